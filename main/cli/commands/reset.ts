@@ -1,0 +1,43 @@
+import { dirname } from 'node:path'
+import { APP_VERSION } from '../../core/app-info'
+import { pidFileFor } from '../../core/installations'
+import { resetStore, type ResetOutcome } from '../../core/reset/offline'
+import { CoreError } from '../../core/result'
+import { sniffKind } from '../../core/stores/inspect-file'
+import { XmlFileStore } from '../../core/stores/xml-file'
+import type { CliContext } from '../context'
+import { UsageError, backupsOf, printJson, requireYes } from '../context'
+
+function report(ctx: CliContext, target: string, outcome: ResetOutcome): void {
+  if (ctx.flags.json) return printJson(ctx, { target, ...outcome })
+  if (outcome.status === 'nothing-to-remove') return ctx.out(`Nothing to remove: ${target} holds none of the four sign-in keys. Nothing was changed.`)
+  if (outcome.status === 'dry-run') return ctx.out(`Dry run: would remove ${outcome.removed.join(', ')} from ${target}. Nothing was changed.`)
+  ctx.out(`Removed ${outcome.removed.join(', ')} from ${target}.`)
+  ctx.out(`Backup ${outcome.backup!.id} (sha256 ${outcome.backup!.sha256.slice(0, 12)}…, verified).`)
+  ctx.out('Start Plex Media Server, then claim it again: plex-reclaim claim --token CLAIM-TOKEN, or open http://127.0.0.1:32400/web on the server.')
+}
+
+export async function resetCommand(ctx: CliContext): Promise<number> {
+  if (!ctx.flags['no-service']) {
+    throw new UsageError('This build resets a stopped server only: stop Plex Media Server, then run reset --file PATH --no-service --yes.')
+  }
+  if (!ctx.flags.file) throw new UsageError('reset --no-service needs --file PATH to the Preferences.xml of the stopped server.')
+  if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
+  const path = ctx.flags.file
+  const bytes = await ctx.host.readFile(path).catch(() => null)
+  if (bytes && sniffKind(bytes) !== 'preferences-xml') {
+    throw new CoreError('INVALID_INPUT', `${path} is a ${sniffKind(bytes)} file: reset --file edits a Preferences.xml. On macOS and Windows, run reset on the detected installation instead.`)
+  }
+  const store = new XmlFileStore(ctx.host, path, dirname(path))
+  const outcome = await resetStore({
+    host: ctx.host,
+    store,
+    backups: backupsOf(ctx),
+    provenance: { platform: process.platform, installType: 'folder', appVersion: APP_VERSION },
+    pidFile: pidFileFor(store.target),
+    dryRun: ctx.flags['dry-run'],
+    force: ctx.flags.force
+  })
+  report(ctx, path, outcome)
+  return 0
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util'
+import { APP_VERSION } from '../core/app-info'
+import { localHost } from '../core/host/local'
+import { toErr } from '../core/result'
+import { backupsCommand } from './commands/backups'
+import { detectCommand } from './commands/detect'
+import { inspectCommand } from './commands/inspect'
+import { resetCommand } from './commands/reset'
+import { restoreCommand } from './commands/restore'
+import type { CliContext, CliFlags } from './context'
+
+const USAGE = `plex-reclaim ${APP_VERSION}: get a locked-out Plex Media Server back
+
+Usage:
+  plex-reclaim detect [--root DIR] [--json]
+  plex-reclaim inspect --file PATH [--json]
+  plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
+  plex-reclaim backups [--backup-dir DIR] [--json]
+  plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]
+
+Exit status: 0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.`
+
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
+  detect: detectCommand,
+  inspect: inspectCommand,
+  reset: resetCommand,
+  backups: backupsCommand,
+  restore: restoreCommand
+}
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  'no-service': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+  root: { type: 'string' },
+  'backup-dir': { type: 'string' },
+  file: { type: 'string' },
+  server: { type: 'string' },
+  token: { type: 'string' },
+  timeout: { type: 'string' },
+  port: { type: 'string' }
+} as const
+
+/** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
+export async function runCli(argv: readonly string[], io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) }): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    io.err(`plex-reclaim: ${(error as Error).message.split('\n')[0]}. Run "plex-reclaim --help" for usage.`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.version) return io.out(APP_VERSION), 0
+  const [name, ...args] = positionals
+  if (values.help || !name) return io.out(USAGE), values.help ? 0 : 2
+  const command = COMMANDS[name]
+  if (!command) {
+    io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
+    return 2
+  }
+  try {
+    return await command({ args, flags: values as CliFlags, host: localHost, out: io.out })
+  } catch (error) {
+    const e = toErr(error)
+    io.err(`plex-reclaim: ${e.message}`)
+    return e.code === 'INVALID_INPUT' ? 2 : 1
+  }
+}

@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import type { Host } from '../host/types'
+import { CoreError, fromFsError } from '../result'
+import { MANIFEST_FILE, isManifest, type BackupManifest } from './manifest'
+
+export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
+
+/** Sortable and unique: 20261128-231502-3fa9c1. */
+export function newBackupId(now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+  return `${stamp}-${randomBytes(3).toString('hex')}`
+}
+
+const ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{6}$/
+
+export interface StoredBackup {
+  readonly manifest: BackupManifest
+  readonly dir: string
+  readonly payloadPath: string
+}
+
+export type NewBackup = Omit<BackupManifest, 'format' | 'id' | 'createdAt' | 'sha256' | 'size'>
+
+/**
+ * Backups on this machine: one folder each (0700) holding the payload and its manifest (0600).
+ * The backup host is always local, even when the server is reached over SSH.
+ */
+export class BackupStore {
+  constructor(
+    readonly dir: string,
+    private readonly host: Host
+  ) {}
+
+  /** Writes the payload, reads it back and compares sha256 and size before it counts as a backup. */
+  async create(payload: Buffer, meta: NewBackup, now = new Date()): Promise<StoredBackup> {
+    const id = newBackupId(now)
+    const dir = join(this.dir, id)
+    const manifest: BackupManifest = { format: 1, id, createdAt: now.toISOString(), sha256: sha256(payload), size: payload.length, ...meta }
+    const payloadPath = join(dir, meta.fileName)
+    try {
+      await this.host.mkdir(this.dir, 0o700)
+      await this.host.mkdir(dir, 0o700)
+      await this.host.writeNewFile(payloadPath, payload, 0o600)
+      const readBack = await this.host.readFile(payloadPath)
+      if (readBack.length !== manifest.size || sha256(readBack) !== manifest.sha256) {
+        throw new CoreError('BACKUP_FAILED', `The backup in ${dir} did not read back identically. Check the disk; nothing was changed.`)
+      }
+      await this.host.writeNewFile(join(dir, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 0o600)
+    } catch (error) {
+      await this.host.remove(dir).catch(() => undefined)
+      const mapped = fromFsError(error, this.dir, 'writing a backup to')
+      throw mapped.code === 'INTERNAL' || mapped.code === 'NOT_FOUND'
+        ? new CoreError('BACKUP_FAILED', `Could not write a backup to ${this.dir}. Choose another backup folder (--backup-dir); nothing was changed.`)
+        : mapped
+    }
+    return { manifest, dir, payloadPath }
+  }
+
+  async get(id: string): Promise<StoredBackup> {
+    if (!ID_PATTERN.test(id)) {
+      throw new CoreError('INVALID_INPUT', `"${id}" is not a backup id. Run "plex-reclaim backups" to list them.`)
+    }
+    const dir = join(this.dir, id)
+    let manifest: unknown
+    try {
+      manifest = JSON.parse((await this.host.readFile(join(dir, MANIFEST_FILE))).toString('utf8'))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new CoreError('BACKUP_NOT_FOUND', `No backup ${id} in ${this.dir}. Run "plex-reclaim backups" to list them, or pass --backup-dir.`)
+      }
+      throw new CoreError('BACKUP_CORRUPT', `The manifest of backup ${id} cannot be read. Choose another backup.`)
+    }
+    if (!isManifest(manifest) || manifest.id !== id) {
+      throw new CoreError('BACKUP_CORRUPT', `The manifest of backup ${id} is damaged. Choose another backup.`)
+    }
+    return { manifest, dir, payloadPath: join(dir, manifest.fileName) }
+  }
+
+  /** Reads the payload and proves it is the one the manifest describes. */
+  async readVerified(id: string): Promise<{ backup: StoredBackup; payload: Buffer }> {
+    const backup = await this.get(id)
+    let payload: Buffer
+    try {
+      payload = await this.host.readFile(backup.payloadPath)
+    } catch {
+      throw new CoreError('BACKUP_CORRUPT', `Backup ${id} has lost its ${backup.manifest.fileName}. Choose another backup.`)
+    }
+    if (payload.length !== backup.manifest.size || sha256(payload) !== backup.manifest.sha256) {
+      throw new CoreError('BACKUP_CORRUPT', `Backup ${id} no longer matches its sha256: it was changed or damaged. Choose another backup.`)
+    }
+    return { backup, payload }
+  }
+
+  /** Newest first; a folder without a readable manifest is skipped. */
+  async list(): Promise<BackupManifest[]> {
+    const names = (await this.host.readdir(this.dir)).filter((n) => ID_PATTERN.test(n))
+    const manifests = await Promise.all(names.map((n) => this.get(n).then((b) => b.manifest, () => null)))
+    return manifests.filter((m): m is BackupManifest => m !== null).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+  }
+}

@@ -1,0 +1,204 @@
+import { posix } from 'node:path'
+import type { Host } from '../host/types'
+import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
+import { exists, expand, readText, shellVar, systemdEnvironment } from './paths'
+import type { InstallType, Platform, ServerControl } from './types'
+
+/** A place a server's settings may be, in machine paths (before the detection root is applied). */
+export interface Candidate {
+  readonly platform: Platform
+  readonly installType: InstallType
+  readonly label: string
+  /** The Preferences.xml, or for macOS the preferences plist read to show the account. */
+  readonly settingsFile: string
+  readonly dataDir: string
+  readonly control: ServerControl
+  readonly macUser?: string
+}
+
+const ASD_ENV = 'PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR'
+const pms = (asd: string): string => posix.join(asd, PMS_DIR)
+const prefs = (dataDir: string): string => posix.join(dataDir, PREFERENCES_FILE)
+
+type Rule = (host: Host, root: string) => Promise<Candidate[]>
+
+/** First drop-in that sets the variable, in the order PlexDBRepair's GetOverride() reads them. */
+async function dropInOverride(host: Host, root: string, unit: string): Promise<string | undefined> {
+  const dir = `/etc/systemd/system/${unit}.service.d`
+  const names = (await host.readdir(posix.join(root, dir))).filter((n) => n.endsWith('.conf')).sort()
+  const ordered = [...names.filter((n) => n === 'override.conf' || n === 'local.conf'), ...names.filter((n) => n !== 'override.conf' && n !== 'local.conf')]
+  for (const name of ordered) {
+    const value = systemdEnvironment((await readText(host, root, `${dir}/${name}`)) ?? '', ASD_ENV)
+    if (value) return value
+  }
+  return undefined
+}
+
+async function hasSystemdUnit(host: Host, root: string, unit: string): Promise<boolean> {
+  for (const dir of ['/etc/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system']) {
+    if (await exists(host, root, `${dir}/${unit}.service`)) return true
+  }
+  return false
+}
+
+/** Plex's .deb/.rpm: /var/lib/plexmediaserver, relocated by a drop-in or /etc/default. */
+const linuxPackage: Rule = async (host, root) => {
+  const installed = (await exists(host, root, '/usr/lib/plexmediaserver')) || (await exists(host, root, '/var/lib/plexmediaserver'))
+  if (!installed) return []
+  const fromDropIn = await dropInOverride(host, root, 'plexmediaserver')
+  const fromDefault = shellVar((await readText(host, root, '/etc/default/plexmediaserver')) ?? '', ASD_ENV)
+  const asd = fromDropIn ?? fromDefault ?? '/var/lib/plexmediaserver/Library/Application Support'
+  const systemd = await hasSystemdUnit(host, root, 'plexmediaserver')
+  const sysv = !systemd && (await exists(host, root, '/etc/init.d/plexmediaserver'))
+  const dataDir = pms(asd)
+  return [
+    {
+      platform: 'linux',
+      installType: sysv ? 'linux-sysv' : 'linux-package',
+      label: sysv ? 'Plex Media Server (Linux package, SysV init)' : 'Plex Media Server (Linux package)',
+      settingsFile: prefs(dataDir),
+      dataDir,
+      control: sysv ? { kind: 'sysv', service: 'plexmediaserver' } : { kind: 'systemd', unit: 'plexmediaserver' }
+    }
+  ]
+}
+
+/** AUR plex-media-server and NixOS services.plex: /var/lib/plex is the application support folder. */
+const arch: Rule = async (host, root) => {
+  const fromConf = shellVar((await readText(host, root, '/etc/conf.d/plexmediaserver')) ?? '', ASD_ENV)
+  const asd = (await dropInOverride(host, root, 'plexmediaserver')) ?? fromConf ?? '/var/lib/plex'
+  if (asd !== '/var/lib/plex' && !fromConf) return [] // a drop-in relocation belongs to the package rule
+  const dataDir = pms(asd)
+  return [{ platform: 'linux', installType: 'arch', label: 'Plex Media Server (Arch Linux / NixOS)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'systemd', unit: 'plexmediaserver' } }]
+}
+
+const snap: Rule = async () => {
+  const dataDir = pms('/var/snap/plexmediaserver/common/Library/Application Support')
+  return [{ platform: 'linux', installType: 'snap', label: 'Plex Media Server (Snap)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'snap', snap: 'plexmediaserver' } }]
+}
+
+const synology: Rule = async (host, root) => {
+  const found: Candidate[] = []
+  if (await exists(host, root, '/var/packages/PlexMediaServer')) {
+    const control: ServerControl = { kind: 'synopkg', pkg: 'PlexMediaServer' }
+    for (const dataDir of [
+      '/var/packages/PlexMediaServer/shares/PlexMediaServer/AppData/Plex Media Server',
+      ...(await expand(host, root, '/volume*/PlexMediaServer/AppData/Plex Media Server'))
+    ]) {
+      found.push({ platform: 'nas', installType: 'synology-dsm7', label: 'Plex Media Server (Synology DSM 7)', settingsFile: prefs(dataDir), dataDir, control })
+    }
+    for (const dataDir of await expand(host, root, '/volume*/@apphome/PlexMediaServer/Plex Media Server')) {
+      found.push({ platform: 'nas', installType: 'synology-dsm7-legacy', label: 'Plex Media Server (Synology DSM 7, older package)', settingsFile: prefs(dataDir), dataDir, control })
+    }
+  }
+  if (await exists(host, root, '/var/packages/Plex Media Server')) {
+    for (const dataDir of await expand(host, root, '/volume*/Plex/Library/Application Support/Plex Media Server')) {
+      found.push({ platform: 'nas', installType: 'synology-dsm6', label: 'Plex Media Server (Synology DSM 6)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'synopkg', pkg: 'Plex Media Server' } })
+    }
+  }
+  return found
+}
+
+/** QNAP keeps the install path in qpkg.conf; the data sits under Library without "Application Support". */
+const qnap: Rule = async (host, root) => {
+  const conf = await readText(host, root, '/etc/config/qpkg.conf')
+  if (conf === null) return []
+  const section = /^\[PlexMediaServer\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(conf)?.[1] ?? ''
+  const installPath = /^\s*Install_path\s*=\s*(.+?)\s*$/m.exec(section)?.[1]
+  if (!installPath) return []
+  const dataDir = pms(posix.join(installPath, 'Library'))
+  return [{ platform: 'nas', installType: 'qnap', label: 'Plex Media Server (QNAP)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'qnap-init', script: '/etc/init.d/plex.sh' } }]
+}
+
+const asustor: Rule = async (host, root) => {
+  const nas = (await readText(host, root, '/etc/nas.conf')) ?? ''
+  if (!/ASUSTOR/i.test(nas)) return []
+  const control: ServerControl = { kind: 'manual', hint: 'Stop Plex Media Server in ASUSTOR App Central, then continue.' }
+  return ['/volume1/Plex/Library/Plex Media Server', '/volume1/Plex/Library/Application Support/Plex Media Server'].map((dataDir) => ({
+    platform: 'nas' as const,
+    installType: 'asustor' as const,
+    label: 'Plex Media Server (ASUSTOR)',
+    settingsFile: prefs(dataDir),
+    dataDir,
+    control
+  }))
+}
+
+const readynas: Rule = async (host, root) => {
+  const control: ServerControl = { kind: 'systemd', unit: 'fvapp-plexmediaserver' }
+  const dirs = [...(await expand(host, root, '/apps/plexmediaserver*/MediaLibrary/Plex Media Server')), '/c/.plex/Library/Application Support/Plex Media Server']
+  return dirs.map((dataDir) => ({ platform: 'nas' as const, installType: 'readynas' as const, label: 'Plex Media Server (Netgear ReadyNAS)', settingsFile: prefs(dataDir), dataDir, control }))
+}
+
+const westernDigital: Rule = async (host, root) => {
+  const control: ServerControl = { kind: 'manual', hint: 'Stop Plex Media Server in the My Cloud dashboard (Apps), then continue.' }
+  return (await expand(host, root, '/mnt/HD/HD*/Nas_Prog/plex_conf/Plex Media Server')).map((dataDir) => ({
+    platform: 'nas' as const,
+    installType: 'western-digital' as const,
+    label: 'Plex Media Server (Western Digital My Cloud)',
+    settingsFile: prefs(dataDir),
+    dataDir,
+    control
+  }))
+}
+
+/** FreeBSD port: rc.conf may move plexmediaserver_support_path (default /usr/local/plexdata). */
+const freebsd: Rule = async (host, root) => {
+  const rc = (await readText(host, root, '/etc/rc.conf')) ?? ''
+  const found: Candidate[] = []
+  for (const service of ['plexmediaserver', 'plexmediaserver_plexpass']) {
+    const fallback = service === 'plexmediaserver' ? '/usr/local/plexdata' : '/usr/local/plexdata-plexpass'
+    const dataDir = pms(shellVar(rc, `${service}_support_path`) ?? fallback)
+    found.push({ platform: 'freebsd', installType: 'freebsd', label: 'Plex Media Server (FreeBSD)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'freebsd-rc', service } })
+  }
+  for (const dataDir of ['/usr/pbi/plexmediaserver-amd64/plexdata/Plex Media Server', '/var/db/plexdata/Plex Media Server']) {
+    found.push({ platform: 'freebsd', installType: 'freebsd', label: 'Plex Media Server (FreeNAS plugin)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'freebsd-rc', service: 'plexmediaserver' } })
+  }
+  return found
+}
+
+/** TrueNAS CORE / FreeNAS iocage jails, seen from the host. */
+const truenasJails: Rule = async (host, root) => {
+  const found: Candidate[] = []
+  for (const jailRoot of [...(await expand(host, root, '/mnt/*/iocage/jails/*/root')), ...(await expand(host, root, '/iocage/jails/*/root'))]) {
+    const jail = posix.basename(posix.dirname(jailRoot))
+    for (const [inside, service] of [
+      ['/usr/local/plexdata/Plex Media Server', 'plexmediaserver'],
+      ['/usr/local/plexdata-plexpass/Plex Media Server', 'plexmediaserver_plexpass'],
+      ['/Plex Media Server', 'plexmediaserver_plexpass']
+    ] as const) {
+      const dataDir = posix.join(jailRoot, inside)
+      found.push({ platform: 'freebsd', installType: 'truenas-jail', label: `Plex Media Server (TrueNAS jail ${jail})`, settingsFile: prefs(dataDir), dataDir, control: { kind: 'iocage', jail, service } })
+    }
+  }
+  return found
+}
+
+const homeAssistant: Rule = async (host, root) =>
+  (await expand(host, root, '/usr/share/hassio/addons/data/*_plex/Plex Media Server')).map((dataDir) => ({
+    platform: 'container' as const,
+    installType: 'home-assistant' as const,
+    label: 'Plex Media Server (Home Assistant add-on)',
+    settingsFile: prefs(dataDir),
+    dataDir,
+    control: { kind: 'manual' as const, hint: 'Stop the Plex add-on in Home Assistant (Settings, Add-ons), then continue.' }
+  }))
+
+/** The app is per user on macOS; its settings live in each user's preferences domain. */
+const macos: Rule = async (host, root) => {
+  if (!(await exists(host, root, '/Applications/Plex Media Server.app'))) return []
+  return (await expand(host, root, '/Users/*')).map((home) => {
+    const user = posix.basename(home)
+    return {
+      platform: 'macos' as const,
+      installType: 'macos-app' as const,
+      label: `Plex Media Server (macOS, user ${user})`,
+      settingsFile: `${home}/Library/Preferences/com.plexapp.plexmediaserver.plist`,
+      dataDir: `${home}/Library/Application Support/Plex Media Server`,
+      control: { kind: 'macos-app' as const, user },
+      macUser: user
+    }
+  })
+}
+
+export const FILESYSTEM_RULES: readonly Rule[] = [synology, qnap, snap, linuxPackage, readynas, asustor, macos, westernDigital, arch, freebsd, truenasJails, homeAssistant]

@@ -1,0 +1,73 @@
+import { posix } from 'node:path'
+import type { Host } from '../host/types'
+import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
+import type { Candidate } from './candidates'
+import type { InstallType } from './types'
+
+/** Where each image keeps Preferences.xml below its /config volume (plex-domain.md 1c). */
+const LAYOUTS: ReadonlyArray<{ readonly type: InstallType; readonly image: RegExp; readonly dataDir: string; readonly name: string }> = [
+  { type: 'docker-hotio', image: /hotio\/plex/i, dataDir: '', name: 'hotio/plex' },
+  { type: 'docker-binhex', image: /binhex\/arch-plex/i, dataDir: PMS_DIR, name: 'binhex/arch-plex' },
+  { type: 'docker-linuxserver', image: /linuxserver\/plex/i, dataDir: `Library/Application Support/${PMS_DIR}`, name: 'linuxserver/plex' },
+  { type: 'docker-plexinc', image: /plexinc\/pms-docker|plexinc\//i, dataDir: `Library/Application Support/${PMS_DIR}`, name: 'plexinc/pms-docker' }
+]
+
+interface InspectedContainer {
+  readonly Name?: string
+  readonly Config?: { readonly Image?: string }
+  readonly Mounts?: ReadonlyArray<{ readonly Source?: string; readonly Destination?: string }>
+}
+
+/** Running and stopped containers, through `docker ps -aq` and `docker inspect` (JSON). */
+export async function dockerCandidates(host: Host): Promise<Candidate[]> {
+  const ps = await host.exec('docker', ['ps', '-aq', '--no-trunc'], { timeoutMs: 10_000 })
+  if (ps.exitCode !== 0) return [] // no docker, no daemon, or no permission: nothing to report
+  const ids = ps.stdout.split(/\s+/).filter(Boolean)
+  if (ids.length === 0) return []
+  const inspect = await host.exec('docker', ['inspect', ...ids], { timeoutMs: 10_000 })
+  if (inspect.exitCode !== 0) return []
+  let containers: InspectedContainer[]
+  try {
+    containers = JSON.parse(inspect.stdout) as InspectedContainer[]
+  } catch {
+    return []
+  }
+  const found: Candidate[] = []
+  for (const c of containers) {
+    const layout = LAYOUTS.find((l) => l.image.test(c.Config?.Image ?? ''))
+    const config = c.Mounts?.find((m) => m.Destination === '/config')
+    if (!layout || !config?.Source) continue
+    const container = (c.Name ?? '').replace(/^\//, '')
+    const dataDir = layout.dataDir ? posix.join(config.Source, layout.dataDir) : config.Source
+    found.push({
+      platform: 'container',
+      installType: layout.type,
+      label: `Plex Media Server (Docker ${layout.name}, container ${container})`,
+      settingsFile: posix.join(dataDir, PREFERENCES_FILE),
+      dataDir,
+      control: { kind: 'docker', container }
+    })
+  }
+  return found
+}
+
+/** A folder the user picks: a Docker volume, a NAS share, or a data folder copied elsewhere. */
+export function folderCandidates(folder: string): Candidate[] {
+  const layouts = [
+    { rel: '', label: 'a Plex data folder' },
+    { rel: PMS_DIR, label: 'a binhex-style /config or application support folder' },
+    { rel: `Library/Application Support/${PMS_DIR}`, label: 'a plexinc or linuxserver /config volume' },
+    { rel: `Library/${PMS_DIR}`, label: 'a QNAP or ASUSTOR Library folder' }
+  ]
+  return layouts.map(({ rel, label }) => {
+    const dataDir = rel ? posix.join(folder, rel) : folder
+    return {
+      platform: 'container' as const,
+      installType: 'docker-folder' as const,
+      label: `Plex Media Server settings in ${label}`,
+      settingsFile: posix.join(dataDir, PREFERENCES_FILE),
+      dataDir,
+      control: { kind: 'manual' as const, hint: 'Stop the server that uses this folder (for Docker: docker stop CONTAINER), then continue.' }
+    }
+  })
+}

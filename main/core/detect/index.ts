@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto'
+import { posix } from 'node:path'
+import { summarizeAccount, type AccountSummary } from '../account/summary'
+import type { Host } from '../host/types'
+import { CoreError, toErr } from '../result'
+import { MACOS_DOMAIN, PID_FILE } from '../stores/keys'
+import { readPlistValues } from '../stores/plist-values'
+import { XmlFileStore } from '../stores/xml-file'
+import type { StoreTarget } from '../stores/types'
+import { FILESYSTEM_RULES, type Candidate } from './candidates'
+import { dockerCandidates, folderCandidates } from './containers'
+import { under } from './paths'
+import type { RegistryClient } from './registry'
+import type { Installation } from './types'
+import { windowsCandidates } from './windows'
+
+export interface DetectOptions {
+  readonly host: Host
+  /** Filesystem root the machine paths are read under; "/" on a real machine. */
+  readonly root?: string
+  /** Windows only: regedit, or a stand-in in tests. */
+  readonly registry?: RegistryClient
+  readonly env?: NodeJS.ProcessEnv
+  /** Ask Docker for containers (off where no daemon is expected). */
+  readonly docker?: boolean
+}
+
+const idFor = (installType: string, store: StoreTarget): string => {
+  const where = store.kind === 'preferences-xml' ? store.path : store.kind === 'macos-defaults' ? `${store.domain}@${store.user ?? ''}` : store.key
+  return `pms-${createHash('sha256').update(`${installType}\0${where}`).digest('hex').slice(0, 10)}`
+}
+
+/** Folders of Plex's client apps hold a Preferences.xml too, but they are not servers (plex-domain.md 1e). */
+export const CLIENT_APP_PATH = /AppData[\\/]Local[\\/]Plex[\\/]|[\\/]\.local[\\/]share[\\/]plex[\\/]|[\\/]snap[\\/]plex[\\/]|[\\/]\.var[\\/]app[\\/]tv\.plex\./i
+
+async function materialize(host: Host, root: string, c: Candidate): Promise<Installation | null> {
+  const file = under(root, c.settingsFile)
+  let present: boolean
+  try {
+    present = (await host.lstat(file)) !== null
+  } catch {
+    present = true // EACCES on the way: report it, with the reason it cannot be read
+  }
+  if (!present) return null
+  const dataDir = under(root, c.dataDir)
+  let account: AccountSummary | null = null
+  let readError: Installation['readError'] = null
+  let store: StoreTarget
+  if (c.macUser !== undefined) {
+    store = { kind: 'macos-defaults', domain: MACOS_DOMAIN, user: c.macUser }
+    try {
+      const values = await readPlistValues(await host.readFile(file))
+      account = summarizeAccount((k) => values[k])
+    } catch (error) {
+      const e = toErr(error)
+      readError = { code: e.code, message: e.message }
+    }
+  } else {
+    store = { kind: 'preferences-xml', path: file, dataDir }
+    try {
+      account = (await new XmlFileStore(host, file, dataDir).snapshot()).account
+    } catch (error) {
+      const e = toErr(error)
+      readError = { code: e.code, message: e.message }
+    }
+  }
+  return {
+    id: idFor(c.installType, store),
+    platform: c.platform,
+    installType: c.installType,
+    label: c.label,
+    store,
+    dataDir,
+    pidFile: store.kind === 'preferences-xml' ? posix.join(dataDir, PID_FILE) : null,
+    control: c.control,
+    account,
+    readError
+  }
+}
+
+async function realKey(host: Host, inst: Installation): Promise<string> {
+  if (inst.store.kind !== 'preferences-xml') return inst.id
+  return host.realpath(inst.store.path).catch(() => inst.store.kind === 'preferences-xml' ? inst.store.path : inst.id)
+}
+
+/** Keeps the first installation per real file: a DSM 7 share and its volume path are one server. */
+async function dedupe(host: Host, list: Installation[]): Promise<Installation[]> {
+  const seen = new Set<string>()
+  const out: Installation[] = []
+  for (const inst of list) {
+    const key = await realKey(host, inst)
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(inst)
+  }
+  return out
+}
+
+/** Every Plex Media Server installation on the machine (or under the given root). */
+export async function detectInstallations(options: DetectOptions): Promise<Installation[]> {
+  const { host, root = '/', env = process.env } = options
+  const candidates: Candidate[] = []
+  for (const rule of FILESYSTEM_RULES) candidates.push(...(await rule(host, root)))
+  if (options.docker ?? true) candidates.push(...(await dockerCandidates(host)))
+  const found = (await Promise.all(candidates.map((c) => materialize(host, root, c)))).filter((i): i is Installation => i !== null)
+  if (options.registry) {
+    for (const w of await windowsCandidates(options.registry, env)) {
+      const store: StoreTarget = { kind: 'windows-registry', key: w.key }
+      found.push({
+        id: idFor(w.installType, store),
+        platform: 'windows',
+        installType: w.installType,
+        label: w.label,
+        store,
+        dataDir: w.dataDir,
+        pidFile: null,
+        control: w.control,
+        account: summarizeAccount((k) => w.values[k]),
+        readError: null
+      })
+    }
+  }
+  return dedupe(host, found)
+}
+
+/** A Preferences.xml (or the folder holding it) that the user points at directly. */
+export async function inspectPath(host: Host, path: string): Promise<Installation> {
+  if (CLIENT_APP_PATH.test(path)) {
+    throw new CoreError('NOT_A_SETTINGS_FILE', `${path} belongs to the Plex desktop app, not to Plex Media Server. Choose the server's Preferences.xml.`)
+  }
+  const info = await host.stat(path).catch(() => null)
+  const candidates: Candidate[] = info?.isDirectory
+    ? folderCandidates(path)
+    : [{ ...folderCandidates(posix.dirname(path))[0]!, settingsFile: path }]
+  for (const c of candidates) {
+    const inst = await materialize(host, '/', c)
+    if (inst) return { ...inst, installType: 'folder' }
+  }
+  throw new CoreError('NOT_FOUND', `No Preferences.xml at ${path}. Point at the file itself, or at the Plex Media Server data folder that holds it.`)
+}

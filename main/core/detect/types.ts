@@ -1,0 +1,59 @@
+import type { AccountSummary } from '../account/summary'
+import type { ErrorCode } from '../result'
+import type { StoreTarget } from '../stores/types'
+
+export type Platform = 'linux' | 'macos' | 'windows' | 'freebsd' | 'nas' | 'container'
+
+export type InstallType =
+  | 'windows-tray'
+  | 'windows-service-account'
+  | 'macos-app'
+  | 'linux-package'
+  | 'linux-sysv'
+  | 'arch'
+  | 'snap'
+  | 'docker-plexinc'
+  | 'docker-linuxserver'
+  | 'docker-hotio'
+  | 'docker-binhex'
+  | 'docker-folder'
+  | 'home-assistant'
+  | 'synology-dsm7'
+  | 'synology-dsm7-legacy'
+  | 'synology-dsm6'
+  | 'qnap'
+  | 'asustor'
+  | 'readynas'
+  | 'western-digital'
+  | 'freebsd'
+  | 'truenas-jail'
+  | 'folder'
+
+/** How the server behind a store is stopped and started; program names are fixed here in main. */
+export type ServerControl =
+  | { readonly kind: 'systemd'; readonly unit: string }
+  | { readonly kind: 'sysv'; readonly service: string }
+  | { readonly kind: 'snap'; readonly snap: string }
+  | { readonly kind: 'docker'; readonly container: string }
+  | { readonly kind: 'synopkg'; readonly pkg: string }
+  | { readonly kind: 'qnap-init'; readonly script: string }
+  | { readonly kind: 'freebsd-rc'; readonly service: string }
+  | { readonly kind: 'iocage'; readonly jail: string; readonly service: string }
+  | { readonly kind: 'windows-tray'; readonly installFolder: string | null }
+  | { readonly kind: 'windows-service'; readonly service: string }
+  | { readonly kind: 'macos-app'; readonly user: string | null }
+  | { readonly kind: 'manual'; readonly hint: string }
+
+export interface Installation {
+  readonly id: string
+  readonly platform: Platform
+  readonly installType: InstallType
+  readonly label: string
+  readonly store: StoreTarget
+  readonly dataDir: string
+  readonly pidFile: string | null
+  readonly control: ServerControl
+  /** null when the store could not be read; readError says why. */
+  readonly account: AccountSummary | null
+  readonly readError: { readonly code: ErrorCode; readonly message: string } | null
+}

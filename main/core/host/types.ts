@@ -1,0 +1,60 @@
+/**
+ * The one way the core reaches files and processes. LocalHost is this machine; an SSH host can
+ * implement the same interface, so the reset flow is the same code wherever the server is.
+ */
+export interface FileInfo {
+  readonly isFile: boolean
+  readonly isDirectory: boolean
+  readonly isSymbolicLink: boolean
+  readonly size: number
+  readonly mode: number
+  readonly uid: number
+  readonly gid: number
+  readonly mtimeMs: number
+}
+
+export interface ExecOptions {
+  readonly timeoutMs?: number
+  readonly input?: string
+  readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+export interface ExecResult {
+  /** null when the program could not be started (not found on PATH) or was killed. */
+  readonly exitCode: number | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly notFound: boolean
+  readonly timedOut: boolean
+}
+
+export interface WriteOptions {
+  readonly mode?: number
+  readonly uid?: number
+  readonly gid?: number
+}
+
+export interface Host {
+  readonly kind: 'local' | 'ssh'
+  readonly platform: NodeJS.Platform
+  readFile(path: string): Promise<Buffer>
+  /** lstat: a symlink is reported as one. null when the path does not exist. */
+  lstat(path: string): Promise<FileInfo | null>
+  stat(path: string): Promise<FileInfo | null>
+  realpath(path: string): Promise<string>
+  readdir(path: string): Promise<string[]>
+  /** Creates the folder and its parents; the last one gets the mode. */
+  mkdir(path: string, mode?: number): Promise<void>
+  /** Temp file in the same folder, fsync, rename, fsync the folder; owner and mode applied first. */
+  writeFileAtomic(path: string, data: Buffer, options?: WriteOptions): Promise<void>
+  /** A new file that must not exist yet, fsynced before the promise resolves. */
+  writeNewFile(path: string, data: Buffer, mode: number): Promise<void>
+  /** A fresh private folder (0700) for a tool's export; remove() it when done. */
+  makeTempDir(prefix: string): Promise<string>
+  rename(from: string, to: string): Promise<void>
+  remove(path: string): Promise<void>
+  /** Whether a process with this pid exists (EPERM counts as alive: it exists, just not ours). */
+  processAlive(pid: number): Promise<boolean>
+  /** execFile with an argument array; the program is found through PATH. Never a shell. */
+  exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
+}

@@ -1,0 +1,95 @@
+/**
+ * Typed results shared by the core, the IPC handlers, the loopback bridge and the CLI.
+ * Core functions throw CoreError; every boundary turns it into an Err the UI can explain.
+ */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_CHANNEL'
+  | 'NOT_FOUND'
+  | 'NOT_A_FILE'
+  | 'EMPTY_FILE'
+  | 'BINARY_FILE'
+  | 'UNSUPPORTED_ENCODING'
+  | 'DOCTYPE_REFUSED'
+  | 'MALFORMED_XML'
+  | 'NOT_PREFERENCES'
+  | 'NOT_A_SETTINGS_FILE'
+  | 'SYMLINK_OUTSIDE_DATA_DIR'
+  | 'PERMISSION_DENIED'
+  | 'DISK_FULL'
+  | 'READ_ONLY'
+  | 'SERVER_RUNNING'
+  | 'STORE_CHANGED'
+  | 'BACKUP_FAILED'
+  | 'BACKUP_NOT_FOUND'
+  | 'BACKUP_CORRUPT'
+  | 'VERIFY_FAILED'
+  | 'TOOL_FAILED'
+  | 'TOOL_MISSING'
+  | 'UNSUPPORTED_PLATFORM'
+  | 'INTERNAL'
+
+export interface Ok<T> {
+  readonly ok: true
+  readonly value: T
+}
+
+export interface Err {
+  readonly ok: false
+  readonly code: ErrorCode
+  readonly message: string
+}
+
+export type Result<T> = Ok<T> | Err
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value })
+export const err = (code: ErrorCode, message: string): Err => ({ ok: false, code, message })
+
+export class CoreError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'CoreError'
+    this.code = code
+  }
+}
+
+/** Node's errno codes mapped to what a user can act on; anything else stays INTERNAL. */
+export function fromFsError(error: unknown, path: string, doing: string): CoreError {
+  if (error instanceof CoreError) return error
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+      return new CoreError('NOT_FOUND', `${path} does not exist. Check the path, or run detect to find the settings file.`)
+    case 'EACCES':
+    case 'EPERM':
+      return new CoreError(
+        'PERMISSION_DENIED',
+        `Permission denied while ${doing} ${path}. Run as the user that owns it (often "plex"), or with sudo.`
+      )
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new CoreError('DISK_FULL', `The disk is full while ${doing} ${path}. Free some space and try again; nothing was changed.`)
+    case 'EROFS':
+      return new CoreError('READ_ONLY', `${path} is on a read-only file system. Remount it writable (or edit it where it is mounted writable).`)
+    case 'EISDIR':
+      return new CoreError('NOT_A_FILE', `${path} is a folder. Point at the Preferences.xml file inside it.`)
+    default:
+      return new CoreError('INTERNAL', `Unexpected error while ${doing} ${path} (${code ?? 'unknown'}).`)
+  }
+}
+
+/** Turns anything thrown into an Err without leaking a stack trace. */
+export function toErr(error: unknown): Err {
+  if (error instanceof CoreError) return err(error.code, error.message)
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  return err('INTERNAL', `Something unexpected went wrong${code ? ` (${code})` : ''}. Nothing further was changed.`)
+}
+
+export async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await fn())
+  } catch (error) {
+    return toErr(error)
+  }
+}

@@ -1,0 +1,85 @@
+import { join } from 'node:path'
+import { summarizeAccount } from '../account/summary'
+import { sha256 } from '../backups/store'
+import type { Host } from '../host/types'
+import { CoreError } from '../result'
+import { MACOS_DOMAIN, SIGN_IN_KEYS, type SignInKey } from './keys'
+import { readPlistValues } from './plist-values'
+import { toolFailure } from './tool-errors'
+import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
+
+interface MacSnapshot extends StoreSnapshot {
+  readonly values: Readonly<Record<string, string>>
+}
+
+/**
+ * macOS: the preferences domain, changed only through `defaults` so cfprefsd sees every change
+ * (editing the plist file behind its back is ignored or reverted; plex-domain.md section 2).
+ */
+export class MacDefaultsStore implements SettingsStore {
+  readonly target: Extract<StoreTarget, { kind: 'macos-defaults' }>
+
+  constructor(
+    private readonly host: Host,
+    user: string | null = null
+  ) {
+    this.target = { kind: 'macos-defaults', domain: MACOS_DOMAIN, user }
+  }
+
+  /** defaults acts on the calling user's domain: run as the user who runs the server. */
+  private run(args: string[], doing: string) {
+    const asOther = this.target.user && process.getuid?.() === 0 && this.target.user !== 'root'
+    const [program, argv] = asOther ? ['sudo', ['-u', this.target.user!, 'defaults', ...args]] : ['defaults', args]
+    return this.host.exec(program as string, argv as string[], { timeoutMs: 30_000 }).then((r) => {
+      if (r.exitCode !== 0) throw toolFailure('defaults', r, doing)
+      return r
+    })
+  }
+
+  private async exportDomain(): Promise<Buffer> {
+    const r = await this.run(['export', MACOS_DOMAIN, '-'], `export ${MACOS_DOMAIN}`)
+    return Buffer.from(r.stdout, 'utf8')
+  }
+
+  async snapshot(): Promise<MacSnapshot> {
+    const payload = await this.exportDomain()
+    const values = await readPlistValues(payload)
+    return {
+      payload,
+      fileName: `${MACOS_DOMAIN}.plist`,
+      values,
+      account: summarizeAccount((k) => values[k]),
+      keysPresent: SIGN_IN_KEYS.filter((k) => k in values)
+    }
+  }
+
+  async removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]> {
+    if (snapshot.keysPresent.length === 0) return []
+    if (sha256(await this.exportDomain()) !== sha256(snapshot.payload)) {
+      throw new CoreError('STORE_CHANGED', 'The server settings changed after the backup. Quit Plex Media Server, then run the reset again.')
+    }
+    for (const key of snapshot.keysPresent) await this.run(['delete', MACOS_DOMAIN, key], `delete ${key}`)
+    return snapshot.keysPresent
+  }
+
+  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
+    const before = (snapshot as MacSnapshot).values
+    const after = await readPlistValues(await this.exportDomain())
+    const keysGone = SIGN_IN_KEYS.every((k) => !(k in after))
+    const restKept = Object.entries(before).every(([k, v]) => (SIGN_IN_KEYS as readonly string[]).includes(k) || after[k] === v)
+    if (!keysGone || !restKept) {
+      throw new CoreError('VERIFY_FAILED', 'The macOS settings do not look as expected after the change. Restore the backup and try again.')
+    }
+  }
+
+  async restore(payload: Buffer): Promise<void> {
+    const dir = await this.host.makeTempDir('plex-reclaim')
+    try {
+      const file = join(dir, `${MACOS_DOMAIN}.plist`)
+      await this.host.writeNewFile(file, payload, 0o600)
+      await this.run(['import', MACOS_DOMAIN, file], `import ${MACOS_DOMAIN}`)
+    } finally {
+      await this.host.remove(dir)
+    }
+  }
+}

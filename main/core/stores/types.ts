@@ -1,0 +1,40 @@
+import type { AccountSummary } from '../account/summary'
+import type { SignInKey } from './keys'
+
+/** Where a server keeps its settings. Paths, domains and keys are decided in main, never by the UI. */
+export type StoreTarget =
+  | { readonly kind: 'preferences-xml'; readonly path: string; readonly dataDir: string }
+  | { readonly kind: 'macos-defaults'; readonly domain: string; readonly user: string | null }
+  | { readonly kind: 'windows-registry'; readonly key: string }
+
+export interface StoreSnapshot {
+  /** The exact bytes a backup keeps: the file itself, or the tool's export. */
+  readonly payload: Buffer
+  /** File name inside a backup: Preferences.xml, the .plist export or the .reg export. */
+  readonly fileName: string
+  readonly account: AccountSummary
+  readonly keysPresent: readonly SignInKey[]
+}
+
+/** One settings store per OS, behind the same four operations. */
+export interface SettingsStore {
+  readonly target: StoreTarget
+  snapshot(): Promise<StoreSnapshot>
+  /** Removes the sign-in keys present in the snapshot, refusing if the store changed since. */
+  removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]>
+  /** Reads the store again and proves the keys are gone and nothing else changed. */
+  verifyRemoved(snapshot: StoreSnapshot): Promise<void>
+  /** Puts a backup's payload back. */
+  restore(payload: Buffer): Promise<void>
+}
+
+export const describeTarget = (target: StoreTarget): string => {
+  switch (target.kind) {
+    case 'preferences-xml':
+      return target.path
+    case 'macos-defaults':
+      return `defaults domain ${target.domain}${target.user ? ` (user ${target.user})` : ''}`
+    case 'windows-registry':
+      return target.key
+  }
+}

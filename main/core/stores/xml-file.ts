@@ -1,0 +1,126 @@
+import { dirname, relative, isAbsolute, sep } from 'node:path'
+import { summarizeAccount } from '../account/summary'
+import type { FileInfo, Host } from '../host/types'
+import { CoreError, fromFsError } from '../result'
+import { sha256 } from '../backups/store'
+import { PREFERENCES_FILE } from './keys'
+import { attributeValue, parsePreferences, removeSignInKeys, signInKeysPresent, type PreferencesDocument } from './preferences-xml'
+import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
+
+export interface XmlSnapshot extends StoreSnapshot {
+  readonly document: PreferencesDocument
+  readonly info: FileInfo
+  /** The file written: the path itself, or where its symlink (inside the data folder) leads. */
+  readonly realPath: string
+}
+
+const inside = (parent: string, child: string): boolean => {
+  const rel = relative(parent, child)
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+}
+
+/** Linux, NAS and Docker: Preferences.xml in the server's data folder, edited byte for byte. */
+export class XmlFileStore implements SettingsStore {
+  readonly target: Extract<StoreTarget, { kind: 'preferences-xml' }>
+
+  constructor(
+    private readonly host: Host,
+    path: string,
+    dataDir: string = dirname(path)
+  ) {
+    this.target = { kind: 'preferences-xml', path, dataDir }
+  }
+
+  /** Resolves a symlink, refusing one that leads out of the data folder. */
+  private async resolve(): Promise<{ realPath: string; info: FileInfo }> {
+    const { path, dataDir } = this.target
+    let link: FileInfo | null
+    try {
+      link = await this.host.lstat(path)
+    } catch (error) {
+      throw fromFsError(error, path, 'reading')
+    }
+    if (!link) throw fromFsError(Object.assign(new Error(), { code: 'ENOENT' }), path, 'reading')
+    let realPath = path
+    if (link.isSymbolicLink) {
+      try {
+        realPath = await this.host.realpath(path)
+        const realDir = await this.host.realpath(dataDir)
+        if (!inside(realDir, realPath)) {
+          throw new CoreError('SYMLINK_OUTSIDE_DATA_DIR', `${path} is a link to ${realPath}, outside the server's data folder. Replace the link with the real file, then try again.`)
+        }
+      } catch (error) {
+        throw fromFsError(error, path, 'resolving')
+      }
+    }
+    const info = await this.host.stat(realPath)
+    if (!info) throw fromFsError(Object.assign(new Error(), { code: 'ENOENT' }), path, 'reading')
+    if (!info.isFile) throw fromFsError(Object.assign(new Error(), { code: 'EISDIR' }), path, 'reading')
+    return { realPath, info }
+  }
+
+  async snapshot(): Promise<XmlSnapshot> {
+    const { realPath, info } = await this.resolve()
+    let bytes: Buffer
+    try {
+      bytes = await this.host.readFile(realPath)
+    } catch (error) {
+      throw fromFsError(error, this.target.path, 'reading')
+    }
+    const document = parsePreferences(bytes)
+    return {
+      payload: bytes,
+      fileName: PREFERENCES_FILE,
+      document,
+      info,
+      realPath,
+      account: summarizeAccount((k) => attributeValue(document, k)),
+      keysPresent: signInKeysPresent(document)
+    }
+  }
+
+  async removeSignIn(snapshot: StoreSnapshot): Promise<StoreSnapshot['keysPresent']> {
+    const before = snapshot as XmlSnapshot
+    const { bytes, removed } = removeSignInKeys(before.document)
+    if (removed.length === 0) return removed
+    // Re-check right before writing: the file must still be the one that was backed up, and a
+    // symlink swapped in since then must not redirect the write.
+    const { realPath, info } = await this.resolve()
+    const current = await this.host.readFile(realPath).catch((e: unknown) => {
+      throw fromFsError(e, this.target.path, 'reading')
+    })
+    if (realPath !== before.realPath || sha256(current) !== sha256(before.payload)) {
+      throw new CoreError('STORE_CHANGED', `${this.target.path} changed after it was backed up. Make sure the server is stopped, then run the reset again.`)
+    }
+    try {
+      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid })
+    } catch (error) {
+      throw fromFsError(error, this.target.path, 'writing')
+    }
+    return removed
+  }
+
+  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
+    const expected = removeSignInKeys((snapshot as XmlSnapshot).document).bytes
+    const after = await this.host.readFile((snapshot as XmlSnapshot).realPath)
+    if (!after.equals(expected) || signInKeysPresent(parsePreferences(after)).length > 0) {
+      throw new CoreError('VERIFY_FAILED', `${this.target.path} does not hold the expected content after the edit. Restore the backup (plex-reclaim restore) and try again.`)
+    }
+  }
+
+  async restore(payload: Buffer): Promise<void> {
+    const { path } = this.target
+    const existing = await this.resolve().catch(() => null)
+    const realPath = existing?.realPath ?? path
+    const info = existing?.info
+    try {
+      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid } : { mode: 0o644 })
+    } catch (error) {
+      throw fromFsError(error, path, 'restoring')
+    }
+    const after = await this.host.readFile(realPath)
+    if (!after.equals(payload)) {
+      throw new CoreError('VERIFY_FAILED', `${path} did not read back as the backup after the restore. Check the disk and try again.`)
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { BackupView, InstallationView } from '../../preload/contract'
+import type { BackupManifest } from '../core/backups/manifest'
+import type { Installation } from '../core/detect/types'
+import { describeTarget } from '../core/stores/types'
+
+/** What the renderer may see of an installation: no token, no control internals. */
+export const toInstallationView = (i: Installation): InstallationView => ({
+  id: i.id,
+  label: i.label,
+  platform: i.platform,
+  installType: i.installType,
+  store: describeTarget(i.store),
+  dataDir: i.dataDir,
+  account: i.account,
+  readError: i.readError
+})
+
+export const toBackupView = (m: BackupManifest): BackupView => ({
+  id: m.id,
+  createdAt: m.createdAt,
+  reason: m.reason,
+  target: describeTarget(m.target),
+  installType: m.installType,
+  sha256: m.sha256,
+  size: m.size,
+  account: m.account,
+  keysPresent: m.keysPresent
+})

@@ -1,0 +1,64 @@
+// Electronegativity over the app's sources, as a gate: it exits 0 whatever it finds, and its SARIF
+// carries no severity or confidence (only note/warning), so the gate reads the same findings from
+// its programmatic API, writes the SARIF report beside them, and fails on any HIGH or MEDIUM
+// finding of FIRM or CERTAIN confidence. Accepted findings are suppressed in place (eng-disable).
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const require = createRequire(import.meta.url)
+const BLOCKING_SEVERITY = new Set(['HIGH', 'MEDIUM'])
+const BLOCKING_CONFIDENCE = new Set(['FIRM', 'CERTAIN'])
+// Fetches Electron's release list from the network: informational for a devDependency anyway.
+const OFFLINE_EXCLUDES = ['AvailableSecurityFixesGlobalCheck']
+
+/** Scans a folder; returns every finding and the blocking ones. */
+export async function scan(input, { sarif } = {}) {
+  const run = require('@doyensec/electronegativity/dist/runner.js')
+  const log = console.log
+  console.log = () => {} // its progress bar and translation notices
+  try {
+    const result = await run({
+      input,
+      output: sarif,
+      isSarif: Boolean(sarif),
+      isRelative: true,
+      electronVersionOverride: '45.5.0',
+      excludeFromScan: OFFLINE_EXCLUDES
+    })
+    const findings = result.issues.map((i) => ({
+      id: i.id,
+      severity: i.severity.name,
+      confidence: i.confidence.name,
+      file: i.file,
+      line: i.location?.line
+    }))
+    return { findings, blocking: findings.filter((f) => BLOCKING_SEVERITY.has(f.severity) && BLOCKING_CONFIDENCE.has(f.confidence)) }
+  } finally {
+    console.log = log
+  }
+}
+
+/** The app's own sources only: tests hold deliberately insecure fixtures, out/ holds bundles. */
+export function copyAppSources(root, dest) {
+  const skipTests = (src) => !/\.test\.tsx?$/.test(src)
+  for (const dir of ['main', 'preload', 'renderer']) cpSync(join(root, dir), join(dest, dir), { recursive: true, filter: skipTests })
+  cpSync(join(root, 'package.json'), join(dest, 'package.json'))
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = resolve(import.meta.dirname, '..')
+  const work = mkdtempSync(join(tmpdir(), 'plex-reclaim-scan-'))
+  mkdirSync(join(root, 'reports'), { recursive: true })
+  try {
+    copyAppSources(root, work)
+    const { findings, blocking } = await scan(work, { sarif: join(root, 'reports', 'electronegativity.sarif') })
+    for (const f of findings) console.log(`${blocking.includes(f) ? 'BLOCKING' : 'ok      '} ${f.id} ${f.severity}/${f.confidence} ${f.file}:${f.line ?? ''}`)
+    console.log(`security scan: ${findings.length} findings, ${blocking.length} blocking`)
+    process.exitCode = blocking.length ? 1 : 0
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
