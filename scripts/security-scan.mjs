@@ -11,6 +11,9 @@ import { pathToFileURL } from 'node:url'
 const require = createRequire(import.meta.url)
 const BLOCKING_SEVERITY = new Set(['HIGH', 'MEDIUM'])
 const BLOCKING_CONFIDENCE = new Set(['FIRM', 'CERTAIN'])
+// Project rule 9 never trades these away, whatever grade Electronegativity gives them (it grades
+// nodeIntegration: true as INFORMATIONAL).
+const ALWAYS_BLOCKING = new Set(['NODE_INTEGRATION_JS_CHECK', 'NODE_INTEGRATION_HTML_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'WEB_SECURITY_HTML_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'REMOTE_MODULE_JS_CHECK'])
 // Fetches Electron's release list from the network: informational for a devDependency anyway.
 const OFFLINE_EXCLUDES = ['AvailableSecurityFixesGlobalCheck']
 
@@ -35,7 +38,7 @@ export async function scan(input, { sarif } = {}) {
       file: i.file,
       line: i.location?.line
     }))
-    return { findings, blocking: findings.filter((f) => BLOCKING_SEVERITY.has(f.severity) && BLOCKING_CONFIDENCE.has(f.confidence)) }
+    return { findings, blocking: findings.filter((f) => ALWAYS_BLOCKING.has(f.id) || (BLOCKING_SEVERITY.has(f.severity) && BLOCKING_CONFIDENCE.has(f.confidence))) }
   } finally {
     console.log = log
   }

@@ -32,6 +32,16 @@ function readJson(path) {
   }
 }
 
+/** Playwright keeps test.skip(condition, reason) as an annotation; print it so the reason is in the log. */
+function skipReasons(suites = [], trail = []) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests.flatMap((t) => t.annotations.filter((a) => a.type === 'skip').map((a) => `${[...trail, suite.title, spec.title].filter(Boolean).join(' › ')}: ${a.description ?? 'no reason given'}`))
+    ),
+    ...skipReasons(suite.suites, [...trail, suite.title])
+  ])
+}
+
 gate('typecheck', 'npx', ['tsc', '-b'])
 gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
 const built = step('build', 'npm', ['run', '-s', 'build'])
@@ -56,6 +66,7 @@ if (built) {
     passed += e2e.stats.expected
     failed += e2e.stats.unexpected + e2e.stats.flaky
     skipped += e2e.stats.skipped
+    for (const reason of skipReasons(e2e.suites)) process.stdout.write(`skipped: ${reason}\n`)
     if (!e2eOk && e2e.stats.unexpected === 0) failed += 1
   } else failed += 1
 } else failed += 1

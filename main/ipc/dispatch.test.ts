@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest'
+import { dispatch, type HandlerTable } from './dispatch'
+
+const table = (): HandlerTable => ({
+  'app:get-info': vi.fn(async () => ({ name: 'Plex Reclaim', version: '0.1.0', platform: 'linux', runtime: 'loopback' as const, demo: true })),
+  'installations:detect': vi.fn(async () => []),
+  'backups:list': vi.fn(async () => [])
+})
+
+describe('dispatch', () => {
+  it('answers a valid request with { ok: true, value }', async () => {
+    const t = table()
+    expect(await dispatch(t, 'app:get-info', undefined)).toEqual({ ok: true, value: expect.objectContaining({ version: '0.1.0' }) })
+  })
+
+  it('gives a payload of the wrong shape a typed error and never calls the handler', async () => {
+    const t = table()
+    const result = await dispatch(t, 'backups:list', { path: '/etc/shadow' })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(result.ok ? '' : result.message).toContain('backups:list')
+    expect(t['backups:list']).not.toHaveBeenCalled()
+  })
+
+  it('refuses a channel that is not in the contract', async () => {
+    expect(await dispatch(table(), 'shell:exec', ['rm', '-rf', '/'])).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' })
+    expect(await dispatch(table(), 42, undefined)).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' })
+  })
+
+  it('turns a thrown error into a typed result without a stack trace', async () => {
+    const t = { ...table(), 'backups:list': async () => Promise.reject(Object.assign(new Error('at Object.<anonymous> (/x.js:1:1)'), { code: 'EIO' })) }
+    const result = await dispatch(t, 'backups:list', undefined)
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL' })
+    expect(JSON.stringify(result)).not.toMatch(/anonymous|\.js:\d/)
+  })
+})
