@@ -47,7 +47,17 @@ const OPTIONS = {
 } as const
 
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
-export async function runCli(argv: readonly string[], io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) }): Promise<number> {
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+}
+
+const processIo: CliIo = {
+  out: (line) => void process.stdout.write(`${line}\n`),
+  err: (line) => void process.stderr.write(`${line}\n`)
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })

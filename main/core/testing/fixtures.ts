@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** ../shared/fixtures/real-world, beside the repository (CI lays shared/ out the same way). */
+export const REAL_WORLD_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'real-world')
+
+export const realWorldFixtures = (): Array<{ name: string; bytes: Buffer }> =>
+  readdirSync(REAL_WORLD_DIR)
+    .filter((n) => n.endsWith('.xml'))
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(REAL_WORLD_DIR, name)) }))
+
+/**
+ * An independent oracle for the expected bytes: a regular expression over the raw bytes that
+ * removes whitespace + one of the four attributes. It is deliberately not the scanner under test.
+ */
+export function expectedAfterReset(bytes: Buffer): Buffer {
+  const text = bytes.toString('latin1')
+  const out = text.replace(/[ \t\r\n]+PlexOnline(?:Home|Mail|Token|Username)[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')/g, '')
+  return Buffer.from(out, 'latin1')
+}
