@@ -1,11 +1,20 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const root = import.meta.dirname
 
 // The plain-Node programs (CLI, demo, stand-ins) built from the same core as the app.
 // Everything is bundled except regedit, which must run its .wsf files from disk.
+/** out/node/package.json: Node reads the nearest one to learn the module type; keep it tiny. */
+const nodePackageJson: Plugin = {
+  name: 'node-package-json',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' })
+  }
+}
+
 export default defineConfig({
+  plugins: [nodePackageJson],
   build: {
     ssr: true,
     outDir: 'out/node',
@@ -20,7 +29,10 @@ export default defineConfig({
         demo: resolve(root, 'main/demo/index.ts')
       },
       external: ['regedit'],
-      output: { format: 'cjs', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''), entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
+      output: {
+        // The CLI's own code in one chunk: a command loads two files, not ten (start-up time).
+        codeSplitting: { groups: [{ name: 'core', test: /[\\/]main[\\/](core|cli)[\\/](?!index\.ts)/ }] },
+        format: 'cjs', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''), entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
     }
   },
   ssr: { noExternal: true, external: ['regedit'] }

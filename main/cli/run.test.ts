@@ -77,7 +77,7 @@ describe('plex-reclaim reset --no-service', () => {
     const before = readFileSync(m.file)
     const r = await cli('reset', '--file', m.file, '--no-service', '--yes', '--backup-dir', m.backups)
     expect(r.code).toBe(1)
-    expect(r.stderr).toBe('plex-reclaim: The file is not well-formed XML (2:143: duplicate attribute: ManualPortMappingMode). Restore it from a backup or fix it by hand; nothing was changed.')
+    expect(r.stderr).toBe('plex-reclaim: The file is not well-formed XML (2:116: duplicate attribute: ManualPortMappingMode). Restore it from a backup or fix it by hand; nothing was changed.')
     expect(readFileSync(m.file).equals(before)).toBe(true)
     expect(existsSync(m.backups)).toBe(false)
   })

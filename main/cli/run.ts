@@ -1,12 +1,7 @@
 import { parseArgs } from 'node:util'
 import { APP_VERSION } from '../core/app-info'
-import { localHost } from '../core/host/local'
+import { LocalHost } from '../core/host/local'
 import { toErr } from '../core/result'
-import { backupsCommand } from './commands/backups'
-import { detectCommand } from './commands/detect'
-import { inspectCommand } from './commands/inspect'
-import { resetCommand } from './commands/reset'
-import { restoreCommand } from './commands/restore'
 import type { CliContext, CliFlags } from './context'
 
 const USAGE = `plex-reclaim ${APP_VERSION}: get a locked-out Plex Media Server back
@@ -20,12 +15,17 @@ Usage:
 
 Exit status: 0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.`
 
-const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
-  detect: detectCommand,
-  inspect: inspectCommand,
-  reset: resetCommand,
-  backups: backupsCommand,
-  restore: restoreCommand
+type Command = (ctx: CliContext) => Promise<number>
+
+const cliHost = new LocalHost({ blocking: true })
+
+// Each command is loaded when it runs, so a reset does not pay for detection's code.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  detect: async () => (await import('./commands/detect')).detectCommand,
+  inspect: async () => (await import('./commands/inspect')).inspectCommand,
+  reset: async () => (await import('./commands/reset')).resetCommand,
+  backups: async () => (await import('./commands/backups')).backupsCommand,
+  restore: async () => (await import('./commands/restore')).restoreCommand
 }
 
 const OPTIONS = {
@@ -69,13 +69,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   if (values.version) return io.out(APP_VERSION), 0
   const [name, ...args] = positionals
   if (values.help || !name) return io.out(USAGE), values.help ? 0 : 2
-  const command = COMMANDS[name]
-  if (!command) {
+  const load = COMMANDS[name]
+  if (!load) {
     io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
     return 2
   }
   try {
-    return await command({ args, flags: values as CliFlags, host: localHost, out: io.out })
+    const command = await load()
+    return await command({ args, flags: values as CliFlags, host: cliHost, out: io.out })
   } catch (error) {
     const e = toErr(error)
     io.err(`plex-reclaim: ${e.message}`)

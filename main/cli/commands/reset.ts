@@ -17,6 +17,17 @@ function report(ctx: CliContext, target: string, outcome: ResetOutcome): void {
   ctx.out('Start Plex Media Server, then claim it again: plex-reclaim claim --token CLAIM-TOKEN, or open http://127.0.0.1:32400/web on the server.')
 }
 
+/** A plist or .reg given to reset --file gets a message about the right command, not about XML. */
+async function rethrowForOtherStores(ctx: CliContext, path: string, error: unknown): Promise<never> {
+  if (error instanceof CoreError && ['DOCTYPE_REFUSED', 'NOT_PREFERENCES', 'BINARY_FILE', 'UNSUPPORTED_ENCODING'].includes(error.code)) {
+    const kind = sniffKind(await ctx.host.readFile(path))
+    if (kind !== 'preferences-xml') {
+      throw new CoreError('INVALID_INPUT', `${path} is a ${kind} file: reset --file edits a Preferences.xml. On macOS and Windows, run reset on the detected installation instead.`)
+    }
+  }
+  throw error
+}
+
 export async function resetCommand(ctx: CliContext): Promise<number> {
   if (!ctx.flags['no-service']) {
     throw new UsageError('This build resets a stopped server only: stop Plex Media Server, then run reset --file PATH --no-service --yes.')
@@ -24,10 +35,6 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
   if (!ctx.flags.file) throw new UsageError('reset --no-service needs --file PATH to the Preferences.xml of the stopped server.')
   if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
   const path = ctx.flags.file
-  const bytes = await ctx.host.readFile(path).catch(() => null)
-  if (bytes && sniffKind(bytes) !== 'preferences-xml') {
-    throw new CoreError('INVALID_INPUT', `${path} is a ${sniffKind(bytes)} file: reset --file edits a Preferences.xml. On macOS and Windows, run reset on the detected installation instead.`)
-  }
   const store = new XmlFileStore(ctx.host, path, dirname(path))
   const outcome = await resetStore({
     host: ctx.host,
@@ -37,7 +44,7 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
     pidFile: pidFileFor(store.target),
     dryRun: ctx.flags['dry-run'],
     force: ctx.flags.force
-  })
+  }).catch((error: unknown) => rethrowForOtherStores(ctx, path, error))
   report(ctx, path, outcome)
   return 0
 }

@@ -47,6 +47,9 @@ export class BackupStore {
         throw new CoreError('BACKUP_FAILED', `The backup in ${dir} did not read back identically. Check the disk; nothing was changed.`)
       }
       await this.host.writeNewFile(join(dir, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 0o600)
+      // The new entries must survive a power cut before the original is touched.
+      await this.host.syncDir(dir)
+      await this.host.syncDir(this.dir)
     } catch (error) {
       await this.host.remove(dir).catch(() => undefined)
       const mapped = fromFsError(error, this.dir, 'writing a backup to')

@@ -1,11 +1,71 @@
-import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { promises as fs, constants, type Stats } from 'node:fs'
+import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
 
-const toInfo = (s: Stats): FileInfo => ({
+/** The file operations LocalHost needs, all fd-based so both variants share one algorithm. */
+interface FsOps {
+  readFile(path: string): Promise<Buffer>
+  lstat(path: string): Promise<fs.Stats>
+  stat(path: string): Promise<fs.Stats>
+  realpath(path: string): Promise<string>
+  readdir(path: string): Promise<string[]>
+  mkdir(path: string, options: fs.MakeDirectoryOptions & { recursive: true }): Promise<string | undefined>
+  chmod(path: string, mode: number): Promise<void>
+  open(path: string, flags: number, mode?: number): Promise<number>
+  write(fd: number, data: Buffer): Promise<unknown>
+  fchown(fd: number, uid: number, gid: number): Promise<void>
+  fchmod(fd: number, mode: number): Promise<void>
+  fsync(fd: number): Promise<void>
+  close(fd: number): Promise<void>
+  rename(from: string, to: string): Promise<void>
+  rm(path: string, options: fs.RmOptions): Promise<void>
+  mkdtemp(prefix: string): Promise<string>
+}
+
+const asyncOps: FsOps = {
+  readFile: (p) => fs.promises.readFile(p),
+  lstat: (p) => fs.promises.lstat(p),
+  stat: (p) => fs.promises.stat(p),
+  realpath: (p) => fs.promises.realpath(p),
+  readdir: (p) => fs.promises.readdir(p),
+  mkdir: (p, o) => fs.promises.mkdir(p, o),
+  chmod: (p, m) => fs.promises.chmod(p, m),
+  open: promisify(fs.open) as FsOps['open'],
+  write: (fd, data) => promisify(fs.writeFile)(fd, data),
+  fchown: promisify(fs.fchown),
+  fchmod: promisify(fs.fchmod),
+  fsync: promisify(fs.fsync),
+  close: promisify(fs.close),
+  rename: (a, b) => fs.promises.rename(a, b),
+  rm: (p, o) => fs.promises.rm(p, o),
+  mkdtemp: (p) => fs.promises.mkdtemp(p)
+}
+
+// Blocking calls behind the same promises: for the CLI, a one-shot process with nothing else to
+// serve, they save a thread-pool round trip per call (bench/reset-cli.mjs). The app stays async,
+// so a slow disk never freezes its window.
+const blockingOps: FsOps = {
+  readFile: async (p) => fs.readFileSync(p),
+  lstat: async (p) => fs.lstatSync(p),
+  stat: async (p) => fs.statSync(p),
+  realpath: async (p) => fs.realpathSync(p),
+  readdir: async (p) => fs.readdirSync(p),
+  mkdir: async (p, o) => fs.mkdirSync(p, o),
+  chmod: async (p, m) => fs.chmodSync(p, m),
+  open: async (p, f, m) => fs.openSync(p, f, m),
+  write: async (fd, data) => fs.writeFileSync(fd, data),
+  fchown: async (fd, u, g) => fs.fchownSync(fd, u, g),
+  fchmod: async (fd, m) => fs.fchmodSync(fd, m),
+  fsync: async (fd) => fs.fsyncSync(fd),
+  close: async (fd) => fs.closeSync(fd),
+  rename: async (a, b) => fs.renameSync(a, b),
+  rm: async (p, o) => fs.rmSync(p, o),
+  mkdtemp: async (p) => fs.mkdtempSync(p)
+}
+
+const toInfo = (s: fs.Stats): FileInfo => ({
   isFile: s.isFile(),
   isDirectory: s.isDirectory(),
   isSymbolicLink: s.isSymbolicLink(),
@@ -16,105 +76,112 @@ const toInfo = (s: Stats): FileInfo => ({
   mtimeMs: s.mtimeMs
 })
 
-async function statOrNull(fn: () => Promise<Stats>): Promise<FileInfo | null> {
-  try {
-    return toInfo(await fn())
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null
-    throw error
-  }
-}
-
-async function fsyncDir(path: string): Promise<void> {
-  const handle = await fs.open(path, constants.O_RDONLY)
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
+const missing = (error: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')
+let tempCounter = 0
 
 /** This machine. */
 export class LocalHost implements Host {
   readonly kind = 'local' as const
   readonly platform = process.platform
+  private readonly fs: FsOps
+
+  constructor(options: { readonly blocking?: boolean } = {}) {
+    this.fs = options.blocking ? blockingOps : asyncOps
+  }
 
   readFile(path: string): Promise<Buffer> {
-    return fs.readFile(path)
+    return this.fs.readFile(path)
   }
 
-  lstat(path: string): Promise<FileInfo | null> {
-    return statOrNull(() => fs.lstat(path))
+  async lstat(path: string): Promise<FileInfo | null> {
+    try {
+      return toInfo(await this.fs.lstat(path))
+    } catch (error) {
+      if (missing(error)) return null
+      throw error
+    }
   }
 
-  stat(path: string): Promise<FileInfo | null> {
-    return statOrNull(() => fs.stat(path))
+  async stat(path: string): Promise<FileInfo | null> {
+    try {
+      return toInfo(await this.fs.stat(path))
+    } catch (error) {
+      if (missing(error)) return null
+      throw error
+    }
   }
 
   realpath(path: string): Promise<string> {
-    return fs.realpath(path)
+    return this.fs.realpath(path)
   }
 
   async readdir(path: string): Promise<string[]> {
     try {
-      return await fs.readdir(path)
+      return await this.fs.readdir(path)
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') return []
+      if (missing(error) || (error as NodeJS.ErrnoException).code === 'EACCES') return []
       throw error
     }
   }
 
   async mkdir(path: string, mode = 0o700): Promise<void> {
-    await fs.mkdir(path, { recursive: true, mode })
-    await fs.chmod(path, mode)
+    await this.fs.mkdir(path, { recursive: true, mode })
+    await this.fs.chmod(path, mode)
   }
 
   async writeFileAtomic(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
     const dir = dirname(path)
-    const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode ?? 0o600)
+    // Unique without randomness: O_EXCL refuses any clash anyway.
+    const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
+    const fd = await this.fs.open(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 0o600)
     try {
       try {
-        await handle.writeFile(data)
-        if (options.uid !== undefined && options.gid !== undefined && process.getuid?.() === 0) {
-          await handle.chown(options.uid, options.gid)
-        }
+        await this.fs.write(fd, data)
+        if (options.uid !== undefined && options.gid !== undefined && process.getuid?.() === 0) await this.fs.fchown(fd, options.uid, options.gid)
         // After chown: chown clears set-id bits, and the umask must not narrow the mode.
-        if (options.mode !== undefined) await handle.chmod(options.mode)
-        await handle.sync()
+        if (options.mode !== undefined) await this.fs.fchmod(fd, options.mode)
+        await this.fs.fsync(fd)
       } finally {
-        await handle.close()
+        await this.fs.close(fd)
       }
-      await fs.rename(temp, path)
+      await this.fs.rename(temp, path)
     } catch (error) {
-      await fs.rm(temp, { force: true })
+      await this.fs.rm(temp, { force: true })
       throw error
     }
-    await fsyncDir(dir)
+    await this.syncDir(dir)
   }
 
   async writeNewFile(path: string, data: Buffer, mode: number): Promise<void> {
-    const handle = await fs.open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode)
+    const fd = await this.fs.open(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode)
     try {
-      await handle.writeFile(data)
-      await handle.chmod(mode)
-      await handle.sync()
+      await this.fs.write(fd, data)
+      await this.fs.fchmod(fd, mode)
+      await this.fs.fsync(fd)
     } finally {
-      await handle.close()
+      await this.fs.close(fd)
+    }
+  }
+
+  async syncDir(path: string): Promise<void> {
+    const fd = await this.fs.open(path, fs.constants.O_RDONLY)
+    try {
+      await this.fs.fsync(fd)
+    } finally {
+      await this.fs.close(fd)
     }
   }
 
   makeTempDir(prefix: string): Promise<string> {
-    return fs.mkdtemp(join(tmpdir(), `${prefix}-`))
+    return this.fs.mkdtemp(join(tmpdir(), `${prefix}-`))
   }
 
   rename(from: string, to: string): Promise<void> {
-    return fs.rename(from, to)
+    return this.fs.rename(from, to)
   }
 
   remove(path: string): Promise<void> {
-    return fs.rm(path, { recursive: true, force: true })
+    return this.fs.rm(path, { recursive: true, force: true })
   }
 
   async processAlive(pid: number): Promise<boolean> {
@@ -126,7 +193,9 @@ export class LocalHost implements Host {
     }
   }
 
-  exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  async exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    // Loaded on first use: a reset of a stopped server never starts a process.
+    const { execFile } = await import('node:child_process')
     return new Promise((resolve) => {
       const child = execFile(
         program,

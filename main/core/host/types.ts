@@ -49,6 +49,8 @@ export interface Host {
   writeFileAtomic(path: string, data: Buffer, options?: WriteOptions): Promise<void>
   /** A new file that must not exist yet, fsynced before the promise resolves. */
   writeNewFile(path: string, data: Buffer, mode: number): Promise<void>
+  /** fsync of a folder, so the entries created in it are durable. */
+  syncDir(path: string): Promise<void>
   /** A fresh private folder (0700) for a tool's export; remove() it when done. */
   makeTempDir(prefix: string): Promise<string>
   rename(from: string, to: string): Promise<void>

@@ -6,7 +6,8 @@ export async function readPlistValues(bytes: Buffer): Promise<Record<string, str
   const { parse } = await import('plist')
   let value: unknown
   try {
-    value = parse(bytes)
+    // parse() takes bytes as a binary plist; XML (and OpenStep) must be given as text.
+    value = parse(bytes.subarray(0, 6).toString('latin1') === 'bplist' ? bytes : bytes.toString('utf8'))
   } catch {
     throw new CoreError('NOT_A_SETTINGS_FILE', 'This is not a readable property list. Choose the com.plexapp.plexmediaserver.plist (or a defaults export of it).')
   }

@@ -35,7 +35,7 @@ describe('real-world Preferences.xml files', () => {
       expect(after.equals(expectedAfterReset(bytes))).toBe(true)
       expect(signInKeysPresent(parsePreferences(after))).toEqual([])
       // Everything else is still there, in order.
-      const rest = (d: typeof doc) => d.attributes.filter((a) => !(SIGN_IN_KEYS as readonly string[]).includes(a.name)).map((a) => [a.name, a.value])
+      const rest = (d: typeof doc) => d.attributes.filter((a) => !(SIGN_IN_KEYS as readonly string[]).includes(a.name)).map((a) => [a.name, a.raw])
       expect(rest(parsePreferences(after))).toEqual(rest(doc))
       expect(removed.length).toBe(signInKeysPresent(doc).length)
     })
@@ -135,7 +135,8 @@ describe('byte-exact edits', () => {
 
   it('reads UTF-8 multi-byte values without shifting the cut', () => {
     const input = '<Preferences FriendlyName="Wohnzimmer 📺 Ü" PlexOnlineUsername="Zoë" Z="ß"/>'
-    expect(parsePreferences(Buffer.from(input)).attributes.map((a) => a.value)).toEqual(['Wohnzimmer 📺 Ü', 'Zoë', 'ß'])
+    const doc = parsePreferences(Buffer.from(input))
+    expect(['FriendlyName', 'PlexOnlineUsername', 'Z'].map((n) => attributeValue(doc, n))).toEqual(['Wohnzimmer 📺 Ü', 'Zoë', 'ß'])
     expect(Buffer.from(reset(input), 'latin1').toString('utf8')).toBe('<Preferences FriendlyName="Wohnzimmer 📺 Ü" Z="ß"/>')
   })
 

@@ -1,19 +1,20 @@
-import { SaxesParser } from 'saxes'
+import { isUtf8 } from 'node:buffer'
 import { CoreError } from '../result'
 import { SIGN_IN_KEYS, type SignInKey } from './keys'
+import { checkWellFormed, type ScannedAttribute } from './xml-well-formed'
 
 /**
  * Byte-exact reading and editing of Plex's Preferences.xml.
  *
- * The document is checked by a strict parser (saxes), but it is never re-serialized: the edit
- * cuts byte ranges out of the original buffer. Offsets come from a scanner over a latin1 view of
- * the bytes, where one character is one byte, so multi-byte UTF-8 in values cannot shift them.
+ * The document is checked strictly (xml-well-formed.ts), but it is never re-serialized: the edit
+ * cuts byte ranges out of the original buffer. The check reports character offsets in the decoded
+ * text, which are turned into byte offsets, so multi-byte UTF-8 in values cannot shift a cut.
  */
 
 export interface RootAttribute {
   readonly name: string
-  /** Decoded value (entities resolved). */
-  readonly value: string
+  /** The value as written (entities not resolved); attributeValue() decodes it. */
+  readonly raw: string
   /** Start of the whitespace before the name: the cut starts here. */
   readonly cutStart: number
   /** One past the closing quote. */
@@ -47,98 +48,59 @@ function detectEncoding(bytes: Buffer): { encoding: 'utf-8' | 'iso-8859-1'; hasB
   return refuse('UNSUPPORTED_ENCODING', `The file declares encoding "${declared}", which Plex Reclaim does not edit. Re-save it as UTF-8.`)
 }
 
-function decodeValue(raw: string, encoding: 'utf-8' | 'iso-8859-1'): string {
-  const text = encoding === 'utf-8' ? Buffer.from(raw, 'latin1').toString('utf8') : raw
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
+function unescapeValue(raw: string): string {
+  if (!raw.includes('&')) return raw
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
     if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16))
     if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10))
     return PREDEFINED[ref] ?? whole
   })
 }
 
-/** Strict well-formedness: one root, no DOCTYPE, no undefined entities, unique attributes. */
-function checkWellFormed(text: string): string {
-  const parser = new SaxesParser()
-  let problem: string | undefined
-  let root: string | undefined
-  parser.on('error', (e) => {
-    problem ??= e.message
-  })
-  parser.on('doctype', () => {
-    problem ??= 'doctype'
-  })
-  parser.on('opentagstart', (tag) => {
-    root ??= tag.name
-  })
-  parser.write(text).close()
-  if (problem === 'doctype') {
-    refuse('DOCTYPE_REFUSED', 'The file contains a DOCTYPE, which Plex never writes and which can hide entity tricks. Nothing was changed.')
-  }
-  if (problem) {
-    refuse('MALFORMED_XML', `The file is not well-formed XML (${problem.replace(/\.$/, '')}). Restore it from a backup or fix it by hand; nothing was changed.`)
-  }
-  return root ?? ''
-}
+const DOCTYPE_MESSAGE = 'The file contains a DOCTYPE, which Plex never writes and which can hide entity tricks. Nothing was changed.'
 
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
-
-/** Skips whitespace, processing instructions and comments; returns where the next markup starts. */
-function skipProlog(view: string, start: number): number {
-  let i = start
-  for (;;) {
-    while (i < view.length && isSpace(view.charCodeAt(i))) i++
-    const close = view.startsWith('<?', i) ? '?>' : view.startsWith('<!--', i) ? '-->' : undefined
-    if (!close) return i
-    const at = view.indexOf(close, i + 2)
-    if (at < 0) return view.length
-    i = at + close.length
+/** Character offsets in the decoded text to byte offsets in the file, walking forward once. */
+function toByteOffsets(text: string, byteLength: number, attributes: readonly ScannedAttribute[], encoding: 'utf-8' | 'iso-8859-1', base: number): RootAttribute[] {
+  // One byte per character: latin1 always, UTF-8 when the text is all ASCII (the usual case).
+  if (encoding === 'iso-8859-1' || text.length === byteLength) return attributes.map((a) => ({ name: a.name, raw: a.raw, cutStart: a.cutStart + base, end: a.end + base }))
+  let chars = 0
+  let bytes = base
+  const at = (offset: number): number => {
+    bytes += Buffer.byteLength(text.slice(chars, offset), 'utf8')
+    chars = offset
+    return bytes
   }
-}
-
-/** Returns the root start tag's attributes with byte offsets (the document is known well-formed). */
-function scanRootAttributes(view: string, start: number, encoding: 'utf-8' | 'iso-8859-1'): RootAttribute[] {
-  let i = skipProlog(view, start) + 1
-  while (i < view.length && !isSpace(view.charCodeAt(i)) && view[i] !== '>' && view[i] !== '/') i++
-  const attributes: RootAttribute[] = []
-  for (;;) {
-    const cutStart = i
-    while (isSpace(view.charCodeAt(i))) i++
-    const c = view[i]
-    if (c === '>' || c === '/' || c === undefined) return attributes
-    const nameStart = i
-    while (!isSpace(view.charCodeAt(i)) && view[i] !== '=') i++
-    const name = view.slice(nameStart, i)
-    while (view[i] !== '"' && view[i] !== "'") i++
-    const quote = view[i]!
-    const valueStart = i + 1
-    const valueEnd = view.indexOf(quote, valueStart)
-    i = valueEnd + 1
-    attributes.push({ name, value: decodeValue(view.slice(valueStart, valueEnd), encoding), cutStart, end: i })
-  }
+  return attributes.map((a) => ({ name: a.name, raw: a.raw, cutStart: at(a.cutStart), end: at(a.end) }))
 }
 
 /** Validates the bytes as a Preferences.xml and indexes its root attributes. */
 export function parsePreferences(bytes: Buffer): PreferencesDocument {
   if (bytes.length === 0) refuse('EMPTY_FILE', 'The file is empty. Plex may have been interrupted while writing it: restore it from a backup.')
   const { encoding, hasBom } = detectEncoding(bytes)
-  const probe = bytes.subarray(0, 8192)
-  if (probe.includes(0)) refuse('BINARY_FILE', 'This is a binary file, not a Preferences.xml. Choose the Preferences.xml in the Plex Media Server data folder.')
-  const view = bytes.toString('latin1')
-  const bodyStart = hasBom ? 3 : 0
-  // Refused before parsing, so a billion-laughs file costs nothing.
-  if (view.startsWith('<!DOCTYPE', skipProlog(view, bodyStart))) {
-    refuse('DOCTYPE_REFUSED', 'The file contains a DOCTYPE, which Plex never writes and which can hide entity tricks. Nothing was changed.')
+  if (bytes.subarray(0, 8192).includes(0)) refuse('BINARY_FILE', 'This is a binary file, not a Preferences.xml. Choose the Preferences.xml in the Plex Media Server data folder.')
+  const base = hasBom ? 3 : 0
+  const body = bytes.subarray(base)
+  if (encoding === 'utf-8' && !isUtf8(body)) {
+    refuse('UNSUPPORTED_ENCODING', 'The file says it is UTF-8 but holds bytes that are not. Re-save it as UTF-8 (or restore it from a backup); nothing was changed.')
   }
-  const text = encoding === 'utf-8' ? bytes.subarray(bodyStart).toString('utf8') : view.slice(bodyStart)
-  const root = checkWellFormed(text)
-  if (root !== 'Preferences') {
-    refuse('NOT_PREFERENCES', `The root element is <${root}>, not <Preferences>: this is not a Plex Media Server settings file. Choose the Preferences.xml in the server's data folder.`)
+  const text = body.toString(encoding === 'utf-8' ? 'utf8' : 'latin1')
+  // A DOCTYPE is refused before anything is expanded, so a billion-laughs file costs nothing.
+  const result = checkWellFormed(text)
+  if (!result.ok) {
+    if (result.doctype) refuse('DOCTYPE_REFUSED', DOCTYPE_MESSAGE)
+    refuse('MALFORMED_XML', `The file is not well-formed XML (${result.message}). Restore it from a backup or fix it by hand; nothing was changed.`)
   }
-  return { bytes, encoding, hasBom, attributes: scanRootAttributes(view, bodyStart, encoding) }
+  if (result.root !== 'Preferences') {
+    refuse('NOT_PREFERENCES', `The root element is <${result.root}>, not <Preferences>: this is not a Plex Media Server settings file. Choose the Preferences.xml in the server's data folder.`)
+  }
+  return { bytes, encoding, hasBom, attributes: toByteOffsets(text, body.length, result.attributes, encoding, base) }
 }
 
-export const attributeValue = (doc: PreferencesDocument, name: string): string | undefined =>
-  doc.attributes.find((a) => a.name === name)?.value
+/** Decoded on demand: a large file has thousands of attributes and only a few are ever read. */
+export function attributeValue(doc: PreferencesDocument, name: string): string | undefined {
+  const raw = doc.attributes.find((a) => a.name === name)?.raw
+  return raw === undefined ? undefined : unescapeValue(raw)
+}
 
 export function signInKeysPresent(doc: PreferencesDocument): SignInKey[] {
   return SIGN_IN_KEYS.filter((key) => doc.attributes.some((a) => a.name === key))

@@ -100,10 +100,15 @@ export class XmlFileStore implements SettingsStore {
     return removed
   }
 
+  /**
+   * The file must read back as exactly the expected bytes. Those were cut from a document that
+   * passed the strict check, and every sign-in attribute in it was cut, so equality is the proof.
+   */
   async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
-    const expected = removeSignInKeys((snapshot as XmlSnapshot).document).bytes
-    const after = await this.host.readFile((snapshot as XmlSnapshot).realPath)
-    if (!after.equals(expected) || signInKeysPresent(parsePreferences(after)).length > 0) {
+    const { document, realPath } = snapshot as XmlSnapshot
+    const { bytes: expected, removed } = removeSignInKeys(document)
+    const after = await this.host.readFile(realPath)
+    if (!after.equals(expected) || removed.length !== signInKeysPresent(document).length) {
       throw new CoreError('VERIFY_FAILED', `${this.target.path} does not hold the expected content after the edit. Restore the backup (plex-reclaim restore) and try again.`)
     }
   }

@@ -1,0 +1,306 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'plist'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LocalHost } from '../host/local'
+import { standInsOnPath } from '../testing/standins/path'
+import { standInRegistryClient } from '../testing/standins/registry-client'
+import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../testing/temp'
+import { detectInstallations, inspectPath } from './index'
+
+const host = new LocalHost()
+const ASD = 'Library/Application Support/Plex Media Server'
+const detect = (root: string) => detectInstallations({ host, root, docker: false })
+
+/** Each install type of plex-domain.md section 1, as files laid out below a temp root. */
+const MACHINES: Array<{ type: string; files: Record<string, string>; settings: string; control: object }> = [
+  {
+    type: 'linux-package',
+    files: { 'usr/lib/plexmediaserver/': '', 'lib/systemd/system/plexmediaserver.service': '[Unit]\n', [`var/lib/plexmediaserver/${ASD}/Preferences.xml`]: SIGNED_IN },
+    settings: `/var/lib/plexmediaserver/${ASD}/Preferences.xml`,
+    control: { kind: 'systemd', unit: 'plexmediaserver' }
+  },
+  {
+    type: 'linux-package',
+    files: {
+      'usr/lib/plexmediaserver/': '',
+      'lib/systemd/system/plexmediaserver.service': '[Unit]\n',
+      'etc/systemd/system/plexmediaserver.service.d/override.conf': '[Service]\nEnvironment="PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR=/srv/plex" "TMPDIR=/tmp"\nUser=media\n',
+      'srv/plex/Plex Media Server/Preferences.xml': SIGNED_IN
+    },
+    settings: '/srv/plex/Plex Media Server/Preferences.xml',
+    control: { kind: 'systemd', unit: 'plexmediaserver' }
+  },
+  {
+    type: 'linux-sysv',
+    files: {
+      'usr/lib/plexmediaserver/': '',
+      'etc/init.d/plexmediaserver': '#!/bin/sh\n',
+      'etc/default/plexmediaserver': 'export PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR="/data/plexdata"\nPLEX_MEDIA_SERVER_USER=plex\n',
+      'data/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN
+    },
+    settings: '/data/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'sysv', service: 'plexmediaserver' }
+  },
+  { type: 'arch', files: { 'var/lib/plex/Plex Media Server/Preferences.xml': SIGNED_IN }, settings: '/var/lib/plex/Plex Media Server/Preferences.xml', control: { kind: 'systemd', unit: 'plexmediaserver' } },
+  {
+    type: 'arch',
+    files: { 'etc/conf.d/plexmediaserver': "PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR='/mnt/media/plex'\n", 'mnt/media/plex/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/mnt/media/plex/Plex Media Server/Preferences.xml',
+    control: { kind: 'systemd', unit: 'plexmediaserver' }
+  },
+  {
+    type: 'snap',
+    files: { [`var/snap/plexmediaserver/common/${ASD}/Preferences.xml`]: SIGNED_IN },
+    settings: `/var/snap/plexmediaserver/common/${ASD}/Preferences.xml`,
+    control: { kind: 'snap', snap: 'plexmediaserver' }
+  },
+  {
+    type: 'synology-dsm7',
+    files: { 'var/packages/PlexMediaServer/INFO': 'package="PlexMediaServer"\n', 'volume1/PlexMediaServer/AppData/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/volume1/PlexMediaServer/AppData/Plex Media Server/Preferences.xml',
+    control: { kind: 'synopkg', pkg: 'PlexMediaServer' }
+  },
+  {
+    type: 'synology-dsm7',
+    files: { 'var/packages/PlexMediaServer/shares/PlexMediaServer/AppData/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/var/packages/PlexMediaServer/shares/PlexMediaServer/AppData/Plex Media Server/Preferences.xml',
+    control: { kind: 'synopkg', pkg: 'PlexMediaServer' }
+  },
+  {
+    type: 'synology-dsm7-legacy',
+    files: { 'var/packages/PlexMediaServer/INFO': '', 'volume2/@apphome/PlexMediaServer/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/volume2/@apphome/PlexMediaServer/Plex Media Server/Preferences.xml',
+    control: { kind: 'synopkg', pkg: 'PlexMediaServer' }
+  },
+  {
+    type: 'synology-dsm6',
+    files: { 'var/packages/Plex Media Server/INFO': '', [`volume1/Plex/${ASD}/Preferences.xml`]: SIGNED_IN },
+    settings: `/volume1/Plex/${ASD}/Preferences.xml`,
+    control: { kind: 'synopkg', pkg: 'Plex Media Server' }
+  },
+  {
+    type: 'qnap',
+    files: {
+      'etc/config/qpkg.conf': '[Other]\nInstall_path = /share/x\n\n[PlexMediaServer]\nName = PlexMediaServer\nInstall_path = /share/CACHEDEV1_DATA/.qpkg/PlexMediaServer\nEnable = TRUE\n',
+      'share/CACHEDEV1_DATA/.qpkg/PlexMediaServer/Library/Plex Media Server/Preferences.xml': SIGNED_IN
+    },
+    settings: '/share/CACHEDEV1_DATA/.qpkg/PlexMediaServer/Library/Plex Media Server/Preferences.xml',
+    control: { kind: 'qnap-init', script: '/etc/init.d/plex.sh' }
+  },
+  {
+    type: 'asustor',
+    files: { 'etc/nas.conf': '[Basic]\nVendor = ASUSTOR\n', 'volume1/Plex/Library/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/volume1/Plex/Library/Plex Media Server/Preferences.xml',
+    control: { kind: 'manual' }
+  },
+  {
+    type: 'readynas',
+    files: { 'apps/plexmediaserver-1.40/MediaLibrary/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/apps/plexmediaserver-1.40/MediaLibrary/Plex Media Server/Preferences.xml',
+    control: { kind: 'systemd', unit: 'fvapp-plexmediaserver' }
+  },
+  {
+    type: 'readynas',
+    files: { [`c/.plex/${ASD}/Preferences.xml`]: SIGNED_IN },
+    settings: `/c/.plex/${ASD}/Preferences.xml`,
+    control: { kind: 'systemd', unit: 'fvapp-plexmediaserver' }
+  },
+  {
+    type: 'western-digital',
+    files: { 'mnt/HD/HD_a2/Nas_Prog/plex_conf/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/mnt/HD/HD_a2/Nas_Prog/plex_conf/Plex Media Server/Preferences.xml',
+    control: { kind: 'manual' }
+  },
+  {
+    type: 'freebsd',
+    files: { 'usr/local/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/usr/local/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'freebsd-rc', service: 'plexmediaserver' }
+  },
+  {
+    type: 'freebsd',
+    files: { 'etc/rc.conf': 'plexmediaserver_enable="YES"\nplexmediaserver_support_path="/tank/plex"\n', 'tank/plex/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/tank/plex/Plex Media Server/Preferences.xml',
+    control: { kind: 'freebsd-rc', service: 'plexmediaserver' }
+  },
+  {
+    type: 'freebsd',
+    files: { 'usr/local/plexdata-plexpass/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/usr/local/plexdata-plexpass/Plex Media Server/Preferences.xml',
+    control: { kind: 'freebsd-rc', service: 'plexmediaserver_plexpass' }
+  },
+  {
+    type: 'truenas-jail',
+    files: { 'mnt/tank/iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/mnt/tank/iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'iocage', jail: 'plex', service: 'plexmediaserver' }
+  },
+  {
+    type: 'truenas-jail',
+    files: { 'mnt/tank/iocage/jails/pms/root/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/mnt/tank/iocage/jails/pms/root/Plex Media Server/Preferences.xml',
+    control: { kind: 'iocage', jail: 'pms', service: 'plexmediaserver_plexpass' }
+  },
+  {
+    type: 'home-assistant',
+    files: { 'usr/share/hassio/addons/data/a0d7b954_plex/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/usr/share/hassio/addons/data/a0d7b954_plex/Plex Media Server/Preferences.xml',
+    control: { kind: 'manual' }
+  }
+]
+
+describe('detection on a laid-out machine', () => {
+  for (const m of MACHINES) {
+    it(`finds ${m.type} at ${m.settings}`, async () => {
+      const root = tempDir()
+      layOut(root, m.files)
+      const found = await detect(root)
+      expect(found).toHaveLength(1)
+      expect(found[0]).toMatchObject({
+        installType: m.type,
+        store: { kind: 'preferences-xml', path: join(root, m.settings) },
+        dataDir: join(root, m.settings, '..'),
+        control: m.control,
+        account: { username: 'kate', maskedEmail: 'k***@example.com', tokenPresent: true, machineIdentifier: '11111111-2222-3333-4444-555555555555' },
+        readError: null
+      })
+      expect(found[0]!.id).toMatch(/^pms-[0-9a-f]{10}$/)
+      expect(JSON.stringify(found)).not.toContain('SECRETtoken')
+    })
+  }
+
+  it('finds a macOS app per user, reading binary and XML plists', async () => {
+    const root = tempDir()
+    layOut(root, { 'Applications/Plex Media Server.app/Contents/Info.plist': '' })
+    mkdirSync(join(root, 'Users/kate/Library/Preferences'), { recursive: true })
+    mkdirSync(join(root, 'Users/bob/Library/Preferences'), { recursive: true })
+    const { buildBinary } = await import('plist')
+    writeFileSync(join(root, 'Users/kate/Library/Preferences/com.plexapp.plexmediaserver.plist'), buildBinary({ PlexOnlineUsername: 'kate', PlexOnlineToken: 'SECRET', MachineIdentifier: 'mac-1' }))
+    writeFileSync(join(root, 'Users/bob/Library/Preferences/com.plexapp.plexmediaserver.plist'), build({ MachineIdentifier: 'mac-2' }))
+    const found = await detect(root)
+    expect(found.map((f) => [f.installType, f.store, f.control, f.account?.username, f.account?.tokenPresent])).toEqual([
+      ['macos-app', { kind: 'macos-defaults', domain: 'com.plexapp.plexmediaserver', user: 'bob' }, { kind: 'macos-app', user: 'bob' }, null, false],
+      ['macos-app', { kind: 'macos-defaults', domain: 'com.plexapp.plexmediaserver', user: 'kate' }, { kind: 'macos-app', user: 'kate' }, 'kate', true]
+    ])
+  })
+
+  it('counts a DSM 7 share and the volume it links to as one server', async () => {
+    const root = tempDir()
+    layOut(root, { 'volume1/PlexMediaServer/AppData/Plex Media Server/Preferences.xml': SIGNED_IN })
+    mkdirSync(join(root, 'var/packages/PlexMediaServer/shares'), { recursive: true })
+    symlinkSync(join(root, 'volume1/PlexMediaServer'), join(root, 'var/packages/PlexMediaServer/shares/PlexMediaServer'))
+    expect(await detect(root)).toHaveLength(1)
+  })
+
+  it('reports an unreadable store with the reason instead of hiding it', async () => {
+    const root = tempDir()
+    layOut(root, { 'var/lib/plex/Plex Media Server/Preferences.xml': '<Preferences A="1" A="2"/>' })
+    const [found] = await detect(root)
+    expect(found).toMatchObject({ installType: 'arch', account: null, readError: { code: 'MALFORMED_XML' } })
+  })
+
+  it('finds nothing in a root without Plex, nor in Plex client apps\' folders', async () => {
+    const root = tempDir()
+    layOut(root, {
+      'etc/os-release': 'ID=debian\n',
+      'home/kate/.local/share/plex/Plex Media Server/Preferences.xml': SIGNED_IN,
+      'home/kate/snap/plex/common/Plex Media Server/Preferences.xml': SIGNED_IN,
+      'Users/kate/AppData/Local/Plex/Plex Media Server/Preferences.xml': SIGNED_IN,
+      'home/kate/.var/app/tv.plex.PlexDesktop/data/plex/Preferences.xml': SIGNED_IN
+    })
+    expect(await detect(root)).toEqual([])
+  })
+
+  it('finds several installations on one machine', async () => {
+    const root = tempDir()
+    layOut(root, { ...MACHINES[0]!.files, ...MACHINES[5]!.files })
+    expect((await detect(root)).map((i) => i.installType).sort()).toEqual(['linux-package', 'snap'])
+  })
+})
+
+describe('Docker containers', () => {
+  let undo: () => void
+  beforeAll(() => (undo = standInsOnPath(['docker'])))
+  afterAll(() => undo())
+
+  it.each([
+    ['plexinc/pms-docker:latest', 'docker-plexinc', ASD],
+    ['lscr.io/linuxserver/plex:latest', 'docker-linuxserver', ASD],
+    ['ghcr.io/hotio/plex:release', 'docker-hotio', ''],
+    ['binhex/arch-plex', 'docker-binhex', 'Plex Media Server']
+  ])('finds %s from the container mounts', async (image, type, below) => {
+    const root = tempDir()
+    const source = '/srv/appdata/plex'
+    layOut(root, { [join(source, below, 'Preferences.xml').slice(1)]: SIGNED_IN })
+    const state = join(root, 'docker.json')
+    writeFileSync(
+      state,
+      JSON.stringify({
+        containers: [
+          { Id: 'a'.repeat(64), Name: '/plex', Config: { Image: image }, Mounts: [{ Source: source, Destination: '/config' }, { Source: '/media', Destination: '/data' }], State: { Running: true } },
+          { Id: 'b'.repeat(64), Name: '/nginx', Config: { Image: 'nginx' }, Mounts: [], State: { Running: true } }
+        ]
+      })
+    )
+    process.env.STANDIN_DOCKER_STATE = state
+    // Docker reports host paths; the test root stands in for the host's /.
+    const found = await detectInstallations({ host, root, docker: true })
+    const mapped = found.map((f) => ({ ...f, store: { ...f.store, path: (f.store as { path: string }).path } }))
+    expect(mapped).toHaveLength(1)
+    expect(mapped[0]).toMatchObject({ installType: type, control: { kind: 'docker', container: 'plex' }, account: { username: 'kate' } })
+  })
+
+  it('reports nothing, and no error, when the Docker daemon is not running', async () => {
+    process.env.STANDIN_DOCKER_STATE = join(tempDir(), 'absent.json')
+    expect(await detectInstallations({ host, root: tempDir(), docker: true })).toEqual([])
+  })
+})
+
+describe('a folder or file the user points at', () => {
+  it.each([
+    ['a linuxserver /config volume', `Library/Application Support/Plex Media Server/Preferences.xml`],
+    ['a hotio /config volume', 'Preferences.xml'],
+    ['a binhex /config volume', 'Plex Media Server/Preferences.xml'],
+    ['a QNAP Library folder', 'Library/Plex Media Server/Preferences.xml']
+  ])('finds the settings in %s', async (_name, below) => {
+    const root = tempDir()
+    layOut(root, { [below]: SIGNED_IN })
+    const found = await inspectPath(host, root)
+    expect(found).toMatchObject({ installType: 'folder', store: { path: join(root, below) }, account: { username: 'kate' } })
+  })
+
+  it('takes a Preferences.xml directly', async () => {
+    const root = tempDir()
+    layOut(root, { 'nas/Preferences.xml': SIGNED_OUT })
+    expect(await inspectPath(host, join(root, 'nas/Preferences.xml'))).toMatchObject({ account: { tokenPresent: false, username: null } })
+  })
+
+  it('refuses the Plex desktop app\'s folder', async () => {
+    await expect(inspectPath(host, 'C:\\Users\\kate\\AppData\\Local\\Plex\\Plex Media Server\\Preferences.xml')).rejects.toMatchObject({ code: 'NOT_A_SETTINGS_FILE' })
+  })
+
+  it('says what to do when nothing is there', async () => {
+    await expect(inspectPath(host, tempDir())).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Point at the file itself/) })
+  })
+})
+
+describe('Windows registry', () => {
+  const KEY = 'HKEY_CURRENT_USER\\Software\\Plex, Inc.\\Plex Media Server'
+  it('finds the tray install in HKCU and a service account hive under HKU', async () => {
+    const file = join(tempDir(), 'registry.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        [KEY]: { PlexOnlineUsername: { type: 'REG_SZ', value: 'kate' }, PlexOnlineToken: { type: 'REG_SZ', value: 'SECRET' }, InstallFolder: { type: 'REG_SZ', value: 'C:\\Program Files\\Plex\\Plex Media Server' }, LocalAppDataPath: { type: 'REG_SZ', value: 'D:\\PlexData' } },
+        'HKEY_USERS\\S-1-5-21-1-2-3-1001\\Software\\Plex, Inc.\\Plex Media Server': { PlexOnlineUsername: { type: 'REG_SZ', value: 'svc' }, MachineIdentifier: { type: 'REG_SZ', value: 'win-2' } },
+        'HKEY_USERS\\S-1-5-21-1-2-3-1001_Classes\\x': {}
+      })
+    )
+    const found = await detectInstallations({ host, root: tempDir(), docker: false, registry: standInRegistryClient(file), env: { LOCALAPPDATA: 'C:\\Users\\kate\\AppData\\Local' } })
+    expect(found.map((f) => [f.installType, f.store, f.dataDir, f.control, f.account?.username])).toEqual([
+      ['windows-tray', { kind: 'windows-registry', key: 'HKCU\\Software\\Plex, Inc.\\Plex Media Server' }, 'D:\\PlexData\\Plex Media Server', { kind: 'windows-tray', installFolder: 'C:\\Program Files\\Plex\\Plex Media Server' }, 'kate'],
+      ['windows-service-account', { kind: 'windows-registry', key: 'HKU\\S-1-5-21-1-2-3-1001\\Software\\Plex, Inc.\\Plex Media Server' }, 'C:\\Windows\\ServiceProfiles\\PlexMediaServer\\AppData\\Local\\Plex Media Server', { kind: 'windows-service', service: 'PlexService' }, 'svc']
+    ])
+  })
+})
