@@ -26,7 +26,8 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         cli: resolve(root, 'main/cli/index.ts'),
-        demo: resolve(root, 'main/demo/index.ts')
+        demo: resolve(root, 'main/demo/index.ts'),
+        'pms-simulator': resolve(root, 'main/simulator/run.ts')
       },
       external: ['regedit'],
       output: {

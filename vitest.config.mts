@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'main',
           environment: 'node',
           include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts'],
+          globalSetup: ['scripts/vitest-global-setup.ts'],
           testTimeout: 20_000
         }
       },

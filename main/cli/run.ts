@@ -9,9 +9,15 @@ const USAGE = `plex-reclaim ${APP_VERSION}: get a locked-out Plex Media Server b
 Usage:
   plex-reclaim detect [--root DIR] [--json]
   plex-reclaim inspect --file PATH [--json]
+  plex-reclaim status [--server ID] [--port N] [--json]
+  plex-reclaim stop|start [--server ID] [--port N] [--timeout SECONDS]
+  plex-reclaim reset [--server ID] --yes [--port N] [--backup-dir DIR] [--json]
   plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
+  plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]
   plex-reclaim backups [--backup-dir DIR] [--json]
   plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]
+
+Every command that finds installations takes --root DIR; every command that keeps backups takes --backup-dir DIR.
 
 Exit status: 0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.`
 
@@ -25,7 +31,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect')).inspectCommand,
   reset: async () => (await import('./commands/reset')).resetCommand,
   backups: async () => (await import('./commands/backups')).backupsCommand,
-  restore: async () => (await import('./commands/restore')).restoreCommand
+  restore: async () => (await import('./commands/restore')).restoreCommand,
+  status: async () => (await import('./commands/service')).statusCommand,
+  stop: async () => (await import('./commands/service')).stopCommand,
+  start: async () => (await import('./commands/service')).startCommand,
+  claim: async () => (await import('./commands/claim')).claimCommand
 }
 
 const OPTIONS = {

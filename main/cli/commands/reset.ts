@@ -5,7 +5,10 @@ import { resetStore, type ResetOutcome } from '../../core/reset/offline'
 import { CoreError } from '../../core/result'
 import { sniffKind } from '../../core/stores/inspect-file'
 import { XmlFileStore } from '../../core/stores/xml-file'
+import { storeFor } from '../../core/installations'
+import { runReset } from '../../core/reset/flow'
 import type { CliContext } from '../context'
+import { chosenServer, timeoutOf } from '../server-target'
 import { UsageError, backupsOf, printJson, requireYes } from '../context'
 
 function report(ctx: CliContext, target: string, outcome: ResetOutcome): void {
@@ -29,9 +32,7 @@ async function rethrowForOtherStores(ctx: CliContext, path: string, error: unkno
 }
 
 export async function resetCommand(ctx: CliContext): Promise<number> {
-  if (!ctx.flags['no-service']) {
-    throw new UsageError('This build resets a stopped server only: stop Plex Media Server, then run reset --file PATH --no-service --yes.')
-  }
+  if (!ctx.flags['no-service']) return resetWithService(ctx)
   if (!ctx.flags.file) throw new UsageError('reset --no-service needs --file PATH to the Preferences.xml of the stopped server.')
   if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
   const path = ctx.flags.file
@@ -46,5 +47,24 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
     force: ctx.flags.force
   }).catch((error: unknown) => rethrowForOtherStores(ctx, path, error))
   report(ctx, path, outcome)
+  return 0
+}
+
+/** The whole job: backup, stop, remove, start, verify claimed="0". */
+async function resetWithService(ctx: CliContext): Promise<number> {
+  if (ctx.flags.file) throw new UsageError('--file goes with --no-service (a server you stop yourself). To let Plex Reclaim stop and start it, choose it with --server ID.')
+  requireYes(ctx, 'reset')
+  const { installation, server } = await chosenServer(ctx)
+  const outcome = await runReset({
+    host: ctx.host,
+    store: storeFor(ctx.host, installation.store),
+    backups: backupsOf(ctx),
+    provenance: { platform: installation.platform, installType: installation.installType, appVersion: APP_VERSION },
+    server,
+    control: { timeoutMs: timeoutOf(ctx, 90_000) },
+    onStep: ctx.flags.json ? undefined : (e) => ctx.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(6)} ${e.status.padEnd(7)} ${e.message}`)
+  })
+  if (ctx.flags.json) printJson(ctx, { id: installation.id, ...outcome })
+  else if (outcome.status === 'reset') ctx.out('Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server.')
   return 0
 }

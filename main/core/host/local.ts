@@ -187,9 +187,16 @@ export class LocalHost implements Host {
   async processAlive(pid: number): Promise<boolean> {
     try {
       process.kill(pid, 0)
-      return true
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'EPERM'
+    }
+    // A process that has exited but is not reaped yet (a zombie) still takes signals: it has stopped.
+    if (this.platform !== 'linux') return true
+    try {
+      const stat = await this.fs.readFile(`/proc/${pid}/stat`)
+      return stat.toString('latin1').slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+    } catch {
+      return true
     }
   }
 

@@ -3,7 +3,10 @@
 // output shapes and errors (Docker CLI reference: docker ps, docker inspect, docker stop/start;
 // "Error response from daemon: No such container" and the daemon-unreachable message, exit 1).
 // State: the JSON file named by STANDIN_DOCKER_STATE: { containers: [{ Id, Name, Config: { Image },
-// Mounts: [{ Source, Destination }], State: { Running } }] }. No file: the daemon is not running.
+// Mounts: [{ Source, Destination }], State: { Running, Pid }, Command?: [program, ...args] }] }.
+// No file: the daemon is not running. A container with a Command runs it as its process: start
+// spawns it, stop sends SIGTERM and waits up to 10 s before SIGKILL, as `docker stop` does.
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 
 const file = process.env.STANDIN_DOCKER_STATE
@@ -16,6 +19,28 @@ const state = JSON.parse(readFileSync(file, 'utf8'))
 const save = () => writeFileSync(file, JSON.stringify(state, null, 2))
 const find = (ref) => state.containers.find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}` || c.Name === ref)
 const [cmd, ...args] = process.argv.slice(2)
+// kill(pid, 0) also succeeds for an exited process nobody has reaped yet; systemd and dockerd
+// reap their children at once, so a zombie counts as gone here.
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0)
+  } catch (e) {
+    return e.code === 'EPERM'
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true
+  }
+}
+async function stopProcess(pid) {
+  if (!pid || !alive(pid)) return
+  process.kill(pid, 'SIGTERM')
+  const deadline = Date.now() + 10_000
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+  if (alive(pid)) process.kill(pid, 'SIGKILL')
+}
 
 switch (cmd) {
   case 'ps': {
@@ -38,7 +63,14 @@ switch (cmd) {
     for (const ref of args) {
       const c = find(ref)
       if (!c) fail(`Error response from daemon: No such container: ${ref}`)
-      c.State = { ...c.State, Running: cmd === 'start' }
+      if (c.Command && cmd === 'start' && !c.State?.Running) {
+        const child = spawn(c.Command[0], c.Command.slice(1), { detached: true, stdio: 'ignore' })
+        child.unref()
+        c.State = { Running: true, Pid: child.pid }
+      } else if (c.Command && cmd === 'stop' && c.State?.Running) {
+        await stopProcess(c.State.Pid)
+        c.State = { Running: false, Pid: 0 }
+      } else c.State = { ...c.State, Running: cmd === 'start' }
       process.stdout.write(`${ref}\n`)
     }
     save()

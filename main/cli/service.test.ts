@@ -1,0 +1,199 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BackupStore } from '../core/backups/store'
+import { LocalHost } from '../core/host/local'
+import { readIdentity } from '../core/server/identity'
+import { linuxServer, type LinuxServer } from '../core/testing/linux-server'
+import { SIGNED_IN, SIGNED_OUT } from '../core/testing/temp'
+import { runCli } from './run'
+
+async function cli(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) })
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+}
+
+let machine: LinuxServer | undefined
+afterEach(async () => {
+  await machine?.dispose()
+  machine = undefined
+})
+
+async function running(options?: Parameters<typeof linuxServer>[0]): Promise<LinuxServer> {
+  machine = await linuxServer(options)
+  expect(machine.systemctl('start', 'plexmediaserver').status).toBe(0)
+  for (let i = 0; i < 100 && !(await readIdentity(machine.port)); i++) await new Promise((r) => setTimeout(r, 30))
+  return machine
+}
+
+describe('reset with the server under control (Linux, systemd)', () => {
+  it('leaves the server running unclaimed with the exact bytes and a verified backup; then claim signs it in', async () => {
+    const m = await running()
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
+
+    const r = await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/backup\s+done\s+Backup \S+ written and read back/)
+    expect(r.stdout).toMatch(/stop\s+done/)
+    expect(r.stdout).toMatch(/verify\s+done\s+The server is running and unclaimed/)
+
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: false, machineIdentifier: 'abcdefabcdefabcdefabcdefabcdefabcdefabcd' })
+    expect(m.read()).toBe(SIGNED_OUT)
+    const backups = new BackupStore(m.backups, new LocalHost())
+    const [manifest] = await backups.list()
+    expect((await backups.readVerified(manifest!.id)).payload.toString()).toBe(SIGNED_IN)
+    expect(manifest).toMatchObject({ installType: 'linux-package', keysPresent: ['PlexOnlineHome', 'PlexOnlineMail', 'PlexOnlineToken', 'PlexOnlineUsername'] })
+
+    const token = m.plexTv.mintClaimToken({ username: 'kate_new' })
+    const claim = await cli('claim', '--token', token, '--port', String(m.port), '--json')
+    expect(claim.code).toBe(0)
+    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
+  }, 30_000)
+
+  it('an edit made while the server runs is lost when it stops: the reason to stop first', async () => {
+    const m = await running()
+    writeFileSync(m.preferences, SIGNED_OUT)
+    expect(m.systemctl('stop', 'plexmediaserver').status).toBe(0)
+    expect(m.read()).toBe(SIGNED_IN)
+  }, 20_000)
+
+  it('status says running and claimed, then stop and start work and report it', async () => {
+    const m = await running()
+    const s = JSON.parse((await cli('status', '--root', m.root, '--port', String(m.port), '--json')).stdout)
+    expect(s).toMatchObject({ running: true, processAlive: true, claimed: true, account: { username: 'kate' } })
+    expect((await cli('stop', '--root', m.root, '--port', String(m.port))).code).toBe(0)
+    expect(await readIdentity(m.port)).toBeNull()
+    expect((await cli('start', '--root', m.root, '--port', String(m.port))).code).toBe(0)
+    expect(await readIdentity(m.port)).not.toBeNull()
+  }, 20_000)
+
+  it('a stop that times out reports the last state seen and changes nothing', async () => {
+    const m = await running({ stopDelayMs: 4000 })
+    const r = await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups, '--timeout', '1')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Nothing was changed\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\.$/)
+    expect(m.read()).toBe(SIGNED_IN)
+  }, 20_000)
+
+  it('says nothing needs removing on a server that is not signed in, and leaves it running', async () => {
+    const m = await running({ preferences: SIGNED_OUT })
+    const r = await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/nothing to remove/)
+    expect(await readIdentity(m.port)).not.toBeNull()
+  }, 20_000)
+})
+
+describe('polkit outcomes when systemctl needs authorisation', () => {
+  const outcomes: Array<[string, number, RegExp]> = [
+    ['cancel', 1, /^plex-reclaim: The password prompt was cancelled, so nothing was done\. Try again when you are ready, or run: sudo systemctl stop plexmediaserver$/],
+    ['deny', 1, /^plex-reclaim: Your account is not allowed to control this service\. Ask an administrator, or run this in a terminal with sudo: sudo systemctl stop plexmediaserver$/],
+    ['no-agent', 1, /^plex-reclaim: No password prompt can be shown here \(no polkit authentication agent is running; install one such as lxqt-policykit-agent\)\. Or run this in a terminal: sudo systemctl stop plexmediaserver$/]
+  ]
+  for (const [answer, code, message] of outcomes) {
+    it(`${answer}: a distinct message with the command to run instead`, async () => {
+      const m = await running()
+      process.env.STANDIN_AS_USER = '1'
+      process.env.STANDIN_POLKIT = answer
+      const r = await cli('stop', '--root', m.root, '--port', String(m.port))
+      expect(r.code).toBe(code)
+      expect(r.stderr).toMatch(message)
+      expect(await readIdentity(m.port)).not.toBeNull() // still running
+    }, 20_000)
+  }
+
+  it('timed out: nobody answers the prompt', async () => {
+    const m = await running()
+    process.env.STANDIN_AS_USER = '1'
+    process.env.STANDIN_POLKIT = 'hang'
+    const { controlServer } = await import('../core/server/control')
+    await expect(controlServer(new LocalHost(), { control: { kind: 'systemd', unit: 'plexmediaserver' }, pidFile: join(m.dataDir, 'plexmediaserver.pid'), port: m.port }, 'stop', { timeoutMs: 500, promptTimeoutMs: 500 })).rejects.toMatchObject({
+      code: 'ELEVATION_TIMEOUT',
+      message: expect.stringContaining('sudo systemctl stop plexmediaserver')
+    })
+  }, 20_000)
+
+  it('allowed: pkexec runs systemctl and the server stops', async () => {
+    const m = await running()
+    process.env.STANDIN_AS_USER = '1'
+    process.env.STANDIN_POLKIT = 'allow'
+    expect((await cli('stop', '--root', m.root, '--port', String(m.port))).code).toBe(0)
+    expect(await readIdentity(m.port)).toBeNull()
+  }, 20_000)
+})
+
+describe('claim errors', () => {
+  it('an expired token (401) says to get a new one', async () => {
+    const m = await running({ preferences: SIGNED_OUT })
+    const r = await cli('claim', '--token', m.plexTv.mintClaimToken({}, -1), '--port', String(m.port))
+    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/has expired \(they last about 4 minutes\).*Get a new one at https:\/\/www\.plex\.tv\/claim/) })
+  }, 20_000)
+
+  it('a wrong token without the claim- prefix is accepted as a token, and refused by plex.tv', async () => {
+    const m = await running({ preferences: SIGNED_OUT })
+    const r = await cli('claim', '--token', 'AbCdEfGhIjKlMnOpQrSt', '--port', String(m.port))
+    expect(r.stderr).toMatch(/did not accept that claim token/)
+  }, 20_000)
+
+  it('a token without its prefix still claims', async () => {
+    const m = await running({ preferences: SIGNED_OUT })
+    const token = m.plexTv.mintClaimToken().slice('claim-'.length)
+    expect((await cli('claim', '--token', token, '--port', String(m.port))).code).toBe(0)
+  }, 20_000)
+
+  it('a Plex outage (500) says to wait and retry', async () => {
+    const m = await running({ preferences: SIGNED_OUT })
+    m.plexTv.setOutage(true)
+    const r = await cli('claim', '--token', m.plexTv.mintClaimToken(), '--port', String(m.port))
+    expect(r.stderr).toMatch(/plex\.tv could not complete the claim \(a Plex-side error\)\. Wait a few minutes/)
+  }, 20_000)
+
+  it('an unreachable server says to start it', async () => {
+    const r = await cli('claim', '--token', 'claim-abcdefghijklmnop', '--port', '9')
+    expect(r).toMatchObject({ code: 1, stderr: 'plex-reclaim: Plex Media Server does not answer on 127.0.0.1:9. Start it, wait a moment, and claim again.' })
+  })
+
+  it('something that is not a token is refused before anything is sent', async () => {
+    const r = await cli('claim', '--token', 'https://plex.tv/claim', '--port', '9')
+    expect(r.stderr).toMatch(/does not look like a claim token/)
+  })
+})
+
+describe('other control routes', () => {
+  it('an unknown unit: systemctl\'s own words and the command to run', async () => {
+    const m = await running()
+    const { controlServer } = await import('../core/server/control')
+    await expect(controlServer(new LocalHost(), { control: { kind: 'systemd', unit: 'plexmediaserverX' }, pidFile: join(m.dataDir, 'plexmediaserver.pid'), port: m.port }, 'stop', { timeoutMs: 3000 })).rejects.toMatchObject({
+      code: 'CONTROL_FAILED',
+      message: 'systemctl could not stop Plex Media Server: Failed to stop plexmediaserverX.service: Unit plexmediaserverX.service not loaded.. Run this instead: sudo systemctl stop plexmediaserverX'
+    })
+  }, 20_000)
+
+  it('snap stop and start act on the snap service', async () => {
+    const m = await running()
+    const { renameSync } = await import('node:fs')
+    m.systemctl('stop', 'plexmediaserver')
+    renameSync(join(m.systemdDir, 'plexmediaserver.service.json'), join(m.systemdDir, 'snap.plexmediaserver.plexmediaserver.service.json'))
+    const { controlServer } = await import('../core/server/control')
+    const target = { control: { kind: 'snap' as const, snap: 'plexmediaserver' }, pidFile: join(m.dataDir, 'plexmediaserver.pid'), port: m.port }
+    expect((await controlServer(new LocalHost(), target, 'start', { timeoutMs: 5000 })).answers).toBe(true)
+    expect((await controlServer(new LocalHost(), target, 'stop', { timeoutMs: 5000 })).answers).toBe(false)
+  }, 20_000)
+
+  it('docker stop and start act on the container', async () => {
+    const m = await running()
+    m.systemctl('stop', 'plexmediaserver')
+    const command = JSON.parse(readFileSync(join(m.systemdDir, 'plexmediaserver.service.json'), 'utf8')).command
+    const state = join(m.root, 'docker.json')
+    writeFileSync(state, JSON.stringify({ containers: [{ Id: 'c'.repeat(64), Name: '/plex', Config: { Image: 'plexinc/pms-docker' }, Mounts: [], State: { Running: false }, Command: command }] }))
+    process.env.STANDIN_DOCKER_STATE = state
+    const { controlServer } = await import('../core/server/control')
+    const target = { control: { kind: 'docker' as const, container: 'plex' }, pidFile: null, port: m.port }
+    expect((await controlServer(new LocalHost(), target, 'start', { timeoutMs: 5000 })).answers).toBe(true)
+    expect((await controlServer(new LocalHost(), target, 'stop', { timeoutMs: 5000 })).processAlive).toBe(false)
+  }, 20_000)
+})

@@ -1,0 +1,51 @@
+import { CoreError } from '../result'
+import { localRequest, readIdentity, xmlAttribute } from './identity'
+
+/** Claim tokens live about 4 minutes (LSIO README; plex-domain.md 3b). */
+export const CLAIM_TOKEN_LIFETIME_MS = 4 * 60 * 1000
+export const CLAIM_URL = 'https://www.plex.tv/claim'
+
+/** Accepts the token with or without its "claim-" prefix (users paste both; OmniStream #2). */
+export function normalizeClaimToken(input: string): string {
+  const trimmed = input.trim()
+  const body = trimmed.startsWith('claim-') ? trimmed.slice(6) : trimmed
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(body)) {
+    throw new CoreError('CLAIM_TOKEN_INVALID', `That does not look like a claim token. Copy the whole code from ${CLAIM_URL} (it starts with "claim-").`)
+  }
+  return `claim-${body}`
+}
+
+export interface ClaimOutcome {
+  readonly claimed: true
+  readonly username: string | null
+}
+
+/** Claims the local server with a token from plex.tv/claim, then confirms it through the API. */
+export async function claimServer(port: number, input: string): Promise<ClaimOutcome> {
+  const token = normalizeClaimToken(input)
+  const identity = await readIdentity(port)
+  if (!identity) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server does not answer on 127.0.0.1:${port}. Start it, wait a moment, and claim again.`)
+  if (identity.claimed) throw new CoreError('ALREADY_CLAIMED', 'The server is already signed in to an account. If that is the wrong account, run the reset first.')
+  const answer = await localRequest(port, 'POST', `/myplex/claim?token=${encodeURIComponent(token)}`, 30_000)
+  if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on 127.0.0.1:${port} during the claim. Check that it runs, then claim again with a new token.`)
+  if (answer.status === 401 || /401 Unauthorized/.test(answer.body)) {
+    throw new CoreError('CLAIM_TOKEN_REJECTED', `plex.tv did not accept that claim token: it has expired (they last about 4 minutes) or belongs to nobody. Get a new one at ${CLAIM_URL} and use it right away.`)
+  }
+  if (answer.status >= 500) {
+    throw new CoreError('PLEX_OUTAGE', 'plex.tv could not complete the claim (a Plex-side error). Wait a few minutes and try again with a new token; check status.plex.tv if it persists.')
+  }
+  if (answer.status !== 200) throw new CoreError('CLAIM_NOT_CONFIRMED', `The server answered the claim with HTTP ${answer.status}. Try again with a new token from ${CLAIM_URL}.`)
+  const after = await readIdentity(port)
+  if (!after?.claimed) throw new CoreError('CLAIM_NOT_CONFIRMED', 'The claim was sent, but the server does not report itself as claimed. Reload Plex Web, or claim again with a new token.')
+  const root = await localRequest(port, 'GET', '/')
+  return { claimed: true, username: (root && xmlAttribute(root.body, 'myPlexUsername')) || null }
+}
+
+/** The routes that need no token from us, as text the wizard and the CLI can show. */
+export function manualClaimRoutes(port = 32400, sshTarget = 'user@server'): { plexWeb: string; sshTunnel: string; note: string } {
+  return {
+    plexWeb: `http://127.0.0.1:${port}/web`,
+    sshTunnel: `ssh -L ${port}:127.0.0.1:${port} -N ${sshTarget}   (then open http://localhost:${port}/web on this computer)`,
+    note: 'Windows servers from 1.32.2 and macOS servers from 1.29.2 are claimed through their own sign-in: open Plex Media Server on that computer and sign in there.'
+  }
+}

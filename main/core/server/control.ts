@@ -1,0 +1,103 @@
+import type { Installation, ServerControl } from '../detect/types'
+import type { Host } from '../host/types'
+import { CoreError } from '../result'
+import { pidFileNamesLiveProcess } from '../reset/server-running'
+import { controlCommand, manualCommand, type Verb } from './commands'
+import { runWithPolkit } from './elevation'
+import { readIdentity, type Identity } from './identity'
+
+export const DEFAULT_PORT = 32400
+
+/** The server a control step acts on: how it is controlled, where its pid file is, its port. */
+export interface ServerTarget {
+  readonly control: ServerControl
+  readonly pidFile: string | null
+  readonly port: number
+}
+
+export const targetOf = (installation: Installation, port = DEFAULT_PORT): ServerTarget => ({ control: installation.control, pidFile: installation.pidFile, port })
+
+export interface Observation {
+  /** A live process, from the pid file (or Docker's view of the container). */
+  readonly processAlive: boolean
+  /** GET /identity answered. */
+  readonly answers: boolean
+  readonly identity: Identity | null
+}
+
+export const isStopped = (o: Observation): boolean => !o.processAlive && !o.answers
+export const isRunning = (o: Observation): boolean => o.answers
+
+export const describeObservation = (o: Observation): string =>
+  o.answers ? 'running (the local API answers)' : o.processAlive ? 'its process is still alive, but the local API does not answer' : 'stopped'
+
+async function processAlive(host: Host, target: ServerTarget): Promise<boolean> {
+  if (target.control.kind === 'docker') {
+    // A pid file inside a container names a pid of the container's namespace, not ours.
+    const r = await host.exec('docker', ['inspect', '--format', '{{.State.Running}}', target.control.container], { timeoutMs: 5000 })
+    return r.exitCode === 0 && r.stdout.trim() === 'true'
+  }
+  return (await pidFileNamesLiveProcess(host, target.pidFile)) !== null
+}
+
+export async function observe(host: Host, target: ServerTarget): Promise<Observation> {
+  const [alive, identity] = await Promise.all([processAlive(host, target), readIdentity(target.port, 1000)])
+  return { processAlive: alive, answers: identity !== null, identity }
+}
+
+export interface WaitProgress {
+  readonly verb: Verb
+  readonly elapsedMs: number
+  readonly observation: Observation
+}
+
+export interface ControlOptions {
+  readonly timeoutMs?: number
+  /** How often the state is looked at: a stopped server is noticed within this (plus a probe). */
+  readonly pollMs?: number
+  readonly promptTimeoutMs?: number
+  readonly onProgress?: (progress: WaitProgress) => void
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** Polls until the server is in the wanted state or the timeout passes, reporting the last state seen. */
+export async function waitFor(host: Host, target: ServerTarget, verb: Verb, options: ControlOptions = {}): Promise<Observation> {
+  const started = Date.now()
+  const timeoutMs = options.timeoutMs ?? 60_000
+  const reached = verb === 'stop' ? isStopped : isRunning
+  for (;;) {
+    const observation = await observe(host, target)
+    const elapsedMs = Date.now() - started
+    options.onProgress?.({ verb, elapsedMs, observation })
+    if (reached(observation)) return observation
+    if (elapsedMs >= timeoutMs) {
+      const seconds = Math.round(timeoutMs / 1000)
+      throw verb === 'stop'
+        ? new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop within ${seconds} s (last seen: ${describeObservation(observation)}). Nothing was changed. Stop it yourself (${manualCommand(target.control, 'stop')}), then try again.`)
+        : new CoreError('START_TIMEOUT', `Plex Media Server did not start within ${seconds} s (last seen: ${describeObservation(observation)}). Start it yourself (${manualCommand(target.control, 'start')}) and check its log.`)
+    }
+    await sleep(options.pollMs ?? 50)
+  }
+}
+
+/** Stops or starts the server and waits until that state is reached. */
+export async function controlServer(host: Host, target: ServerTarget, verb: Verb, options: ControlOptions = {}): Promise<Observation> {
+  const now = await observe(host, target)
+  if (verb === 'stop' ? isStopped(now) : isRunning(now)) return now
+  const command = controlCommand(target.control, verb)
+  const instead = manualCommand(target.control, verb)
+  if (!command) {
+    throw new CoreError('MANUAL_CONTROL', `Plex Reclaim cannot ${verb} this server by itself. ${instead}`)
+  }
+  const result = await runWithPolkit(host, command, instead, { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 })
+  if (result.notFound) throw new CoreError('CONTROL_FAILED', `"${command.program}" was not found, so the server could not be ${verb === 'stop' ? 'stopped' : 'started'}. Run this instead: ${instead}`)
+  if (result.timedOut && verb === 'stop') {
+    throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`)
+  }
+  if (result.exitCode !== 0) {
+    const said = (result.stderr || result.stdout).trim().split(/\r?\n/)[0] ?? ''
+    throw new CoreError('CONTROL_FAILED', `${command.program} could not ${verb} Plex Media Server: ${said || `exit code ${result.exitCode}`}. Run this instead: ${instead}`)
+  }
+  return waitFor(host, target, verb, options)
+}

@@ -1,0 +1,57 @@
+import { delimiter, isAbsolute, join } from 'node:path'
+import type { ExecResult, Host } from '../host/types'
+import { CoreError } from '../result'
+
+/** systemctl's words when polkit did not authorise the caller (systemctl.c, polkit prompts). */
+const NEEDS_AUTH = /Access denied|Interactive authentication required|authentication is required|not authorized/i
+
+export const needsAuthorisation = (result: ExecResult): boolean => result.exitCode !== 0 && NEEDS_AUTH.test(result.stderr)
+
+/** An absolute path for pkexec (it runs with a sanitised environment), looked up on our PATH. */
+export async function resolveOnPath(host: Host, program: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  if (isAbsolute(program)) return program
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const info = await host.stat(join(dir, program)).catch(() => null)
+    if (info?.isFile && info.mode & 0o111) return join(dir, program)
+  }
+  return null
+}
+
+/**
+ * pkexec's outcomes as distinct errors (pkexec(1): 126 when the dialog was dismissed, 127 when not
+ * authorised or no agent), each saying what to do, with the exact command to run instead.
+ */
+export function pkexecOutcome(result: ExecResult, instead: string): CoreError | null {
+  if (result.exitCode === 0) return null
+  if (result.timedOut) {
+    return new CoreError('ELEVATION_TIMEOUT', `Nobody answered the password prompt in time. Try again, or run this in a terminal instead: ${instead}`)
+  }
+  if (result.notFound) {
+    return new CoreError('ELEVATION_UNAVAILABLE', `This system has no pkexec to ask for permission. Run this in a terminal instead: ${instead}`)
+  }
+  if (result.exitCode === 126) return new CoreError('ELEVATION_CANCELLED', `The password prompt was cancelled, so nothing was done. Try again when you are ready, or run: ${instead}`)
+  if (/No authentication agent/i.test(result.stderr)) {
+    return new CoreError('NO_POLKIT_AGENT', `No password prompt can be shown here (no polkit authentication agent is running; install one such as lxqt-policykit-agent). Or run this in a terminal: ${instead}`)
+  }
+  return new CoreError('ELEVATION_DENIED', `Your account is not allowed to control this service. Ask an administrator, or run this in a terminal with sudo: ${instead}`)
+}
+
+/**
+ * Runs a control command; where systemd says the caller is not authorised, asks polkit through
+ * pkexec with a fixed argument list. Our own JavaScript never runs as root.
+ */
+export async function runWithPolkit(
+  host: Host,
+  command: { readonly program: string; readonly args: readonly string[] },
+  instead: string,
+  timeouts: { readonly commandMs: number; readonly promptMs: number }
+): Promise<ExecResult> {
+  const first = await host.exec(command.program, command.args, { timeoutMs: timeouts.commandMs })
+  if (!needsAuthorisation(first)) return first
+  const absolute = await resolveOnPath(host, command.program)
+  if (!absolute) return first
+  const elevated = await host.exec('pkexec', ['--disable-internal-agent', absolute, ...command.args], { timeoutMs: timeouts.promptMs + timeouts.commandMs })
+  const problem = pkexecOutcome(elevated, instead)
+  if (problem) throw problem
+  return elevated
+}

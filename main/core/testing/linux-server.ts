@@ -1,0 +1,73 @@
+import { createServer } from 'node:net'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startPlexTv, type PlexTvStandIn } from '../../simulator/plex-tv'
+import { standInsOnPath } from './standins/path'
+import { SIGNED_IN, layOut, tempDir } from './temp'
+
+export const SIMULATOR = join(import.meta.dirname, '..', '..', '..', 'out', 'node', 'pms-simulator.js')
+export const CLI = join(import.meta.dirname, '..', '..', '..', 'out', 'node', 'cli.js')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+export interface LinuxServer {
+  readonly root: string
+  readonly dataDir: string
+  readonly preferences: string
+  readonly backups: string
+  readonly port: number
+  readonly plexTv: PlexTvStandIn
+  readonly systemdDir: string
+  systemctl(...args: string[]): { status: number | null; stderr: string }
+  read(): string
+  dispose(): Promise<void>
+}
+
+/**
+ * A Linux machine with Plex's .deb laid out in a temp root, its unit run by the systemctl stand-in
+ * (the simulator behind it), and a plex.tv stand-in. Stand-ins come first on PATH.
+ */
+export async function linuxServer(options: { preferences?: string; startDelayMs?: number; stopDelayMs?: number; timeoutStopMs?: number } = {}): Promise<LinuxServer> {
+  const root = tempDir('plex-linux')
+  const dataRel = 'var/lib/plexmediaserver/Library/Application Support/Plex Media Server'
+  layOut(root, { 'usr/lib/plexmediaserver/': '', 'lib/systemd/system/plexmediaserver.service': '[Unit]\n', [`${dataRel}/Preferences.xml`]: options.preferences ?? SIGNED_IN })
+  const dataDir = join(root, dataRel)
+  const port = await freePort()
+  const plexTv = await startPlexTv()
+  const systemdDir = tempDir('plex-systemd')
+  const command = [process.execPath, SIMULATOR, '--data-dir', dataDir, '--port', String(port), '--plex-tv', plexTv.url, '--start-delay-ms', String(options.startDelayMs ?? 100), '--stop-delay-ms', String(options.stopDelayMs ?? 100)]
+  writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: options.timeoutStopMs ?? 90_000 }))
+  const undo = standInsOnPath(['systemctl', 'pkexec', 'snap', 'docker'])
+  const saved = { dir: process.env.STANDIN_SYSTEMD_DIR, user: process.env.STANDIN_AS_USER, polkit: process.env.STANDIN_POLKIT }
+  process.env.STANDIN_SYSTEMD_DIR = systemdDir
+  const systemctl = (...args: string[]) => {
+    const r = spawnSync('systemctl', args, { encoding: 'utf8', env: { ...process.env, STANDIN_AS_USER: '0' } })
+    return { status: r.status, stderr: r.stderr }
+  }
+  return {
+    root,
+    dataDir,
+    preferences: join(dataDir, 'Preferences.xml'),
+    backups: join(root, 'backups'),
+    port,
+    plexTv,
+    systemdDir,
+    systemctl,
+    read: () => readFileSync(join(dataDir, 'Preferences.xml'), 'utf8'),
+    dispose: async () => {
+      systemctl('stop', 'plexmediaserver')
+      undo()
+      Object.assign(process.env, { STANDIN_SYSTEMD_DIR: saved.dir, STANDIN_AS_USER: saved.user ?? '', STANDIN_POLKIT: saved.polkit ?? '' })
+      await plexTv.close()
+    }
+  }
+}
