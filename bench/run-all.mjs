@@ -1,0 +1,7 @@
+// npm run bench: every benchmark, each printing its figures. Build first: npm run build.
+import { spawnSync } from 'node:child_process'
+
+const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' })
+run(['node_modules/vite/bin/vite.js', 'build', '-c', 'bench/vite.config.mts', '--logLevel', 'silent'])
+run(['bench/reset-cli.mjs'])
+run(['out/bench/stop-detection.js'])
