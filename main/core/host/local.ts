@@ -200,6 +200,18 @@ export class LocalHost implements Host {
     }
   }
 
+  async spawnDetached(program: string, args: readonly string[]): Promise<void> {
+    const { spawn } = await import('node:child_process')
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(program, [...args], { detached: true, stdio: 'ignore', windowsHide: false })
+      child.once('error', reject)
+      child.once('spawn', () => {
+        child.unref()
+        resolve()
+      })
+    })
+  }
+
   async exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     // Loaded on first use: a reset of a stopped server never starts a process.
     const { execFile } = await import('node:child_process')

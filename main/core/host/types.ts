@@ -57,6 +57,8 @@ export interface Host {
   remove(path: string): Promise<void>
   /** Whether a process with this pid exists (EPERM counts as alive: it exists, just not ours). */
   processAlive(pid: number): Promise<boolean>
+  /** Starts a program that keeps running on its own (a tray app); resolves once it has started. */
+  spawnDetached(program: string, args: readonly string[]): Promise<void>
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
 }

@@ -3,7 +3,7 @@ import type { Host } from '../host/types'
 import { CoreError } from '../result'
 import { pidFileNamesLiveProcess } from '../reset/server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
-import { runWithPolkit } from './elevation'
+import { runWithPolkit, runWithUac } from './elevation'
 import { readIdentity, type Identity } from './identity'
 
 export const DEFAULT_PORT = 32400
@@ -90,7 +90,16 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
   if (!command) {
     throw new CoreError('MANUAL_CONTROL', `Plex Reclaim cannot ${verb} this server by itself. ${instead}`)
   }
-  const result = await runWithPolkit(host, command, instead, { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 })
+  if (target.control.kind === 'windows-tray' && verb === 'start') {
+    // The tray app is the server: it keeps running, so it is started, not waited for.
+    await host.spawnDetached(command.program, command.args).catch(() => {
+      throw new CoreError('CONTROL_FAILED', `Plex Media Server could not be started from ${command.program}. Start it from the Start menu.`)
+    })
+    return waitFor(host, target, verb, options)
+  }
+  const timeouts = { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 }
+  const elevate = target.control.kind === 'windows-service' ? runWithUac : runWithPolkit
+  const result = await elevate(host, command, instead, timeouts)
   if (result.notFound) throw new CoreError('CONTROL_FAILED', `"${command.program}" was not found, so the server could not be ${verb === 'stop' ? 'stopped' : 'started'}. Run this instead: ${instead}`)
   if (result.timedOut && verb === 'stop') {
     throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`)

@@ -55,3 +55,38 @@ export async function runWithPolkit(
   if (problem) throw problem
   return elevated
 }
+
+/** sc.exe prints its errors on stdout, e.g. "[SC] OpenService FAILED 5: Access is denied.", exit 5. */
+const WINDOWS_DENIED = /FAILED 5:|Access is denied/i
+const SAFE_ARGUMENT = /^[A-Za-z0-9 ._-]+$/
+
+/** UAC's outcomes (Start-Process -Verb RunAs): cancelled, refused, or no answer in time. */
+export function uacOutcome(result: ExecResult, instead: string): CoreError | null {
+  if (result.exitCode === 0) return null
+  if (result.timedOut) return new CoreError('ELEVATION_TIMEOUT', `Nobody answered the Windows permission prompt in time. Try again, or run this in an administrator terminal: ${instead}`)
+  if (/canceled by the user|cancelled by the user/i.test(result.stderr + result.stdout)) {
+    return new CoreError('ELEVATION_CANCELLED', `The Windows permission prompt was cancelled, so nothing was done. Try again when you are ready, or run this in an administrator terminal: ${instead}`)
+  }
+  return new CoreError('ELEVATION_DENIED', `Windows did not allow this step. Sign in as an administrator, or run this in an administrator terminal: ${instead}`)
+}
+
+/**
+ * Runs a Windows control command; where it is refused for lack of rights, asks UAC for that step
+ * alone by starting the same fixed program with the same fixed arguments elevated.
+ */
+export async function runWithUac(
+  host: Host,
+  command: { readonly program: string; readonly args: readonly string[] },
+  instead: string,
+  timeouts: { readonly commandMs: number; readonly promptMs: number }
+): Promise<ExecResult> {
+  const first = await host.exec(command.program, command.args, { timeoutMs: timeouts.commandMs })
+  if (first.exitCode === 0 || !WINDOWS_DENIED.test(first.stdout + first.stderr)) return first
+  if (![command.program, ...command.args].every((a) => SAFE_ARGUMENT.test(a))) return first
+  const list = command.args.map((a) => `'${a}'`).join(',')
+  const script = `$p = Start-Process -FilePath '${command.program}' -ArgumentList ${list} -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`
+  const elevated = await host.exec('powershell', ['-NoProfile', '-NonInteractive', '-Command', script], { timeoutMs: timeouts.promptMs + timeouts.commandMs })
+  const problem = uacOutcome(elevated, instead)
+  if (problem) throw problem
+  return elevated
+}
