@@ -15,7 +15,11 @@ Usage:
   plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
   plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]
   plex-reclaim backups [--backup-dir DIR] [--json]
+  plex-reclaim restore ID --yes [--server ID] [--port N] [--backup-dir DIR] [--json]
   plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]
+  plex-reclaim resume [RUN_ID] | rollback [RUN_ID] [--backup-dir DIR] [--json]
+
+--verbose prints the run's log (steps, timings, exit codes; never a token).
 
 Every command that finds installations takes --root DIR; every command that keeps backups takes --backup-dir DIR.
 
@@ -35,7 +39,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./commands/service')).statusCommand,
   stop: async () => (await import('./commands/service')).stopCommand,
   start: async () => (await import('./commands/service')).startCommand,
-  claim: async () => (await import('./commands/claim')).claimCommand
+  claim: async () => (await import('./commands/claim')).claimCommand,
+  resume: async () => (await import('./commands/recovery')).resumeCommand,
+  rollback: async () => (await import('./commands/recovery')).rollbackCommand
 }
 
 const OPTIONS = {
@@ -86,7 +92,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
   try {
     const command = await load()
-    return await command({ args, flags: values as CliFlags, host: cliHost, out: io.out })
+    const ctx: CliContext = { args, flags: values as CliFlags, host: cliHost, out: io.out }
+    if (!['resume', 'rollback'].includes(name)) await (await import('./commands/recovery')).noticeCutOffRuns(ctx, io.err)
+    return await command(ctx)
   } catch (error) {
     const e = toErr(error)
     io.err(`plex-reclaim: ${e.message}`)

@@ -43,6 +43,10 @@ export type ErrorCode =
   | 'PLEX_OUTAGE'
   | 'ALREADY_CLAIMED'
   | 'CLAIM_NOT_CONFIRMED'
+  | 'RUN_IN_PROGRESS'
+  | 'RUN_INTERRUPTED'
+  | 'PREFLIGHT_FAILED'
+  | 'CLOCK_WRONG'
   | 'INTERNAL'
 
 export interface Ok<T> {

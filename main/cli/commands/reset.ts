@@ -5,10 +5,11 @@ import { resetStore, type ResetOutcome } from '../../core/reset/offline'
 import { CoreError } from '../../core/result'
 import { sniffKind } from '../../core/stores/inspect-file'
 import { XmlFileStore } from '../../core/stores/xml-file'
-import { storeFor } from '../../core/installations'
-import { runReset } from '../../core/reset/flow'
+import { runReset } from '../../core/transaction/run'
 import type { CliContext } from '../context'
-import { chosenServer, timeoutOf } from '../server-target'
+import { printLog } from '../run-log-output'
+import { runContextFor } from '../run-context'
+import { chosenServer } from '../server-target'
 import { UsageError, backupsOf, printJson, requireYes } from '../context'
 
 function report(ctx: CliContext, target: string, outcome: ResetOutcome): void {
@@ -50,21 +51,15 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
   return 0
 }
 
-/** The whole job: backup, stop, remove, start, verify claimed="0". */
+/** The whole job, as one journaled run: backup, stop, remove, start, verify claimed="0". */
 async function resetWithService(ctx: CliContext): Promise<number> {
   if (ctx.flags.file) throw new UsageError('--file goes with --no-service (a server you stop yourself). To let Plex Reclaim stop and start it, choose it with --server ID.')
   requireYes(ctx, 'reset')
   const { installation, server } = await chosenServer(ctx)
-  const outcome = await runReset({
-    host: ctx.host,
-    store: storeFor(ctx.host, installation.store),
-    backups: backupsOf(ctx),
-    provenance: { platform: installation.platform, installType: installation.installType, appVersion: APP_VERSION },
-    server,
-    control: { timeoutMs: timeoutOf(ctx, 90_000) },
-    onStep: ctx.flags.json ? undefined : (e) => ctx.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(6)} ${e.status.padEnd(7)} ${e.message}`)
-  })
-  if (ctx.flags.json) printJson(ctx, { id: installation.id, ...outcome })
-  else if (outcome.status === 'reset') ctx.out('Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server.')
+  const result = await runReset(runContextFor(ctx, installation, server))
+  await printLog(ctx, result.logPath)
+  if (ctx.flags.json) printJson(ctx, { id: installation.id, runId: result.runId, outcome: result.outcome, backupId: result.journal.backupId ?? null, journal: result.journal })
+  else if (result.outcome === 'nothing-to-do') ctx.out('Nothing to remove: the server is not signed in to any account. Nothing was changed.')
+  else ctx.out(`Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server. Backup: ${result.journal.backupId}.`)
   return 0
 }

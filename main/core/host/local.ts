@@ -163,6 +163,24 @@ export class LocalHost implements Host {
     }
   }
 
+  async canWrite(path: string): Promise<boolean> {
+    try {
+      await fs.promises.access(path, fs.constants.W_OK)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async freeBytes(path: string): Promise<number | null> {
+    try {
+      const s = await fs.promises.statfs(path)
+      return s.bavail * s.bsize
+    } catch {
+      return null
+    }
+  }
+
   async syncDir(path: string): Promise<void> {
     const fd = await this.fs.open(path, fs.constants.O_RDONLY)
     try {

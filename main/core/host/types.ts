@@ -49,6 +49,10 @@ export interface Host {
   writeFileAtomic(path: string, data: Buffer, options?: WriteOptions): Promise<void>
   /** A new file that must not exist yet, fsynced before the promise resolves. */
   writeNewFile(path: string, data: Buffer, mode: number): Promise<void>
+  /** Whether this process may write the path (access W_OK). */
+  canWrite(path: string): Promise<boolean>
+  /** Free bytes for an unprivileged user on the file system holding the path; null when unknown. */
+  freeBytes(path: string): Promise<number | null>
   /** fsync of a folder, so the entries created in it are durable. */
   syncDir(path: string): Promise<void>
   /** A fresh private folder (0700) for a tool's export; remove() it when done. */

@@ -57,6 +57,8 @@ export interface ControlOptions {
   readonly pollMs?: number
   readonly promptTimeoutMs?: number
   readonly onProgress?: (progress: WaitProgress) => void
+  /** For the run log: each program run and its exit code. */
+  readonly log?: (line: string) => void
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
@@ -100,6 +102,7 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
   const timeouts = { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 }
   const elevate = target.control.kind === 'windows-service' ? runWithUac : runWithPolkit
   const result = await elevate(host, command, instead, timeouts)
+  options.log?.(`${command.program} ${command.args.join(' ')}: exit ${result.exitCode ?? (result.timedOut ? 'timed out' : 'none')}`)
   if (result.notFound) throw new CoreError('CONTROL_FAILED', `"${command.program}" was not found, so the server could not be ${verb === 'stop' ? 'stopped' : 'started'}. Run this instead: ${instead}`)
   if (result.timedOut && verb === 'stop') {
     throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`)

@@ -49,6 +49,7 @@ export async function linuxServer(options: { preferences?: string; startDelayMs?
   const undo = standInsOnPath(['systemctl', 'pkexec', 'snap', 'docker'])
   const saved = { dir: process.env.STANDIN_SYSTEMD_DIR, user: process.env.STANDIN_AS_USER, polkit: process.env.STANDIN_POLKIT }
   process.env.STANDIN_SYSTEMD_DIR = systemdDir
+  process.env.PLEX_RECLAIM_PLEXTV_URL = plexTv.url
   const systemctl = (...args: string[]) => {
     const r = spawnSync('systemctl', args, { encoding: 'utf8', env: { ...process.env, STANDIN_AS_USER: '0' } })
     return { status: r.status, stderr: r.stderr }

@@ -1,0 +1,89 @@
+import { dirname } from 'node:path'
+import type { Host } from '../host/types'
+import { CoreError, toErr } from '../result'
+import { controlCommand } from '../server/commands'
+import { resolveOnPath } from '../server/elevation'
+import type { ServerTarget } from '../server/control'
+import type { SettingsStore, StoreSnapshot } from '../stores/types'
+
+export interface PreflightCheck {
+  readonly id: 'store-readable' | 'store-writable' | 'backup-space' | 'server-control' | 'clock' | 'plex-tv'
+  readonly ok: boolean
+  /** A warning is shown but does not stop the run. */
+  readonly warning: boolean
+  readonly message: string
+}
+
+export interface PreflightOptions {
+  readonly host: Host
+  readonly store: SettingsStore
+  readonly backupDir: string
+  readonly server: ServerTarget
+  /** plex.tv, or a stand-in in tests and demo mode; undefined skips the reachability check. */
+  readonly plexTvUrl?: string
+  readonly now?: Date
+}
+
+/** A clock before this app was built is certainly wrong, and breaks claiming (support article 203841316). */
+const EARLIEST_SANE_CLOCK = Date.UTC(2026, 0, 1)
+const LATEST_SANE_CLOCK = Date.UTC(2040, 0, 1)
+
+async function reachable(url: string): Promise<{ ok: boolean; date: number | null }> {
+  try {
+    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) })
+    const date = res.headers.get('date')
+    return { ok: true, date: date ? Date.parse(date) : null }
+  } catch {
+    return { ok: false, date: null }
+  }
+}
+
+/** Everything that can be checked before anything changes; the snapshot is reused by the run. */
+export async function preflight(options: PreflightOptions): Promise<{ checks: PreflightCheck[]; snapshot: StoreSnapshot | null }> {
+  const { host, store, server } = options
+  const checks: PreflightCheck[] = []
+  const check = (id: PreflightCheck['id'], ok: boolean, message: string, warning = false): void => void checks.push({ id, ok, warning, message })
+
+  let snapshot: StoreSnapshot | null = null
+  try {
+    snapshot = await store.snapshot()
+    check('store-readable', true, 'The settings can be read')
+  } catch (error) {
+    check('store-readable', false, toErr(error).message)
+  }
+
+  if (store.target.kind === 'preferences-xml') {
+    const writable = (await host.canWrite(store.target.path)) && (await host.canWrite(dirname(store.target.path)))
+    check('store-writable', writable, writable ? 'The settings file and its folder can be written' : `${store.target.path} cannot be written by this user. Run Plex Reclaim as its owner (often "plex") or with sudo.`)
+  }
+
+  await host.mkdir(options.backupDir, 0o700).catch(() => undefined)
+  const free = await host.freeBytes(options.backupDir)
+  const needed = (snapshot?.payload.length ?? 0) * 4 + 1024 * 1024
+  const backupOk = (await host.canWrite(options.backupDir)) && (free === null || free >= needed)
+  check('backup-space', backupOk, backupOk ? 'The backup folder is writable with room to spare' : `The backup folder ${options.backupDir} is not writable or has less than ${Math.ceil(needed / 1024)} KB free. Free some space or choose another folder (--backup-dir).`)
+
+  const command = controlCommand(server.control, 'stop')
+  if (!command) check('server-control', true, 'You will be asked to stop and start the server yourself', true)
+  else {
+    const found = (await resolveOnPath(host, command.program)) !== null
+    check('server-control', found, found ? `The server is controlled with ${command.program}` : `"${command.program}" is not available here, so the server cannot be stopped. Stop it yourself and use reset --no-service.`)
+  }
+
+  const now = (options.now ?? new Date()).getTime()
+  let clockOk = now > EARLIEST_SANE_CLOCK && now < LATEST_SANE_CLOCK
+  if (options.plexTvUrl) {
+    const answer = await reachable(options.plexTvUrl)
+    check('plex-tv', answer.ok, answer.ok ? 'plex.tv can be reached' : 'plex.tv cannot be reached from this computer. The reset still works; claiming needs the server to reach plex.tv (check the network, a proxy or a VPN).', true)
+    if (answer.date !== null && Math.abs(answer.date - now) > 10 * 60 * 1000) clockOk = false
+  }
+  check('clock', clockOk, clockOk ? 'The clock is right' : `This computer's clock is wrong (${new Date(now).toISOString()}). Set the date and time correctly first: a wrong clock stops the server from signing in to plex.tv.`)
+  return { checks, snapshot }
+}
+
+export function assertPreflight(checks: readonly PreflightCheck[]): void {
+  const failed = checks.filter((c) => !c.ok && !c.warning)
+  if (failed.length === 0) return
+  const code = failed.some((c) => c.id === 'clock') ? 'CLOCK_WRONG' : 'PREFLIGHT_FAILED'
+  throw new CoreError(code, `Nothing was changed: ${failed.map((c) => c.message).join(' ')}`)
+}
