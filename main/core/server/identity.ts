@@ -15,7 +15,9 @@ export interface HttpAnswer {
 /** One request to the server's local API on 127.0.0.1; null when nothing answers. */
 export function localRequest(port: number, method: 'GET' | 'POST', path: string, timeoutMs = 2000): Promise<HttpAnswer | null> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, method, path, timeout: timeoutMs, headers: { accept: 'application/xml', 'X-Plex-Product': 'Plex Reclaim' } }, (res) => {
+    // agent: false, a fresh connection each time: a pooled keep-alive socket to a server that has
+    // since restarted would fail once and make a running server look down.
+    const req = request({ host: '127.0.0.1', port, method, path, timeout: timeoutMs, agent: false, headers: { accept: 'application/xml', 'X-Plex-Product': 'Plex Reclaim' } }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => (body += c))
@@ -28,7 +30,13 @@ export function localRequest(port: number, method: 'GET' | 'POST', path: string,
   })
 }
 
-export const xmlAttribute = (body: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(body)?.[1]
+/** An attribute of the MediaContainer element (not of the XML declaration before it). */
+export function xmlAttribute(body: string, name: string): string | undefined {
+  const start = body.indexOf('<MediaContainer')
+  if (start < 0) return undefined
+  const tag = body.slice(start, body.indexOf('>', start) + 1)
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+}
 
 export async function readIdentity(port: number, timeoutMs?: number): Promise<Identity | null> {
   const answer = await localRequest(port, 'GET', '/identity', timeoutMs)

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest'
+import { xmlAttribute } from './identity'
+
+describe('reading the local API', () => {
+  it('reads MediaContainer attributes, not the XML declaration\'s', () => {
+    const body = '<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer size="0" claimed="0" machineIdentifier="abc" version="1.41.3.9314-a0bfb8370">\n</MediaContainer>\n'
+    expect(xmlAttribute(body, 'version')).toBe('1.41.3.9314-a0bfb8370')
+    expect(xmlAttribute(body, 'claimed')).toBe('0')
+    expect(xmlAttribute('<html>401 Unauthorized</html>', 'claimed')).toBeUndefined()
+  })
+})
