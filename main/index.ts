@@ -1,8 +1,9 @@
-import { app, ipcMain, session } from 'electron'
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
+import type { EventChannel, EventContract } from '../preload/contract'
 import { defaultBackupDir } from './core/backups/location'
 import { localHost } from './core/host/local'
-import { createHandlers } from './ipc/handlers'
+import { createHandlers, type HandlerDeps } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { TrustedSenders, originOf } from './ipc/trusted-senders'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
@@ -14,23 +15,33 @@ app.enableSandbox()
 registerAppScheme()
 hardenWebContents(app)
 
-// The dev server URL is honoured only in an unpackaged build.
+// The dev server URL and demo mode exist only in an unpackaged build.
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const demo = !app.isPackaged && process.argv.includes('--demo')
 const origin = (devUrl && originOf(devUrl)) || APP_ORIGIN
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
-} else {
-  const senders = new TrustedSenders(origin)
-  let focus: (() => void) | undefined
-  app.on('second-instance', () => focus?.())
-  app.on('window-all-closed', () => app.quit())
+/** Main to renderer: typed, and never to a window that is gone. */
+function send<C extends EventChannel>(win: BrowserWindow | undefined, channel: C, payload: EventContract[C]): void {
+  if (win && !win.isDestroyed()) win.webContents.send(channel, payload)
+}
 
-  void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession)
-    serveRenderer(join(__dirname, '../renderer'))
-    const registry = process.platform === 'win32' ? await (await import('./core/platform/regedit-client')).regeditClient(app.isPackaged ? join(process.resourcesPath, 'regedit', 'vbs') : undefined) : undefined
-    const table = createHandlers({
+async function dependencies(win: () => BrowserWindow | undefined): Promise<{ deps: HandlerDeps; dispose: () => Promise<void> }> {
+  const onProgress: HandlerDeps['onProgress'] = (event) => send(win(), 'flow:progress', event)
+  if (demo) {
+    const { createDemoEnvironment } = await import('./demo/environment')
+    const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
+    return { deps: { ...env.deps, runtime: 'electron', onProgress }, dispose: env.dispose }
+  }
+  const registry =
+    process.platform === 'win32' ? await (await import('./core/platform/regedit-client')).regeditClient(app.isPackaged ? join(process.resourcesPath, 'regedit', 'vbs') : undefined) : undefined
+  const chooseFile = async (): Promise<string | null> => {
+    const w = win()
+    const options = { title: 'Choose the Preferences.xml of your Plex Media Server', properties: ['openFile' as const], filters: [{ name: 'Plex settings', extensions: ['xml', 'plist', 'reg'] }] }
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  }
+  return {
+    deps: {
       host: localHost,
       runtime: 'electron',
       demo: false,
@@ -38,15 +49,35 @@ if (!app.requestSingleInstanceLock()) {
       // The same folder as the CLI's, so both list the same backups.
       backupDir: defaultBackupDir(),
       registry,
-      docker: process.platform === 'linux'
-    })
-    registerIpc(ipcMain, table, senders, (line) => console.warn(line))
-    const win = createMainWindow(join(__dirname, '../preload/index.js'))
+      docker: process.platform === 'linux',
+      plexTvUrl: 'https://plex.tv',
+      chooseFile,
+      onProgress
+    },
+    dispose: async () => undefined
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  const senders = new TrustedSenders(origin)
+  let win: BrowserWindow | undefined
+  let dispose: () => Promise<void> = async () => undefined
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
+  })
+  app.on('window-all-closed', () => void dispose().finally(() => app.quit()))
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession)
+    serveRenderer(join(__dirname, '../renderer'))
+    const made = await dependencies(() => win)
+    dispose = made.dispose
+    registerIpc(ipcMain, createHandlers(made.deps), senders, (line) => console.warn(line))
+    win = createMainWindow(join(__dirname, '../preload/index.js'))
     senders.add(win.webContents)
-    focus = () => {
-      if (win.isMinimized()) win.restore()
-      win.focus()
-    }
     await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
   })
 }

@@ -34,6 +34,38 @@ export interface InstallationView {
   readonly dataDir: string
   readonly account: AccountView | null
   readonly readError: { readonly code: string; readonly message: string } | null
+  /** null when it could not be told (no port answers and no pid file). */
+  readonly running: boolean | null
+  /** Whether Plex Reclaim can stop and start it, or the user must. */
+  readonly controllable: boolean
+}
+
+export interface CreatedBackup {
+  readonly backup: BackupView
+  /** The folder that holds it. */
+  readonly location: string
+}
+
+export interface RunView {
+  readonly runId: string
+  readonly outcome: 'finished' | 'nothing-to-do' | 'rolled-back'
+  readonly backupId: string | null
+}
+
+export interface CutOffRun {
+  readonly runId: string
+  readonly kind: 'reset' | 'restore'
+  readonly label: string
+  readonly lastStep: string | null
+  readonly createdAt: string
+}
+
+export interface ClaimRoutes {
+  readonly claimUrl: string
+  readonly plexWeb: string
+  readonly sshTunnel: string
+  readonly note: string
+  readonly tokenLifetimeMs: number
 }
 
 export interface BackupView {
@@ -51,16 +83,34 @@ export interface BackupView {
 export interface ProgressEvent {
   readonly runId: string
   readonly step: string
-  readonly status: 'running' | 'done' | 'failed'
+  readonly status: 'running' | 'done' | 'failed' | 'skipped'
   readonly message: string
   readonly elapsedMs: number
+}
+
+export interface IdPayload {
+  readonly installationId: string
 }
 
 /** Invoke channels: channel name -> payload and result. */
 export interface InvokeContract {
   'app:get-info': { payload: void; result: AppInfo }
   'installations:detect': { payload: void; result: InstallationView[] }
+  /** A native dialog opened by main; null when the user cancels. */
+  'installations:choose-file': { payload: void; result: InstallationView | null }
   'backups:list': { payload: void; result: BackupView[] }
+  'backups:create': { payload: IdPayload; result: CreatedBackup }
+  'backups:restore': { payload: { readonly backupId: string }; result: RunView }
+  'reset:start': { payload: IdPayload & { readonly backupId: string }; result: RunView }
+  'claim:routes': { payload: IdPayload; result: ClaimRoutes }
+  'claim:with-token': { payload: IdPayload & { readonly token: string }; result: { readonly username: string | null } }
+  'runs:cut-off': { payload: void; result: CutOffRun[] }
+  'runs:resume': { payload: { readonly runId: string }; result: RunView }
+  'runs:rollback': { payload: { readonly runId: string }; result: RunView }
+  /** The run's log for "Copy details": steps, timings, exit codes; never a token. */
+  'runs:details': { payload: { readonly runId: string }; result: string }
+  /** Demo mode only: a claim token from the plex.tv stand-in. */
+  'demo:claim-token': { payload: void; result: string }
 }
 
 /** Events from main to the renderer. */
@@ -77,7 +127,18 @@ export type ResultOf<C extends InvokeChannel> = InvokeContract[C]['result']
 export const INVOKE_METHODS = {
   getAppInfo: 'app:get-info',
   detectInstallations: 'installations:detect',
-  listBackups: 'backups:list'
+  chooseSettingsFile: 'installations:choose-file',
+  listBackups: 'backups:list',
+  createBackup: 'backups:create',
+  restoreBackup: 'backups:restore',
+  startReset: 'reset:start',
+  claimRoutes: 'claim:routes',
+  claimWithToken: 'claim:with-token',
+  cutOffRuns: 'runs:cut-off',
+  resumeRun: 'runs:resume',
+  rollbackRun: 'runs:rollback',
+  runDetails: 'runs:details',
+  demoClaimToken: 'demo:claim-token'
 } as const satisfies Record<string, InvokeChannel>
 
 export const EVENT_METHODS = {

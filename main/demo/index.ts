@@ -1,25 +1,36 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBridge } from '../bridge/server'
-import { localHost } from '../core/host/local'
 import { createHandlers } from '../ipc/handlers'
-import { createDemoSandbox } from './sandbox'
+import { SCENARIOS, createDemoEnvironment, type Scenario } from './environment'
 
 /**
  * `npm run demo`: a laid-out Linux server in a temp sandbox, the loopback bridge over it, and a
  * URL to open in any browser. Nothing outside the sandbox is read or written.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true })
-  const sandbox = await createDemoSandbox()
-  const handlers = createHandlers({ host: localHost, runtime: 'loopback', demo: true, root: sandbox.root, backupDir: sandbox.backupDir, docker: false })
+  const { values } = parseArgs({ options: { port: { type: 'string' }, json: { type: 'boolean', default: false }, scenario: { type: 'string', default: 'happy' } }, strict: true })
+  const scenario = values.scenario as Scenario
+  if (!SCENARIOS.includes(scenario)) throw new Error(`--scenario takes one of ${SCENARIOS.join(', ')}`)
+  const env = await createDemoEnvironment({ scenario, repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, 'pms-simulator.js') })
+  // The handlers are made before the bridge exists; progress reaches it once it does.
+  const events: { bridge?: Awaited<ReturnType<typeof startBridge>> } = {}
+  const handlers = createHandlers({
+    ...env.deps,
+    runtime: 'loopback',
+    onProgress: (event) => {
+      events.bridge?.emit('flow:progress', event)
+      if (event.status === 'failed') env.onStepFailed()
+    }
+  })
   const bridge = await startBridge({ handlers, staticDir: join(__dirname, '../renderer'), port: values.port ? Number(values.port) : 0 })
   // The token travels in the fragment, which browsers never send to a server or put in logs.
+  events.bridge = bridge
   const url = `${bridge.url}#token=${bridge.token}`
-  if (values.json) process.stdout.write(`${JSON.stringify({ url, sandbox: sandbox.root, backupDir: sandbox.backupDir })}\n`)
-  else process.stdout.write(`Plex Reclaim demo: open ${url}\nSandbox: ${sandbox.root}\nPress Ctrl+C to stop.\n`)
+  if (values.json) process.stdout.write(`${JSON.stringify({ url, sandbox: env.sandbox, backupDir: env.deps.backupDir, port: env.port, scenario })}\n`)
+  else process.stdout.write(`Plex Reclaim demo (${scenario}): open ${url}\nSandbox: ${env.sandbox}\nPress Ctrl+C to stop.\n`)
   const stop = (): void => {
-    void bridge.close().then(() => sandbox.cleanup()).then(() => process.exit(0))
+    void bridge.close().then(() => env.dispose()).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

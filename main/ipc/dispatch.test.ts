@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 import { dispatch, type HandlerTable } from './dispatch'
 
-const table = (): HandlerTable => ({
-  'app:get-info': vi.fn(async () => ({ name: 'Plex Reclaim', version: '0.1.0', platform: 'linux', runtime: 'loopback' as const, demo: true })),
-  'installations:detect': vi.fn(async () => []),
-  'backups:list': vi.fn(async () => [])
-})
+const table = (): HandlerTable =>
+  ({
+    'app:get-info': vi.fn(async () => ({ name: 'Plex Reclaim', version: '0.1.0', platform: 'linux', runtime: 'loopback' as const, demo: true })),
+    'installations:detect': vi.fn(async () => []),
+    'backups:list': vi.fn(async () => []),
+    'reset:start': vi.fn(async () => ({ runId: 'r', outcome: 'finished', backupId: null }))
+  }) as unknown as HandlerTable
 
 describe('dispatch', () => {
   it('answers a valid request with { ok: true, value }', async () => {
@@ -19,6 +21,17 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(result.ok ? '' : result.message).toContain('backups:list')
     expect(t['backups:list']).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a path instead of an id', { installationId: '/var/lib/plexmediaserver', backupId: '20261128-100000-abcdef' }],
+    ['an unknown field (a key name smuggled in)', { installationId: 'pms-0123456789', backupId: '20261128-100000-abcdef', keys: ['MachineIdentifier'] }],
+    ['a missing field', { installationId: 'pms-0123456789' }],
+    ['a number for a string', { installationId: 42, backupId: '20261128-100000-abcdef' }]
+  ])('refuses %s before any handler runs', async (_name, payload) => {
+    const t = table()
+    expect(await dispatch(t, 'reset:start', payload)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(t['reset:start']).not.toHaveBeenCalled()
   })
 
   it('refuses a channel that is not in the contract', async () => {

@@ -1,9 +1,19 @@
-import type { Runtime } from '../../preload/contract'
+import { join } from 'node:path'
+import type { CutOffRun, Runtime } from '../../preload/contract'
 import { APP_NAME, APP_VERSION } from '../core/app-info'
 import { BackupStore } from '../core/backups/store'
-import { detectInstallations } from '../core/detect/index'
+import { detectInstallations, inspectPath } from '../core/detect/index'
 import type { RegistryClient } from '../core/detect/registry'
+import type { Installation } from '../core/detect/types'
 import type { Host } from '../core/host/types'
+import { storeFor } from '../core/installations'
+import { backUp } from '../core/reset/offline'
+import { CoreError } from '../core/result'
+import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
+import { DEFAULT_PORT, observe, targetOf, type ControlOptions } from '../core/server/control'
+import { describeTarget } from '../core/stores/types'
+import { JournalStore, runsDirOf, type Journal } from '../core/transaction/journal'
+import { resumeRun, rollbackRun, runReset, runRestore, type RunContext, type RunResult, type StepEvent } from '../core/transaction/run'
 import type { HandlerTable } from './dispatch'
 import { toBackupView, toInstallationView } from './views'
 
@@ -16,14 +26,106 @@ export interface HandlerDeps {
   readonly backupDir: string
   readonly registry?: RegistryClient
   readonly docker: boolean
+  /** The server's local port (32400; a sandbox's own in demo mode). */
+  readonly port?: number
+  readonly control?: ControlOptions
+  readonly plexTvUrl?: string
+  /** A native open dialog; null when cancelled. */
+  readonly chooseFile?: () => Promise<string | null>
+  readonly onProgress?: (event: StepEvent) => void
+  /** Demo mode: claim tokens from the plex.tv stand-in. */
+  readonly mintDemoClaimToken?: () => string
 }
+
+const runView = (r: RunResult) => ({ runId: r.runId, outcome: r.outcome, backupId: r.journal.backupId ?? null })
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const backups = new BackupStore(deps.backupDir, deps.host)
+  const journals = new JournalStore(runsDirOf(deps.backupDir), deps.host)
+  const port = deps.port ?? DEFAULT_PORT
+  // Installations the renderer may name, by id: it never sends a path, a key or a command.
+  const known = new Map<string, Installation>()
+
+  const view = async (i: Installation) => {
+    known.set(i.id, i)
+    const o = await observe(deps.host, targetOf(i, port)).catch(() => null)
+    return toInstallationView(i, o ? o.answers || o.processAlive : null)
+  }
+  const installation = (id: string): Installation => {
+    const found = known.get(id)
+    if (!found) throw new CoreError('NOT_FOUND', 'That server is no longer in the list. Go back to "Find your server" and choose it again.')
+    return found
+  }
+  const context = (i: Installation, extra: Partial<RunContext> = {}): RunContext => ({
+    host: deps.host,
+    localHost: deps.host,
+    store: storeFor(deps.host, i.store, deps.registry),
+    backupDir: deps.backupDir,
+    server: targetOf(i, port),
+    provenance: { platform: i.platform, installType: i.installType, appVersion: APP_VERSION },
+    installation: { id: i.id, label: i.label },
+    control: deps.control,
+    plexTvUrl: deps.plexTvUrl,
+    onStep: deps.onProgress,
+    ...extra
+  })
+  const contextFromJournal = (j: Journal): RunContext => ({
+    ...context({ id: j.installationId, label: j.label, store: j.store, control: j.server.control, pidFile: j.server.pidFile, platform: 'linux', installType: 'folder', dataDir: '', account: null, readError: null }),
+    provenance: j.provenance,
+    server: j.server
+  })
+  const cutOff = async (runId: string): Promise<Journal> => {
+    const j = (await journals.unfinished()).find((x) => x.runId === runId)
+    if (!j) throw new CoreError('NOT_FOUND', 'That run has already been finished or rolled back.')
+    return j
+  }
+
   return {
     'app:get-info': async () => ({ name: APP_NAME, version: APP_VERSION, platform: process.platform, runtime: deps.runtime, demo: deps.demo }),
-    'installations:detect': async () =>
-      (await detectInstallations({ host: deps.host, root: deps.root, registry: deps.registry, docker: deps.docker })).map(toInstallationView),
-    'backups:list': async () => (await backups.list()).map(toBackupView)
+    'installations:detect': async () => Promise.all((await detectInstallations({ host: deps.host, root: deps.root, registry: deps.registry, docker: deps.docker })).map(view)),
+    'installations:choose-file': async () => {
+      const path = await deps.chooseFile?.()
+      return path ? view(await inspectPath(deps.host, path)) : null
+    },
+    'backups:list': async () => (await backups.list()).map(toBackupView),
+    'backups:create': async ({ installationId }) => {
+      const i = installation(installationId)
+      const store = storeFor(deps.host, i.store, deps.registry)
+      const { manifest, dir } = await backUp(backups, store, await store.snapshot(), { platform: i.platform, installType: i.installType, appVersion: APP_VERSION }, 'reset')
+      await backups.readVerified(manifest.id)
+      return { backup: toBackupView(manifest), location: dir }
+    },
+    'backups:restore': async ({ backupId }) => {
+      const { manifest } = await backups.get(backupId)
+      const all = await detectInstallations({ host: deps.host, root: deps.root, registry: deps.registry, docker: deps.docker })
+      const owner = all.find((i) => describeTarget(i.store) === describeTarget(manifest.target)) ?? [...known.values()].find((i) => describeTarget(i.store) === describeTarget(manifest.target))
+      if (!owner) throw new CoreError('NOT_FOUND', `The server of this backup (${describeTarget(manifest.target)}) is not on this computer.`)
+      known.set(owner.id, owner)
+      return runView(await runRestore(context(owner), backupId))
+    },
+    'reset:start': async ({ installationId, backupId }) => runView(await runReset(context(installation(installationId), { backupId }))),
+    'claim:routes': async ({ installationId }) => {
+      installation(installationId)
+      return { claimUrl: CLAIM_URL, ...manualClaimRoutes(port), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS }
+    },
+    'claim:with-token': async ({ installationId, token }) => {
+      installation(installationId)
+      return { username: (await claimServer(port, token)).username }
+    },
+    'runs:cut-off': async () =>
+      (await journals.unfinished()).map((j): CutOffRun => ({ runId: j.runId, kind: j.kind, label: j.label, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt })),
+    'runs:resume': async ({ runId }) => {
+      const j = await cutOff(runId)
+      return runView(await resumeRun(contextFromJournal(j), j))
+    },
+    'runs:rollback': async ({ runId }) => {
+      const j = await cutOff(runId)
+      return runView(await rollbackRun(contextFromJournal(j), j))
+    },
+    'runs:details': async ({ runId }) => (await deps.host.readFile(join(runsDirOf(deps.backupDir), `${runId}.log`)).catch(() => Buffer.from(''))).toString('utf8'),
+    'demo:claim-token': async () => {
+      if (!deps.mintDemoClaimToken) throw new CoreError('UNSUPPORTED_PLATFORM', 'Demo claim tokens exist only in demo mode. Get a real one at https://www.plex.tv/claim.')
+      return deps.mintDemoClaimToken()
+    }
   }
 }

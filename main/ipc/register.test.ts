@@ -8,7 +8,7 @@ function setup() {
   const listeners = new Map<string, (event: SenderLike, payload: unknown) => unknown>()
   const ipcMain: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) }
   const handler = vi.fn(async () => [])
-  const table = { 'app:get-info': handler, 'installations:detect': handler, 'backups:list': handler } as unknown as HandlerTable
+  const table = Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, handler])) as unknown as HandlerTable
   const senders = new TrustedSenders('app://renderer')
   let destroy: () => void = () => undefined
   senders.add({ id: 7, once: (_e, l) => (destroy = l) })

@@ -4,7 +4,7 @@ import type { Installation } from '../core/detect/types'
 import { describeTarget } from '../core/stores/types'
 
 /** What the renderer may see of an installation: no token, no control internals. */
-export const toInstallationView = (i: Installation): InstallationView => ({
+export const toInstallationView = (i: Installation, running: boolean | null): InstallationView => ({
   id: i.id,
   label: i.label,
   platform: i.platform,
@@ -12,7 +12,9 @@ export const toInstallationView = (i: Installation): InstallationView => ({
   store: describeTarget(i.store),
   dataDir: i.dataDir,
   account: i.account,
-  readError: i.readError
+  readError: i.readError,
+  running,
+  controllable: i.control.kind !== 'manual'
 })
 
 export const toBackupView = (m: BackupManifest): BackupView => ({

@@ -1,40 +1,57 @@
 import { useEffect } from 'react'
+import { ErrorPanel } from './components/ErrorPanel'
+import { StepNav } from './components/StepNav'
 import { messages } from './messages'
-import { AboutCard } from './screens/AboutCard'
-import { useAppStore } from './store/app-store'
+import { Backup } from './steps/Backup'
+import { Claim } from './steps/Claim'
+import { Diagnosis } from './steps/Diagnosis'
+import { Done } from './steps/Done'
+import { FindServer } from './steps/FindServer'
+import { ResetStep } from './steps/ResetStep'
+import { RestoreView } from './steps/RestoreView'
+import { Welcome } from './steps/Welcome'
+import type { StepId } from './store/steps'
+import { useWizard } from './store/wizard-store'
+
+const VIEWS: Record<StepId, () => React.JSX.Element | null> = {
+  welcome: Welcome,
+  find: FindServer,
+  diagnosis: Diagnosis,
+  backup: Backup,
+  reset: ResetStep,
+  claim: Claim,
+  done: Done,
+  restore: RestoreView
+}
 
 export function App() {
-  const info = useAppStore((s) => s.info)
-  const error = useAppStore((s) => s.error)
-  const loadInfo = useAppStore((s) => s.loadInfo)
-
+  const step = useWizard((s) => s.step)
+  const info = useWizard((s) => s.info)
+  const init = useWizard((s) => s.init)
   useEffect(() => {
-    void loadInfo()
-  }, [loadInfo])
-
+    void init()
+  }, [init])
+  const View = VIEWS[step]
   return (
     <div className="shell">
       <header className="brand">
         <span className="logo" aria-hidden="true" />
         <div>
           <p className="app-name">{messages.appName}</p>
-          <p className="tagline">{messages.tagline}</p>
+          <p className="tagline">
+            {messages.tagline}
+            {info ? <span className="version"> · {info.version}</span> : null}
+          </p>
         </div>
+        {info?.demo ? <p className="demo-banner">{messages.demoBanner}</p> : null}
       </header>
-      <main className="content">
-        <h1>{messages.welcome.title}</h1>
-        <p className="lead">{messages.welcome.body}</p>
-        {error ? (
-          <div role="alert" className="card error">
-            <h2>{messages.errorTitle}</h2>
-            <p>{error.message}</p>
-          </div>
-        ) : info ? (
-          <AboutCard info={info} />
-        ) : (
-          <p aria-live="polite">{messages.loading}</p>
-        )}
-      </main>
+      <div className="layout">
+        <StepNav />
+        <main className="content">
+          <ErrorPanel />
+          <View key={step} />
+        </main>
+      </div>
     </div>
   )
 }

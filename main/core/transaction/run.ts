@@ -33,6 +33,8 @@ export interface RunContext {
   readonly control?: ControlOptions
   readonly plexTvUrl?: string
   readonly onStep?: (event: StepEvent) => void
+  /** A verified backup the user already took (the wizard's Back up step); reused if it still matches. */
+  readonly backupId?: string
   /** Tests only: called at every step boundary, where the fault-injection test kills the process. */
   readonly boundary?: (point: string) => void
 }
@@ -208,7 +210,8 @@ async function recover(run: Run, error: unknown): Promise<never> {
  * verify store, start, verify claimed="0". Every step is journaled; the order is the guarantee.
  */
 export async function runReset(ctx: RunContext): Promise<RunResult> {
-  const { run, lock } = await openRun(ctx, 'reset')
+  const taken = ctx.backupId ? (await new BackupStore(ctx.backupDir, ctx.localHost).readVerified(ctx.backupId)).backup.manifest : null
+  const { run, lock } = await openRun(ctx, 'reset', taken ? { backupId: taken.id, originalSha256: taken.sha256 } : {})
   try {
     const checked = await run.step(
       'preflight',

@@ -2,20 +2,149 @@
 export const en = {
   appName: 'Plex Reclaim',
   tagline: 'Get back into your Plex Media Server',
+  demoBanner: 'Demo mode: a simulated server in a sandbox. Nothing on this computer is changed.',
+  loading: 'Loading…',
+  steps: {
+    welcome: 'Welcome',
+    find: 'Find your server',
+    diagnosis: 'Diagnosis',
+    backup: 'Back up',
+    reset: 'Reset',
+    claim: 'Claim',
+    done: 'Done',
+    restore: 'Restore a backup'
+  },
+  nav: { label: 'Steps', restore: 'Restore…', back: 'Back' },
   welcome: {
     title: 'Locked out of your server?',
-    body: 'If Plex Web says "You do not have permission to access this server", your server is still signed in with an old account. Plex Reclaim removes that stale sign-in and helps you claim the server again. Your libraries, watch history and settings are kept, and a verified backup is taken first.'
+    body: 'If Plex Web says "You do not have permission to access this server" or "No soup for you", your server is still signed in with an old or wrong account. Plex Reclaim removes that stale sign-in and helps you claim the server again.',
+    kept: 'Your libraries, watch history and settings are kept. A verified backup is taken before anything changes, and you can restore it at any time.',
+    time: 'It takes about two minutes.',
+    start: 'Find my server',
+    cutOff: (kind: string, label: string, step: string | null) => `A ${kind} of ${label} was interrupted${step ? ` after "${step}"` : ''}.`,
+    finish: 'Finish it',
+    undo: 'Undo it'
   },
-  about: {
-    heading: 'About this copy',
-    version: 'Version',
-    platform: 'Platform',
-    runtime: 'Running in',
-    runtimes: { electron: 'the desktop app', loopback: 'a browser (loopback bridge)' },
-    demo: 'Demo mode: a simulated server in a sandbox. Nothing on this computer is changed.'
+  find: {
+    title: 'Find your server',
+    searching: 'Looking for Plex Media Server on this computer…',
+    found: (n: number) => (n === 1 ? 'One server was found.' : `${n} servers were found.`),
+    none: 'No Plex Media Server was found on this computer.',
+    noneHelp: 'If it runs in Docker, on a NAS or on another disk, choose its Preferences.xml (it is in the server\'s data folder, for example /config/Library/Application Support/Plex Media Server/).',
+    choose: 'Choose a Preferences.xml…',
+    again: 'Search again',
+    running: 'Running',
+    stopped: 'Stopped',
+    unknown: 'State unknown',
+    signedInAs: 'Signed in as',
+    notSignedIn: 'Not signed in',
+    cannotRead: 'Cannot read its settings',
+    select: 'Use this server',
+    manual: 'You will stop and start this server yourself.'
   },
-  loading: 'Loading…',
-  errorTitle: 'Something went wrong'
+  diagnosis: {
+    title: 'Who is your server signed in as?',
+    account: 'Account',
+    email: 'E-mail',
+    token: 'Sign-in token',
+    tokenPresent: 'present (not shown)',
+    tokenAbsent: 'none',
+    home: 'Plex Home',
+    serverId: 'Server identity (kept)',
+    question: (who: string) => `Can you still sign in to plex.tv as ${who}?`,
+    yes: 'Yes, I can sign in as that account',
+    no: 'No, that is an old or wrong account',
+    noResetTitle: 'No reset needed',
+    noReset: (who: string) => `Sign out of Plex Web, then sign in again as ${who}: the server will let you in. If it still refuses, come back and choose "No".`,
+    notSignedIn: 'The server is not signed in to any account, so there is nothing to remove. Go straight to claiming it.',
+    toClaim: 'Claim the server',
+    continue: 'Continue to the backup'
+  },
+  backup: {
+    title: 'Back up the settings',
+    body: 'A copy of the server\'s settings is saved before anything changes, then read back and checked.',
+    where: 'Backups are kept in',
+    take: 'Take the backup',
+    taking: 'Taking the backup…',
+    verified: (id: string) => `Backup ${id} was saved and verified.`,
+    checksum: 'Checksum (sha256)',
+    continue: 'Continue to the reset'
+  },
+  reset: {
+    title: 'Reset the sign-in',
+    body: 'Plex Reclaim will stop the server, remove the four sign-in values, start it again and check that it is ready to be claimed.',
+    start: 'Reset now',
+    running: 'Working… please keep this window open.',
+    finished: 'The server is running and ready to be claimed.',
+    continue: 'Continue to claim',
+    steps: {
+      preflight: 'Check everything first',
+      backup: 'Back up',
+      'verify-backup': 'Verify the backup',
+      stop: 'Stop the server',
+      'verify-stopped': 'Make sure it stopped',
+      remove: 'Remove the old sign-in',
+      'verify-store': 'Check the settings',
+      start: 'Start the server',
+      'verify-unclaimed': 'Check it is unclaimed'
+    } as Record<string, string>,
+    status: { running: 'in progress', done: 'done', failed: 'failed', skipped: 'skipped', pending: 'waiting' } as Record<string, string>,
+    retry: 'Try again'
+  },
+  claim: {
+    title: 'Claim your server',
+    body: 'Sign the server in to your Plex account. Choose one way:',
+    tokenTitle: 'With a claim code',
+    getToken: 'Get a claim code at plex.tv/claim',
+    lifetime: 'A code works for about 4 minutes.',
+    remaining: (s: string) => `About ${s} left to use it.`,
+    expired: 'That code has probably expired: get a new one.',
+    tokenLabel: 'Claim code',
+    tokenHint: 'Paste the code from plex.tv/claim (it starts with "claim-").',
+    submit: 'Claim the server',
+    claiming: 'Claiming…',
+    demoToken: 'Get a demo claim code',
+    webTitle: 'With Plex Web on the server',
+    web: 'Open Plex Web on this computer',
+    tunnelTitle: 'For a server without a screen',
+    tunnel: 'Run this on your computer, then open Plex Web at localhost:',
+    copy: 'Copy',
+    copied: 'Copied'
+  },
+  done: {
+    title: 'You are back in',
+    signedIn: (who: string) => `The server is signed in as ${who}.`,
+    signedInUnknown: 'The server is signed in.',
+    open: 'Open Plex Web and you should have full access again.',
+    backupAt: 'The backup of the old settings is',
+    restore: 'Restore…',
+    again: 'Start over'
+  },
+  restore: {
+    title: 'Restore a backup',
+    body: 'Backups, newest first. Restoring stops the server, keeps the current settings as a new backup, puts the chosen one back and starts the server.',
+    none: 'There are no backups yet.',
+    when: 'Taken',
+    server: 'Settings',
+    account: 'Account',
+    keys: 'Sign-in values',
+    noKeys: 'none',
+    reason: { reset: 'before a reset', 'pre-restore': 'before a restore', manual: 'by hand' } as Record<string, string>,
+    choose: 'Restore this backup',
+    confirmTitle: 'Restore this backup?',
+    confirm: (when: string) => `The server will be stopped, its current settings backed up, and the backup from ${when} put back.`,
+    confirmYes: 'Restore',
+    cancel: 'Cancel',
+    working: 'Restoring…',
+    restored: (id: string) => `Backup ${id} is back in place and the server is running.`,
+    back: 'Back'
+  },
+  error: {
+    title: 'Something went wrong',
+    copy: 'Copy details',
+    copied: 'Details copied',
+    dismiss: 'Dismiss'
+  }
 } as const
 
 export type Messages = typeof en

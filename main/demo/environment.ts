@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { delimiter, join } from 'node:path'
+import { localHost } from '../core/host/local'
+import type { HandlerDeps } from '../ipc/handlers'
+import { startPlexTv } from '../simulator/plex-tv'
+import { createDemoSandbox, DEMO_DATA_DIR } from './sandbox'
+
+/** The failure a demo can be asked to show: `npm run demo -- --scenario NAME`. */
+export const SCENARIOS = ['happy', 'stop-timeout', 'elevation-cancelled', 'claim-expired'] as const
+export type Scenario = (typeof SCENARIOS)[number]
+
+export interface DemoEnvironment {
+  readonly deps: Omit<HandlerDeps, 'runtime' | 'onProgress'>
+  readonly sandbox: string
+  readonly port: number
+  /** Called with each step event: the elevation scenario lets the second prompt through. */
+  onStepFailed(): void
+  dispose(): Promise<void>
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+
+/**
+ * A Linux server in a temp sandbox: a signed-in Preferences.xml, the simulator behind the
+ * systemctl stand-in, and a plex.tv stand-in. The stand-ins come first on PATH for this process,
+ * and detection only reads the sandbox, so the real system is never touched.
+ */
+export async function createDemoEnvironment(options: { readonly scenario: Scenario; readonly repoRoot: string; readonly simulator: string }): Promise<DemoEnvironment> {
+  const sandbox = await createDemoSandbox()
+  const plexTv = await startPlexTv()
+  const port = await freePort()
+  const node = process.versions.electron ? 'node' : process.execPath
+
+  const bin = join(sandbox.root, 'demo-bin')
+  mkdirSync(bin, { recursive: true })
+  for (const name of ['systemctl', 'pkexec']) {
+    const script = join(options.repoRoot, 'main', 'core', 'testing', 'standins', `${name}.mjs`)
+    writeFileSync(join(bin, name), `#!/bin/sh\nexec "${node}" "${script}" "$@"\n`)
+    chmodSync(join(bin, name), 0o755)
+  }
+  const systemdDir = join(sandbox.root, 'demo-systemd')
+  mkdirSync(systemdDir, { recursive: true })
+  const stopDelay = options.scenario === 'stop-timeout' ? 60_000 : 1200
+  const command = [node, options.simulator, '--data-dir', join(sandbox.root, DEMO_DATA_DIR), '--port', String(port), '--plex-tv', plexTv.url, '--start-delay-ms', '1500', '--stop-delay-ms', String(stopDelay)]
+  writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: 90_000 }))
+
+  const savedPath = process.env.PATH
+  process.env.PATH = `${bin}${delimiter}${savedPath ?? ''}`
+  process.env.STANDIN_SYSTEMD_DIR = systemdDir
+  if (options.scenario === 'elevation-cancelled') {
+    process.env.STANDIN_AS_USER = '1'
+    process.env.STANDIN_POLKIT = 'cancel'
+  }
+  spawnSync('systemctl', ['start', 'plexmediaserver'], { env: { ...process.env, STANDIN_AS_USER: '0' } })
+
+  let claimTokens = 0
+  return {
+    sandbox: sandbox.root,
+    port,
+    deps: {
+      host: localHost,
+      demo: true,
+      root: sandbox.root,
+      backupDir: sandbox.backupDir,
+      docker: false,
+      port,
+      control: { timeoutMs: options.scenario === 'stop-timeout' ? 5000 : 30_000 },
+      plexTvUrl: plexTv.url,
+      chooseFile: async () => sandbox.preferencesPath,
+      // The first token of the claim-expired scenario has already expired; later ones work.
+      mintDemoClaimToken: () => plexTv.mintClaimToken({ username: 'kate_new', email: 'kate.new@example.com' }, options.scenario === 'claim-expired' && claimTokens++ === 0 ? -1 : undefined)
+    },
+    onStepFailed: () => {
+      if (options.scenario === 'elevation-cancelled') process.env.STANDIN_POLKIT = 'allow'
+    },
+    dispose: async () => {
+      spawnSync('systemctl', ['stop', 'plexmediaserver'], { env: { ...process.env, STANDIN_AS_USER: '0' } })
+      process.env.PATH = savedPath
+      await plexTv.close()
+      await sandbox.cleanup()
+    }
+  }
+}

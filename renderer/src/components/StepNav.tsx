@@ -1,0 +1,27 @@
+import { messages } from '../messages'
+import { STEPS, availability } from '../store/steps'
+import { useWizard } from '../store/wizard-store'
+
+export function StepNav() {
+  const state = useWizard()
+  const open = availability(state)
+  return (
+    <nav aria-label={messages.nav.label} className="step-nav">
+      <ol>
+        {STEPS.map((id, n) => (
+          <li key={id}>
+            <button type="button" className="step-link" aria-current={state.step === id ? 'step' : undefined} disabled={!open[id]} onClick={() => state.goTo(id)}>
+              <span className="step-number" aria-hidden="true">
+                {n + 1}
+              </span>
+              {messages.steps[id]}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="secondary restore-link" disabled={!open.restore} aria-current={state.step === 'restore' ? 'page' : undefined} onClick={() => state.goTo('restore')}>
+        {messages.nav.restore}
+      </button>
+    </nav>
+  )
+}

@@ -1,0 +1,57 @@
+import type { InstallationView } from '../../../preload/contract'
+import { StepHeading } from '../components/StepHeading'
+import { messages } from '../messages'
+import { useWizard } from '../store/wizard-store'
+
+function ServerCard({ server }: { readonly server: InstallationView }) {
+  const t = messages.find
+  const select = useWizard((s) => s.select)
+  const who = server.account?.username ?? server.account?.maskedEmail
+  const state = server.running === null ? t.unknown : server.running ? t.running : t.stopped
+  return (
+    <li className="card server">
+      <div className="server-head">
+        <h2>{server.label}</h2>
+        <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
+      </div>
+      <p className="muted path">{server.store}</p>
+      <p>{server.readError ? `${t.cannotRead}: ${server.readError.message}` : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
+      {!server.controllable ? <p className="muted">{t.manual}</p> : null}
+      <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}: ${server.label}`}>
+        {t.select}
+      </button>
+    </li>
+  )
+}
+
+export function FindServer() {
+  const t = messages.find
+  const installations = useWizard((s) => s.installations)
+  const detecting = useWizard((s) => s.detecting)
+  const detect = useWizard((s) => s.detect)
+  const chooseFile = useWizard((s) => s.chooseFile)
+  return (
+    <section>
+      <StepHeading>{t.title}</StepHeading>
+      <p aria-live="polite" className="lead">
+        {detecting || installations === null ? t.searching : installations.length ? t.found(installations.length) : t.none}
+      </p>
+      {installations && installations.length === 0 ? <p>{t.noneHelp}</p> : null}
+      {installations?.length ? (
+        <ul className="server-list">
+          {installations.map((i) => (
+            <ServerCard key={i.id} server={i} />
+          ))}
+        </ul>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void chooseFile()}>
+          {t.choose}
+        </button>
+        <button type="button" className="secondary" onClick={() => void detect()} disabled={detecting}>
+          {t.again}
+        </button>
+      </div>
+    </section>
+  )
+}
