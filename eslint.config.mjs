@@ -69,7 +69,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['*.config.{ts,mjs,mts}', 'bench/vite.config.mts', 'electron.vite.config.ts', 'playwright.config.ts', 'e2e/global-setup.ts'],
+    files: ['*.config.{ts,mjs,mts}', 'bench/vite.config.mts', 'electron.vite.config.ts', 'playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' }
   }
 )

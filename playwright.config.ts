@@ -16,9 +16,8 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   workers: 1,
-  timeout: 30_000,
+  timeout: 90_000,
   reporter: [['list']],
-  globalSetup: './e2e/global-setup.ts',
   projects: [
     {
       name: 'chromium',

@@ -5,6 +5,8 @@ export interface DemoServer {
   readonly url: string
   readonly sandbox: string
   readonly backupDir: string
+  /** The simulated server's local port. */
+  readonly port: number
   stop(): Promise<void>
 }
 
@@ -19,7 +21,7 @@ export async function startDemo(args: readonly string[] = []): Promise<DemoServe
     })
     child.once('exit', (code) => reject(new Error(`The demo exited early with code ${code}`)))
   })
-  const info = JSON.parse(line) as { url: string; sandbox: string; backupDir: string }
+  const info = JSON.parse(line) as { url: string; sandbox: string; backupDir: string; port: number }
   return {
     ...info,
     stop: () =>

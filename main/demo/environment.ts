@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { delimiter, join } from 'node:path'
 import { localHost } from '../core/host/local'
+import { readIdentity } from '../core/server/identity'
 import type { HandlerDeps } from '../ipc/handlers'
 import { startPlexTv } from '../simulator/plex-tv'
 import { createDemoSandbox, DEMO_DATA_DIR } from './sandbox'
@@ -48,9 +49,11 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
   }
   const systemdDir = join(sandbox.root, 'demo-systemd')
   mkdirSync(systemdDir, { recursive: true })
-  const stopDelay = options.scenario === 'stop-timeout' ? 60_000 : 1200
+  // stop-timeout: the server takes longer to stop than Plex Reclaim waits (3 s), and systemd
+  // would kill it after 8 s (its TimeoutStopSec), so the demo still ends promptly.
+  const stopDelay = options.scenario === 'stop-timeout' ? 20_000 : 1200
   const command = [node, options.simulator, '--data-dir', join(sandbox.root, DEMO_DATA_DIR), '--port', String(port), '--plex-tv', plexTv.url, '--start-delay-ms', '1500', '--stop-delay-ms', String(stopDelay)]
-  writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: 90_000 }))
+  writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: options.scenario === 'stop-timeout' ? 8000 : 90_000 }))
 
   const savedPath = process.env.PATH
   process.env.PATH = `${bin}${delimiter}${savedPath ?? ''}`
@@ -60,6 +63,8 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
     process.env.STANDIN_POLKIT = 'cancel'
   }
   spawnSync('systemctl', ['start', 'plexmediaserver'], { env: { ...process.env, STANDIN_AS_USER: '0' } })
+  // The server takes its realistic start-up time; the demo opens once it answers.
+  for (let i = 0; i < 200 && !(await readIdentity(port, 200)); i++) await new Promise((r) => setTimeout(r, 50))
 
   let claimTokens = 0
   return {
@@ -72,7 +77,7 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
       backupDir: sandbox.backupDir,
       docker: false,
       port,
-      control: { timeoutMs: options.scenario === 'stop-timeout' ? 5000 : 30_000 },
+      control: { timeoutMs: options.scenario === 'stop-timeout' ? 3000 : 30_000 },
       plexTvUrl: plexTv.url,
       chooseFile: async () => sandbox.preferencesPath,
       // The first token of the claim-expired scenario has already expired; later ones work.
