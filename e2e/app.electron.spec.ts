@@ -11,7 +11,7 @@ test.describe('the desktop app', () => {
     try {
       const page = await app.firstWindow()
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Locked out of your server?')
-      await expect(page.getByTestId('app-runtime')).toHaveText('the desktop app')
+      await expect(page.getByRole('button', { name: 'Find my server' })).toBeEnabled()
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         // getLastWebPreferences is Electron's own (untyped) accessor of what the window was created with.
         const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }

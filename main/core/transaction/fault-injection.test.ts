@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore, sha256 } from '../backups/store'
 import { LocalHost } from '../host/local'
@@ -44,8 +44,28 @@ async function fresh(): Promise<void> {
   for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
 }
 
+/**
+ * A stop or start the killed CLI had asked for goes on without it (systemctl finishes its job), and
+ * the server rewrites its own settings as it stops. The invariant is about our writes, so it is
+ * checked once those have settled.
+ */
+async function settled(): Promise<void> {
+  const busy = (): boolean =>
+    readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .some((p) => {
+        try {
+          return /standins\/(systemctl|pkexec)\.mjs/.test(readFileSync(`/proc/${p}/cmdline`, 'latin1'))
+        } catch {
+          return false
+        }
+      })
+  for (let i = 0; i < 300 && busy(); i++) await new Promise((r) => setTimeout(r, 50))
+}
+
 /** The invariant after a kill, then resume, then the final state. */
 async function checkAndResume(label: string): Promise<void> {
+  await settled()
   const bytes = readFileSync(m.preferences, 'utf8')
   expect([SIGNED_IN, SIGNED_OUT], `${label}: the settings are the original or the final bytes`).toContain(bytes)
   const backups = new BackupStore(m.backups, host)

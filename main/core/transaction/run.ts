@@ -138,7 +138,7 @@ async function stopAndVerify(run: Run): Promise<void> {
     'Checking that it has really stopped',
     async () => {
       const o = await observe(run.ctx.host, run.ctx.server)
-      if (!isStopped(o)) throw new CoreError('STOP_TIMEOUT', `Plex Media Server is still ${describeObservation(o)}. Nothing was changed.`)
+      if (!isStopped(o)) throw new CoreError('STOP_TIMEOUT', `Plex Media Server is still ${describeObservation(o)} after it was stopped.`)
     },
     () => 'The process is gone and the port no longer answers'
   )
@@ -197,7 +197,9 @@ async function recover(run: Run, error: unknown): Promise<never> {
     const state = describeObservation(await observe(run.ctx.host, run.ctx.server))
     throw new CoreError(original.code, `${original.message} Starting Plex Media Server again also failed (${toErr(startError).message}); it is ${state}. Run "plex-reclaim resume" or "plex-reclaim rollback".`)
   }
-  const changed = run.journal.completed.includes('verify-store')
+  // What the settings hold now, not what the journal remembers: a resumed run may have changed them earlier.
+  const now = await run.ctx.store.snapshot().catch(() => null)
+  const changed = now !== null && run.journal.originalSha256 !== undefined && sha256(now.payload) !== run.journal.originalSha256
   await run.save({ outcome: 'failed', error: original })
   throw new CoreError(
     original.code,
@@ -295,10 +297,12 @@ export async function resumeRun(ctx: RunContext, journal: Journal): Promise<RunR
       }
       await startAndVerify(run, false)
     } else {
+      // A stop the cut-off run began may still be under way, and the server writes its settings as
+      // it stops: settle that first (stopping is part of the plan anyway), then read the settings.
+      if (!journal.completed.includes('start')) await stopAndVerify(run)
       const current = await ctx.store.snapshot()
       if (current.keysPresent.length > 0) {
         await run.step('backup', 'Making sure a verified backup exists', () => run.ensureBackup(current, 'reset'), (id) => `Backup ${id} verified`)
-        await stopAndVerify(run)
         await removeAndVerify(run)
       }
       await startAndVerify(run, true)
