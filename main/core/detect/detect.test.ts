@@ -95,6 +95,12 @@ const MACHINES: Array<{ type: string; files: Record<string, string>; settings: s
     control: { kind: 'manual' }
   },
   {
+    type: 'asustor',
+    files: { 'etc/nas.conf': 'Vendor = ASUSTOR\n', [`volume1/Plex/${ASD}/Preferences.xml`]: SIGNED_IN },
+    settings: `/volume1/Plex/${ASD}/Preferences.xml`,
+    control: { kind: 'manual' }
+  },
+  {
     type: 'readynas',
     files: { 'apps/plexmediaserver-1.40/MediaLibrary/Plex Media Server/Preferences.xml': SIGNED_IN },
     settings: '/apps/plexmediaserver-1.40/MediaLibrary/Plex Media Server/Preferences.xml',
@@ -134,6 +140,24 @@ const MACHINES: Array<{ type: string; files: Record<string, string>; settings: s
     type: 'truenas-jail',
     files: { 'mnt/tank/iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN },
     settings: '/mnt/tank/iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'iocage', jail: 'plex', service: 'plexmediaserver' }
+  },
+  {
+    type: 'freebsd',
+    files: { 'usr/pbi/plexmediaserver-amd64/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/usr/pbi/plexmediaserver-amd64/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'freebsd-rc', service: 'plexmediaserver' }
+  },
+  {
+    type: 'freebsd',
+    files: { 'var/db/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/var/db/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'freebsd-rc', service: 'plexmediaserver' }
+  },
+  {
+    type: 'truenas-jail',
+    files: { 'iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN },
+    settings: '/iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml',
     control: { kind: 'iocage', jail: 'plex', service: 'plexmediaserver' }
   },
   {
