@@ -7,6 +7,7 @@ import { createHandlers, type HandlerDeps } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { TrustedSenders, originOf } from './ipc/trusted-senders'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
+import { runtimeSwitches } from './runtime-switches'
 import { hardenSession, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 
@@ -16,8 +17,7 @@ registerAppScheme()
 hardenWebContents(app)
 
 // The dev server URL and demo mode exist only in an unpackaged build.
-const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const demo = !app.isPackaged && process.argv.includes('--demo')
+const { devUrl, demo } = runtimeSwitches(app.isPackaged, process.env, process.argv)
 const origin = (devUrl && originOf(devUrl)) || APP_ORIGIN
 
 /** Main to renderer: typed, and never to a window that is gone. */
@@ -76,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     const made = await dependencies(() => win)
     dispose = made.dispose
     registerIpc(ipcMain, createHandlers(made.deps), senders, (line) => console.warn(line))
-    win = createMainWindow(join(__dirname, '../preload/index.js'))
+    win = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../assets/icon.png'))
     senders.add(win.webContents)
     await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
   })

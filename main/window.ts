@@ -1,7 +1,7 @@
 import { BrowserWindow } from 'electron'
 
 /** The one window factory. webPreferences are literal so a reviewer (and Electronegativity) sees them. */
-export function createMainWindow(preload: string): BrowserWindow {
+export function createMainWindow(preload: string, icon?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 880,
     height: 660,
@@ -11,6 +11,8 @@ export function createMainWindow(preload: string): BrowserWindow {
     title: 'Plex Reclaim',
     backgroundColor: '#1b1b1b',
     autoHideMenuBar: true,
+    // Linux shows it in the task bar; Windows and macOS take the icon from the installed app.
+    ...(icon && process.platform === 'linux' ? { icon } : {}),
     webPreferences: {
       preload, // eng-disable PRELOAD_JS_CHECK (reviewed: our own bundled preload exposes one function per contract channel)
       contextIsolation: true,

@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, sep } from 'node:path'
+import { listPackage } from '@electron/asar'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../main/core/testing/temp'
+
+const root = join(import.meta.dirname, '..')
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+const FUSES = ['RunAsNode', 'EnableCookieEncryption', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'LoadBrowserProcessSpecificV8Snapshot', 'GrantFileProtocolExtraPrivileges']
+
+/**
+ * A stand-in for Electron's Linux dist (the folder inside electron-v*-linux-x64.zip): the files
+ * electron-builder copies, and an "electron" binary that carries a fuse wire where Electron's does
+ * (@electron/fuses: sentinel, version 1, length, one byte per fuse, '1' enabled), all fuses on.
+ */
+function standInElectronDist(): string {
+  const dist = tempDir('electron-dist')
+  mkdirSync(join(dist, 'resources'), { recursive: true })
+  mkdirSync(join(dist, 'locales'), { recursive: true })
+  const filler = Buffer.alloc(4096, 0x90)
+  writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from('\x7fELF'), filler, Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, FUSES.length]), Buffer.alloc(FUSES.length, 0x31), filler]))
+  chmodSync(join(dist, 'electron'), 0o755)
+  for (const f of ['chrome-sandbox', 'chrome_crashpad_handler', 'libffmpeg.so', 'icudtl.dat', 'resources.pak', 'v8_context_snapshot.bin', 'LICENSE', 'LICENSES.chromium.html', 'locales/en-US.pak']) {
+    writeFileSync(join(dist, f), 'stand-in')
+  }
+  writeFileSync(join(dist, 'version'), '45.5.0')
+  return dist
+}
+
+/** The runtime dependencies and everything they need: the only node_modules an install may carry. */
+function productionClosure(): Set<string> {
+  const seen = new Set<string>()
+  // Node's resolution: the nearest node_modules folder up from the package that requires it.
+  const locate = (from: string, name: string): string => {
+    for (let dir = from; ; dir = join(dir, '..', '..')) {
+      if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return join(dir, 'node_modules', name)
+      if (dir === root) throw new Error(`${name} is not installed`)
+    }
+  }
+  const visit = (from: string, name: string): void => {
+    const dir = locate(from, name)
+    if (seen.has(dir)) return
+    seen.add(dir)
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dir, dep)
+  }
+  const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+  for (const dep of Object.keys(own.dependencies)) visit(root, dep)
+  return new Set([...seen].map((dir) => dir.slice(join(root, 'node_modules').length + 1).split(`${sep}node_modules${sep}`).pop()!.replace(/\\/g, '/')))
+}
+
+function fuseWire(binary: Buffer): Record<string, string> {
+  const at = binary.indexOf(SENTINEL) + SENTINEL.length
+  return Object.fromEntries(FUSES.map((name, i) => [name, String.fromCharCode(binary[at + 2 + i]!)]))
+}
+
+describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)', () => {
+  let unpacked: string
+  beforeAll(() => {
+    if (!existsSync(join(root, 'out', 'main', 'index.js'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
+    const output = tempDir('dist')
+    execFileSync(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', '--publish', 'never', `-c.electronDist=${standInElectronDist()}`, `-c.directories.output=${output}`], {
+      cwd: root,
+      stdio: 'pipe',
+      timeout: 240_000
+    })
+    unpacked = join(output, 'linux-unpacked')
+  }, 300_000)
+
+  it('app.asar holds the built output, package.json and the runtime dependencies only', () => {
+    const files = listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'))
+    const runtime = productionClosure()
+    const packaged = (f: string): boolean => {
+      const dep = /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]
+      return dep ? runtime.has(dep) : /^\/(out\/(main|preload|renderer)(\/|$)|out$|package\.json$|node_modules$)/.test(f)
+    }
+    const stray = files.filter((f) => !packaged(f))
+    expect(stray).toEqual([])
+    expect(files).toContain('/out/main/index.js')
+    expect(files).toContain('/out/preload/index.js')
+    expect(files).toContain('/out/renderer/index.html')
+    expect(files.filter((f) => /\.(map|ts|tsx)$|\/(e2e|bench|scripts)\/|\/out\/node\//.test(f))).toEqual([])
+    // No dev dependency (react, zod, plist… are bundled into out/), and no test stand-ins.
+    expect(files.filter((f) => /node_modules\/(react|zod|plist|vite|electron|saxes)/.test(f))).toEqual([])
+  })
+
+  it('regedit\'s vbs files sit unpacked where the app looks for them', () => {
+    expect(existsSync(join(unpacked, 'resources', 'regedit', 'vbs', 'regList.wsf'))).toBe(true)
+    expect(readFileSync(join(root, 'main', 'index.ts'), 'utf8')).toContain("join(process.resourcesPath, 'regedit', 'vbs')")
+  })
+
+  it('app.asar stays under 5 MB', () => {
+    const size = statSync(join(unpacked, 'resources', 'app.asar')).size
+    console.log(`app.asar: ${(size / 1024).toFixed(0)} KB`)
+    expect(size).toBeLessThan(5 * 1024 * 1024)
+  })
+
+  it('flips the fuses of a release build', () => {
+    expect(fuseWire(readFileSync(join(unpacked, 'plex-reclaim')))).toEqual({
+      RunAsNode: '0',
+      EnableCookieEncryption: '1',
+      EnableNodeOptionsEnvironmentVariable: '0',
+      EnableNodeCliInspectArguments: '0',
+      EnableEmbeddedAsarIntegrityValidation: '1',
+      OnlyLoadAppFromAsar: '1',
+      LoadBrowserProcessSpecificV8Snapshot: '1',
+      GrantFileProtocolExtraPrivileges: '0'
+    })
+  })
+
+  it('ships the icon for the window and the desktop entry', () => {
+    expect(existsSync(join(unpacked, 'resources', 'icon.png'))).toBe(true)
+  })
+})
