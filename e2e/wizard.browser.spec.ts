@@ -92,6 +92,20 @@ test.describe('the wizard in demo mode', () => {
     expect(await identity(demo.port)).toEqual({ claimed: true })
   })
 
+  test('Sign in with Plex: approve on the plex.tv page, and the server is claimed', async ({ page, demo }) => {
+    await happyPath(page, demo)
+    await page.getByRole('button', { name: 'Continue to claim' }).click()
+    const popup = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with Plex' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Waiting for you to sign in on plex.tv…' })).toBeVisible()
+    const plexPage = await popup
+    await plexPage.getByRole('button', { name: 'Approve' }).click()
+    await expect(plexPage.getByRole('heading', { name: 'You can close this page' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'You are back in' })).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByText('The server is signed in as kate_new.')).toBeVisible()
+    expect(await identity(demo.port)).toEqual({ claimed: true })
+  })
+
   test('restore from the list puts the original settings back', async ({ page, demo }) => {
     const original = readPreferences(demo.sandbox)
     await happyPath(page, demo)

@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
 import { defaultBackupDir } from './core/backups/location'
@@ -30,7 +30,7 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
   if (demo) {
     const { createDemoEnvironment } = await import('./demo/environment')
     const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
-    return { deps: { ...env.deps, runtime: 'electron', onProgress }, dispose: env.dispose }
+    return { deps: { ...env.deps, runtime: 'electron', onProgress, openExternal: (url) => shell.openExternal(url) }, dispose: env.dispose }
   }
   const registry =
     process.platform === 'win32' ? await (await import('./core/platform/regedit-client')).regeditClient(app.isPackaged ? join(process.resourcesPath, 'regedit', 'vbs') : undefined) : undefined
@@ -51,6 +51,9 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
       registry,
       docker: process.platform === 'linux',
       plexTvUrl: 'https://plex.tv',
+      // Fixed here: a packaged app signs in with plex.tv itself, never with a stand-in.
+      plexTv: { baseUrl: 'https://plex.tv', authUrl: 'https://app.plex.tv/auth' },
+      openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: only main's own app.plex.tv sign-in URL)
       chooseFile,
       onProgress
     },

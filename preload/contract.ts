@@ -104,6 +104,11 @@ export interface InvokeContract {
   'reset:start': { payload: IdPayload & { readonly backupId: string }; result: RunView }
   'claim:routes': { payload: IdPayload; result: ClaimRoutes }
   'claim:with-token': { payload: IdPayload & { readonly token: string }; result: { readonly username: string | null } }
+  /** "Sign in with Plex": main creates a PIN; the page to approve it on (opened by main in the desktop app). */
+  'signin:start': { payload: IdPayload; result: { readonly authUrl: string; readonly opened: boolean } }
+  /** Waits for the approval, then claims the server; the user token never leaves main. */
+  'signin:wait': { payload: IdPayload; result: { readonly username: string | null } }
+  'signin:cancel': { payload: IdPayload; result: null }
   'runs:cut-off': { payload: void; result: CutOffRun[] }
   'runs:resume': { payload: { readonly runId: string }; result: RunView }
   'runs:rollback': { payload: { readonly runId: string }; result: RunView }
@@ -134,6 +139,9 @@ export const INVOKE_METHODS = {
   startReset: 'reset:start',
   claimRoutes: 'claim:routes',
   claimWithToken: 'claim:with-token',
+  startSignIn: 'signin:start',
+  waitSignIn: 'signin:wait',
+  cancelSignIn: 'signin:cancel',
   cutOffRuns: 'runs:cut-off',
   resumeRun: 'runs:resume',
   rollbackRun: 'runs:rollback',

@@ -24,6 +24,7 @@ export interface CliFlags {
   readonly file?: string
   readonly server?: string
   readonly token?: string
+  readonly 'sign-in': boolean
   readonly timeout?: string
   readonly port?: string
 }

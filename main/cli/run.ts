@@ -14,6 +14,7 @@ Usage:
   plex-reclaim reset [--server ID] --yes [--port N] [--backup-dir DIR] [--json]
   plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
   plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]
+  plex-reclaim claim --sign-in [--port N] [--json]      (prints a plex.tv URL to open, then waits)
   plex-reclaim backups [--backup-dir DIR] [--json]
   plex-reclaim restore ID --yes [--server ID] [--port N] [--backup-dir DIR] [--json]
   plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]
@@ -58,6 +59,7 @@ const OPTIONS = {
   file: { type: 'string' },
   server: { type: 'string' },
   token: { type: 'string' },
+  'sign-in': { type: 'boolean', default: false },
   timeout: { type: 'string' },
   port: { type: 'string' }
 } as const

@@ -127,6 +127,22 @@ describe('polkit outcomes when systemctl needs authorisation', () => {
   }, 20_000)
 })
 
+describe('claim --sign-in', () => {
+  it('prints the page to open, waits for the approval, then claims; the user token is never printed', async () => {
+    const m = await running({ preferences: SIGNED_OUT })
+    process.env.PLEX_RECLAIM_PLEXTV_AUTH_URL = m.plexTv.authUrl
+    const out: string[] = []
+    const done = runCli(['claim', '--sign-in', '--port', String(m.port), '--backup-dir', m.backups], { out: (l) => void out.push(l), err: (l) => void out.push(l) })
+    for (let i = 0; i < 100 && !out.join('').includes('#?'); i++) await new Promise((r) => setTimeout(r, 20))
+    const code = new URLSearchParams(out.join('\n').split('#?')[1]!.split(/\s/)[0]).get('code')!
+    expect(m.plexTv.approvePin(code, { username: 'kate_new' })).toBe(true)
+    expect(await done).toBe(0)
+    expect(out.join('\n')).toMatch(/signed in as kate_new/)
+    expect(out.join('\n')).not.toContain('STANDINuserToken')
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
+  }, 20_000)
+})
+
 describe('claim errors', () => {
   it('an expired token (401) says to get a new one', async () => {
     const m = await running({ preferences: SIGNED_OUT })

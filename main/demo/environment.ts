@@ -79,6 +79,7 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
       port,
       control: { timeoutMs: options.scenario === 'stop-timeout' ? 3000 : 30_000 },
       plexTvUrl: plexTv.url,
+      plexTv: { baseUrl: plexTv.url, authUrl: plexTv.authUrl },
       chooseFile: async () => sandbox.preferencesPath,
       // The first token of the claim-expired scenario has already expired; later ones work.
       mintDemoClaimToken: () => plexTv.mintClaimToken({ username: 'kate_new', email: 'kate.new@example.com' }, options.scenario === 'claim-expired' && claimTokens++ === 0 ? -1 : undefined)

@@ -9,6 +9,8 @@ import type { Host } from '../core/host/types'
 import { storeFor } from '../core/installations'
 import { backUp } from '../core/reset/offline'
 import { CoreError } from '../core/result'
+import { clientIdentifier } from '../core/plex-tv/client-id'
+import { authPageUrl, claimTokenFor, createPin, waitForUserToken, type Pin, type PlexTvOptions } from '../core/plex-tv/sign-in'
 import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
 import { DEFAULT_PORT, observe, targetOf, type ControlOptions } from '../core/server/control'
 import { describeTarget } from '../core/stores/types'
@@ -33,6 +35,10 @@ export interface HandlerDeps {
   /** A native open dialog; null when cancelled. */
   readonly chooseFile?: () => Promise<string | null>
   readonly onProgress?: (event: StepEvent) => void
+  /** plex.tv and its sign-in page: the real ones, or a stand-in only in demo and test builds. */
+  readonly plexTv?: { readonly baseUrl: string; readonly authUrl: string }
+  /** The desktop app opens the sign-in page in the system browser; over the bridge the page does. */
+  readonly openExternal?: (url: string) => Promise<void>
   /** Demo mode: claim tokens from the plex.tv stand-in. */
   readonly mintDemoClaimToken?: () => string
 }
@@ -45,6 +51,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const port = deps.port ?? DEFAULT_PORT
   // Installations the renderer may name, by id: it never sends a path, a key or a command.
   const known = new Map<string, Installation>()
+  const plexTv = deps.plexTv ?? { baseUrl: 'https://plex.tv', authUrl: 'https://app.plex.tv/auth' }
+  const signIns = new Map<string, { options: PlexTvOptions; pin: Pin; abort: AbortController }>()
 
   const view = async (i: Installation) => {
     known.set(i.id, i)
@@ -111,6 +119,33 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'claim:with-token': async ({ installationId, token }) => {
       installation(installationId)
       return { username: (await claimServer(port, token)).username }
+    },
+    'signin:start': async ({ installationId }) => {
+      installation(installationId)
+      signIns.get(installationId)?.abort.abort()
+      const options: PlexTvOptions = { ...plexTv, clientIdentifier: await clientIdentifier(deps.host, deps.backupDir) }
+      const pin = await createPin(options)
+      signIns.set(installationId, { options, pin, abort: new AbortController() })
+      const authUrl = authPageUrl(options, pin)
+      if (deps.openExternal) await deps.openExternal(authUrl)
+      return { authUrl, opened: Boolean(deps.openExternal) }
+    },
+    'signin:wait': async ({ installationId }) => {
+      const pending = signIns.get(installationId)
+      if (!pending) throw new CoreError('SIGN_IN_CANCELLED', 'No sign-in is under way. Click "Sign in with Plex" to start one.')
+      try {
+        // The user token lives only in this call: it buys the claim token and is dropped.
+        const userToken = await waitForUserToken(pending.options, pending.pin, { signal: pending.abort.signal })
+        const claim = await claimTokenFor(pending.options, userToken)
+        return { username: (await claimServer(port, claim)).username }
+      } finally {
+        signIns.delete(installationId)
+      }
+    },
+    'signin:cancel': async ({ installationId }) => {
+      signIns.get(installationId)?.abort.abort()
+      signIns.delete(installationId)
+      return null
     },
     'runs:cut-off': async () =>
       (await journals.unfinished()).map((j): CutOffRun => ({ runId: j.runId, kind: j.kind, label: j.label, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt })),

@@ -15,8 +15,25 @@ export interface PlexAccount {
   readonly authToken: string
 }
 
+interface Pin {
+  readonly id: number
+  readonly code: string
+  readonly clientIdentifier: string
+  expiresAt: number
+  authToken: string | null
+}
+
 export interface PlexTvStandIn {
   readonly url: string
+  /** The sign-in page's stand-in: <url>/auth#?clientID=…&code=… with an Approve button. */
+  readonly authUrl: string
+  /** Approves a PIN as if the user signed in on the auth page. */
+  approvePin(code: string, account?: Partial<PlexAccount>): boolean
+  expirePins(): void
+  /** The next `count` PIN polls answer 429 with Retry-After. */
+  rateLimit(count: number, retryAfterSeconds: number): void
+  /** Claim-token requests answer 401, as for a token plex.tv no longer accepts. */
+  rejectUserTokens(on: boolean): void
   /** Mints a claim token for the account, valid for ttlMs (default 4 minutes). */
   mintClaimToken(account?: Partial<PlexAccount>, ttlMs?: number): string
   setOutage(on: boolean): void
@@ -36,6 +53,24 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
   const claims = new Map<string, { account: PlexAccount; expires: number }>()
   const accounts = new Map<string, PlexAccount>([[DEFAULT_ACCOUNT.authToken, DEFAULT_ACCOUNT]])
   let outage = false
+  const pins = new Map<number, Pin>()
+  let nextPin = 1000
+  let limited = 0
+  let retryAfter = 1
+  let rejectTokens = false
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(JSON.stringify(body))
+  }
+  const pinView = (p: Pin) => ({ id: p.id, code: p.code, product: 'Plex Reclaim', trusted: false, clientIdentifier: p.clientIdentifier, expiresIn: Math.max(0, Math.round((p.expiresAt - Date.now()) / 1000)), expiresAt: new Date(p.expiresAt).toISOString(), authToken: p.authToken })
+  const approve = (code: string, account: Partial<PlexAccount> = {}): boolean => {
+    const pin = [...pins.values()].find((p) => p.code === code && p.expiresAt > Date.now())
+    if (!pin) return false
+    const full = { ...DEFAULT_ACCOUNT, ...account }
+    accounts.set(full.authToken, full)
+    pin.authToken = full.authToken
+    return true
+  }
 
   const mint = (account: Partial<PlexAccount> = {}, ttlMs = CLAIM_TTL_MS): string => {
     const full = { ...DEFAULT_ACCOUNT, ...account }
@@ -48,6 +83,42 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://plex.tv')
     if (outage) return xml(res, 500, '<html><body>500 Internal Server Error</body></html>')
+    // PINs (POST /api/v2/pins, GET /api/v2/pins/{id}), as Plex's apps use them to sign in.
+    const client = req.headers['x-plex-client-identifier']?.toString()
+    if (url.pathname === '/api/v2/pins' && req.method === 'POST') {
+      if (!client) return json(res, 400, { errors: [{ code: 1000, message: 'X-Plex-Client-Identifier is missing', status: 400 }] })
+      const pin: Pin = { id: nextPin++, code: randomBytes(12).toString('base64url').replace(/[-_]/g, 'p').slice(0, 25), clientIdentifier: client, expiresAt: Date.now() + 30 * 60 * 1000, authToken: null }
+      pins.set(pin.id, pin)
+      return json(res, 201, pinView(pin))
+    }
+    const pinMatch = /^\/api\/v2\/pins\/(\d+)$/.exec(url.pathname)
+    if (pinMatch && req.method === 'GET') {
+      if (limited > 0) {
+        limited--
+        return json(res, 429, { errors: [{ code: 1003, message: 'Rate limit exceeded', status: 429 }] }, { 'retry-after': String(retryAfter) })
+      }
+      const pin = pins.get(Number(pinMatch[1]))
+      if (!pin || pin.clientIdentifier !== client || pin.expiresAt < Date.now()) return json(res, 404, { errors: [{ code: 1020, message: 'Code not found or expired', status: 404 }] })
+      return json(res, 200, pinView(pin))
+    }
+    if (url.pathname === '/auth' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      return void res.end(
+        '<!doctype html><html lang="en"><head><title>Plex sign-in (stand-in)</title></head><body><main><h1>Sign in to Plex (stand-in)</h1>' +
+          '<p>Signed in as kate_new.</p><form method="post" action="/auth/approve"><input type="hidden" name="code" id="code"><button type="submit">Approve</button></form>' +
+          '<script>document.getElementById("code").value=new URLSearchParams(location.hash.slice(2)).get("code")||""</script></main></body></html>'
+      )
+    }
+    if (url.pathname === '/auth/approve' && req.method === 'POST') {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        const ok = approve(new URLSearchParams(body).get('code') ?? '')
+        res.writeHead(ok ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(`<!doctype html><html lang="en"><head><title>Plex</title></head><body><main><h1>${ok ? 'You can close this page' : 'That code has expired'}</h1></main></body></html>`)
+      })
+      return
+    }
     if (req.method === 'POST' && url.pathname === '/api/claim/exchange') {
       const token = url.searchParams.get('token') ?? ''
       const claim = claims.get(token)
@@ -61,7 +132,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
       )
     }
     if (req.method === 'GET' && url.pathname === '/api/claim/token.json') {
-      const user = accounts.get(req.headers['x-plex-token']?.toString() ?? url.searchParams.get('X-Plex-Token') ?? '')
+      const user = rejectTokens ? undefined : accounts.get(req.headers['x-plex-token']?.toString() ?? url.searchParams.get('X-Plex-Token') ?? '')
       if (!user) {
         res.writeHead(401, { 'content-type': 'application/json' })
         return void res.end('{"errors":[{"code":1001,"message":"User could not be authenticated"}]}')
@@ -74,8 +145,17 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
 
   const server: Server = createServer(handle)
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: base,
+    authUrl: `${base}/auth`,
+    approvePin: approve,
+    expirePins: () => pins.forEach((p) => (p.expiresAt = 0)),
+    rateLimit: (count, seconds) => {
+      limited = count
+      retryAfter = seconds
+    },
+    rejectUserTokens: (on) => void (rejectTokens = on),
     mintClaimToken: mint,
     setOutage: (on) => void (outage = on),
     accounts,

@@ -94,7 +94,12 @@ export const en = {
   claim: {
     title: 'Claim your server',
     body: 'Sign the server in to your Plex account. Choose one way:',
-    tokenTitle: 'With a claim code',
+    signInTitle: 'Sign in with Plex',
+    signInBody: 'Sign in on plex.tv in your browser; the server is claimed for that account as soon as you approve.',
+    signIn: 'Sign in with Plex',
+    signingIn: 'Waiting for you to sign in on plex.tv…',
+    cancel: 'Cancel sign-in',
+    tokenTitle: 'Or with a claim code',
     getToken: 'Get a claim code at plex.tv/claim',
     lifetime: 'A code works for about 4 minutes.',
     remaining: (s: string) => `About ${s} left to use it.`,

@@ -22,7 +22,7 @@ export function Claim() {
   const routes = useWizard((s) => s.routes)
   const claim = useWizard((s) => s.claim)
   const demo = useWizard((s) => s.info?.demo ?? false)
-  const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes } = useWizard.getState()
+  const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes, signIn, cancelSignIn } = useWizard.getState()
   const now = useNow(claim.openedAt !== null)
   useEffect(() => {
     if (!routes) void loadRoutes()
@@ -32,6 +32,22 @@ export function Claim() {
     <section>
       <StepHeading>{t.title}</StepHeading>
       <p className="lead">{t.body}</p>
+      <div className="card">
+        <h2 className="card-title">{t.signInTitle}</h2>
+        <p>{t.signInBody}</p>
+        {claim.status === 'signing-in' ? (
+          <div className="inline">
+            <p role="status">{t.signingIn}</p>
+            <button type="button" className="secondary" onClick={() => void cancelSignIn()}>
+              {t.cancel}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="primary" onClick={() => void signIn()} disabled={claim.status === 'claiming'}>
+            {t.signIn}
+          </button>
+        )}
+      </div>
       <div className="card">
         <h2 className="card-title">{t.tokenTitle}</h2>
         <p>
@@ -53,7 +69,7 @@ export function Claim() {
           </p>
           <div className="inline">
             <input id="claim-token" aria-describedby="claim-token-hint" autoComplete="off" spellCheck={false} value={claim.token} onChange={(e) => setToken(e.target.value)} placeholder="claim-…" />
-            <button type="submit" className="primary" disabled={!claim.token.trim() || claim.status === 'claiming'}>
+            <button type="submit" className="secondary" disabled={!claim.token.trim() || claim.status !== 'idle'}>
               {claim.status === 'claiming' ? t.claiming : t.submit}
             </button>
           </div>

@@ -23,7 +23,7 @@ export interface WizardState {
   readonly backingUp: boolean
   readonly run: { readonly status: RunStatus; readonly installationId: string | null; readonly events: readonly ProgressEvent[]; readonly result: RunView | null }
   readonly routes: ClaimRoutes | null
-  readonly claim: { readonly status: 'idle' | 'claiming' | 'claimed'; readonly username: string | null; readonly openedAt: number | null; readonly token: string }
+  readonly claim: { readonly status: 'idle' | 'claiming' | 'signing-in' | 'claimed'; readonly username: string | null; readonly openedAt: number | null; readonly token: string }
   readonly backups: BackupView[] | null
   readonly restore: { readonly status: 'idle' | 'running' | 'finished'; readonly backupId: string | null; readonly events: readonly ProgressEvent[] }
   readonly cutOff: CutOffRun[]
@@ -44,6 +44,8 @@ export interface WizardActions {
   setToken(token: string): void
   demoToken(): Promise<void>
   submitClaim(): Promise<void>
+  signIn(): Promise<void>
+  cancelSignIn(): Promise<void>
   loadBackups(): Promise<void>
   restoreBackup(backupId: string): Promise<void>
   finishCutOff(runId: string, how: 'resume' | 'rollback'): Promise<void>
@@ -172,6 +174,31 @@ export const useWizard = create<WizardState & WizardActions>()((set, get) => {
         return fail(r)
       }
       set({ claim: { ...get().claim, status: 'claimed', username: r.value.username }, step: 'done' })
+    },
+
+    async signIn() {
+      const { selectedId } = get()
+      if (!selectedId) return
+      set({ claim: { ...get().claim, status: 'signing-in' }, error: null })
+      const started = await window.api.startSignIn({ installationId: selectedId })
+      if (!started.ok) {
+        set({ claim: { ...get().claim, status: 'idle' } })
+        return fail(started)
+      }
+      // In the desktop app main opened the system browser; in a browser this page opens a tab.
+      if (!started.value.opened) window.open(started.value.authUrl, '_blank', 'noopener,noreferrer')
+      const r = await window.api.waitSignIn({ installationId: selectedId })
+      if (!r.ok) {
+        set({ claim: { ...get().claim, status: 'idle' } })
+        return r.code === 'SIGN_IN_CANCELLED' ? undefined : fail(r)
+      }
+      set({ claim: { ...get().claim, status: 'claimed', username: r.value.username }, step: 'done' })
+    },
+
+    async cancelSignIn() {
+      const { selectedId } = get()
+      if (selectedId) await window.api.cancelSignIn({ installationId: selectedId })
+      set({ claim: { ...get().claim, status: 'idle' } })
     },
 
     async loadBackups() {

@@ -1,0 +1,106 @@
+import { APP_NAME, APP_VERSION } from '../app-info'
+import { CoreError } from '../result'
+
+/**
+ * "Sign in with Plex": a strong PIN at plex.tv, the user approves it on app.plex.tv in their
+ * browser, and the PIN then carries a user token, which buys a claim token for the local server.
+ * The user token stays in this module's locals: never written, logged or sent to the renderer.
+ */
+export interface PlexTvOptions {
+  /** https://plex.tv, or a stand-in in unpackaged, demo and test builds. */
+  readonly baseUrl: string
+  /** https://app.plex.tv/auth, or the stand-in's page. */
+  readonly authUrl: string
+  readonly clientIdentifier: string
+  readonly platform?: string
+}
+
+export interface Pin {
+  readonly id: number
+  readonly code: string
+  readonly expiresAt: number
+}
+
+const headers = (o: PlexTvOptions, token?: string): Record<string, string> => ({
+  accept: 'application/json',
+  'X-Plex-Product': APP_NAME,
+  'X-Plex-Client-Identifier': o.clientIdentifier,
+  'X-Plex-Version': APP_VERSION,
+  'X-Plex-Platform': o.platform ?? process.platform,
+  'X-Plex-Device': APP_NAME,
+  ...(token ? { 'X-Plex-Token': token } : {})
+})
+
+/** A network failure, a proxy or TLS interception, each with what to do (support article 203841316). */
+export function unreachable(error: unknown): CoreError {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? ''
+  if (/CERT|SSL|TLS/.test(code) && code !== 'CERT_NOT_YET_VALID') {
+    return new CoreError('PLEX_TV_TLS', `The connection to plex.tv was intercepted (${code}): security software, a proxy or a VPN is putting itself in the middle. Allow plex.tv in it, or use a claim code from https://www.plex.tv/claim instead.`)
+  }
+  if (code === 'CERT_NOT_YET_VALID' || code === 'CERT_HAS_EXPIRED') {
+    return new CoreError('CLOCK_WRONG', "plex.tv's certificate looks invalid to this computer, which usually means its clock is wrong. Set the date and time, then try again.")
+  }
+  return new CoreError('PLEX_TV_UNREACHABLE', 'plex.tv cannot be reached from this computer. Check the network (and any proxy), or paste a claim code from https://www.plex.tv/claim instead.')
+}
+
+async function call(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000) })
+  } catch (error) {
+    if (signal?.aborted) throw new CoreError('SIGN_IN_CANCELLED', 'Sign-in was cancelled. Nothing was changed; start it again when you are ready.')
+    throw unreachable(error)
+  }
+}
+
+export async function createPin(o: PlexTvOptions): Promise<Pin> {
+  const res = await call(`${o.baseUrl}/api/v2/pins?strong=true`, { method: 'POST', headers: headers(o) })
+  if (res.status !== 201 && res.status !== 200) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv did not start a sign-in (HTTP ${res.status}). Try again in a minute, or use a claim code instead.`)
+  const pin = (await res.json()) as { id: number; code: string; expiresAt?: string; expiresIn?: number }
+  return { id: pin.id, code: pin.code, expiresAt: pin.expiresAt ? Date.parse(pin.expiresAt) : Date.now() + (pin.expiresIn ?? 1800) * 1000 }
+}
+
+/** The page the user signs in on, in their own browser. */
+export function authPageUrl(o: PlexTvOptions, pin: Pin): string {
+  const params = new URLSearchParams({ clientID: o.clientIdentifier, code: pin.code, 'context[device][product]': APP_NAME })
+  return `${o.authUrl}#?${params.toString()}`
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(new CoreError('SIGN_IN_CANCELLED', 'Sign-in was cancelled. Nothing was changed; start it again when you are ready.'))
+    })
+  })
+
+/** Polls the PIN until it carries a user token, it expires, or the user cancels; honours 429 Retry-After. */
+export async function waitForUserToken(o: PlexTvOptions, pin: Pin, options: { signal?: AbortSignal; intervalMs?: number } = {}): Promise<string> {
+  for (;;) {
+    if (options.signal?.aborted) throw new CoreError('SIGN_IN_CANCELLED', 'Sign-in was cancelled. Nothing was changed; start it again when you are ready.')
+    const res = await call(`${o.baseUrl}/api/v2/pins/${pin.id}`, { headers: headers(o) }, options.signal)
+    if (res.status === 429) {
+      const seconds = Number(res.headers.get('retry-after') ?? '5')
+      await sleep((Number.isFinite(seconds) ? Math.min(seconds, 60) : 5) * 1000, options.signal)
+      continue
+    }
+    if (res.status === 404 || pin.expiresAt < Date.now()) {
+      throw new CoreError('PIN_EXPIRED', 'The sign-in took too long and its code expired. Click "Sign in with Plex" again, or paste a claim code instead.')
+    }
+    if (res.status !== 200) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv answered the sign-in with HTTP ${res.status}. Try again in a minute, or use a claim code instead.`)
+    const body = (await res.json()) as { authToken?: string | null }
+    if (body.authToken) return body.authToken
+    await sleep(options.intervalMs ?? 1000, options.signal)
+  }
+}
+
+/** A claim token for the signed-in user (GET /api/claim/token.json with the user token). */
+export async function claimTokenFor(o: PlexTvOptions, userToken: string): Promise<string> {
+  const res = await call(`${o.baseUrl}/api/claim/token.json`, { headers: headers(o, userToken) })
+  if (res.status === 401) throw new CoreError('PLEX_TV_UNAUTHORIZED', 'plex.tv did not accept the sign-in (401). Sign in again, or paste a claim code from https://www.plex.tv/claim instead.')
+  if (res.status === 429) throw new CoreError('PLEX_TV_UNREACHABLE', 'plex.tv is asking to slow down (429). Wait a minute, then try again.')
+  if (res.status !== 200) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv could not give a claim token (HTTP ${res.status}). Try again in a minute.`)
+  const token = ((await res.json()) as { token?: string }).token
+  if (!token) throw new CoreError('PLEX_TV_UNREACHABLE', 'plex.tv answered without a claim token. Try again in a minute.')
+  return token
+}
