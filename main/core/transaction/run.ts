@@ -207,6 +207,28 @@ async function recover(run: Run, error: unknown): Promise<never> {
   )
 }
 
+/** Runs a body under the run's lock: the outcome is journaled, or the failure recovered from and explained. */
+async function execute(run: Run, lock: RunLock, body: () => Promise<RunResult['outcome']>): Promise<RunResult> {
+  try {
+    const outcome = await body()
+    await run.save({ outcome })
+    return { runId: run.runId, outcome, journal: run.journal, logPath: run.log.path }
+  } catch (error) {
+    return await recover(run, error)
+  } finally {
+    await lock.release()
+  }
+}
+
+/** A cut-off run, reopened under its lock to be finished or undone. */
+async function reopen(ctx: RunContext, journal: Journal, doing: 'resume' | 'rollback'): Promise<{ run: Run; lock: RunLock }> {
+  const lock = await RunLock.acquire(ctx.localHost, runsDirOf(ctx.backupDir), journal.installationId, journal.runId)
+  const run = new Run(ctx, journal.runId)
+  run.journal = journal
+  await run.log.add(`${doing} after "${journal.completed.at(-1) ?? 'the start'}"`)
+  return { run, lock }
+}
+
 /**
  * The reset as one transaction: preflight, backup, verify backup, stop, verify stopped, remove,
  * verify store, start, verify claimed="0". Every step is journaled; the order is the guarantee.
@@ -214,7 +236,7 @@ async function recover(run: Run, error: unknown): Promise<never> {
 export async function runReset(ctx: RunContext): Promise<RunResult> {
   const taken = ctx.backupId ? (await new BackupStore(ctx.backupDir, ctx.localHost).readVerified(ctx.backupId)).backup.manifest : null
   const { run, lock } = await openRun(ctx, 'reset', taken ? { backupId: taken.id, originalSha256: taken.sha256 } : {})
-  try {
+  return execute(run, lock, async () => {
     const checked = await run.step(
       'preflight',
       'Checking everything before changing anything',
@@ -228,9 +250,8 @@ export async function runReset(ctx: RunContext): Promise<RunResult> {
     )
     const snapshot = checked.snapshot!
     if (snapshot.keysPresent.length === 0) {
-      await run.save({ outcome: 'nothing-to-do' })
       await run.emit('preflight', 'done', 'The server is not signed in to any account: nothing to remove.')
-      return { runId: run.runId, outcome: 'nothing-to-do', journal: run.journal, logPath: run.log.path }
+      return 'nothing-to-do'
     }
     await run.step('backup', 'Taking a backup of the settings', () => run.ensureBackup(snapshot, 'reset'), (id) => `Backup ${id} written`)
     await run.step(
@@ -242,13 +263,8 @@ export async function runReset(ctx: RunContext): Promise<RunResult> {
     await stopAndVerify(run)
     await removeAndVerify(run)
     await startAndVerify(run, true)
-    await run.save({ outcome: 'finished' })
-    return { runId: run.runId, outcome: 'finished', journal: run.journal, logPath: run.log.path }
-  } catch (error) {
-    return await recover(run, error)
-  } finally {
-    await lock.release()
-  }
+    return 'finished'
+  })
 }
 
 /** Restore from the list: verify the backup, stop, back up the current state, restore, start. */
@@ -256,7 +272,7 @@ export async function runRestore(ctx: RunContext, backupId: string): Promise<Run
   const backups = new BackupStore(ctx.backupDir, ctx.localHost)
   const { payload } = await backups.readVerified(backupId) // refused before anything happens
   const { run, lock } = await openRun(ctx, 'restore', { restoreBackupId: backupId })
-  try {
+  return execute(run, lock, async () => {
     await run.step('verify-backup', `Checking backup ${backupId}`, async () => undefined, () => `Backup ${backupId} matches its sha256`)
     await stopAndVerify(run)
     await run.step(
@@ -270,22 +286,14 @@ export async function runRestore(ctx: RunContext, backupId: string): Promise<Run
     )
     await run.step('remove', `Restoring backup ${backupId}`, () => ctx.store.restore(payload), () => `Backup ${backupId} is back in place`)
     await startAndVerify(run, false)
-    await run.save({ outcome: 'finished' })
-    return { runId: run.runId, outcome: 'finished', journal: run.journal, logPath: run.log.path }
-  } catch (error) {
-    return await recover(run, error)
-  } finally {
-    await lock.release()
-  }
+    return 'finished'
+  })
 }
 
 /** A run cut off by a crash, a kill or a power cut, finished from where it stood. */
 export async function resumeRun(ctx: RunContext, journal: Journal): Promise<RunResult> {
-  const lock = await RunLock.acquire(ctx.localHost, runsDirOf(ctx.backupDir), journal.installationId, journal.runId)
-  const run = new Run(ctx, journal.runId)
-  run.journal = journal
-  try {
-    await run.log.add(`resume after "${journal.completed.at(-1) ?? 'the start'}"`)
+  const { run, lock } = await reopen(ctx, journal, 'resume')
+  return execute(run, lock, async () => {
     if (journal.kind === 'restore') {
       const { payload } = await run.backups.readVerified(journal.restoreBackupId!)
       const current = await ctx.store.snapshot().catch(() => null)
@@ -307,22 +315,14 @@ export async function resumeRun(ctx: RunContext, journal: Journal): Promise<RunR
       }
       await startAndVerify(run, true)
     }
-    await run.save({ outcome: 'finished' })
-    return { runId: run.runId, outcome: 'finished', journal: run.journal, logPath: run.log.path }
-  } catch (error) {
-    return await recover(run, error)
-  } finally {
-    await lock.release()
-  }
+    return 'finished'
+  })
 }
 
 /** A run cut off part-way, undone: the settings as they were before it, and the server running. */
 export async function rollbackRun(ctx: RunContext, journal: Journal): Promise<RunResult> {
-  const lock = await RunLock.acquire(ctx.localHost, runsDirOf(ctx.backupDir), journal.installationId, journal.runId)
-  const run = new Run(ctx, journal.runId)
-  run.journal = journal
-  try {
-    await run.log.add(`rollback after "${journal.completed.at(-1) ?? 'the start'}"`)
+  const { run, lock } = await reopen(ctx, journal, 'rollback')
+  return execute(run, lock, async () => {
     // The verified backup of the bytes the run was about to change (for a restore, the pre-restore one).
     const original = journal.backupId
     if (original) {
@@ -334,11 +334,6 @@ export async function rollbackRun(ctx: RunContext, journal: Journal): Promise<Ru
       }
     }
     await startAndVerify(run, false)
-    await run.save({ outcome: 'rolled-back' })
-    return { runId: run.runId, outcome: 'rolled-back', journal: run.journal, logPath: run.log.path }
-  } catch (error) {
-    return await recover(run, error)
-  } finally {
-    await lock.release()
-  }
+    return 'rolled-back'
+  })
 }

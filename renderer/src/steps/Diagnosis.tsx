@@ -7,8 +7,7 @@ export function Diagnosis() {
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const answer = useWizard((s) => s.canStillSignIn)
   const answerDiagnosis = useWizard((s) => s.answerDiagnosis)
-  const goTo = useWizard((s) => s.goTo)
-  const loadRoutes = useWizard((s) => s.loadRoutes)
+  const openClaim = useWizard((s) => s.openClaim)
   if (!server) return null
   const a = server.account
   const signedIn = Boolean(a && a.keysPresent.length > 0)
@@ -33,14 +32,7 @@ export function Diagnosis() {
         <>
           <p>{t.notSignedIn}</p>
           <div className="actions primary-row">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                void loadRoutes()
-                goTo('claim')
-              }}
-            >
+            <button type="button" className="primary" onClick={openClaim}>
               {t.toClaim}
             </button>
           </div>

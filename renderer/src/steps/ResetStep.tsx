@@ -9,8 +9,7 @@ export function ResetStep() {
   const t = messages.reset
   const run = useWizard((s) => s.run)
   const startReset = useWizard((s) => s.startReset)
-  const goTo = useWizard((s) => s.goTo)
-  const loadRoutes = useWizard((s) => s.loadRoutes)
+  const openClaim = useWizard((s) => s.openClaim)
   return (
     <section aria-busy={run.status === 'running'}>
       <StepHeading>{t.title}</StepHeading>
@@ -21,10 +20,7 @@ export function ResetStep() {
           <button
             type="button"
             className="primary"
-            onClick={() => {
-              void loadRoutes()
-              goTo('claim')
-            }}
+            onClick={openClaim}
           >
             {t.continue}
           </button>

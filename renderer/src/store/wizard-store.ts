@@ -40,6 +40,8 @@ export interface WizardActions {
   takeBackup(): Promise<void>
   startReset(): Promise<void>
   loadRoutes(): Promise<void>
+  /** To the Claim step, with the ways to claim loaded. */
+  openClaim(): void
   openedClaimPage(): void
   setToken(token: string): void
   demoToken(): Promise<void>
@@ -148,6 +150,11 @@ export const useWizard = create<WizardState & WizardActions>()((set, get) => {
       if (!installationId) return
       const r = await window.api.claimRoutes({ installationId })
       if (r.ok) set({ routes: r.value })
+    },
+
+    openClaim() {
+      void get().loadRoutes()
+      get().goTo('claim')
     },
 
     openedClaimPage() {
