@@ -36,25 +36,41 @@ export function pkexecOutcome(result: ExecResult, instead: string): CoreError | 
   return new CoreError('ELEVATION_DENIED', `Your account is not allowed to control this service. Ask an administrator, or run this in a terminal with sudo: ${instead}`)
 }
 
-/**
- * Runs a control command; where systemd says the caller is not authorised, asks polkit through
- * pkexec with a fixed argument list. Our own JavaScript never runs as root.
- */
-export async function runWithPolkit(
-  host: Host,
-  command: { readonly program: string; readonly args: readonly string[] },
-  instead: string,
-  timeouts: { readonly commandMs: number; readonly promptMs: number }
-): Promise<ExecResult> {
-  const first = await host.exec(command.program, command.args, { timeoutMs: timeouts.commandMs })
-  if (!needsAuthorisation(first)) return first
-  const absolute = await resolveOnPath(host, command.program)
-  if (!absolute) return first
-  const elevated = await host.exec('pkexec', ['--disable-internal-agent', absolute, ...command.args], { timeoutMs: timeouts.promptMs + timeouts.commandMs })
-  const problem = pkexecOutcome(elevated, instead)
-  if (problem) throw problem
-  return elevated
+type Command = { readonly program: string; readonly args: readonly string[] }
+type Timeouts = { readonly commandMs: number; readonly promptMs: number }
+
+/** How one OS asks for permission: when a refusal means "ask", the elevated command, its outcomes. */
+interface Elevation {
+  refusedForRights(result: ExecResult): boolean
+  /** The same fixed program and arguments, elevated; null when that cannot be done safely here. */
+  elevated(host: Host, command: Command): Promise<Command | null>
+  outcome(result: ExecResult, instead: string): CoreError | null
 }
+
+/** Runs the command; where it is refused for lack of rights, asks once for that step alone. */
+async function runElevatingOnce(elevation: Elevation, host: Host, command: Command, instead: string, timeouts: Timeouts): Promise<ExecResult> {
+  const first = await host.exec(command.program, command.args, { timeoutMs: timeouts.commandMs })
+  if (!elevation.refusedForRights(first)) return first
+  const elevated = await elevation.elevated(host, command)
+  if (!elevated) return first
+  const result = await host.exec(elevated.program, elevated.args, { timeoutMs: timeouts.promptMs + timeouts.commandMs })
+  const problem = elevation.outcome(result, instead)
+  if (problem) throw problem
+  return result
+}
+
+/** Linux: where systemd says the caller is not authorised, polkit through pkexec. Our JavaScript never runs as root. */
+const POLKIT: Elevation = {
+  refusedForRights: needsAuthorisation,
+  elevated: async (host, command) => {
+    const absolute = await resolveOnPath(host, command.program)
+    return absolute ? { program: 'pkexec', args: ['--disable-internal-agent', absolute, ...command.args] } : null
+  },
+  outcome: (result, instead) => pkexecOutcome(result, instead)
+}
+
+export const runWithPolkit = (host: Host, command: Command, instead: string, timeouts: Timeouts): Promise<ExecResult> =>
+  runElevatingOnce(POLKIT, host, command, instead, timeouts)
 
 /** sc.exe prints its errors on stdout, e.g. "[SC] OpenService FAILED 5: Access is denied.", exit 5. */
 const WINDOWS_DENIED = /FAILED 5:|Access is denied/i
@@ -70,23 +86,18 @@ export function uacOutcome(result: ExecResult, instead: string): CoreError | nul
   return new CoreError('ELEVATION_DENIED', `Windows did not allow this step. Sign in as an administrator, or run this in an administrator terminal: ${instead}`)
 }
 
-/**
- * Runs a Windows control command; where it is refused for lack of rights, asks UAC for that step
- * alone by starting the same fixed program with the same fixed arguments elevated.
- */
-export async function runWithUac(
-  host: Host,
-  command: { readonly program: string; readonly args: readonly string[] },
-  instead: string,
-  timeouts: { readonly commandMs: number; readonly promptMs: number }
-): Promise<ExecResult> {
-  const first = await host.exec(command.program, command.args, { timeoutMs: timeouts.commandMs })
-  if (first.exitCode === 0 || !WINDOWS_DENIED.test(first.stdout + first.stderr)) return first
-  if (![command.program, ...command.args].every((a) => SAFE_ARGUMENT.test(a))) return first
-  const list = command.args.map((a) => `'${a}'`).join(',')
-  const script = `$p = Start-Process -FilePath '${command.program}' -ArgumentList ${list} -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`
-  const elevated = await host.exec('powershell', ['-NoProfile', '-NonInteractive', '-Command', script], { timeoutMs: timeouts.promptMs + timeouts.commandMs })
-  const problem = uacOutcome(elevated, instead)
-  if (problem) throw problem
-  return elevated
+/** Windows: where sc is refused for lack of rights, UAC for that step alone (Start-Process -Verb RunAs). */
+const UAC: Elevation = {
+  refusedForRights: (result) => result.exitCode !== 0 && WINDOWS_DENIED.test(result.stdout + result.stderr),
+  elevated: async (_host, command) => {
+    // Fixed, allowlisted words only: they are quoted into a PowerShell command line.
+    if (![command.program, ...command.args].every((a) => SAFE_ARGUMENT.test(a))) return null
+    const list = command.args.map((a) => `'${a}'`).join(',')
+    const script = `$p = Start-Process -FilePath '${command.program}' -ArgumentList ${list} -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`
+    return { program: 'powershell', args: ['-NoProfile', '-NonInteractive', '-Command', script] }
+  },
+  outcome: (result, instead) => uacOutcome(result, instead)
 }
+
+export const runWithUac = (host: Host, command: Command, instead: string, timeouts: Timeouts): Promise<ExecResult> =>
+  runElevatingOnce(UAC, host, command, instead, timeouts)

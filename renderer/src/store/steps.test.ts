@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InstallationView } from '../../../preload/contract'
 import { availability } from './steps'
-import type { WizardState } from './wizard-store'
+import { INITIAL_STATE, type WizardState } from './wizard-store'
 
 const server: InstallationView = {
   id: 'pms-0123456789',
@@ -16,23 +16,7 @@ const server: InstallationView = {
   controllable: true
 }
 
-const base: WizardState = {
-  info: null,
-  step: 'welcome',
-  installations: [server],
-  detecting: false,
-  selectedId: server.id,
-  canStillSignIn: false,
-  backup: null,
-  backingUp: false,
-  run: { status: 'idle', installationId: null, events: [], result: null },
-  routes: null,
-  claim: { status: 'idle', username: null, openedAt: null, token: '' },
-  backups: null,
-  restore: { status: 'idle', backupId: null, events: [] },
-  cutOff: [],
-  error: null
-}
+const base: WizardState = { ...INITIAL_STATE, installations: [server], selectedId: server.id, canStillSignIn: false }
 
 const backup = { installationId: server.id, location: '/b/1', backup: { id: '20261128-100000-abcdef', createdAt: '', reason: 'reset', target: '', installType: '', sha256: 'a'.repeat(64), size: 1, account: { username: null, maskedEmail: null }, keysPresent: [] } }
 

@@ -56,7 +56,7 @@ export interface WizardActions {
   startOver(): void
 }
 
-const initial: WizardState = {
+export const INITIAL_STATE: WizardState = {
   info: null,
   step: 'welcome',
   installations: null,
@@ -79,7 +79,7 @@ export const useWizard = create<WizardState & WizardActions>()((set, get) => {
   const fail = (r: { code: string; message: string }, runId?: string): void => set({ error: { code: r.code, message: r.message, runId } })
 
   return {
-    ...initial,
+    ...INITIAL_STATE,
 
     async init() {
       window.api.onProgress((event) => {
@@ -250,7 +250,7 @@ export const useWizard = create<WizardState & WizardActions>()((set, get) => {
     },
 
     startOver() {
-      set({ ...initial, info: get().info, cutOff: get().cutOff })
+      set({ ...INITIAL_STATE, info: get().info, cutOff: get().cutOff })
     }
   }
 })
