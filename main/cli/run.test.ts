@@ -117,6 +117,18 @@ describe('plex-reclaim restore', () => {
     expect(readFileSync(m.file, 'utf8')).toBe(SIGNED_OUT)
   })
 
+  it('keeps the raw bytes of a damaged file before restoring over it', async () => {
+    const m = machine()
+    await cli('reset', '--file', m.file, '--no-service', '--yes', '--backup-dir', m.backups)
+    const [backup] = JSON.parse((await cli('backups', '--backup-dir', m.backups, '--json')).stdout)
+    writeFileSync(m.file, '<Preferences A="1" PlexOnline')
+    expect((await cli('restore', backup.id, '--no-service', '--yes', '--backup-dir', m.backups)).code).toBe(0)
+    expect(readFileSync(m.file, 'utf8')).toBe(SIGNED_IN)
+    const all = JSON.parse((await cli('backups', '--backup-dir', m.backups, '--json')).stdout) as Array<{ id: string; reason: string }>
+    const pre = all.find((b) => b.reason === 'pre-restore')!
+    expect(readFileSync(join(m.backups, pre.id, 'Preferences.xml'), 'utf8')).toBe('<Preferences A="1" PlexOnline')
+  })
+
   it('names an unknown backup', async () => {
     const r = await cli('restore', '20200101-000000-aaaaaa', '--no-service', '--yes', '--backup-dir', tempDir())
     expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/No backup 20200101-000000-aaaaaa/) })

@@ -64,24 +64,29 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     if (!found) throw new CoreError('NOT_FOUND', 'That server is no longer in the list. Go back to "Find your server" and choose it again.')
     return found
   }
-  const context = (i: Installation, extra: Partial<RunContext> = {}): RunContext => ({
+  /** What a run needs, from its parts: the same for a new run and for one reopened from its journal. */
+  const runContext = (parts: Pick<RunContext, 'store' | 'server' | 'provenance' | 'installation'>, extra: Partial<RunContext> = {}): RunContext => ({
     host: deps.host,
     localHost: deps.host,
-    store: storeFor(deps.host, i.store, deps.registry),
     backupDir: deps.backupDir,
-    server: targetOf(i, port),
-    provenance: { platform: i.platform, installType: i.installType, appVersion: APP_VERSION },
-    installation: { id: i.id, label: i.label },
     control: deps.control,
     plexTvUrl: deps.plexTvUrl,
     onStep: deps.onProgress,
+    ...parts,
     ...extra
   })
-  const contextFromJournal = (j: Journal): RunContext => ({
-    ...context({ id: j.installationId, label: j.label, store: j.store, control: j.server.control, pidFile: j.server.pidFile, platform: 'linux', installType: 'folder', dataDir: '', account: null, readError: null }),
-    provenance: j.provenance,
-    server: j.server
-  })
+  const context = (i: Installation, extra: Partial<RunContext> = {}): RunContext =>
+    runContext(
+      {
+        store: storeFor(deps.host, i.store, deps.registry),
+        server: targetOf(i, port),
+        provenance: { platform: i.platform, installType: i.installType, appVersion: APP_VERSION },
+        installation: { id: i.id, label: i.label }
+      },
+      extra
+    )
+  const contextFromJournal = (j: Journal): RunContext =>
+    runContext({ store: storeFor(deps.host, j.store, deps.registry), server: j.server, provenance: j.provenance, installation: { id: j.installationId, label: j.label } })
   const cutOff = async (runId: string): Promise<Journal> => {
     const j = (await journals.unfinished()).find((x) => x.runId === runId)
     if (!j) throw new CoreError('NOT_FOUND', 'That run has already been finished or rolled back.')

@@ -5,6 +5,7 @@ import type { Host } from '../host/types'
 import { CoreError } from '../result'
 import type { SignInKey } from '../stores/keys'
 import type { SettingsStore, StoreSnapshot } from '../stores/types'
+import { summarizeAccount } from '../account/summary'
 import type { XmlSnapshot } from '../stores/xml-file'
 import { pidFileNamesLiveProcess } from './server-running'
 
@@ -39,6 +40,24 @@ async function refuseIfRunning(host: Host, pidFile: string | null, force: boolea
       'SERVER_RUNNING',
       `Plex Media Server appears to be running (pid ${pid} in ${pidFile}). Stop it first: changes made while it runs are lost. If that pid is not Plex, pass --force.`
     )
+  }
+}
+
+/**
+ * What a restore keeps before it overwrites: the current settings, or, when they are too damaged to
+ * read as settings, their raw bytes. null only when there is nothing there at all.
+ */
+export async function currentState(store: SettingsStore): Promise<StoreSnapshot | null> {
+  try {
+    return await store.snapshot()
+  } catch (error) {
+    const raw = await store.readRaw?.()
+    if (!raw) {
+      if (error instanceof CoreError && error.code === 'NOT_FOUND') return null
+      if (store.target.kind === 'preferences-xml') return null
+      throw error
+    }
+    return { payload: raw, fileName: 'Preferences.xml', account: summarizeAccount(() => undefined), keysPresent: [] }
   }
 }
 
@@ -93,11 +112,7 @@ export async function restoreBackup(options: {
   const { backup, payload } = await options.backups.readVerified(options.id)
   await refuseIfRunning(options.host, options.pidFile, options.force)
   let pre: BackupManifest | null = null
-  const current = await options.store.snapshot().catch((error: unknown) => {
-    // A damaged or missing store is exactly what a restore is for; anything else stops here.
-    if (error instanceof CoreError && ['NOT_FOUND', 'MALFORMED_XML', 'EMPTY_FILE', 'NOT_PREFERENCES', 'BINARY_FILE', 'DOCTYPE_REFUSED'].includes(error.code)) return null
-    throw error
-  })
+  const current = await currentState(options.store)
   if (current) pre = (await backUp(options.backups, options.store, current, options.provenance, 'pre-restore')).manifest
   await options.store.restore(payload)
   return { restored: backup.manifest, preRestoreBackup: pre }

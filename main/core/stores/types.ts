@@ -26,6 +26,8 @@ export interface SettingsStore {
   verifyRemoved(snapshot: StoreSnapshot): Promise<void>
   /** Puts a backup's payload back. */
   restore(payload: Buffer): Promise<void>
+  /** The store's bytes even when they cannot be parsed (a damaged file), so they can still be kept. */
+  readRaw?(): Promise<Buffer | null>
 }
 
 export const describeTarget = (target: StoreTarget): string => {

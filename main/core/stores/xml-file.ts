@@ -113,6 +113,10 @@ export class XmlFileStore implements SettingsStore {
     }
   }
 
+  async readRaw(): Promise<Buffer | null> {
+    return this.host.readFile(this.target.path).catch(() => null)
+  }
+
   async restore(payload: Buffer): Promise<void> {
     const { path } = this.target
     const existing = await this.resolve().catch(() => null)

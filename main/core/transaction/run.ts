@@ -1,6 +1,6 @@
 import { BackupStore, sha256 } from '../backups/store'
 import type { Host } from '../host/types'
-import { backUp, type Provenance } from '../reset/offline'
+import { backUp, currentState, type Provenance } from '../reset/offline'
 import { CoreError, toErr } from '../result'
 import { controlServer, describeObservation, isStopped, observe, type ControlOptions, type ServerTarget } from '../server/control'
 import { readIdentity } from '../server/identity'
@@ -279,7 +279,7 @@ export async function runRestore(ctx: RunContext, backupId: string): Promise<Run
       'backup',
       'Backing up the current settings first',
       async () => {
-        const current = await ctx.store.snapshot().catch(() => null)
+        const current = await currentState(ctx.store)
         return current ? await run.ensureBackup(current, 'pre-restore') : null
       },
       (id) => (id ? `The current settings are kept as backup ${id}` : 'The current settings cannot be read; nothing to keep')
