@@ -38,12 +38,19 @@ function productionClosure(): Set<string> {
       if (dir === root) throw new Error(`${name} is not installed`)
     }
   }
-  const visit = (from: string, name: string): void => {
-    const dir = locate(from, name)
+  const visit = (from: string, name: string, optional = false): void => {
+    let dir: string
+    try {
+      dir = locate(from, name)
+    } catch (error) {
+      if (optional) return // an optional dependency that did not install here
+      throw error
+    }
     if (seen.has(dir)) return
     seen.add(dir)
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }
     for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dir, dep)
+    for (const dep of Object.keys(pkg.optionalDependencies ?? {})) visit(dir, dep, true)
   }
   const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
   for (const dep of Object.keys(own.dependencies)) visit(root, dep)
@@ -80,7 +87,8 @@ describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)
     expect(files).toContain('/out/main/index.js')
     expect(files).toContain('/out/preload/index.js')
     expect(files).toContain('/out/renderer/index.html')
-    expect(files.filter((f) => /\.(map|ts|tsx)$|\/(e2e|bench|scripts)\/|\/out\/node\//.test(f))).toEqual([])
+    // No sources, tests, benches, source maps or the CLI build of our own.
+    expect(files.filter((f) => !f.startsWith('/node_modules/') && /\.(map|ts|tsx)$|^\/(main|preload|renderer|e2e|bench|scripts)\/|^\/out\/(node|bench)\//.test(f))).toEqual([])
     // No dev dependency (react, zod, plist… are bundled into out/), and no test stand-ins.
     expect(files.filter((f) => /node_modules\/(react|zod|plist|vite|electron|saxes)/.test(f))).toEqual([])
   })

@@ -1,6 +1,5 @@
 import { defaultBackupDir } from '../core/backups/location'
 import { BackupStore } from '../core/backups/store'
-import { localHost } from '../core/host/local'
 import type { Host } from '../core/host/types'
 import { CoreError } from '../core/result'
 
@@ -8,7 +7,12 @@ import { CoreError } from '../core/result'
 export interface CliContext {
   readonly args: readonly string[]
   readonly flags: CliFlags
+  /** Where the server is: this machine, or a server reached with --host over SSH. */
   readonly host: Host
+  /** This machine, where backups, journals and logs are always kept. */
+  readonly local: Host
+  /** With --host: a local port forwarded to the server's own 127.0.0.1:32400 (or --port). */
+  readonly serverPort?: number
   readonly out: (line: string) => void
 }
 
@@ -27,6 +31,10 @@ export interface CliFlags {
   readonly 'sign-in': boolean
   readonly timeout?: string
   readonly port?: string
+  readonly host?: string
+  readonly identity?: string
+  readonly 'accept-host-key'?: string
+  readonly 'password-stdin': boolean
 }
 
 export class UsageError extends CoreError {
@@ -35,7 +43,7 @@ export class UsageError extends CoreError {
   }
 }
 
-export const backupsOf = (ctx: CliContext): BackupStore => new BackupStore(ctx.flags['backup-dir'] ?? defaultBackupDir(), ctx.host)
+export const backupsOf = (ctx: CliContext): BackupStore => new BackupStore(ctx.flags['backup-dir'] ?? defaultBackupDir(), ctx.local)
 
 export const requireYes = (ctx: CliContext, what: string): void => {
   if (!ctx.flags.yes) throw new UsageError(`${what} changes the server's settings. Add --yes to confirm (a verified backup is taken first).`)
@@ -43,4 +51,3 @@ export const requireYes = (ctx: CliContext, what: string): void => {
 
 export const printJson = (ctx: CliContext, value: unknown): void => ctx.out(JSON.stringify(value, null, 2))
 
-export const defaultContextHost = localHost

@@ -27,7 +27,7 @@ function printSteps(ctx: CliContext): RunContext['onStep'] {
 function base(ctx: CliContext, server: ServerTarget) {
   return {
     host: ctx.host,
-    localHost: ctx.host,
+    localHost: ctx.local,
     backupDir: backupDirOf(ctx),
     server,
     control: { timeoutMs: timeoutOf(ctx, 90_000) },
@@ -48,8 +48,10 @@ export function runContextFor(ctx: CliContext, installation: Installation, serve
 }
 
 export function runContextFromJournal(ctx: CliContext, journal: Journal): RunContext {
+  // Over SSH the server's port is reached through this connection's own forward.
+  const server = ctx.serverPort !== undefined ? { ...journal.server, port: ctx.serverPort } : journal.server
   return {
-    ...base(ctx, journal.server),
+    ...base(ctx, server),
     store: storeFor(ctx.host, journal.store),
     provenance: journal.provenance,
     installation: { id: journal.installationId, label: journal.label }

@@ -23,6 +23,8 @@ Usage:
 --verbose prints the run's log (steps, timings, exit codes; never a token).
 
 Every command that finds installations takes --root DIR; every command that keeps backups takes --backup-dir DIR.
+Every command takes --host user@host[:port] [--identity FILE] [--accept-host-key SHA256:…] [--password-stdin]
+to work on a server over SSH (backups stay on this computer).
 
 Exit status: 0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.`
 
@@ -61,7 +63,11 @@ const OPTIONS = {
   token: { type: 'string' },
   'sign-in': { type: 'boolean', default: false },
   timeout: { type: 'string' },
-  port: { type: 'string' }
+  port: { type: 'string' },
+  host: { type: 'string' },
+  identity: { type: 'string' },
+  'accept-host-key': { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false }
 } as const
 
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
@@ -94,9 +100,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
   try {
     const command = await load()
-    const ctx: CliContext = { args, flags: values as CliFlags, host: cliHost, out: io.out }
-    if (!['resume', 'rollback'].includes(name)) await (await import('./commands/recovery')).noticeCutOffRuns(ctx, io.err)
-    return await command(ctx)
+    const flags = values as CliFlags
+    const remote = flags.host ? await (await import('./remote')).connectRemote(flags, cliHost) : undefined
+    try {
+      const ctx: CliContext = { args, flags, host: remote?.host ?? cliHost, local: cliHost, serverPort: remote?.serverPort, out: io.out }
+      if (!['resume', 'rollback'].includes(name)) await (await import('./commands/recovery')).noticeCutOffRuns(ctx, io.err)
+      return await command(ctx)
+    } finally {
+      remote?.host.close()
+    }
   } catch (error) {
     const e = toErr(error)
     io.err(`plex-reclaim: ${e.message}`)

@@ -11,6 +11,12 @@ export async function chosenServer(ctx: CliContext): Promise<{ installation: Ins
 }
 
 export function portOf(ctx: CliContext): number {
+  if (ctx.serverPort !== undefined) return ctx.serverPort
+  return remotePortOf(ctx)
+}
+
+/** The port on the server itself (32400 unless --port says otherwise). */
+export function remotePortOf(ctx: CliContext): number {
   if (ctx.flags.port === undefined) return DEFAULT_PORT
   const port = Number(ctx.flags.port)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port takes a port number (1 to 65535), not "${ctx.flags.port}".`)

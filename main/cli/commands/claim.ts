@@ -12,7 +12,7 @@ async function claimBySignIn(ctx: CliContext): Promise<number> {
     // Stand-ins only where tests set them.
     baseUrl: process.env.PLEX_RECLAIM_PLEXTV_URL ?? 'https://plex.tv',
     authUrl: process.env.PLEX_RECLAIM_PLEXTV_AUTH_URL ?? 'https://app.plex.tv/auth',
-    clientIdentifier: await clientIdentifier(ctx.host, backupDirOf(ctx))
+    clientIdentifier: await clientIdentifier(ctx.local, backupDirOf(ctx))
   }
   const pin = await createPin(options)
   const url = authPageUrl(options, pin)

@@ -7,7 +7,7 @@ import { printLog } from '../run-log-output'
 import { backupDirOf, runContextFromJournal } from '../run-context'
 
 async function cutOffRun(ctx: CliContext): Promise<Journal> {
-  const unfinished = await new JournalStore(runsDirOf(backupDirOf(ctx)), ctx.host).unfinished()
+  const unfinished = await new JournalStore(runsDirOf(backupDirOf(ctx)), ctx.local).unfinished()
   const wanted = ctx.args[0]
   const journal = wanted ? unfinished.find((j) => j.runId === wanted) : unfinished[0]
   if (!journal) throw new CoreError('NOT_FOUND', wanted ? `No unfinished run ${wanted}.` : 'No run was cut off: there is nothing to resume or roll back.')
@@ -34,7 +34,7 @@ export const rollbackCommand = recoveryCommand('rollback')
 
 /** Said on every start of the CLI while a run is cut off, so a stopped server is never forgotten. */
 export async function noticeCutOffRuns(ctx: CliContext, err: (line: string) => void): Promise<void> {
-  const unfinished = await new JournalStore(runsDirOf(backupDirOf(ctx)), ctx.host).unfinished().catch(() => [])
+  const unfinished = await new JournalStore(runsDirOf(backupDirOf(ctx)), ctx.local).unfinished().catch(() => [])
   for (const j of unfinished) {
     err(`plex-reclaim: a ${j.kind} of ${j.label} (run ${j.runId}) was cut off after "${j.completed.at(-1) ?? 'the start'}". Finish it: plex-reclaim resume ${j.runId}; or undo it: plex-reclaim rollback ${j.runId}.`)
   }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
 import { promisify } from 'node:util'
 import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
 
@@ -82,6 +82,7 @@ let tempCounter = 0
 /** This machine. */
 export class LocalHost implements Host {
   readonly kind = 'local' as const
+  readonly name = 'this computer'
   readonly platform = process.platform
   private readonly fs: FsOps
 
@@ -216,6 +217,15 @@ export class LocalHost implements Host {
     } catch {
       return true
     }
+  }
+
+  async which(program: string): Promise<string | null> {
+    if (isAbsolute(program)) return program
+    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+      const info = await this.stat(join(dir, program)).catch(() => null)
+      if (info?.isFile && info.mode & 0o111) return join(dir, program)
+    }
+    return null
   }
 
   async spawnDetached(program: string, args: readonly string[]): Promise<void> {

@@ -36,6 +36,8 @@ export interface WriteOptions {
 
 export interface Host {
   readonly kind: 'local' | 'ssh'
+  /** How the host is named in messages: "this computer" or user@host. */
+  readonly name: string
   readonly platform: NodeJS.Platform
   readFile(path: string): Promise<Buffer>
   /** lstat: a symlink is reported as one. null when the path does not exist. */
@@ -63,6 +65,8 @@ export interface Host {
   processAlive(pid: number): Promise<boolean>
   /** Starts a program that keeps running on its own (a tray app); resolves once it has started. */
   spawnDetached(program: string, args: readonly string[]): Promise<void>
+  /** Where a program is on this host's PATH (for pkexec and preflight), or null. */
+  which(program: string): Promise<string | null>
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
 }

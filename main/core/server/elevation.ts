@@ -1,4 +1,3 @@
-import { delimiter, isAbsolute, join } from 'node:path'
 import type { ExecResult, Host } from '../host/types'
 import { CoreError } from '../result'
 
@@ -6,16 +5,6 @@ import { CoreError } from '../result'
 const NEEDS_AUTH = /Access denied|Interactive authentication required|authentication is required|not authorized/i
 
 export const needsAuthorisation = (result: ExecResult): boolean => result.exitCode !== 0 && NEEDS_AUTH.test(result.stderr)
-
-/** An absolute path for pkexec (it runs with a sanitised environment), looked up on our PATH. */
-export async function resolveOnPath(host: Host, program: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  if (isAbsolute(program)) return program
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    const info = await host.stat(join(dir, program)).catch(() => null)
-    if (info?.isFile && info.mode & 0o111) return join(dir, program)
-  }
-  return null
-}
 
 /**
  * pkexec's outcomes as distinct errors (pkexec(1): 126 when the dialog was dismissed, 127 when not
@@ -63,7 +52,8 @@ async function runElevatingOnce(elevation: Elevation, host: Host, command: Comma
 const POLKIT: Elevation = {
   refusedForRights: needsAuthorisation,
   elevated: async (host, command) => {
-    const absolute = await resolveOnPath(host, command.program)
+    // pkexec runs with a sanitised environment: it gets an absolute path.
+    const absolute = await host.which(command.program)
     return absolute ? { program: 'pkexec', args: ['--disable-internal-agent', absolute, ...command.args] } : null
   },
   outcome: (result, instead) => pkexecOutcome(result, instead)

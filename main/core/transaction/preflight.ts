@@ -2,7 +2,6 @@ import { dirname } from 'node:path'
 import type { Host } from '../host/types'
 import { CoreError, toErr } from '../result'
 import { controlCommand } from '../server/commands'
-import { resolveOnPath } from '../server/elevation'
 import type { ServerTarget } from '../server/control'
 import type { SettingsStore, StoreSnapshot } from '../stores/types'
 
@@ -16,6 +15,8 @@ export interface PreflightCheck {
 
 export interface PreflightOptions {
   readonly host: Host
+  /** Where the backups go: always this computer, even when the server is reached over SSH. */
+  readonly localHost: Host
   readonly store: SettingsStore
   readonly backupDir: string
   readonly server: ServerTarget
@@ -57,16 +58,17 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
     check('store-writable', writable, writable ? 'The settings file and its folder can be written' : `${store.target.path} cannot be written by this user. Run Plex Reclaim as its owner (often "plex") or with sudo.`)
   }
 
-  await host.mkdir(options.backupDir, 0o700).catch(() => undefined)
-  const free = await host.freeBytes(options.backupDir)
+  const local = options.localHost
+  await local.mkdir(options.backupDir, 0o700).catch(() => undefined)
+  const free = await local.freeBytes(options.backupDir)
   const needed = (snapshot?.payload.length ?? 0) * 4 + 1024 * 1024
-  const backupOk = (await host.canWrite(options.backupDir)) && (free === null || free >= needed)
+  const backupOk = (await local.canWrite(options.backupDir)) && (free === null || free >= needed)
   check('backup-space', backupOk, backupOk ? 'The backup folder is writable with room to spare' : `The backup folder ${options.backupDir} is not writable or has less than ${Math.ceil(needed / 1024)} KB free. Free some space or choose another folder (--backup-dir).`)
 
   const command = controlCommand(server.control, 'stop')
   if (!command) check('server-control', true, 'You will be asked to stop and start the server yourself', true)
   else {
-    const found = (await resolveOnPath(host, command.program)) !== null
+    const found = (await host.which(command.program)) !== null
     check('server-control', found, found ? `The server is controlled with ${command.program}` : `"${command.program}" is not available here, so the server cannot be stopped. Stop it yourself and use reset --no-service.`)
   }
 

@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { BackupStore, sha256 } from '../backups/store'
 import type { Host } from '../host/types'
 import { backUp, currentState, type Provenance } from '../reset/offline'
@@ -88,6 +89,15 @@ class Run {
     return { ...base, log: (line) => void this.log.add(line) }
   }
 
+  /** Over SSH, a copy also stays beside the original on the server (0600), for whoever works there. */
+  private async keepCopyOnServer(id: string, payload: Buffer): Promise<void> {
+    const target = this.ctx.store.target
+    if (this.ctx.host.kind !== 'ssh' || target.kind !== 'preferences-xml') return
+    const copy = posix.join(posix.dirname(target.path), `Preferences.xml.plex-reclaim-${id}.bak`)
+    await this.ctx.host.writeNewFile(copy, payload, 0o600).catch(() => this.log.add(`could not keep a copy of backup ${id} on the server`))
+    await this.log.add(`backup ${id} also kept on the server as ${copy}`)
+  }
+
   /** A verified backup of exactly these bytes, reusing the journal's if it still matches. */
   async ensureBackup(snapshot: StoreSnapshot, reason: 'reset' | 'pre-restore'): Promise<string> {
     const sha = sha256(snapshot.payload)
@@ -97,6 +107,7 @@ class Run {
     }
     const { manifest } = await backUp(this.backups, this.ctx.store, snapshot, this.ctx.provenance, reason)
     await this.backups.readVerified(manifest.id) // read back once more before anything changes
+    await this.keepCopyOnServer(manifest.id, snapshot.payload)
     await this.save({ backupId: manifest.id, originalSha256: manifest.sha256 })
     await this.log.add(`backup ${manifest.id} (${reason}) sha256 ${manifest.sha256} verified`)
     return manifest.id
@@ -241,7 +252,7 @@ export async function runReset(ctx: RunContext): Promise<RunResult> {
       'preflight',
       'Checking everything before changing anything',
       async () => {
-        const report = await preflight({ host: ctx.host, store: ctx.store, backupDir: ctx.backupDir, server: ctx.server, plexTvUrl: ctx.plexTvUrl })
+        const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server: ctx.server, plexTvUrl: ctx.plexTvUrl })
         for (const c of report.checks) await run.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)
         assertPreflight(report.checks)
         return report
