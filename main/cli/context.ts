@@ -35,6 +35,7 @@ export interface CliFlags {
   readonly identity?: string
   readonly 'accept-host-key'?: string
   readonly 'password-stdin': boolean
+  readonly sudo: boolean
 }
 
 export class UsageError extends CoreError {

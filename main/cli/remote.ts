@@ -8,12 +8,14 @@ import { CoreError } from '../core/result'
 import type { CliFlags } from './context'
 import { DEFAULT_PORT } from '../core/server/control'
 
+/** Passwords come on standard input, one a line (the SSH password first, then sudo's): never in argv or env. */
+function stdinLines(flags: CliFlags): string[] {
+  return flags['password-stdin'] || flags.sudo ? readFileSync(0, 'utf8').split(/\r?\n/) : []
+}
+
 /** The key: --identity, else a running agent, else the usual files in ~/.ssh. */
-function authFrom(flags: CliFlags): SshAuth {
-  if (flags['password-stdin']) {
-    const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
-    return { password }
-  }
+function authFrom(flags: CliFlags, lines: string[]): SshAuth {
+  if (flags['password-stdin']) return { password: lines.shift() ?? '' }
   if (flags.identity) {
     try {
       return { privateKey: readFileSync(flags.identity) }
@@ -36,7 +38,12 @@ function authFrom(flags: CliFlags): SshAuth {
 export async function connectRemote(flags: CliFlags, local: Host): Promise<{ host: SshHost; serverPort: number }> {
   const target = parseSshTarget(flags.host!)
   const knownHosts = new KnownHosts(local, knownHostsPathFor(flags['backup-dir'] ?? defaultBackupDir()))
-  const host = await SshHost.connect(target, authFrom(flags), knownHosts, flags['accept-host-key'])
+  const lines = stdinLines(flags)
+  const host = await SshHost.connect(target, authFrom(flags, lines), knownHosts, flags['accept-host-key'])
+  if (flags.sudo) await host.useSudo({ password: lines.shift() ?? '' }).catch((error: unknown) => {
+    host.close()
+    throw error
+  })
   const remotePort = flags.port ? Number(flags.port) : DEFAULT_PORT
   return { host, serverPort: await host.forward(remotePort) }
 }

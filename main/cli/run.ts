@@ -24,7 +24,8 @@ Usage:
 
 Every command that finds installations takes --root DIR; every command that keeps backups takes --backup-dir DIR.
 Every command takes --host user@host[:port] [--identity FILE] [--accept-host-key SHA256:…] [--password-stdin]
-to work on a server over SSH (backups stay on this computer).
+[--sudo] to work on a server over SSH (backups stay on this computer). Passwords are read from
+standard input, one a line (the SSH password first, then sudo's), and never stored.
 
 Exit status: 0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.`
 
@@ -67,7 +68,8 @@ const OPTIONS = {
   host: { type: 'string' },
   identity: { type: 'string' },
   'accept-host-key': { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false }
+  'password-stdin': { type: 'boolean', default: false },
+  sudo: { type: 'boolean', default: false }
 } as const
 
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */

@@ -1,10 +1,15 @@
-import { writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { connect, createServer, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore } from '../core/backups/store'
 import { LocalHost } from '../core/host/local'
+import { KnownHosts, SshHost } from '../core/host/ssh'
+import { JournalStore, runsDirOf } from '../core/transaction/journal'
+import { standInsOnPath } from '../core/testing/standins/path'
 import { readIdentity } from '../core/server/identity'
-import { linuxServer, type LinuxServer } from '../core/testing/linux-server'
+import { CLI, linuxServer, type LinuxServer } from '../core/testing/linux-server'
 import { sshdAvailable, startSshd, type TestSshd } from '../core/testing/sshd'
 import { SIGNED_IN, SIGNED_OUT } from '../core/testing/temp'
 import { runCli } from './run'
@@ -20,17 +25,23 @@ async function cli(...argv: string[]) {
 describe.skipIf(!sshdAvailable())('the CLI over SSH (a real OpenSSH server on loopback)', () => {
   let m: LinuxServer
   let sshd: TestSshd
+  const connectTest = () => SshHost.connect({ user: 'root', host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(m.root, 'test-known-hosts.json')), sshd.fingerprint)
   const remote = () => ['--host', `root@127.0.0.1:${sshd.port}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
 
+  let undoSudo: () => void
+  let sudoConfig: string
   beforeAll(async () => {
     m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
     m.systemctl('start', 'plexmediaserver')
     for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
-    // The stand-ins' folder is first on this test's PATH; the SSH session gets the same PATH.
-    sshd = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir })
+    undoSudo = standInsOnPath(['sudo'])
+    sudoConfig = join(m.root, 'sudo.json')
+    // The stand-ins' folders are first on this test's PATH; the SSH session gets the same PATH.
+    sshd = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir, STANDIN_SUDO_CONFIG: sudoConfig })
   }, 30_000)
   afterAll(async () => {
     sshd?.stop()
+    undoSudo?.()
     await m?.dispose()
   })
 
@@ -64,6 +75,81 @@ describe.skipIf(!sshdAvailable())('the CLI over SSH (a real OpenSSH server on lo
     expect(r.stdout).toMatch(/signed in as kate_new/)
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
   }, 30_000)
+
+  it('sudo over the session: every command runs through it, with the password typed (never stored)', async () => {
+    writeFileSync(sudoConfig, JSON.stringify({ password: 's3cret pass' }))
+    const host = await connectTest()
+    try {
+      await host.useSudo({ password: 's3cret pass' })
+      expect((await host.readFile(m.preferences)).toString()).toBe(m.read())
+      const file = join(m.root, 'sudo-written.txt')
+      await host.writeFileAtomic(file, Buffer.from('bytes\nwith lines\n'), { mode: 0o640 })
+      expect(readFileSync(file, 'utf8')).toBe('bytes\nwith lines\n')
+      expect(statSync(file).mode & 0o777).toBe(0o640)
+    } finally {
+      host.close()
+    }
+  })
+
+  it.each([
+    [{ password: 'right' }, 'wrong', 'SUDO_WRONG_PASSWORD', /did not accept that password\. Type it again \(it is not stored\)/],
+    [{ password: 'right', refuse: true }, 'right', 'SUDO_REFUSED', /root may not use sudo on 127\.0\.0\.1\. Ask its administrator/]
+  ])('sudo %j with %s: %s', async (config, typed, code, message) => {
+    writeFileSync(sudoConfig, JSON.stringify(config))
+    const host = await connectTest()
+    try {
+      await expect(host.useSudo({ password: typed })).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
+    } finally {
+      host.close()
+    }
+  })
+
+  it('a connection dropped in the middle of a run leaves the file original or final, and resume finishes it', async () => {
+    // The CLI reaches sshd through a TCP relay, which the test cuts once the server is stopped.
+    // Stop first: the server writes its (claimed) settings back as it stops.
+    m.systemctl('stop', 'plexmediaserver')
+    writeFileSync(m.preferences, SIGNED_IN)
+    m.systemctl('start', 'plexmediaserver')
+    for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+    const sockets = new Set<Socket>()
+    const relay = createServer((client) => {
+      const upstream = connect(sshd.port, '127.0.0.1')
+      sockets.add(client).add(upstream)
+      client.pipe(upstream).pipe(client)
+      client.on('error', () => upstream.destroy())
+      upstream.on('error', () => client.destroy())
+    })
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
+    const relayPort = (relay.address() as { port: number }).port
+    writeFileSync(join(dirname(m.backups), 'known_hosts.json'), JSON.stringify({ [`127.0.0.1:${relayPort}`]: sshd.fingerprint }))
+    const args = (cmd: string[]) => [CLI, ...cmd, '--host', `root@127.0.0.1:${relayPort}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
+    const run = (cmd: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, args(cmd), { stdio: ['ignore', 'ignore', 'pipe'] })
+        let stderr = ''
+        child.stderr.on('data', (c) => (stderr += c))
+        child.once('close', (code) => resolve({ code, stderr }))
+      })
+    const cut = run(['reset', '--yes'])
+    const journals = new JournalStore(runsDirOf(m.backups), new LocalHost())
+    // Detection over SSH takes a few seconds before the run starts.
+    for (let i = 0; i < 3000; i++) {
+      const [latest] = await journals.list()
+      // Cut while the server is stopped and the settings are being changed.
+      if (latest?.completed.includes('verify-stopped') && !latest.completed.includes('start') && !latest.outcome) break
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    for (const s of sockets) s.destroy()
+    const first = await cut
+    expect(first.code).not.toBe(0)
+    expect([SIGNED_IN, SIGNED_OUT]).toContain(m.read())
+    const resumed = await run(['resume'])
+    expect(resumed.stderr).toBe('')
+    expect(resumed.code).toBe(0)
+    expect(m.read()).toBe(SIGNED_OUT)
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: false })
+    relay.close()
+  }, 60_000)
 
   it('refuses a changed host key with a clear warning', async () => {
     const known = join(dirname(m.backups), 'known_hosts.json')

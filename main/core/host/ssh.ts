@@ -62,6 +62,11 @@ export interface SshAuth {
   readonly password?: string
 }
 
+/** Root through sudo on the session (the file or the service needs it); the password is never stored. */
+export interface SudoOptions {
+  readonly password: string
+}
+
 interface RunResult {
   readonly code: number | null
   readonly stdout: Buffer
@@ -86,6 +91,8 @@ const TYPE_MASK = 0o170000
 export class SshHost implements Host {
   readonly kind = 'ssh' as const
   readonly name: string
+
+  private sudo: SudoOptions | null = null
 
   private constructor(
     private readonly client: SshClient,
@@ -143,11 +150,29 @@ export class SshHost implements Host {
   }
 
   /**
+   * From now on every command runs through `sudo -S`, with the password as the first line of its
+   * input. The password is checked once first (sudo -v), so a wrong one never meets a file's bytes.
+   */
+  async useSudo(options: SudoOptions): Promise<void> {
+    const r = await this.run(['sudo', '-S', '-p', '', '-v'], Buffer.from(`${options.password}\n`))
+    if (r.code === 127 || /command not found/.test(r.stderr)) {
+      throw new CoreError('SUDO_MISSING', `${this.name} has no sudo. Log in as root (--host root@…), or as the user that owns the Plex data (often "plex").`)
+    }
+    if (/not in the sudoers|not allowed/i.test(r.stderr)) {
+      throw new CoreError('SUDO_REFUSED', `${this.target.user} may not use sudo on ${this.target.host}. Ask its administrator, or log in as a user who may.`)
+    }
+    if (r.code !== 0) throw new CoreError('SUDO_WRONG_PASSWORD', `sudo on ${this.target.host} did not accept that password. Type it again (it is not stored).`)
+    this.sudo = options
+  }
+
+  /**
    * Runs one command line on the server. A script is constant text run by sh -c, with every
    * variable part passed as a positional parameter ("$1", "$2"), never spliced into it.
    */
   private run(words: readonly string[] | { script: string; args?: readonly string[] }, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
-    const line = 'script' in words ? command(['sh', '-c', words.script, 'sh', ...(words.args ?? [])]) : command(words)
+    const argv = 'script' in words ? ['sh', '-c', words.script, 'sh', ...(words.args ?? [])] : [...words]
+    const line = this.sudo ? command(['sudo', '-S', '-p', '', '--', ...argv]) : command(argv)
+    if (this.sudo) input = Buffer.concat([Buffer.from(`${this.sudo.password}\n`), input ?? Buffer.alloc(0)])
     return new Promise((resolve) => {
       this.client.exec(line, (error, stream) => {
         if (error) return resolve({ code: null, stdout: Buffer.alloc(0), stderr: error.message, timedOut: false })
