@@ -38,7 +38,26 @@ export interface InstallationView {
   readonly running: boolean | null
   /** Whether Plex Reclaim can stop and start it, or the user must. */
   readonly controllable: boolean
+  /** "this computer", or user@host for a server reached over SSH. */
+  readonly host: string
 }
+
+export interface RemoteConnectPayload {
+  readonly host: string
+  readonly port: number
+  readonly user: string
+  /** A key from the SSH folder or a running agent (chosen by main), or a password typed now. */
+  readonly auth: 'key' | 'password'
+  readonly password?: string
+  /** For a settings file or service that needs root: used for this session, never stored. */
+  readonly sudoPassword?: string
+  /** The fingerprint the user confirmed on a first connection. */
+  readonly acceptFingerprint?: string
+}
+
+export type RemoteConnectResult =
+  | { readonly status: 'connected'; readonly name: string; readonly installations: InstallationView[] }
+  | { readonly status: 'confirm-fingerprint'; readonly fingerprint: string }
 
 export interface CreatedBackup {
   readonly backup: BackupView
@@ -98,6 +117,8 @@ export interface InvokeContract {
   'installations:detect': { payload: void; result: InstallationView[] }
   /** A native dialog opened by main; null when the user cancels. */
   'installations:choose-file': { payload: void; result: InstallationView | null }
+  /** "A server on another machine…": connects over SSH and finds its installations. */
+  'remote:connect': { payload: RemoteConnectPayload; result: RemoteConnectResult }
   'backups:list': { payload: void; result: BackupView[] }
   'backups:create': { payload: IdPayload; result: CreatedBackup }
   'backups:restore': { payload: { readonly backupId: string }; result: RunView }
@@ -133,6 +154,7 @@ export const INVOKE_METHODS = {
   getAppInfo: 'app:get-info',
   detectInstallations: 'installations:detect',
   chooseSettingsFile: 'installations:choose-file',
+  connectRemote: 'remote:connect',
   listBackups: 'backups:list',
   createBackup: 'backups:create',
   restoreBackup: 'backups:restore',

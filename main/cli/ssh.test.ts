@@ -10,7 +10,8 @@ import { JournalStore, runsDirOf } from '../core/transaction/journal'
 import { standInsOnPath } from '../core/testing/standins/path'
 import { readIdentity } from '../core/server/identity'
 import { CLI, linuxServer, type LinuxServer } from '../core/testing/linux-server'
-import { sshdAvailable, startSshd, type TestSshd } from '../core/testing/sshd'
+// @ts-expect-error: a plain .mjs helper shared with the Playwright specs
+import { sshdAvailable, startSshd } from '../../scripts/test-sshd.mjs'
 import { SIGNED_IN, SIGNED_OUT } from '../core/testing/temp'
 import { runCli } from './run'
 
@@ -22,9 +23,9 @@ async function cli(...argv: string[]) {
 }
 
 /** The "remote" server is this machine reached through a real sshd on loopback. */
-describe.skipIf(!sshdAvailable())('the CLI over SSH (a real OpenSSH server on loopback)', () => {
+describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real OpenSSH server on loopback)', () => {
   let m: LinuxServer
-  let sshd: TestSshd
+  let sshd: { port: number; key: string; fingerprint: string; stop(): void }
   const connectTest = () => SshHost.connect({ user: 'root', host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(m.root, 'test-known-hosts.json')), sshd.fingerprint)
   const remote = () => ['--host', `root@127.0.0.1:${sshd.port}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
 

@@ -81,6 +81,8 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
       plexTvUrl: plexTv.url,
       plexTv: { baseUrl: plexTv.url, authUrl: plexTv.authUrl },
       chooseFile: async () => sandbox.preferencesPath,
+      // "A key from the SSH folder" is the sandbox's, never the user's own.
+      sshKeyDir: join(sandbox.root, 'home', '.ssh'),
       // The first token of the claim-expired scenario has already expired; later ones work.
       mintDemoClaimToken: () => plexTv.mintClaimToken({ username: 'kate_new', email: 'kate.new@example.com' }, options.scenario === 'claim-expired' && claimTokens++ === 0 ? -1 : undefined)
     },

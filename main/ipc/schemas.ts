@@ -15,6 +15,15 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType } = {
   'app:get-info': none,
   'installations:detect': none,
   'installations:choose-file': none,
+  'remote:connect': z.strictObject({
+    host: z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/, 'not a host name or address'),
+    port: z.number().int().min(1).max(65535),
+    user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'not a user name'),
+    auth: z.enum(['key', 'password']),
+    password: z.string().max(1024).optional(),
+    sudoPassword: z.string().max(1024).optional(),
+    acceptFingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'not a fingerprint').optional()
+  }),
   'backups:list': none,
   'backups:create': ofInstallation,
   'backups:restore': z.strictObject({ backupId }),

@@ -4,7 +4,7 @@ import type { Installation } from '../core/detect/types'
 import { describeTarget } from '../core/stores/types'
 
 /** What the renderer may see of an installation: no token, no control internals. */
-export const toInstallationView = (i: Installation, running: boolean | null): InstallationView => ({
+export const toInstallationView = (i: Installation, running: boolean | null, host = 'this computer'): InstallationView => ({
   id: i.id,
   label: i.label,
   platform: i.platform,
@@ -14,7 +14,8 @@ export const toInstallationView = (i: Installation, running: boolean | null): In
   account: i.account,
   readError: i.readError,
   running,
-  controllable: i.control.kind !== 'manual'
+  controllable: i.control.kind !== 'manual',
+  host
 })
 
 export const toBackupView = (m: BackupManifest): BackupView => ({

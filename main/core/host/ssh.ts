@@ -29,6 +29,16 @@ const command = (words: readonly string[]): string => words.map(shellQuote).join
 /** OpenSSH's form: SHA256:base64 without padding. */
 export const fingerprintOf = (key: Buffer): string => `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`
 
+/** A first connection: the key's fingerprint must be confirmed by the user before it is trusted. */
+export class HostKeyUnknownError extends CoreError {
+  constructor(
+    message: string,
+    readonly fingerprint: string
+  ) {
+    super('HOST_KEY_UNKNOWN', message)
+  }
+}
+
 /** Host keys this app has seen, in its own file (not ~/.ssh/known_hosts). */
 export class KnownHosts {
   constructor(
@@ -133,7 +143,7 @@ export class SshHost implements Host {
         if (seen && known && seen !== known) {
           reject(new CoreError('HOST_KEY_CHANGED', `The key of ${id} has changed (it was ${known}, it is now ${seen}). This can mean someone is intercepting the connection. If the server was reinstalled, remove it from ${knownHosts.path} and connect again.`))
         } else if (seen && !known && seen !== confirmedFingerprint) {
-          reject(new CoreError('HOST_KEY_UNKNOWN', `First connection to ${id}: its key fingerprint is ${seen}. Check it on the server (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then confirm it (--accept-host-key ${seen}).`))
+          reject(new HostKeyUnknownError(`First connection to ${id}: its key fingerprint is ${seen}. Check it on the server (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then confirm it (--accept-host-key ${seen}).`, seen))
         } else if (error.level === 'client-authentication') {
           reject(new CoreError('SSH_AUTH_FAILED', `${target.user}@${target.host} did not accept the ${auth.password !== undefined ? 'password' : 'key'}. Check the user name and the ${auth.password !== undefined ? 'password' : 'key (--identity FILE)'}, then try again.`))
         } else if (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === 'EHOSTUNREACH' || error.level === 'client-timeout') {

@@ -40,7 +40,28 @@ export const en = {
     notSignedIn: 'Not signed in',
     cannotRead: 'Cannot read its settings',
     select: 'Use this server',
-    manual: 'You will stop and start this server yourself.'
+    manual: 'You will stop and start this server yourself.',
+    on: (host: string) => `on ${host}`
+  },
+  remote: {
+    open: 'A server on another machine…',
+    title: 'A server on another machine',
+    body: 'Plex Reclaim connects over SSH. Nothing is installed on the server; passwords are used for this connection only and never stored.',
+    host: 'Server address',
+    port: 'SSH port',
+    user: 'User name',
+    auth: 'Sign in with',
+    key: 'My SSH key (from my SSH folder or a running agent)',
+    password: 'A password',
+    passwordLabel: 'SSH password',
+    sudo: 'The settings or the service need root (sudo)',
+    sudoPassword: 'sudo password',
+    connect: 'Connect',
+    connecting: 'Connecting…',
+    cancel: 'Cancel',
+    confirmTitle: 'Is this the right server?',
+    confirm: (fp: string) => `This is the first connection to this server. Its key fingerprint is ${fp}. Compare it with the one the server shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before you trust it.`,
+    trust: 'Trust this key and connect'
   },
   diagnosis: {
     title: 'Who is your server signed in as?',

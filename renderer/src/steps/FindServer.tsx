@@ -2,6 +2,7 @@ import type { InstallationView } from '../../../preload/contract'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+import { RemoteForm } from './RemoteForm'
 
 function ServerCard({ server }: { readonly server: InstallationView }) {
   const t = messages.find
@@ -14,7 +15,10 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
         <h2>{server.label}</h2>
         <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
       </div>
-      <p className="muted path">{server.store}</p>
+      <p className="muted path">
+        {server.host !== 'this computer' ? `${t.on(server.host)}: ` : ''}
+        {server.store}
+      </p>
       <p>{server.readError ? `${t.cannotRead}: ${server.readError.message}` : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
       {!server.controllable ? <p className="muted">{t.manual}</p> : null}
       <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}: ${server.label}`}>
@@ -30,6 +34,8 @@ export function FindServer() {
   const detecting = useWizard((s) => s.detecting)
   const detect = useWizard((s) => s.detect)
   const chooseFile = useWizard((s) => s.chooseFile)
+  const remoteOpen = useWizard((s) => s.remote.status !== 'closed')
+  const openRemote = useWizard((s) => s.openRemote)
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
@@ -44,10 +50,16 @@ export function FindServer() {
           ))}
         </ul>
       ) : null}
+      {remoteOpen ? <RemoteForm /> : null}
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void chooseFile()}>
           {t.choose}
         </button>
+        {!remoteOpen ? (
+          <button type="button" className="secondary" onClick={() => openRemote(true)}>
+            {messages.remote.open}
+          </button>
+        ) : null}
         <button type="button" className="secondary" onClick={() => void detect()} disabled={detecting}>
           {t.again}
         </button>

@@ -13,7 +13,8 @@ const server: InstallationView = {
   account: { username: 'kate', maskedEmail: 'k***@example.com', tokenPresent: true, plexHome: false, machineIdentifier: 'x', keysPresent: ['PlexOnlineToken'] },
   readError: null,
   running: true,
-  controllable: true
+  controllable: true,
+  host: 'this computer'
 }
 
 const base: WizardState = { ...INITIAL_STATE, installations: [server], selectedId: server.id, canStillSignIn: false }

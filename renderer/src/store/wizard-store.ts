@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppInfo, BackupView, ClaimRoutes, CreatedBackup, CutOffRun, InstallationView, ProgressEvent, RunView } from '../../../preload/contract'
+import type { AppInfo, BackupView, ClaimRoutes, CreatedBackup, CutOffRun, InstallationView, ProgressEvent, RemoteConnectPayload, RunView } from '../../../preload/contract'
 import { availability, type StepId } from './steps'
 
 export interface UiError {
@@ -28,6 +28,8 @@ export interface WizardState {
   readonly restore: { readonly status: 'idle' | 'running' | 'finished'; readonly backupId: string | null; readonly events: readonly ProgressEvent[] }
   readonly cutOff: CutOffRun[]
   readonly error: UiError | null
+  /** "A server on another machine…": the form's state; passwords never enter the store. */
+  readonly remote: { readonly status: 'closed' | 'open' | 'connecting' | 'confirm'; readonly fingerprint: string | null }
 }
 
 export interface WizardActions {
@@ -35,6 +37,8 @@ export interface WizardActions {
   goTo(step: StepId): void
   detect(): Promise<void>
   chooseFile(): Promise<void>
+  openRemote(open: boolean): void
+  connectRemote(form: RemoteConnectPayload): Promise<void>
   select(id: string): void
   answerDiagnosis(canStillSignIn: boolean): void
   takeBackup(): Promise<void>
@@ -71,7 +75,8 @@ export const INITIAL_STATE: WizardState = {
   backups: null,
   restore: { status: 'idle', backupId: null, events: [] },
   cutOff: [],
-  error: null
+  error: null,
+  remote: { status: 'closed', fingerprint: null }
 }
 
 /** Actions call window.api; components only read state and call actions. */
@@ -111,6 +116,27 @@ export const useWizard = create<WizardState & WizardActions>()((set, get) => {
       if (!r.value) return
       const chosen = r.value
       set({ installations: [...(get().installations ?? []).filter((i) => i.id !== chosen.id), chosen], selectedId: chosen.id })
+    },
+
+    openRemote(open) {
+      set({ remote: { status: open ? 'open' : 'closed', fingerprint: null }, error: null })
+    },
+
+    async connectRemote(form) {
+      set({ remote: { ...get().remote, status: 'connecting' }, error: null })
+      const r = await window.api.connectRemote(form)
+      if (!r.ok) {
+        set({ remote: { status: 'open', fingerprint: null } })
+        return fail(r)
+      }
+      if (r.value.status === 'confirm-fingerprint') return set({ remote: { status: 'confirm', fingerprint: r.value.fingerprint } })
+      const added = r.value.installations
+      const ids = new Set(added.map((i) => i.id))
+      set({
+        remote: { status: 'closed', fingerprint: null },
+        installations: [...(get().installations ?? []).filter((i) => !ids.has(i.id)), ...added],
+        selectedId: added.length === 1 ? added[0]!.id : get().selectedId
+      })
     },
 
     select(id) {
