@@ -9,7 +9,7 @@ import { XmlFileStore } from '../stores/xml-file'
 import type { StoreTarget } from '../stores/types'
 import { FILESYSTEM_RULES, type Candidate } from './candidates'
 import { dockerCandidates, folderCandidates } from './containers'
-import { under } from './paths'
+import { deniedAccess, under } from './paths'
 import type { RegistryClient } from './registry'
 import type { Installation } from './types'
 import { windowsCandidates } from './windows'
@@ -38,8 +38,10 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
   let present: boolean
   try {
     present = (await host.lstat(file)) !== null
-  } catch {
-    present = true // EACCES on the way: report it, with the reason it cannot be read
+  } catch (error) {
+    // EACCES on the way: report it, with the reason it cannot be read. Anything else is an error.
+    if (!deniedAccess(error)) throw error
+    present = true
   }
   if (!present) return null
   const dataDir = under(root, c.dataDir)
@@ -99,9 +101,9 @@ async function dedupe(host: Host, list: Installation[]): Promise<Installation[]>
 /** Every Plex Media Server installation on the machine (or under the given root). */
 export async function detectInstallations(options: DetectOptions): Promise<Installation[]> {
   const { host, root = '/', env = process.env } = options
-  const candidates: Candidate[] = []
-  for (const rule of FILESYSTEM_RULES) candidates.push(...(await rule(host, root)))
-  if (options.docker ?? true) candidates.push(...(await dockerCandidates(host)))
+  // The rules are independent: run together, so a host over SSH pays its round trips once, not per rule.
+  const byRule = await Promise.all([...FILESYSTEM_RULES.map((rule) => rule(host, root)), (options.docker ?? true) ? dockerCandidates(host) : Promise.resolve([])])
+  const candidates: Candidate[] = byRule.flat()
   const found = (await Promise.all(candidates.map((c) => materialize(host, root, c)))).filter((i): i is Installation => i !== null)
   if (options.registry) {
     for (const w of await windowsCandidates(options.registry, env)) {

@@ -28,11 +28,15 @@ export async function expand(host: Host, root: string, pattern: string): Promise
   return paths
 }
 
+/** EACCES and EPERM mean it is there, just not readable by us; any other error is not an answer. */
+export const deniedAccess = (error: unknown): boolean => ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')
+
 export async function exists(host: Host, root: string, machinePath: string): Promise<boolean> {
   try {
     return (await host.lstat(under(root, machinePath))) !== null
-  } catch {
-    return true // EACCES: it is there, we just cannot look inside
+  } catch (error) {
+    if (deniedAccess(error)) return true
+    throw error
   }
 }
 

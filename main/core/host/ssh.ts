@@ -103,6 +103,11 @@ export class SshHost implements Host {
   readonly name: string
 
   private sudo: SudoOptions | null = null
+  // OpenSSH allows 10 sessions per connection (MaxSessions); more at once fail to open. Commands
+  // beyond this many wait for a free channel instead.
+  private active = 0
+  private readonly waiting: Array<() => void> = []
+  private static readonly MAX_CHANNELS = 8
 
   private constructor(
     private readonly client: SshClient,
@@ -179,7 +184,18 @@ export class SshHost implements Host {
    * Runs one command line on the server. A script is constant text run by sh -c, with every
    * variable part passed as a positional parameter ("$1", "$2"), never spliced into it.
    */
-  private run(words: readonly string[] | { script: string; args?: readonly string[] }, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+  private async run(words: readonly string[] | { script: string; args?: readonly string[] }, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+    if (this.active >= SshHost.MAX_CHANNELS) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    this.active++
+    try {
+      return await this.runOnChannel(words, input, timeoutMs)
+    } finally {
+      this.active--
+      this.waiting.shift()?.()
+    }
+  }
+
+  private runOnChannel(words: readonly string[] | { script: string; args?: readonly string[] }, input: Buffer | undefined, timeoutMs: number): Promise<RunResult> {
     const argv = 'script' in words ? ['sh', '-c', words.script, 'sh', ...(words.args ?? [])] : [...words]
     const line = this.sudo ? command(['sudo', '-S', '-p', '', '--', ...argv]) : command(argv)
     if (this.sudo) input = Buffer.concat([Buffer.from(`${this.sudo.password}\n`), input ?? Buffer.alloc(0)])
