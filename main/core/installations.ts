@@ -1,6 +1,4 @@
 import { dirname, posix } from 'node:path'
-import { BackupStore } from './backups/store'
-import type { BackupManifest } from './backups/manifest'
 import { detectInstallations, type DetectOptions } from './detect/index'
 import type { RegistryClient } from './detect/registry'
 import type { Installation } from './detect/types'
@@ -39,6 +37,3 @@ export async function findInstallation(options: DetectOptions, id: string | unde
   if (all.length === 0) throw new CoreError('NOT_FOUND', 'No Plex Media Server installation was found. Point at its Preferences.xml with --file, or pass --root.')
   throw new CoreError('INVALID_INPUT', `${all.length} installations were found. Choose one with --server ID (run "plex-reclaim detect" to list them).`)
 }
-
-export const openBackups = (host: Host, dir: string): BackupStore => new BackupStore(dir, host)
-export type { BackupManifest }

@@ -117,11 +117,3 @@ export function toErr(error: unknown): Err {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   return err('INTERNAL', `Something unexpected went wrong${code ? ` (${code})` : ''}. Nothing further was changed.`)
 }
-
-export async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return ok(await fn())
-  } catch (error) {
-    return toErr(error)
-  }
-}

@@ -35,8 +35,3 @@ export function summarizeAccount(get: (key: string) => string | undefined): Acco
     keysPresent
   }
 }
-
-/** For messages and logs: a token shown as its first and last two characters at most. */
-export function redactToken(token: string): string {
-  return token.length <= 6 ? '***' : `${token.slice(0, 2)}***${token.slice(-2)}`
-}

@@ -79,6 +79,16 @@ const toInfo = (s: fs.Stats): FileInfo => ({
 const missing = (error: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')
 let tempCounter = 0
 
+/** A missing path is null, not an error; any other error stands. */
+async function infoOrNull(pending: Promise<fs.Stats>): Promise<FileInfo | null> {
+  try {
+    return toInfo(await pending)
+  } catch (error) {
+    if (missing(error)) return null
+    throw error
+  }
+}
+
 /** This machine. */
 export class LocalHost implements Host {
   readonly kind = 'local' as const
@@ -94,22 +104,12 @@ export class LocalHost implements Host {
     return this.fs.readFile(path)
   }
 
-  async lstat(path: string): Promise<FileInfo | null> {
-    try {
-      return toInfo(await this.fs.lstat(path))
-    } catch (error) {
-      if (missing(error)) return null
-      throw error
-    }
+  lstat(path: string): Promise<FileInfo | null> {
+    return infoOrNull(this.fs.lstat(path))
   }
 
-  async stat(path: string): Promise<FileInfo | null> {
-    try {
-      return toInfo(await this.fs.stat(path))
-    } catch (error) {
-      if (missing(error)) return null
-      throw error
-    }
+  stat(path: string): Promise<FileInfo | null> {
+    return infoOrNull(this.fs.stat(path))
   }
 
   realpath(path: string): Promise<string> {

@@ -8,6 +8,7 @@
 // spawns it, stop sends SIGTERM and waits up to 10 s before SIGKILL, as `docker stop` does.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { stopProcess } from './process.mjs'
 
 const file = process.env.STANDIN_DOCKER_STATE
 const fail = (msg, code = 1) => {
@@ -19,28 +20,6 @@ const state = JSON.parse(readFileSync(file, 'utf8'))
 const save = () => writeFileSync(file, JSON.stringify(state, null, 2))
 const find = (ref) => state.containers.find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}` || c.Name === ref)
 const [cmd, ...args] = process.argv.slice(2)
-// kill(pid, 0) also succeeds for an exited process nobody has reaped yet; systemd and dockerd
-// reap their children at once, so a zombie counts as gone here.
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0)
-  } catch (e) {
-    return e.code === 'EPERM'
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  } catch {
-    return true
-  }
-}
-async function stopProcess(pid) {
-  if (!pid || !alive(pid)) return
-  process.kill(pid, 'SIGTERM')
-  const deadline = Date.now() + 10_000
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-  if (alive(pid)) process.kill(pid, 'SIGKILL')
-}
 
 switch (cmd) {
   case 'ps': {
@@ -68,7 +47,7 @@ switch (cmd) {
         child.unref()
         c.State = { Running: true, Pid: child.pid }
       } else if (c.Command && cmd === 'stop' && c.State?.Running) {
-        await stopProcess(c.State.Pid)
+        await stopProcess(c.State.Pid, 10_000)
         c.State = { Running: false, Pid: 0 }
       } else c.State = { ...c.State, Running: cmd === 'start' }
       process.stdout.write(`${ref}\n`)

@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { alive, stopProcess } from './process.mjs'
 
 const dir = process.env.STANDIN_SYSTEMD_DIR ?? '/nonexistent'
 const args = process.argv.slice(2).filter((a) => a !== '--no-pager' && a !== '--quiet')
@@ -25,26 +26,10 @@ const fail = (msg, code) => {
   process.stderr.write(`${msg}\n`)
   process.exit(code)
 }
-// kill(pid, 0) also succeeds for an exited process nobody has reaped yet; systemd and dockerd
-// reap their children at once, so a zombie counts as gone here.
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0)
-  } catch (e) {
-    return e.code === 'EPERM'
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  } catch {
-    return true
-  }
-}
 const mainPid = () => {
   const pid = existsSync(stateFile) ? Number(readFileSync(stateFile, 'utf8')) : 0
   return pid && alive(pid) ? pid : 0
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 function authorize(action) {
   if (process.env.STANDIN_AS_USER !== '1' || process.env.PKEXEC_UID) return
@@ -62,10 +47,7 @@ async function stop() {
   const pid = mainPid()
   if (!pid) return
   const unitDef = JSON.parse(readFileSync(definition, 'utf8'))
-  process.kill(pid, 'SIGTERM')
-  const deadline = Date.now() + (unitDef.timeoutStopMs ?? 90_000)
-  while (alive(pid) && Date.now() < deadline) await sleep(20)
-  if (alive(pid)) process.kill(pid, 'SIGKILL')
+  await stopProcess(pid, unitDef.timeoutStopMs ?? 90_000)
   rmSync(stateFile, { force: true })
 }
 
