@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { join, sep } from 'node:path'
 import { listPackage } from '@electron/asar'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../main/core/testing/temp'
+import { tempDir } from '../test/support/temp'
 
 const root = join(import.meta.dirname, '..')
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../core/testing/temp'
-import { REAL_WORLD_DIR, expectedAfterReset } from '../core/testing/fixtures'
+import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../test/support/temp'
+import { REAL_WORLD_DIR, expectedAfterReset } from '../../test/support/fixtures'
 import { runCli } from './run'
 
 async function cli(...argv: string[]) {

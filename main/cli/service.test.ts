@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BackupStore } from '../core/backups/store'
 import { LocalHost } from '../core/host/local'
 import { readIdentity } from '../core/server/identity'
-import { linuxServer, type LinuxServer } from '../core/testing/linux-server'
-import { SIGNED_IN, SIGNED_OUT } from '../core/testing/temp'
+import { linuxServer, type LinuxServer } from '../../test/support/linux-server'
+import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
 
 async function cli(...argv: string[]) {

@@ -7,12 +7,12 @@ import { BackupStore } from '../core/backups/store'
 import { LocalHost } from '../core/host/local'
 import { KnownHosts, SshHost } from '../core/host/ssh'
 import { JournalStore, runsDirOf } from '../core/transaction/journal'
-import { standInsOnPath } from '../core/testing/standins/path'
+import { standInsOnPath } from '../../test/standins/path'
 import { readIdentity } from '../core/server/identity'
-import { CLI, linuxServer, type LinuxServer } from '../core/testing/linux-server'
+import { CLI, linuxServer, type LinuxServer } from '../../test/support/linux-server'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
 import { sshdAvailable, startSshd } from '../../scripts/test-sshd.mjs'
-import { SIGNED_IN, SIGNED_OUT } from '../core/testing/temp'
+import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
 
 async function cli(...argv: string[]) {

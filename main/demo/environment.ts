@@ -43,7 +43,7 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
   const bin = join(sandbox.root, 'demo-bin')
   mkdirSync(bin, { recursive: true })
   for (const name of ['systemctl', 'pkexec']) {
-    const script = join(options.repoRoot, 'main', 'core', 'testing', 'standins', `${name}.mjs`)
+    const script = join(options.repoRoot, 'test', 'standins', `${name}.mjs`)
     writeFileSync(join(bin, name), `#!/bin/sh\nexec "${node}" "${script}" "$@"\n`)
     chmodSync(join(bin, name), 0o755)
   }

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LocalHost } from '../host/local'
-import { tempDir } from '../testing/temp'
+import { tempDir } from '../../../test/support/temp'
 import { defaultBackupDir } from './location'
 import { BackupStore, sha256 } from './store'
 

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { build } from 'plist'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalHost } from '../host/local'
-import { standInsOnPath } from '../testing/standins/path'
-import { standInRegistryClient } from '../testing/standins/registry-client'
-import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../testing/temp'
+import { standInsOnPath } from '../../../test/standins/path'
+import { standInRegistryClient } from '../../../test/standins/registry-client'
+import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../../test/support/temp'
 import { detectInstallations, inspectPath } from './index'
 
 const host = new LocalHost()

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
 import { sshdAvailable, startSshd } from '../../../scripts/test-sshd.mjs'
-import { tempDir } from '../testing/temp'
+import { tempDir } from '../../../test/support/temp'
 import { LocalHost } from './local'
 import { KnownHosts, SshHost } from './ssh'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalHost } from '../host/local'
-import { standInsOnPath } from '../testing/standins/path'
+import { standInsOnPath } from '../../../test/standins/path'
 import { controlServer, type ServerTarget } from './control'
 
 const target: ServerTarget = { control: { kind: 'windows-service', service: 'PlexService' }, pidFile: null, port: 9 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CoreError } from '../result'
-import { expectedAfterReset, realWorldFixtures } from '../testing/fixtures'
+import { expectedAfterReset, realWorldFixtures } from '../../../test/support/fixtures'
 import { SIGN_IN_KEYS } from './keys'
 import { attributeValue, parsePreferences, removeSignInKeys, signInKeysPresent } from './preferences-xml'
 

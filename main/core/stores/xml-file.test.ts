@@ -2,7 +2,7 @@ import { chmodSync, chownSync, lstatSync, readFileSync, readdirSync, statSync, s
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { LocalHost } from '../host/local'
-import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../testing/temp'
+import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../../test/support/temp'
 import { XmlFileStore } from './xml-file'
 
 const host = new LocalHost()

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
-import { realWorldFixtures } from '../testing/fixtures'
+import { realWorldFixtures } from '../../../test/support/fixtures'
 import { checkWellFormed } from './xml-well-formed'
 
 /** The oracle: saxes, a strict and maintained XML parser. A DOCTYPE counts as a refusal. */

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore, sha256 } from '../backups/store'
 import { LocalHost } from '../host/local'
 import { readIdentity } from '../server/identity'
-import { CLI, linuxServer, type LinuxServer } from '../testing/linux-server'
-import { SIGNED_IN, SIGNED_OUT } from '../testing/temp'
+import { CLI, linuxServer, type LinuxServer } from '../../../test/support/linux-server'
+import { SIGNED_IN, SIGNED_OUT } from '../../../test/support/temp'
 import { JournalStore, runsDirOf } from './journal'
 
 /**

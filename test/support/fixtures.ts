@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** ../shared/fixtures/real-world, beside the repository (CI lays shared/ out the same way). */
-export const REAL_WORLD_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'real-world')
+/** test/fixtures/real-world: copied from shared/fixtures (sources in its README). */
+export const REAL_WORLD_DIR = join(import.meta.dirname, '..', 'fixtures', 'real-world')
 
 export const realWorldFixtures = (): Array<{ name: string; bytes: Buffer }> =>
   readdirSync(REAL_WORLD_DIR)

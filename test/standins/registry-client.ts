@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import type { RegistryClient, RegistryKeyListing } from '../../detect/registry'
+import type { RegistryClient, RegistryKeyListing } from '../../main/core/detect/registry'
 
 /**
  * Stand-in for the regedit package on the same JSON registry as the reg.exe stand-in. Shapes

@@ -2,12 +2,12 @@ import { createServer } from 'node:net'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startPlexTv, type PlexTvStandIn } from '../../simulator/plex-tv'
-import { standInsOnPath } from './standins/path'
+import { startPlexTv, type PlexTvStandIn } from '../../main/simulator/plex-tv'
+import { standInsOnPath } from '../standins/path'
 import { SIGNED_IN, layOut, tempDir } from './temp'
 
-export const SIMULATOR = join(import.meta.dirname, '..', '..', '..', 'out', 'node', 'pms-simulator.js')
-export const CLI = join(import.meta.dirname, '..', '..', '..', 'out', 'node', 'cli.js')
+export const SIMULATOR = join(import.meta.dirname, '..', '..', 'out', 'node', 'pms-simulator.js')
+export const CLI = join(import.meta.dirname, '..', '..', 'out', 'node', 'cli.js')
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
