@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Host } from '../host/types'
 import { CoreError, fromFsError } from '../result'
-import { MANIFEST_FILE, isManifest, type BackupManifest } from './manifest'
+import { MANIFEST_FILE, STAMP_ID, parseManifest, type BackupManifest } from './manifest'
 
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
 
@@ -12,7 +12,7 @@ export function newBackupId(now: Date = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`
 }
 
-const ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{6}$/
+const ID_PATTERN = STAMP_ID
 
 export interface StoredBackup {
   readonly manifest: BackupManifest
@@ -36,7 +36,7 @@ export class BackupStore {
   async create(payload: Buffer, meta: NewBackup, now = new Date()): Promise<StoredBackup> {
     const id = newBackupId(now)
     const dir = join(this.dir, id)
-    const manifest: BackupManifest = { format: 1, id, createdAt: now.toISOString(), sha256: sha256(payload), size: payload.length, ...meta }
+    const manifest: BackupManifest = { format: 2, id, createdAt: now.toISOString(), sha256: sha256(payload), size: payload.length, ...meta }
     const payloadPath = join(dir, meta.fileName)
     try {
       await this.host.mkdir(this.dir, 0o700)
@@ -65,16 +65,17 @@ export class BackupStore {
       throw new CoreError('INVALID_INPUT', `"${id}" is not a backup id. Run "plex-reclaim backups" to list them.`)
     }
     const dir = join(this.dir, id)
-    let manifest: unknown
+    let raw: unknown
     try {
-      manifest = JSON.parse((await this.host.readFile(join(dir, MANIFEST_FILE))).toString('utf8'))
+      raw = JSON.parse((await this.host.readFile(join(dir, MANIFEST_FILE))).toString('utf8'))
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new CoreError('BACKUP_NOT_FOUND', `No backup ${id} in ${this.dir}. Run "plex-reclaim backups" to list them, or pass --backup-dir.`)
       }
       throw new CoreError('BACKUP_CORRUPT', `The manifest of backup ${id} cannot be read. Choose another backup.`)
     }
-    if (!isManifest(manifest) || manifest.id !== id) {
+    const manifest = parseManifest(raw)
+    if (!manifest || manifest.id !== id) {
       throw new CoreError('BACKUP_CORRUPT', `The manifest of backup ${id} is damaged. Choose another backup.`)
     }
     return { manifest, dir, payloadPath: join(dir, manifest.fileName) }

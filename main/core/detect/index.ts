@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { summarizeAccount, type AccountSummary } from '../account/summary'
+import { hostKey, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
 import { CoreError, toErr } from '../result'
 import { MACOS_DOMAIN, PID_FILE } from '../stores/keys'
@@ -25,9 +26,10 @@ export interface DetectOptions {
   readonly docker?: boolean
 }
 
-const idFor = (installType: string, store: StoreTarget): string => {
+/** The host is part of the identity: the same path on this computer and over SSH are two servers. */
+export const idFor = (host: HostRef, installType: string, store: StoreTarget): string => {
   const where = store.kind === 'preferences-xml' ? store.path : store.kind === 'macos-defaults' ? `${store.domain}@${store.user ?? ''}` : store.key
-  return `pms-${createHash('sha256').update(`${installType}\0${where}`).digest('hex').slice(0, 10)}`
+  return `pms-${createHash('sha256').update(`${hostKey(host)}\0${installType}\0${where}`).digest('hex').slice(0, 12)}`
 }
 
 /** Folders of Plex's client apps hold a Preferences.xml too, but they are not servers (plex-domain.md 1e). */
@@ -67,7 +69,8 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
     }
   }
   return {
-    id: idFor(c.installType, store),
+    id: idFor(host.ref, c.installType, store),
+    host: host.ref,
     platform: c.platform,
     installType: c.installType,
     label: c.label,
@@ -109,7 +112,8 @@ export async function detectInstallations(options: DetectOptions): Promise<Insta
     for (const w of await windowsCandidates(options.registry, env)) {
       const store: StoreTarget = { kind: 'windows-registry', key: w.key }
       found.push({
-        id: idFor(w.installType, store),
+        id: idFor(host.ref, w.installType, store),
+        host: host.ref,
         platform: 'windows',
         installType: w.installType,
         label: w.label,

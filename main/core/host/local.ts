@@ -1,3 +1,4 @@
+import { LOCAL_HOST, type HostRef } from './host-ref'
 import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
@@ -93,6 +94,7 @@ async function infoOrNull(pending: Promise<fs.Stats>): Promise<FileInfo | null> 
 export class LocalHost implements Host {
   readonly kind = 'local' as const
   readonly name = 'this computer'
+  readonly ref: HostRef = LOCAL_HOST
   readonly platform = process.platform
   private readonly fs: FsOps
 

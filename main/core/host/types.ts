@@ -1,3 +1,5 @@
+import type { HostRef } from './host-ref'
+
 /**
  * The one way the core reaches files and processes. LocalHost is this machine; an SSH host can
  * implement the same interface, so the reset flow is the same code wherever the server is.
@@ -36,6 +38,8 @@ export interface WriteOptions {
 
 export interface Host {
   readonly kind: 'local' | 'ssh'
+  /** Which machine this is: part of every installation id, journal and backup manifest. */
+  readonly ref: HostRef
   /** How the host is named in messages: "this computer" or user@host. */
   readonly name: string
   readonly platform: NodeJS.Platform

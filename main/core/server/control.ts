@@ -1,7 +1,7 @@
 import type { Installation, ServerControl } from '../detect/types'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
-import { pidFileNamesLiveProcess } from '../reset/server-running'
+import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
 import { readIdentity, type Identity } from './identity'

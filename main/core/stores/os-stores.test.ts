@@ -4,7 +4,8 @@ import { build, parse } from 'plist'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore } from '../backups/store'
 import { LocalHost } from '../host/local'
-import { resetStore, restoreBackup } from '../reset/offline'
+import { runReset, runRestore } from '../engine/index'
+import { engineContext } from '../../../test/support/engine'
 import { standInsOnPath } from '../../../test/standins/path'
 import { standInRegistryClient } from '../../../test/standins/registry-client'
 import { tempDir } from '../../../test/support/temp'
@@ -13,7 +14,12 @@ import { MacDefaultsStore } from './macos-defaults'
 import { WindowsRegistryStore } from './windows-registry'
 
 const host = new LocalHost()
-const provenance = { platform: 'test', installType: 'test', appVersion: '0.1.0' }
+/** The engine in --no-service mode on a store, as the CLI runs it; the backup's manifest with it. */
+async function reset(store: Parameters<typeof engineContext>[0], backups: BackupStore) {
+  const r = await runReset(engineContext(store, backups.dir))
+  return { removed: r.removed, backup: (await backups.get(r.journal.backupId!)).manifest }
+}
+const restore = (store: Parameters<typeof engineContext>[0], backups: BackupStore, id: string) => runRestore(engineContext(store, backups.dir), id)
 let undo: () => void
 beforeAll(() => (undo = standInsOnPath(['defaults', 'reg'])))
 afterAll(() => undo())
@@ -29,19 +35,19 @@ describe('macOS preferences domain through defaults', () => {
 
   it('backs up with defaults export, deletes each key with defaults delete, keeps everything else', async () => {
     const { file, backups } = domain(signedIn)
-    const outcome = await resetStore({ host, store: new MacDefaultsStore(host), backups, provenance, pidFile: null })
+    const outcome = await reset(new MacDefaultsStore(host), backups)
     expect(outcome.removed).toEqual(['PlexOnlineMail', 'PlexOnlineToken', 'PlexOnlineUsername'])
     expect(parse(readFileSync(file, 'utf8'))).toEqual({ MachineIdentifier: 'mac-1', ProcessedMachineIdentifier: 'p'.repeat(40), FriendlyName: 'iMac' })
-    const { payload } = await backups.readVerified(outcome.backup!.id)
+    const { payload } = await backups.readVerified(outcome.backup.id)
     expect(parse(payload.toString('utf8'))).toEqual(signedIn)
-    expect(outcome.backup!.fileName).toBe('com.plexapp.plexmediaserver.plist')
+    expect(outcome.backup.fileName).toBe('com.plexapp.plexmediaserver.plist')
   })
 
   it('restores with defaults import', async () => {
     const { file, backups } = domain(signedIn)
     const store = new MacDefaultsStore(host)
-    const { backup } = await resetStore({ host, store, backups, provenance, pidFile: null })
-    await restoreBackup({ host, store, backups, id: backup!.id, provenance, pidFile: null })
+    const { backup } = await reset(store, backups)
+    await restore(store, backups, backup.id)
     expect(parse(readFileSync(file, 'utf8'))).toEqual(signedIn)
   })
 
@@ -80,13 +86,13 @@ describe('Windows registry through reg and regedit', () => {
 
   it('exports a .reg backup, deletes only the sign-in values, and restores with reg import', async () => {
     const r = registry()
-    const outcome = await resetStore({ host, store: r.store, backups: r.backups, provenance, pidFile: null })
+    const outcome = await reset(r.store, r.backups)
     expect(outcome.removed).toEqual(['PlexOnlineHome', 'PlexOnlineToken', 'PlexOnlineUsername'])
     expect(Object.keys(r.load()).sort()).toEqual(['AcceptedEULA', 'MachineIdentifier'])
-    const { payload } = await r.backups.readVerified(outcome.backup!.id)
+    const { payload } = await r.backups.readVerified(outcome.backup.id)
     expect([...payload.subarray(0, 2)]).toEqual([0xff, 0xfe])
     expect(payload.subarray(2).toString('utf16le')).toMatch(/^Windows Registry Editor Version 5\.00\r\n\r\n\[HKEY_CURRENT_USER\\Software\\Plex, Inc\.\\Plex Media Server\]/)
-    await restoreBackup({ host, store: r.store, backups: r.backups, id: outcome.backup!.id, provenance, pidFile: null })
+    await restore(r.store, r.backups, outcome.backup.id)
     expect(r.load()).toMatchObject({ PlexOnlineToken: { value: 'SECRET' }, PlexOnlineUsername: { value: 'kate' }, AcceptedEULA: { value: 1 } })
   })
 

@@ -5,6 +5,7 @@ import type { RegistryClient } from '../detect/registry'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
 import { SIGN_IN_KEYS, type SignInKey } from './keys'
+import { readRegValues } from './reg-file'
 import { toolFailure } from './tool-errors'
 import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
 
@@ -68,6 +69,12 @@ export class WindowsRegistryStore implements SettingsStore {
     if (SIGN_IN_KEYS.some((k) => k in after)) {
       throw new CoreError('VERIFY_FAILED', `${this.target.key} still holds sign-in values after the change. Restore the backup and try again.`)
     }
+  }
+
+  /** Compared by parsed values: an export's bytes differ in value order between Windows and Wine. */
+  async matches(payload: Buffer): Promise<boolean> {
+    const [now, wanted] = [readRegValues(await this.exportKey()), readRegValues(payload)]
+    return JSON.stringify(Object.entries(now).sort()) === JSON.stringify(Object.entries(wanted).sort())
   }
 
   async restore(payload: Buffer): Promise<void> {

@@ -5,7 +5,7 @@ import { CoreError, fromFsError } from '../result'
 import { sha256 } from '../backups/store'
 import { PREFERENCES_FILE } from './keys'
 import { attributeValue, parsePreferences, removeSignInKeys, signInKeysPresent, type PreferencesDocument } from './preferences-xml'
-import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
+import type { Ownership, SettingsStore, StoreSnapshot, StoreTarget } from './types'
 
 export interface XmlSnapshot extends StoreSnapshot {
   readonly document: PreferencesDocument
@@ -20,7 +20,7 @@ const inside = (parent: string, child: string): boolean => {
 }
 
 /** Linux, NAS and Docker: Preferences.xml in the server's data folder, edited byte for byte. */
-export class XmlFileStore implements SettingsStore {
+export class XmlFileStore implements SettingsStore<XmlSnapshot> {
   readonly target: Extract<StoreTarget, { kind: 'preferences-xml' }>
 
   constructor(
@@ -74,13 +74,17 @@ export class XmlFileStore implements SettingsStore {
       document,
       info,
       realPath,
+      ownership: { mode: info.mode, uid: info.uid, gid: info.gid },
       account: summarizeAccount((k) => attributeValue(document, k)),
       keysPresent: signInKeysPresent(document)
     }
   }
 
-  async removeSignIn(snapshot: StoreSnapshot): Promise<StoreSnapshot['keysPresent']> {
-    const before = snapshot as XmlSnapshot
+  expectedAfterRemove(snapshot: XmlSnapshot): Buffer {
+    return removeSignInKeys(snapshot.document).bytes
+  }
+
+  async removeSignIn(before: XmlSnapshot): Promise<StoreSnapshot['keysPresent']> {
     const { bytes, removed } = removeSignInKeys(before.document)
     if (removed.length === 0) return removed
     // Re-check right before writing: the file must still be the one that was backed up, and a
@@ -104,8 +108,8 @@ export class XmlFileStore implements SettingsStore {
    * The file must read back as exactly the expected bytes. Those were cut from a document that
    * passed the strict check, and every sign-in attribute in it was cut, so equality is the proof.
    */
-  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
-    const { document, realPath } = snapshot as XmlSnapshot
+  async verifyRemoved(snapshot: XmlSnapshot): Promise<void> {
+    const { document, realPath } = snapshot
     const { bytes: expected, removed } = removeSignInKeys(document)
     const after = await this.host.readFile(realPath)
     if (!after.equals(expected) || removed.length !== signInKeysPresent(document).length) {
@@ -113,17 +117,27 @@ export class XmlFileStore implements SettingsStore {
     }
   }
 
+  /** The bytes even when they do not parse; a link out of the data folder is never followed. */
   async readRaw(): Promise<Buffer | null> {
-    return this.host.readFile(this.target.path).catch(() => null)
+    const resolved = await this.resolve().catch(() => null)
+    return resolved ? this.host.readFile(resolved.realPath).catch(() => null) : null
   }
 
-  async restore(payload: Buffer): Promise<void> {
+  async matches(payload: Buffer): Promise<boolean> {
+    const existing = await this.resolve().catch(() => null)
+    if (!existing) return false
+    const now = await this.host.readFile(existing.realPath).catch(() => null)
+    return now !== null && now.equals(payload)
+  }
+
+  /** A missing file is recreated with the recorded owner, group and mode (never world-readable). */
+  async restore(payload: Buffer, recreate?: Ownership): Promise<void> {
     const { path } = this.target
     const existing = await this.resolve().catch(() => null)
     const realPath = existing?.realPath ?? path
-    const info = existing?.info
+    const info = existing?.info ?? recreate
     try {
-      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid } : { mode: 0o644 })
+      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid } : { mode: 0o600 })
     } catch (error) {
       throw fromFsError(error, path, 'restoring')
     }
