@@ -23,9 +23,13 @@ export function remotePortOf(ctx: CliContext): number {
   return port
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 export function timeoutOf(ctx: CliContext, fallbackMs: number): number {
   if (ctx.flags.timeout === undefined) return fallbackMs
   const seconds = Number(ctx.flags.timeout)
   if (!(seconds > 0)) throw new UsageError(`--timeout takes seconds, not "${ctx.flags.timeout}".`)
+  // Node fires a timer of more than 2^31 - 1 ms at once, so a huge wait would mean "give up now".
+  if (seconds * 1000 > MAX_TIMER_MS) throw new UsageError(`--timeout takes at most ${Math.floor(MAX_TIMER_MS / 1000)} seconds (about 24 days), not "${ctx.flags.timeout}".`)
   return seconds * 1000
 }
