@@ -31,7 +31,7 @@ Exit status: 0 on success (also when there is nothing to remove), 1 when the job
 
 type Command = (ctx: CliContext) => Promise<number>
 
-const cliHost = new LocalHost({ blocking: true })
+const cliHost = new LocalHost()
 
 // Each command is loaded when it runs, so a reset does not pay for detection's code.
 const COMMANDS: Record<string, () => Promise<Command>> = {
