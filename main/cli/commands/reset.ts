@@ -37,7 +37,7 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
   if (!ctx.flags.file) throw new UsageError('reset --no-service needs --file PATH to the Preferences.xml of the stopped server.')
   if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
   const path = ctx.flags.file
-  const store = new XmlFileStore(ctx.host, path, dirname(path))
+  const store = new XmlFileStore(ctx.host, path, dirname(path), { allowOwnerChange: ctx.flags.force })
   const outcome = await resetStore({
     host: ctx.host,
     store,

@@ -2,30 +2,11 @@ import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
 import { CoreError } from '../result'
+import { notARegularFile, tooLarge } from './read-errors'
 import { READ_LIMITS, type ExecOptions, type ExecResult, type FileInfo, type FileType, type Host, type ReadOptions, type WriteOptions } from './types'
 
 const typeOf = (s: fs.Stats): FileType =>
   s.isFile() ? 'file' : s.isDirectory() ? 'directory' : s.isSymbolicLink() ? 'symlink' : s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : s.isCharacterDevice() ? 'character-device' : 'block-device'
-
-const TYPE_NAMES: Record<FileType, string> = {
-  file: 'a file',
-  directory: 'a folder',
-  symlink: 'a symbolic link',
-  fifo: 'a named pipe (FIFO)',
-  socket: 'a socket',
-  'character-device': 'a character device',
-  'block-device': 'a block device'
-}
-
-/** "… is a named pipe (FIFO), not a regular file": the refusal for anything but a plain file. */
-export function notARegularFile(path: string, type: FileType | undefined): CoreError {
-  if (type === 'directory') return new CoreError('NOT_A_FILE', `${path} is a folder, not a file. Point at the file inside it.`)
-  return new CoreError('SPECIAL_FILE', `${path} is ${TYPE_NAMES[type ?? 'fifo'] ?? 'a special file'}, not a regular file, so it was not read. Point at the real file.`)
-}
-
-const megabytes = (n: number): string => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB` : `${n / 1024} KB`)
-export const tooLarge = (path: string, maxBytes: number): CoreError =>
-  new CoreError('FILE_TOO_LARGE', `${path} is larger than ${megabytes(maxBytes)}, far more than such a file ever holds, so it was not read. Check that this is the right file.`)
 
 // Absent on Windows, where neither a FIFO nor O_NOFOLLOW exists in this form.
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0

@@ -1,6 +1,7 @@
 import { dirname, relative, isAbsolute, sep } from 'node:path'
 import { summarizeAccount } from '../account/summary'
-import type { FileInfo, Host } from '../host/types'
+import { notARegularFile } from '../host/read-errors'
+import { READ_LIMITS, type FileInfo, type Host, type ReadOptions } from '../host/types'
 import { CoreError, fromFsError } from '../result'
 import { sha256 } from '../backups/store'
 import { PREFERENCES_FILE } from './keys'
@@ -12,6 +13,14 @@ export interface XmlSnapshot extends StoreSnapshot {
   readonly info: FileInfo
   /** The file written: the path itself, or where its symlink (inside the data folder) leads. */
   readonly realPath: string
+}
+
+/** The settings file is read bounded; the path read is the resolved one, so no link is expected. */
+const SETTINGS_READ: ReadOptions = { maxBytes: READ_LIMITS.settings, noFollow: true }
+
+export interface XmlFileStoreOptions {
+  /** --force: write even when this user cannot keep the file's owner and group. */
+  readonly allowOwnerChange?: boolean
 }
 
 const inside = (parent: string, child: string): boolean => {
@@ -26,7 +35,8 @@ export class XmlFileStore implements SettingsStore {
   constructor(
     private readonly host: Host,
     path: string,
-    dataDir: string = dirname(path)
+    dataDir: string = dirname(path),
+    private readonly options: XmlFileStoreOptions = {}
   ) {
     this.target = { kind: 'preferences-xml', path, dataDir }
   }
@@ -55,7 +65,7 @@ export class XmlFileStore implements SettingsStore {
     }
     const info = await this.host.stat(realPath)
     if (!info) throw fromFsError(Object.assign(new Error(), { code: 'ENOENT' }), path, 'reading')
-    if (!info.isFile) throw fromFsError(Object.assign(new Error(), { code: 'EISDIR' }), path, 'reading')
+    if (!info.isFile) throw notARegularFile(path, info.type)
     return { realPath, info }
   }
 
@@ -63,7 +73,7 @@ export class XmlFileStore implements SettingsStore {
     const { realPath, info } = await this.resolve()
     let bytes: Buffer
     try {
-      bytes = await this.host.readFile(realPath)
+      bytes = await this.host.readFile(realPath, SETTINGS_READ)
     } catch (error) {
       throw fromFsError(error, this.target.path, 'reading')
     }
@@ -86,14 +96,14 @@ export class XmlFileStore implements SettingsStore {
     // Re-check right before writing: the file must still be the one that was backed up, and a
     // symlink swapped in since then must not redirect the write.
     const { realPath, info } = await this.resolve()
-    const current = await this.host.readFile(realPath).catch((e: unknown) => {
+    const current = await this.host.readFile(realPath, SETTINGS_READ).catch((e: unknown) => {
       throw fromFsError(e, this.target.path, 'reading')
     })
     if (realPath !== before.realPath || sha256(current) !== sha256(before.payload)) {
       throw new CoreError('STORE_CHANGED', `${this.target.path} changed after it was backed up. Make sure the server is stopped, then run the reset again.`)
     }
     try {
-      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid })
+      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid, allowOwnerChange: this.options.allowOwnerChange })
     } catch (error) {
       throw fromFsError(error, this.target.path, 'writing')
     }
@@ -107,14 +117,14 @@ export class XmlFileStore implements SettingsStore {
   async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
     const { document, realPath } = snapshot as XmlSnapshot
     const { bytes: expected, removed } = removeSignInKeys(document)
-    const after = await this.host.readFile(realPath)
+    const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(expected) || removed.length !== signInKeysPresent(document).length) {
       throw new CoreError('VERIFY_FAILED', `${this.target.path} does not hold the expected content after the edit. Restore the backup (plex-reclaim restore) and try again.`)
     }
   }
 
   async readRaw(): Promise<Buffer | null> {
-    return this.host.readFile(this.target.path).catch(() => null)
+    return this.host.readFile(this.target.path, { maxBytes: READ_LIMITS.settings }).catch(() => null)
   }
 
   async restore(payload: Buffer): Promise<void> {
@@ -123,11 +133,11 @@ export class XmlFileStore implements SettingsStore {
     const realPath = existing?.realPath ?? path
     const info = existing?.info
     try {
-      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid } : { mode: 0o644 })
+      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid, allowOwnerChange: this.options.allowOwnerChange } : { mode: 0o644 })
     } catch (error) {
       throw fromFsError(error, path, 'restoring')
     }
-    const after = await this.host.readFile(realPath)
+    const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(payload)) {
       throw new CoreError('VERIFY_FAILED', `${path} did not read back as the backup after the restore. Check the disk and try again.`)
     }
