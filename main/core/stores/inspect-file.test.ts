@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SIGNED_IN, layOut, tempDir } from '../../../test/support/temp'
+import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../../test/support/temp'
+import { runCli } from '../../cli/run'
 import { LocalHost } from '../host/local'
 import { inspectSettingsFile, sniffKind } from './inspect-file'
 import { XmlFileStore } from './xml-file'
@@ -30,6 +31,16 @@ describe.runIf(linux)('special files are named for what they are', () => {
     expect(error).toMatchObject({ code: 'SPECIAL_FILE' })
     expect(error.message).toContain('named pipe')
     expect(error.message).not.toMatch(/folder/)
+  }, 5000)
+
+  it('a FIFO named plexmediaserver.pid in the data folder does not hang a reset', async () => {
+    const root = tempDir()
+    layOut(root, { 'data/Preferences.xml': SIGNED_IN })
+    execFileSync('mkfifo', [join(root, 'data', 'plexmediaserver.pid')])
+    const file = join(root, 'data', 'Preferences.xml')
+    const status = await runCli(['reset', '--file', file, '--no-service', '--yes', '--backup-dir', join(root, 'backups')], { out: () => undefined, err: () => undefined })
+    expect(status).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(SIGNED_OUT)
   }, 5000)
 
   it('a folder is still called a folder', async () => {
