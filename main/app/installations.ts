@@ -78,7 +78,8 @@ export class Installations {
     return match
   }
 
-  storeOf(k: Known) {
-    return storeFor(k.entry.host, k.installation.store, k.entry.host.kind === 'local' ? this.env.registry : undefined)
+  /** allowOwnerChange: --force lets an edit go ahead although the file's group cannot be kept. */
+  storeOf(k: Known, options: { allowOwnerChange?: boolean } = {}) {
+    return storeFor(k.entry.host, k.installation.store, k.entry.host.kind === 'local' ? this.env.registry : undefined, options)
   }
 }

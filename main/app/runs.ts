@@ -41,7 +41,7 @@ export class Runs {
     return {
       host: k.entry.host,
       localHost: this.env.local,
-      store: this.installations.storeOf(k),
+      store: this.installations.storeOf(k, { allowOwnerChange: options.force }),
       backupDir: this.env.backupDir,
       server: targetOf(i, k.entry.apiPort),
       mode: options.mode,

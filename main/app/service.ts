@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
 import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
@@ -20,8 +21,6 @@ export type { RunView } from './runs'
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
-/** Files the service keeps in the (checked) backup folder, never beside it. */
-export const knownHostsPathIn = (backupDir: string): string => join(backupDir, 'known-hosts.json')
 
 /**
  * The one application layer behind the desktop app's IPC handlers and the CLI: every use case is
@@ -32,6 +31,7 @@ export class AppService {
   readonly installations: Installations
   readonly runs: Runs
   private readonly signIns = new Map<string, { options: PlexTvOptions; pin: Pin; abort: AbortController }>()
+  private trustedFolder: Promise<TrustedBackupFolder> | null = null
 
   constructor(readonly env: AppEnvironment) {
     this.hosts = new HostRegistry({ host: env.local, apiPort: env.port })
@@ -39,11 +39,17 @@ export class AppService {
     this.runs = new Runs(env, this.hosts, this.installations)
   }
 
+  /** The backup folder, checked once (another user's or a writable folder is refused, never chmodded). */
+  trusted(): Promise<TrustedBackupFolder> {
+    this.trustedFolder ??= openBackupFolder(this.env.local, this.env.backupDir)
+    return this.trustedFolder
+  }
+
   /** Connects to a server over SSH (its key confirmed on first use) and finds its installations. */
   async connect(target: SshTarget, auth: SshAuth | 'default-keys', options: { sudo?: { password?: string } | null; acceptFingerprint?: string; remotePort?: number; root?: string } = {}): Promise<ConnectResult> {
     let host: SshHost
     try {
-      const knownHosts = new KnownHosts(this.env.local, knownHostsPathIn(this.env.backupDir))
+      const knownHosts = new KnownHosts(this.env.local, (await this.trusted()).knownHostsPath)
       host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint)
     } catch (error) {
       if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
@@ -131,7 +137,7 @@ export class AppService {
   /** "Sign in with Plex": a PIN at plex.tv; the user token it yields stays in memory only. */
   async signInStart(key: string): Promise<{ authUrl: string }> {
     this.signIns.get(key)?.abort.abort()
-    const options: PlexTvOptions = { ...this.env.plexTv, clientIdentifier: await clientIdentifier(this.env.local, this.env.backupDir) }
+    const options: PlexTvOptions = { ...this.env.plexTv, clientIdentifier: await clientIdentifier(this.env.local, (await this.trusted()).dir) }
     const pin = await createPin(options)
     this.signIns.set(key, { options, pin, abort: new AbortController() })
     return { authUrl: authPageUrl(options, pin) }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, knownHostsPathIn, parseSshTarget, CoreError, type HostEntry, type SshAuth } from '../app/index'
+import { KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, CoreError, type HostEntry, type SshAuth } from '../app/index'
 import { resolve } from 'node:path'
 import { portFlag, type CliFlags } from './context'
 
@@ -22,7 +22,8 @@ async function authFrom(flags: CliFlags, lines: string[]): Promise<SshAuth> {
 /** --host: the SSH connection, and a local port forwarded to the server's own local API. */
 export async function connectRemote(flags: CliFlags): Promise<HostEntry> {
   const target = parseSshTarget(flags.host!)
-  const knownHosts = new KnownHosts(new LocalHost(), knownHostsPathIn(resolve(flags['backup-dir'] ?? defaultBackupDir())))
+  const local = new LocalHost()
+  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(flags['backup-dir'] ?? defaultBackupDir()))).knownHostsPath)
   const lines = stdinLines(flags)
   const host = await SshHost.connect(target, await authFrom(flags, lines), knownHosts, flags['accept-host-key'])
   try {

@@ -124,7 +124,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
     const relayPort = (relay.address() as { port: number }).port
     mkdirSync(m.backups, { recursive: true, mode: 0o700 })
-    writeFileSync(join(m.backups, 'known-hosts.json'), JSON.stringify({ [`127.0.0.1:${relayPort}`]: sshd.fingerprint }))
+    writeFileSync(join(m.backups, 'known_hosts.json'), JSON.stringify({ [`127.0.0.1:${relayPort}`]: sshd.fingerprint }))
     const args = (cmd: string[]) => [TEST_CLI, ...cmd, '--host', `root@127.0.0.1:${relayPort}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
     const run = (cmd: string[]) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -155,7 +155,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   }, 60_000)
 
   it('refuses a changed host key with a clear warning', async () => {
-    const known = join(m.backups, 'known-hosts.json')
+    const known = join(m.backups, 'known_hosts.json')
     mkdirSync(m.backups, { recursive: true, mode: 0o700 })
     writeFileSync(known, JSON.stringify({ [`127.0.0.1:${sshd.port}`]: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))
     const r = await cli('status', ...remote())
@@ -164,7 +164,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   })
 
   it('a key the server does not accept gets a clear message', async () => {
-    const known = join(m.backups, 'known-hosts.json')
+    const known = join(m.backups, 'known_hosts.json')
     mkdirSync(m.backups, { recursive: true, mode: 0o700 })
     writeFileSync(known, JSON.stringify({ [`127.0.0.1:${sshd.port}`]: sshd.fingerprint }))
     const { execFileSync } = await import('node:child_process')

@@ -12,3 +12,9 @@ export function defaultBackupDir(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Plex Reclaim', 'backups')
   return join(env.XDG_STATE_HOME || join(home, '.local', 'state'), 'plex-reclaim', 'backups')
 }
+
+/** Inside the checked backup folder (folder-trust.ts), never beside it where others might write. */
+export const KNOWN_HOSTS_FILE = 'known_hosts.json'
+export const CLIENT_ID_FILE = 'client-id'
+export const knownHostsPathIn = (backupDir: string): string => join(backupDir, KNOWN_HOSTS_FILE)
+export const clientIdPathIn = (backupDir: string): string => join(backupDir, CLIENT_ID_FILE)

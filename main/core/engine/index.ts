@@ -1,3 +1,4 @@
+import { openBackupFolder } from '../backups/folder-trust'
 import { hostFlag } from '../host/host-ref'
 import { CoreError } from '../result'
 import type { RunContext, RunResult } from './context'
@@ -10,6 +11,8 @@ import { FinishEarly, Run, recover } from './run'
 export type { RunContext, RunResult, StepEvent, RunInstallation } from './context'
 
 async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> = {}): Promise<Run> {
+  // The backup folder is a trust boundary: checked (never chmodded) before anything in it is used.
+  await openBackupFolder(ctx.localHost, ctx.backupDir)
   const registry = new RunRegistry(ctx.localHost, ctx.backupDir)
   const cutOff = (await registry.cutOff()).find((j) => j.installationId === ctx.installation.id)
   if (cutOff) {
@@ -45,6 +48,7 @@ async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> =
 
 /** A cut-off run, reopened under its lock to be finished or undone. */
 async function reopen(ctx: RunContext, journal: Journal, doing: 'resume' | 'rollback'): Promise<Run> {
+  await openBackupFolder(ctx.localHost, ctx.backupDir)
   const registry = new RunRegistry(ctx.localHost, ctx.backupDir)
   const lock = await RunLock.acquire(ctx.localHost, registry.journals.dir, journal.installationId, journal.runId)
   const run = new Run(ctx, journal, lock)
@@ -78,7 +82,6 @@ export async function runReset(ctx: RunContext): Promise<RunResult> {
 
 /** Restore from the list: verify the backup, stop, back up the current state, restore, verify, start. */
 export async function runRestore(ctx: RunContext, backupId: string): Promise<RunResult> {
-  await ctx.localHost.mkdir(ctx.backupDir, 0o700).catch(() => undefined)
   const run = await openRun(ctx, 'restore', { restoreBackupId: backupId })
   return execute(run, restorePlan(backupId), false, 'finished')
 }

@@ -1,17 +1,11 @@
 import type { Host } from '../host/types'
 
 /**
- * Reads a small file the tool keeps (journal, lock, manifest): a regular file, not a link, not a
- * FIFO or device, within a size cap. Anything else is refused rather than read.
+ * Reads a small file the tool keeps (journal, lock): bounded, not through a link, a regular file
+ * (the host refuses FIFOs and devices), so a planted file can neither hang nor flood a command.
  */
-export async function readSmallFile(host: Host, path: string, cap: number): Promise<Buffer> {
-  const info = await host.lstat(path)
-  if (!info) throw Object.assign(new Error('it does not exist'), { code: 'ENOENT' })
-  if (!info.isFile || info.isSymbolicLink) throw Object.assign(new Error('it is not a regular file'), { code: 'EINVAL' })
-  if (info.size > cap) throw Object.assign(new Error(`it is larger than ${cap} bytes`), { code: 'EFBIG' })
-  const data = await host.readFile(path)
-  if (data.length > cap) throw Object.assign(new Error(`it is larger than ${cap} bytes`), { code: 'EFBIG' })
-  return data
+export function readSmallFile(host: Host, path: string, cap: number): Promise<Buffer> {
+  return host.readFile(path, { maxBytes: cap, noFollow: true })
 }
 
 /** Removes a file the tool keeps with a plain unlink of a regular file: never a folder, never recursive. */

@@ -7,10 +7,10 @@ import { WindowsRegistryStore } from './windows-registry'
 import { XmlFileStore } from './xml-file'
 
 /** The store object for a target; only main decides which paths, domains and keys those are. */
-export function storeFor(host: Host, target: StoreTarget, registry?: RegistryClient): SettingsStore {
+export function storeFor(host: Host, target: StoreTarget, registry?: RegistryClient, options: { allowOwnerChange?: boolean } = {}): SettingsStore {
   switch (target.kind) {
     case 'preferences-xml':
-      return new XmlFileStore(host, target.path, target.dataDir)
+      return new XmlFileStore(host, target.path, target.dataDir, { allowOwnerChange: options.allowOwnerChange })
     case 'macos-defaults':
       return new MacDefaultsStore(host, target.user)
     case 'windows-registry':

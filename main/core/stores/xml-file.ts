@@ -1,6 +1,7 @@
 import { dirname, relative, isAbsolute, sep } from 'node:path'
 import { summarizeAccount } from '../account/summary'
-import type { FileInfo, Host } from '../host/types'
+import { notARegularFile } from '../host/read-errors'
+import { READ_LIMITS, type FileInfo, type Host, type ReadOptions } from '../host/types'
 import { CoreError, fromFsError } from '../result'
 import { sha256 } from '../backups/store'
 import { PREFERENCES_FILE } from './keys'
@@ -12,6 +13,14 @@ export interface XmlSnapshot extends StoreSnapshot {
   readonly info: FileInfo
   /** The file written: the path itself, or where its symlink (inside the data folder) leads. */
   readonly realPath: string
+}
+
+/** The settings file is read bounded; the path read is the resolved one, so no link is expected. */
+const SETTINGS_READ: ReadOptions = { maxBytes: READ_LIMITS.settings, noFollow: true }
+
+export interface XmlFileStoreOptions {
+  /** --force: write even when this user cannot keep the file's owner and group. */
+  readonly allowOwnerChange?: boolean
 }
 
 const inside = (parent: string, child: string): boolean => {
@@ -26,7 +35,8 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
   constructor(
     private readonly host: Host,
     path: string,
-    dataDir: string = dirname(path)
+    dataDir: string = dirname(path),
+    private readonly options: XmlFileStoreOptions = {}
   ) {
     this.target = { kind: 'preferences-xml', path, dataDir }
   }
@@ -55,7 +65,7 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     }
     const info = await this.host.stat(realPath)
     if (!info) throw fromFsError(Object.assign(new Error(), { code: 'ENOENT' }), path, 'reading')
-    if (!info.isFile) throw fromFsError(Object.assign(new Error(), { code: 'EISDIR' }), path, 'reading')
+    if (!info.isFile) throw notARegularFile(path, info.type)
     return { realPath, info }
   }
 
@@ -63,7 +73,7 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     const { realPath, info } = await this.resolve()
     let bytes: Buffer
     try {
-      bytes = await this.host.readFile(realPath)
+      bytes = await this.host.readFile(realPath, SETTINGS_READ)
     } catch (error) {
       throw fromFsError(error, this.target.path, 'reading')
     }
@@ -90,14 +100,14 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     // Re-check right before writing: the file must still be the one that was backed up, and a
     // symlink swapped in since then must not redirect the write.
     const { realPath, info } = await this.resolve()
-    const current = await this.host.readFile(realPath).catch((e: unknown) => {
+    const current = await this.host.readFile(realPath, SETTINGS_READ).catch((e: unknown) => {
       throw fromFsError(e, this.target.path, 'reading')
     })
     if (realPath !== before.realPath || sha256(current) !== sha256(before.payload)) {
       throw new CoreError('STORE_CHANGED', `${this.target.path} changed after it was backed up. Make sure the server is stopped, then run the reset again.`)
     }
     try {
-      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid })
+      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid, allowOwnerChange: this.options.allowOwnerChange })
     } catch (error) {
       throw fromFsError(error, this.target.path, 'writing')
     }
@@ -111,7 +121,7 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
   async verifyRemoved(snapshot: XmlSnapshot): Promise<void> {
     const { document, realPath } = snapshot
     const { bytes: expected, removed } = removeSignInKeys(document)
-    const after = await this.host.readFile(realPath)
+    const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(expected) || removed.length !== signInKeysPresent(document).length) {
       throw new CoreError('VERIFY_FAILED', `${this.target.path} does not hold the expected content after the edit. Restore the backup (plex-reclaim restore) and try again.`)
     }
@@ -120,13 +130,13 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
   /** The bytes even when they do not parse; a link out of the data folder is never followed. */
   async readRaw(): Promise<Buffer | null> {
     const resolved = await this.resolve().catch(() => null)
-    return resolved ? this.host.readFile(resolved.realPath).catch(() => null) : null
+    return resolved ? this.host.readFile(resolved.realPath, { maxBytes: READ_LIMITS.settings }).catch(() => null) : null
   }
 
   async matches(payload: Buffer): Promise<boolean> {
     const existing = await this.resolve().catch(() => null)
     if (!existing) return false
-    const now = await this.host.readFile(existing.realPath).catch(() => null)
+    const now = await this.host.readFile(existing.realPath, SETTINGS_READ).catch(() => null)
     return now !== null && now.equals(payload)
   }
 
@@ -137,11 +147,11 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     const realPath = existing?.realPath ?? path
     const info = existing?.info ?? recreate
     try {
-      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid } : { mode: 0o600 })
+      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid, allowOwnerChange: this.options.allowOwnerChange } : { mode: 0o600 })
     } catch (error) {
       throw fromFsError(error, path, 'restoring')
     }
-    const after = await this.host.readFile(realPath)
+    const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(payload)) {
       throw new CoreError('VERIFY_FAILED', `${path} did not read back as the backup after the restore. Check the disk and try again.`)
     }
