@@ -32,8 +32,6 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
     return { deps: { ...env.deps, runtime: 'electron', onProgress, openExternal: (url) => shell.openExternal(url) }, dispose: env.dispose }
   }
-  const registry =
-    process.platform === 'win32' ? await (await import('./core/platform/regedit-client')).regeditClient(app.isPackaged ? join(process.resourcesPath, 'regedit', 'vbs') : undefined) : undefined
   const chooseFile = async (): Promise<string | null> => {
     const w = win()
     const options = { title: 'Choose the Preferences.xml of your Plex Media Server', properties: ['openFile' as const], filters: [{ name: 'Plex settings', extensions: ['xml', 'plist', 'reg'] }] }
@@ -48,7 +46,6 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
       root: '/',
       // The same folder as the CLI's, so both list the same backups.
       backupDir: defaultBackupDir(),
-      registry,
       docker: process.platform === 'linux',
       plexTvUrl: 'https://plex.tv',
       // Fixed here: a packaged app signs in with plex.tv itself, never with a stand-in.

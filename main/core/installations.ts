@@ -1,6 +1,5 @@
 import { dirname, posix } from 'node:path'
 import { detectInstallations, type DetectOptions } from './detect/index'
-import type { RegistryClient } from './detect/registry'
 import type { Installation } from './detect/types'
 import type { Host } from './host/types'
 import { CoreError } from './result'
@@ -11,15 +10,15 @@ import { WindowsRegistryStore } from './stores/windows-registry'
 import { XmlFileStore } from './stores/xml-file'
 
 /** The store object for a target; only main decides which paths, domains and keys those are. */
-export function storeFor(host: Host, target: StoreTarget, registry?: RegistryClient): SettingsStore {
+export function storeFor(host: Host, target: StoreTarget): SettingsStore {
   switch (target.kind) {
     case 'preferences-xml':
       return new XmlFileStore(host, target.path, target.dataDir)
     case 'macos-defaults':
       return new MacDefaultsStore(host, target.user)
     case 'windows-registry':
-      if (!registry) throw new CoreError('UNSUPPORTED_PLATFORM', 'This backup is of a Windows registry key: restore it on the Windows machine it came from.')
-      return new WindowsRegistryStore(host, registry, target.key)
+      if (host.platform !== 'win32') throw new CoreError('UNSUPPORTED_PLATFORM', 'This backup is of a Windows registry key: restore it on the Windows machine it came from.')
+      return new WindowsRegistryStore(host, target.key)
   }
 }
 

@@ -3,7 +3,6 @@ import type { CutOffRun, Runtime } from '../../preload/contract'
 import { APP_NAME, APP_VERSION } from '../core/app-info'
 import { BackupStore } from '../core/backups/store'
 import { detectInstallations, inspectPath } from '../core/detect/index'
-import type { RegistryClient } from '../core/detect/registry'
 import type { Installation } from '../core/detect/types'
 import { HostKeyUnknownError, KnownHosts, SshHost, knownHostsPathFor } from '../core/host/ssh'
 import type { Host } from '../core/host/types'
@@ -28,7 +27,6 @@ export interface HandlerDeps {
   readonly demo: boolean
   readonly root: string
   readonly backupDir: string
-  readonly registry?: RegistryClient
   readonly docker: boolean
   /** The server's local port (32400; a sandbox's own in demo mode). */
   readonly port?: number
@@ -86,7 +84,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     const { host, port: apiPort } = known.get(i.id) ?? { host: deps.host, port }
     return runContext(
       {
-        store: storeFor(host, i.store, deps.registry),
+        store: storeFor(host, i.store),
         server: targetOf(i, apiPort),
         provenance: { platform: i.platform, installType: i.installType, appVersion: APP_VERSION },
         installation: { id: i.id, label: i.label }
@@ -95,7 +93,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     )
   }
   const contextFromJournal = (j: Journal): RunContext =>
-    runContext({ store: storeFor(deps.host, j.store, deps.registry), server: j.server, provenance: j.provenance, installation: { id: j.installationId, label: j.label } })
+    runContext({ store: storeFor(deps.host, j.store), server: j.server, provenance: j.provenance, installation: { id: j.installationId, label: j.label } })
   const cutOff = async (runId: string): Promise<Journal> => {
     const j = (await journals.unfinished()).find((x) => x.runId === runId)
     if (!j) throw new CoreError('NOT_FOUND', 'That run has already been finished or rolled back.')
@@ -104,7 +102,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   return {
     'app:get-info': async () => ({ name: APP_NAME, version: APP_VERSION, platform: process.platform, runtime: deps.runtime, demo: deps.demo }),
-    'installations:detect': async () => Promise.all((await detectInstallations({ host: deps.host, root: deps.root, registry: deps.registry, docker: deps.docker })).map((i) => view(i))),
+    'installations:detect': async () => Promise.all((await detectInstallations({ host: deps.host, root: deps.root, docker: deps.docker })).map((i) => view(i))),
     'installations:choose-file': async () => {
       const path = await deps.chooseFile?.()
       return path ? view(await inspectPath(deps.host, path)) : null
@@ -129,14 +127,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'backups:list': async () => (await backups.list()).map(toBackupView),
     'backups:create': async ({ installationId }) => {
       const { installation: i, host } = entry(installationId)
-      const store = storeFor(host, i.store, deps.registry)
+      const store = storeFor(host, i.store)
       const { manifest, dir } = await backUp(backups, store, await store.snapshot(), { platform: i.platform, installType: i.installType, appVersion: APP_VERSION }, 'reset')
       await backups.readVerified(manifest.id)
       return { backup: toBackupView(manifest), location: dir }
     },
     'backups:restore': async ({ backupId }) => {
       const { manifest } = await backups.get(backupId)
-      const all = await detectInstallations({ host: deps.host, root: deps.root, registry: deps.registry, docker: deps.docker })
+      const all = await detectInstallations({ host: deps.host, root: deps.root, docker: deps.docker })
       const same = (i: Installation): boolean => describeTarget(i.store) === describeTarget(manifest.target)
       const local = all.find(same)
       const owner = local ?? [...known.values()].find((k) => same(k.installation))?.installation
