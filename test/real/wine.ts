@@ -9,7 +9,9 @@ import { join } from 'node:path'
  * (${XDG_CACHE_HOME:-~/.cache}/plex-reclaim-test/); stopWine() ends the prefix's wineserver.
  * Facts and traps: docs/platforms.md (Windows) and the real-parts reference.
  */
-export const NODE_WIN_VERSION = '24.21.0'
+// 20.20.2: Node 24's V8 cannot reserve its pointer table under Wine 8 ("Fatal process out of memory:
+// SegmentedTable::InitializeTable"); Node 20 runs. The CLI is built for node20.
+export const NODE_WIN_VERSION = '20.20.2'
 export const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plex-reclaim-test')
 export const PREFIX = join(cacheDir, 'wine-prefix')
 export const PLEX_KEY = 'HKCU\\Software\\Plex, Inc.\\Plex Media Server'
@@ -105,6 +107,12 @@ export function runNodeExe(exe: string, args: readonly string[], dir: string, en
       resolve({ status, stdout: readFileSync(outFile, 'utf8'), stderr: clean(readFileSync(errFile, 'utf8')) })
     })
   })
+}
+
+/** A wineserver that stays up between calls (each would otherwise start one: about a second each). */
+export function startWine(): void {
+  spawnSync('wineserver', ['-p'], { env: wineEnv(), timeout: 30_000 })
+  wine(['reg', 'query', 'HKCU\\Software\\Wine'])
 }
 
 /** Ends the prefix's wineserver and every Wine process of it. */

@@ -1,9 +1,10 @@
 import { dirname } from 'node:path'
 import { APP_VERSION } from '../../core/app-info'
-import { pidFileFor } from '../../core/installations'
+import { pidFileFor, storeFor } from '../../core/installations'
 import { resetStore, type ResetOutcome } from '../../core/reset/offline'
 import { CoreError } from '../../core/result'
 import { sniffKind } from '../../core/stores/inspect-file'
+import { describeTarget } from '../../core/stores/types'
 import { XmlFileStore } from '../../core/stores/xml-file'
 import { runReset } from '../../core/transaction/run'
 import type { CliContext } from '../context'
@@ -34,7 +35,8 @@ async function rethrowForOtherStores(ctx: CliContext, path: string, error: unkno
 
 export async function resetCommand(ctx: CliContext): Promise<number> {
   if (!ctx.flags['no-service']) return resetWithService(ctx)
-  if (!ctx.flags.file) throw new UsageError('reset --no-service needs --file PATH to the Preferences.xml of the stopped server.')
+  if (!ctx.flags.file && ctx.flags.server) return resetDetectedStopped(ctx)
+  if (!ctx.flags.file) throw new UsageError('reset --no-service needs --server ID (from "plex-reclaim detect") or --file PATH to the Preferences.xml of the stopped server.')
   if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
   const path = ctx.flags.file
   const store = new XmlFileStore(ctx.host, path, dirname(path))
@@ -48,6 +50,23 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
     force: ctx.flags.force
   }).catch((error: unknown) => rethrowForOtherStores(ctx, path, error))
   report(ctx, path, outcome)
+  return 0
+}
+
+/** --no-service --server ID: a detected store (the Windows registry, a defaults domain) whose server the user stopped. */
+async function resetDetectedStopped(ctx: CliContext): Promise<number> {
+  if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
+  const { installation } = await chosenServer(ctx)
+  const outcome = await resetStore({
+    host: ctx.host,
+    store: storeFor(ctx.host, installation.store),
+    backups: backupsOf(ctx),
+    provenance: { platform: installation.platform, installType: installation.installType, appVersion: APP_VERSION },
+    pidFile: installation.pidFile,
+    dryRun: ctx.flags['dry-run'],
+    force: ctx.flags.force
+  })
+  report(ctx, describeTarget(installation.store), outcome)
   return 0
 }
 

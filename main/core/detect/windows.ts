@@ -37,7 +37,8 @@ const get = (values: Readonly<Record<string, string>>, name: string): string | u
   Object.entries(values).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1]
 
 /** LocalAppDataPath holds the parent folder; the data is "<it>\Plex Media Server" (DBRepair, PmsService). */
-const dataDirFrom = (values: Readonly<Record<string, string>>, localAppData: string): string => win32.join(get(values, 'LocalAppDataPath') ?? localAppData, 'Plex Media Server')
+const dataDirFrom = (values: Readonly<Record<string, string>>, localAppData: string, env: NodeJS.ProcessEnv = {}): string =>
+  win32.join((get(values, 'LocalAppDataPath') ?? localAppData).replace(/%([^%]+)%/g, (all, name: string) => get(env as Record<string, string>, name) ?? all), 'Plex Media Server')
 
 /** HKU\.DEFAULT is the LocalSystem hive that HKU\S-1-5-18 also names: one SID for both. */
 const sidOf = (name: string): string => (name.toLowerCase() === '.default' ? SYSTEM : name.toUpperCase())
@@ -114,7 +115,8 @@ export async function windowsCandidates(host: Host, env: NodeJS.ProcessEnv): Pro
       key: hkcu,
       installType: 'windows-tray',
       label: 'Plex Media Server (Windows)',
-      dataDir: dataDirFrom(values, env.LOCALAPPDATA ?? 'C:\\Users\\Default\\AppData\\Local'),
+      // REG_EXPAND_SZ data such as %LOCALAPPDATA% is this user's: expanded from the environment.
+      dataDir: dataDirFrom(values, env.LOCALAPPDATA ?? 'C:\\Users\\Default\\AppData\\Local', env),
       control: { kind: 'windows-tray', installFolder: get(values, 'InstallFolder') ?? null },
       values
     })

@@ -183,6 +183,9 @@ export class LocalHost implements Host {
   }
 
   async syncDir(path: string): Promise<void> {
+    // Windows cannot fsync a folder (FlushFileBuffers on it fails: EPERM, seen under Wine with the
+    // Windows build of Node); NTFS journals the new entries itself.
+    if (process.platform === 'win32') return
     const fd = await this.fs.open(path, fs.constants.O_RDONLY)
     try {
       await this.fs.fsync(fd)
