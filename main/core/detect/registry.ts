@@ -45,12 +45,17 @@ export async function regSubkeys(host: Host, key: string): Promise<string[] | nu
     .filter((l) => /^HKEY_[A-Z_]+\\/i.test(l) && canonicalKey(l).startsWith(`${own}\\`) && !canonicalKey(l).slice(own.length + 1).includes('\\'))
 }
 
-/** Whether the key exists, from its parent's listing (reg's "not found" text differs per language). */
+/**
+ * Whether the key exists, from its parent's listing (reg's "not found" text differs per language);
+ * a parent that cannot be listed is asked about in turn. null when that cannot be told.
+ */
 export async function regKeyExists(host: Host, key: string): Promise<boolean | null> {
   const at = key.lastIndexOf('\\')
   if (at < 0) return true
-  const siblings = await regSubkeys(host, key.slice(0, at))
-  return siblings === null ? null : siblings.some((s) => canonicalKey(s) === canonicalKey(key))
+  const parent = key.slice(0, at)
+  const siblings = await regSubkeys(host, parent)
+  if (siblings === null) return (await regKeyExists(host, parent)) === false ? false : null
+  return siblings.some((s) => canonicalKey(s) === canonicalKey(key))
 }
 
 /** The values of the exported key itself (not its subkeys), by name; null when it could not be read. */

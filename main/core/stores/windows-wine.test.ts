@@ -91,6 +91,8 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
   beforeEach(() => {
     reg(['delete', 'HKCU\\Software\\Plex, Inc.', '/f'])
     reg(['delete', 'HKCU\\Software\\plex-reclaim-standin', '/f'])
+    for (const s of ['PlexService', 'PlexNSSM', 'PlexAsUser']) reg(['delete', `${SERVICES}\\${s}`, '/f'])
+    reg(['delete', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/f'])
     importText(SEED)
     signedIn = exported()
   }, 60_000)
@@ -164,8 +166,6 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
     beforeEach(() => {
       hivesFile = join(tempDir(), 'hives.json')
       process.env.STANDIN_REG_HIVES = hivesFile
-      for (const s of ['PlexService', 'PlexNSSM', 'PlexAsUser']) reg(['delete', `${SERVICES}\\${s}`, '/f'])
-      reg(['delete', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/f'])
       // A service with a wrapper's usual name that does not run Plex, and the one that does.
       reg(['add', `${SERVICES}\\PlexService`, '/v', 'ImagePath', '/t', 'REG_EXPAND_SZ', '/d', 'C:\\Tools\\other.exe', '/f'])
       reg(['add', `${SERVICES}\\PlexNSSM`, '/v', 'ImagePath', '/t', 'REG_EXPAND_SZ', '/d', 'C:\\nssm\\nssm.exe', '/f'])
