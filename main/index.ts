@@ -32,8 +32,6 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     const service = new AppService({ ...env.environment, onStep })
     return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (service.dispose(), env.dispose()) }
   }
-  const registry =
-    process.platform === 'win32' ? await (await import('./core/platform/regedit-client')).regeditClient(app.isPackaged ? join(process.resourcesPath, 'regedit', 'vbs') : undefined) : undefined
   const chooseFile = async (): Promise<string | null> => {
     const w = win()
     const options = { title: 'Choose the Preferences.xml of your Plex Media Server', properties: ['openFile' as const], filters: [{ name: 'Plex settings', extensions: ['xml', 'plist', 'reg'] }] }
@@ -45,7 +43,6 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     root: '/',
     // The same folder as the CLI's, so both list the same backups.
     backupDir: defaultBackupDir(),
-    registry,
     docker: process.platform === 'linux',
     port: 32400,
     appVersion: APP_VERSION,

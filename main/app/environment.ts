@@ -1,6 +1,5 @@
 import type { StepEvent } from '../core/engine/index'
 import type { Host } from '../core/host/types'
-import type { RegistryClient } from '../core/detect/registry'
 import type { ControlOptions } from '../core/server/control'
 
 /** plex.tv and its sign-in page: the real ones, or a stand-in passed in by a test or demo entry point. */
@@ -28,8 +27,6 @@ export interface AppEnvironment {
   readonly appVersion: string
   readonly plexTv: PlexTvEndpoints
   readonly control?: ControlOptions
-  /** Windows only, until the store reads the registry with reg.exe itself. */
-  readonly registry?: RegistryClient
   /** Where "a key from the SSH folder" is looked for: ~/.ssh, or a sandbox's in demo mode. */
   readonly sshKeyDir?: string
   readonly onStep?: (event: StepEvent) => void

@@ -37,8 +37,7 @@ export class Installations {
   }
 
   async detect(entry: HostEntry = this.hosts.local, root = this.env.root): Promise<Known[]> {
-    const local = entry.host.kind === 'local'
-    const list = await detectInstallations({ host: entry.host, root, registry: local ? this.env.registry : undefined, docker: this.env.docker && root === '/' })
+    const list = await detectInstallations({ host: entry.host, root, docker: this.env.docker && root === '/' })
     return this.remember(list, entry)
   }
 
@@ -80,6 +79,6 @@ export class Installations {
 
   /** allowOwnerChange: --force lets an edit go ahead although the file's group cannot be kept. */
   storeOf(k: Known, options: { allowOwnerChange?: boolean } = {}) {
-    return storeFor(k.entry.host, k.installation.store, k.entry.host.kind === 'local' ? this.env.registry : undefined, options)
+    return storeFor(k.entry.host, k.installation.store, options)
   }
 }

@@ -11,7 +11,6 @@ import type { StoreTarget } from '../stores/types'
 import { FILESYSTEM_RULES, type Candidate } from './candidates'
 import { dockerCandidates, folderCandidates } from './containers'
 import { deniedAccess, under } from './paths'
-import type { RegistryClient } from './registry'
 import type { Installation } from './types'
 import { windowsCandidates } from './windows'
 
@@ -19,8 +18,8 @@ export interface DetectOptions {
   readonly host: Host
   /** Filesystem root the machine paths are read under; "/" on a real machine. */
   readonly root?: string
-  /** Windows only: regedit, or a stand-in in tests. */
-  readonly registry?: RegistryClient
+  /** Read the Windows registry with reg.exe; by default when the host is Windows. */
+  readonly registry?: boolean
   readonly env?: NodeJS.ProcessEnv
   /** Ask Docker for containers (off where no daemon is expected). */
   readonly docker?: boolean
@@ -108,9 +107,9 @@ export async function detectInstallations(options: DetectOptions): Promise<Insta
   const byRule = await Promise.all([...FILESYSTEM_RULES.map((rule) => rule(host, root)), (options.docker ?? true) ? dockerCandidates(host) : Promise.resolve([])])
   const candidates: Candidate[] = byRule.flat()
   const found = (await Promise.all(candidates.map((c) => materialize(host, root, c)))).filter((i): i is Installation => i !== null)
-  if (options.registry) {
-    for (const w of await windowsCandidates(options.registry, env)) {
-      const store: StoreTarget = { kind: 'windows-registry', key: w.key }
+  if (options.registry ?? (host.platform === 'win32' && root === '/')) {
+    for (const w of await windowsCandidates(host, env)) {
+      const store: StoreTarget = { kind: 'windows-registry', key: w.key, ...(w.hive ? { hive: w.hive } : {}) }
       found.push({
         id: idFor(host.ref, w.installType, store),
         host: host.ref,

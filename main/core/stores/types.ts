@@ -5,7 +5,13 @@ import type { SignInKey } from './keys'
 export type StoreTarget =
   | { readonly kind: 'preferences-xml'; readonly path: string; readonly dataDir: string }
   | { readonly kind: 'macos-defaults'; readonly domain: string; readonly user: string | null }
-  | { readonly kind: 'windows-registry'; readonly key: string }
+  | { readonly kind: 'windows-registry'; readonly key: string; readonly hive?: RegistryHive }
+
+/** A user hive that is not loaded while its account is signed out: HKU\<SID> from <profile>\NTUSER.DAT. */
+export interface RegistryHive {
+  readonly mount: string
+  readonly file: string
+}
 
 export interface StoreSnapshot {
   /** The exact bytes a backup keeps: the file itself, or the tool's export. */
