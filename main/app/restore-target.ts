@@ -35,19 +35,22 @@ export async function restoreTarget(manifest: BackupManifest, entry: HostEntry, 
     throw refuse(`${target.path} is not a Preferences.xml in its data folder`)
   }
   const { host } = entry
-  // Not detected now: the folder must be a real Plex data folder (not a link), owned as recorded.
+  const names = async (): Promise<string[]> => host.readdir(target.dataDir).catch(() => [] as string[])
+  const plexFolder = async (): Promise<boolean> => (await names()).some((n) => DATA_FOLDER_MARKS.includes(n))
+  const file = await host.lstat(target.path).catch(() => null)
+  if (file) {
+    // The file is there: it must read as a Preferences.xml; a damaged one only in a real Plex data folder.
+    const k = await installations.inspect(target.path, entry).catch(() => null)
+    if (!k || !sameStore(k.installation.store, target)) throw refuse(`${target.path} is not a settings file Plex Reclaim accepts`)
+    const damaged = k.installation.readError
+    if (damaged && (damaged.code === 'SYMLINK_OUTSIDE_DATA_DIR' || !(await plexFolder()))) throw refuse(`${target.path} is not a settings file Plex Reclaim accepts (${damaged.message})`)
+    return k
+  }
+  // Gone: its folder must be a real Plex data folder (not a link), owned as when the backup was taken.
   const dir = await host.lstat(target.dataDir).catch(() => null)
   if (!dir || !dir.isDirectory || dir.isSymbolicLink) throw refuse(`its data folder ${target.dataDir} is not there (or is a link)`)
   if (manifest.original && dir.uid !== manifest.original.uid) throw refuse(`${target.dataDir} is owned by user ${dir.uid}, not by ${manifest.original.uid} as when the backup was taken`)
-  const names = await host.readdir(target.dataDir).catch(() => [] as string[])
-  if (!names.some((n) => DATA_FOLDER_MARKS.includes(n))) throw refuse(`${target.dataDir} does not look like a Plex Media Server data folder`)
-  const file = await host.lstat(target.path).catch(() => null)
-  if (file) {
-    // The file is there: a damaged settings file may be put right, but links stay inside the folder.
-    const k = await installations.inspect(target.path, entry).catch(() => null)
-    if (!k || !sameStore(k.installation.store, target) || k.installation.readError?.code === 'SYMLINK_OUTSIDE_DATA_DIR') throw refuse(`${target.path} is not a settings file Plex Reclaim accepts`)
-    return k
-  }
+  if (!(await plexFolder())) throw refuse(`${target.dataDir} does not look like a Plex Media Server data folder`)
   const installation: Installation = {
     id: idFor(host.ref, 'folder', target),
     host: host.ref,

@@ -123,6 +123,8 @@ describe('plex-reclaim restore', () => {
     const m = machine()
     await cli('reset', '--file', m.file, '--no-service', '--yes', '--backup-dir', m.backups)
     const [backup] = JSON.parse((await cli('backups', '--backup-dir', m.backups, '--json')).stdout)
+    // A real data folder holds more than the settings; a damaged file is put right only in one.
+    layOut(m.root, { 'data/Plug-in Support/': '' })
     writeFileSync(m.file, '<Preferences A="1" PlexOnline')
     expect((await cli('restore', backup.id, '--no-service', '--yes', '--backup-dir', m.backups)).code).toBe(0)
     expect(readFileSync(m.file, 'utf8')).toBe(SIGNED_IN)

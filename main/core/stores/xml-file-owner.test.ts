@@ -74,7 +74,7 @@ describe.runIf(canRun)('reset --file as the non-root owner of Preferences.xml', 
     const { file, backups } = setUp(stranger)
     const r = asUser('reset', '--file', file, '--no-service', '--yes', '--backup-dir', backups)
     expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/^plex-reclaim: .*Preferences\.xml belongs to uid \d+, gid \d+; .*cannot keep its group .*Nothing was changed\. .*--force/)
+    expect(r.stderr).toMatch(/^plex-reclaim: Nothing was changed: .*Preferences\.xml belongs to \d+:\d+; this user cannot keep its owner and group.*--force to write it anyway/)
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1)
     expect(readFileSync(file, 'utf8')).toBe(SIGNED_IN)
     expect(statSync(file).gid).toBe(idOf('group', stranger))
