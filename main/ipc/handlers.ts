@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import type { CutOffRun, Runtime } from '../../preload/contract'
+import type { CutOffRun, RunRecord, RunStanding, Runtime } from '../../preload/contract'
 import { APP_NAME, APP_VERSION } from '../core/app-info'
-import { BackupStore } from '../core/backups/store'
+import { BackupStore, sha256 } from '../core/backups/store'
 import { detectInstallations, inspectPath } from '../core/detect/index'
 import type { RegistryClient } from '../core/detect/registry'
 import type { Installation } from '../core/detect/types'
@@ -19,6 +19,7 @@ import { describeTarget } from '../core/stores/types'
 import { JournalStore, runsDirOf, type Journal } from '../core/transaction/journal'
 import { resumeRun, rollbackRun, runReset, runRestore, type RunContext, type RunResult, type StepEvent } from '../core/transaction/run'
 import type { HandlerTable } from './dispatch'
+import { RunRegistry } from './run-registry'
 import { toBackupView, toInstallationView } from './views'
 
 /** Everything a handler may touch, decided by main at start-up (or by demo mode's sandbox). */
@@ -45,6 +46,8 @@ export interface HandlerDeps {
   readonly sshKeyDir?: string
   /** Demo mode: claim tokens from the plex.tv stand-in. */
   readonly mintDemoClaimToken?: () => string
+  /** The runs of this process; main's close guard asks it whether one is under way. */
+  readonly runs?: RunRegistry
 }
 
 const runView = (r: RunResult) => ({ runId: r.runId, outcome: r.outcome, backupId: r.journal.backupId ?? null })
@@ -59,6 +62,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const remotes = new Map<string, { host: SshHost; port: number }>()
   const plexTv = deps.plexTv ?? { baseUrl: 'https://plex.tv', authUrl: 'https://app.plex.tv/auth' }
   const signIns = new Map<string, { options: PlexTvOptions; pin: Pin; abort: AbortController }>()
+  const runs = deps.runs ?? new RunRegistry()
 
   const view = async (i: Installation, host: Host = deps.host, apiPort = port) => {
     known.set(i.id, { installation: i, host, port: apiPort })
@@ -96,10 +100,54 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   }
   const contextFromJournal = (j: Journal): RunContext =>
     runContext({ store: storeFor(deps.host, j.store, deps.registry), server: j.server, provenance: j.provenance, installation: { id: j.installationId, label: j.label } })
+  /** Read from the server and the settings after a run, for the message under the progress list. */
+  const standing = async (ctx: RunContext, backupId: string | null): Promise<RunStanding> => {
+    const o = await observe(ctx.host, ctx.server).catch(() => null)
+    const manifest = backupId ? await backups.get(backupId).then((b) => b.manifest, () => null) : null
+    const now = manifest ? await ctx.store.snapshot().catch(() => null) : null
+    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: deps.backupDir }
+  }
+  /** A run under the registry: its events kept for a reloaded page, its end recorded with where things stand. */
+  const tracked = async (fields: Pick<RunRecord, 'kind' | 'action' | 'installationId' | 'label' | 'backupId'>, ctx: RunContext, go: (ctx: RunContext) => Promise<RunResult>) => {
+    const tracker = runs.start(fields)
+    let runId: string | null = null
+    const withEvents: RunContext = {
+      ...ctx,
+      onStep: (event) => {
+        runId ??= event.runId
+        tracker.onStep(event)
+        ctx.onStep?.(event)
+      }
+    }
+    try {
+      const view = runView(await go(withEvents))
+      tracker.finish(view, await standing(ctx, view.backupId))
+      return view
+    } catch (error) {
+      const backupId = runId ? ((await journals.read(runId))?.backupId ?? null) : null
+      tracker.fail(error, await standing(ctx, backupId).catch(() => null))
+      throw error
+    }
+  }
   const cutOff = async (runId: string): Promise<Journal> => {
     const j = (await journals.unfinished()).find((x) => x.runId === runId)
     if (!j) throw new CoreError('NOT_FOUND', 'That run has already been finished or rolled back.')
     return j
+  }
+
+  /** Journals without an outcome, less the runs this process is still running (they only look cut off). */
+  const cutOffRuns = async (): Promise<CutOffRun[]> => {
+    const live = runs.list().filter((r) => r.status === 'running')
+    const isLive = (j: Journal): boolean => live.some((r) => r.runId === j.runId || (r.runId === null && r.installationId === j.installationId))
+    return Promise.all(
+      (await journals.unfinished())
+        .filter((j) => !isLive(j))
+        .map(async (j): Promise<CutOffRun> => {
+          const m = j.backupId ? await backups.get(j.backupId).then((b) => b.manifest, () => null) : null
+          const backup = m ? { id: m.id, createdAt: m.createdAt, account: m.account.username ?? m.account.maskedEmail ?? null } : null
+          return { runId: j.runId, kind: j.kind, label: j.label, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt, backup }
+        })
+    )
   }
 
   return {
@@ -120,7 +168,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint' as const, fingerprint: error.fingerprint }
         throw error
       }
-      if (p.sudoPassword) await host.useSudo({ password: p.sudoPassword })
+      // A NOPASSWD user needs none: sudo then never reads the empty line.
+      if (p.sudo) await host.useSudo({ password: p.sudoPassword ?? '' })
       const apiPort = await host.forward(port)
       remotes.set(name, { host, port: apiPort })
       const found = await detectInstallations({ host, root: deps.root, docker: !deps.demo })
@@ -142,9 +191,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const owner = local ?? [...known.values()].find((k) => same(k.installation))?.installation
       if (!owner) throw new CoreError('NOT_FOUND', `The server of this backup (${describeTarget(manifest.target)}) is not on this computer. Connect to it first ("A server on another machine…").`)
       if (local) known.set(local.id, { installation: local, host: deps.host, port })
-      return runView(await runRestore(context(owner), backupId))
+      return tracked({ kind: 'restore', action: 'run', installationId: owner.id, label: owner.label, backupId }, context(owner), (ctx) => runRestore(ctx, backupId))
     },
-    'reset:start': async ({ installationId, backupId }) => runView(await runReset(context(installation(installationId), { backupId }))),
+    'reset:start': async ({ installationId, backupId }) => {
+      const i = installation(installationId)
+      return tracked({ kind: 'reset', action: 'run', installationId, label: i.label, backupId }, context(i, { backupId }), runReset)
+    },
     'claim:routes': async ({ installationId }) => {
       const { host } = entry(installationId)
       return { claimUrl: CLAIM_URL, ...manualClaimRoutes(port, host.kind === 'ssh' ? host.name : 'user@server'), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS }
@@ -177,15 +229,15 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       signIns.delete(installationId)
       return null
     },
-    'runs:cut-off': async () =>
-      (await journals.unfinished()).map((j): CutOffRun => ({ runId: j.runId, kind: j.kind, label: j.label, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt })),
+    'runs:cut-off': async () => cutOffRuns(),
+    'runs:list': async () => ({ runs: runs.list(), cutOff: await cutOffRuns() }),
     'runs:resume': async ({ runId }) => {
       const j = await cutOff(runId)
-      return runView(await resumeRun(contextFromJournal(j), j))
+      return tracked({ kind: j.kind, action: 'resume', installationId: j.installationId, label: j.label, backupId: j.restoreBackupId ?? null }, contextFromJournal(j), (ctx) => resumeRun(ctx, j))
     },
     'runs:rollback': async ({ runId }) => {
       const j = await cutOff(runId)
-      return runView(await rollbackRun(contextFromJournal(j), j))
+      return tracked({ kind: j.kind, action: 'rollback', installationId: j.installationId, label: j.label, backupId: j.backupId ?? null }, contextFromJournal(j), (ctx) => rollbackRun(ctx, j))
     },
     'runs:details': async ({ runId }) => (await deps.host.readFile(join(runsDirOf(deps.backupDir), `${runId}.log`)).catch(() => Buffer.from(''))).toString('utf8'),
     'demo:claim-token': async () => {
