@@ -9,6 +9,7 @@ export const en = {
     find: 'Find your server',
     diagnosis: 'Diagnosis',
     backup: 'Back up',
+    review: 'Review',
     reset: 'Reset',
     claim: 'Claim',
     done: 'Done',
@@ -21,9 +22,17 @@ export const en = {
     kept: 'Your libraries, watch history and settings are kept. A verified backup is taken before anything changes, and you can restore it at any time.',
     time: 'It takes about two minutes.',
     start: 'Find my server',
-    cutOff: (kind: string, label: string, step: string | null) => `A ${kind} of ${label} was interrupted${step ? ` after "${step}"` : ''}.`,
+    cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
+      `${kind === 'reset' ? 'A reset' : 'A restore'} of ${label} did not finish: Plex Reclaim was closed${step ? ` after "${step}"` : ' at the start'}.`,
     finish: 'Finish it',
-    undo: 'Undo it'
+    undo: 'Undo it…',
+    undoTitle: 'Undo this run?',
+    undoBody: (backup: string | null, account: string | null) =>
+      backup
+        ? `Undo puts back the settings as they were before the run (backup from ${backup}${account ? `, signed in as ${account}` : ''}) and starts Plex Media Server.`
+        : 'Nothing had been changed yet: undo only makes sure Plex Media Server is running again.',
+    undoYes: 'Undo the run',
+    cancel: 'Cancel'
   },
   find: {
     title: 'Find your server',
@@ -41,20 +50,29 @@ export const en = {
     cannotRead: 'Cannot read its settings',
     select: 'Use this server',
     manual: 'You will stop and start this server yourself.',
-    on: (host: string) => `on ${host}`
+    on: (host: string) => `on ${host}`,
+    where: 'Settings file',
+    chosenFile: 'Plex Media Server (the settings file you chose)'
   },
   remote: {
     open: 'A server on another machine…',
     title: 'A server on another machine',
     body: 'Plex Reclaim connects over SSH. Nothing is installed on the server; passwords are used for this connection only and never stored.',
     host: 'Server address',
+    hostHint: 'A name or address, for example nas.local, kate@nas.local, nas.local:2222 or [fd00::5]:22',
+    hostEmpty: 'Type the server\u2019s name or address.',
+    hostBad: 'That is not a server name or address. Use a name like nas.local, or an address like 192.168.1.20 or [fd00::5].',
     port: 'SSH port',
+    portBad: 'The port is a number from 1 to 65535 (SSH usually uses 22).',
     user: 'User name',
+    userEmpty: 'Type the user name you sign in with over SSH.',
+    userBad: 'A user name has only letters, digits, dots, dashes and underscores.',
     auth: 'Sign in with',
     key: 'My SSH key (from my SSH folder or a running agent)',
     password: 'A password',
     passwordLabel: 'SSH password',
-    sudo: 'The settings or the service need root (sudo)',
+    sudo: 'Use sudo (the settings or the service need root)',
+    sudoAsks: 'sudo asks for a password',
     sudoPassword: 'sudo password',
     connect: 'Connect',
     connecting: 'Connecting…',
@@ -72,7 +90,12 @@ export const en = {
     tokenAbsent: 'none',
     home: 'Plex Home',
     serverId: 'Server identity (kept)',
+    where: 'Settings file',
+    on: 'On',
     question: (who: string) => `Can you still sign in to plex.tv as ${who}?`,
+    unreadable: 'Plex Reclaim cannot read this server\u2019s settings, so it cannot tell who it is signed in as.',
+    back: 'Back to the list of servers',
+    openWeb: 'Open Plex Web',
     yes: 'Yes, I can sign in as that account',
     no: 'No, that is an old or wrong account',
     noResetTitle: 'No reset needed',
@@ -87,17 +110,38 @@ export const en = {
     where: 'Backups are kept in',
     take: 'Take the backup',
     taking: 'Taking the backup…',
-    verified: (id: string) => `Backup ${id} was saved and verified.`,
+    verified: (when: string) => `The backup from ${when} was saved and verified.`,
     checksum: 'Checksum (sha256)',
-    continue: 'Continue to the reset'
+    continue: 'Review the reset'
+  },
+  review: {
+    title: 'Review the reset',
+    body: 'Nothing has changed yet. This is what happens when you click "Reset now".',
+    server: 'Server',
+    account: 'Signed out of',
+    backup: 'Verified backup',
+    backupAt: (when: string, where: string) => `${when}, in ${where}`,
+    what: 'What will happen',
+    offline: 'Plex Media Server goes offline for about a minute (longer right after a Plex update).',
+    streams: 'Anyone watching is cut off.',
+    prompt: 'Your computer may ask for your password to stop and start the server.',
+    manual: 'You will be asked to stop and start the server yourself.',
+    after: 'The four sign-in values are removed; libraries, history and settings stay. Then you claim the server with your own account.',
+    start: 'Reset now'
   },
   reset: {
     title: 'Reset the sign-in',
-    body: 'Plex Reclaim will stop the server, remove the four sign-in values, start it again and check that it is ready to be claimed.',
-    start: 'Reset now',
+    titleResume: 'Finish the reset',
+    titleRollback: 'Undo the run',
     running: 'Working… please keep this window open.',
     finished: 'The server is running and ready to be claimed.',
+    nothingToDo: 'The server was not signed in to any account: nothing was removed. Claim it now.',
+    rolledBack: 'Undone: the settings are as they were before the run, and the server is running.',
+    restoreFinished: 'The restore is finished and the server is running.',
+    failed: 'The reset did not finish.',
+    idle: 'No reset has started. Review it first.',
     continue: 'Continue to claim',
+    review: 'Back to the review',
     steps: {
       preflight: 'Check everything first',
       backup: 'Back up',
@@ -109,22 +153,38 @@ export const en = {
       start: 'Start the server',
       'verify-unclaimed': 'Check it is unclaimed'
     } as Record<string, string>,
-    status: { running: 'in progress', done: 'done', failed: 'failed', skipped: 'skipped', pending: 'waiting' } as Record<string, string>,
+    status: { running: 'in progress', done: 'done', failed: 'failed', skipped: 'not needed', waiting: 'waiting', 'not-started': 'not started' } as Record<string, string>,
     retry: 'Try again'
+  },
+  standing: {
+    title: 'Where things stand',
+    running: 'Plex Media Server is running.',
+    stopped: 'Plex Media Server is stopped.',
+    unknownServer: 'Whether Plex Media Server runs could not be checked.',
+    original: 'Its settings are unchanged.',
+    changed: 'The old sign-in has been removed from its settings.',
+    changedRestore: 'Its settings have been changed.',
+    unknownSettings: 'Whether its settings changed could not be checked.',
+    backup: (dir: string) => `Your backup is kept in ${dir}.`,
+    soFarStopped: 'The server is stopped for now; it is started again before the end.',
+    soFarOriginal: 'The settings have not been changed yet.'
   },
   claim: {
     title: 'Claim your server',
-    body: 'Sign the server in to your Plex account. Choose one way:',
+    body: 'Sign the server in to your own Plex account.',
+    recommended: 'Recommended',
     signInTitle: 'Sign in with Plex',
     signInBody: 'Sign in on plex.tv in your browser; the server is claimed for that account as soon as you approve.',
     signIn: 'Sign in with Plex',
     signingIn: 'Waiting for you to sign in on plex.tv…',
     cancel: 'Cancel sign-in',
     tokenTitle: 'Or with a claim code',
+    webRecommendedBody: 'On this computer, Plex Web signs the server in itself: open it, sign in, and follow its "Claim" prompt.',
     getToken: 'Get a claim code at plex.tv/claim',
     lifetime: 'A code works for about 4 minutes.',
     remaining: (s: string) => `About ${s} left to use it.`,
     expired: 'That code has probably expired: get a new one.',
+    spent: 'That code can no longer be used: get a new one.',
     tokenLabel: 'Claim code',
     tokenHint: 'Paste the code from plex.tv/claim (it starts with "claim-").',
     submit: 'Claim the server',
@@ -141,14 +201,29 @@ export const en = {
     title: 'You are back in',
     signedIn: (who: string) => `The server is signed in as ${who}.`,
     signedInUnknown: 'The server is signed in.',
-    open: 'Open Plex Web and you should have full access again.',
-    backupAt: 'The backup of the old settings is',
-    restore: 'Restore…',
+    open: 'Open Plex Web: you should have full access again.',
+    openWeb: 'Open Plex Web',
+    backupAt: 'The backup of the old settings is in',
+    restoreHint: 'To go back to the old settings, use "Restore…" in the steps list.',
     again: 'Start over'
   },
   restore: {
     title: 'Restore a backup',
     body: 'Backups, newest first. Restoring stops the server, keeps the current settings as a new backup, puts the chosen one back and starts the server.',
+    signedInAs: (who: string) => `Signed in as ${who}`,
+    notSignedIn: 'Not signed in',
+    taken: (reason: string) => `Taken ${reason}`,
+    fingerprint: 'Checksum',
+    steps: {
+      'verify-backup': 'Check the chosen backup',
+      stop: 'Stop the server',
+      'verify-stopped': 'Make sure it stopped',
+      backup: 'Keep the current settings as a backup',
+      remove: 'Put the chosen backup back',
+      start: 'Start the server',
+      'verify-unclaimed': 'Check that the server answers'
+    } as Record<string, string>,
+    failed: 'The restore did not finish.',
     none: 'There are no backups yet.',
     when: 'Taken',
     server: 'Settings',
@@ -158,19 +233,22 @@ export const en = {
     reason: { reset: 'before a reset', 'pre-restore': 'before a restore', manual: 'by hand' } as Record<string, string>,
     choose: 'Restore this backup',
     confirmTitle: 'Restore this backup?',
-    confirm: (when: string) => `The server will be stopped, its current settings backed up, and the backup from ${when} put back.`,
+    confirm: (when: string, who: string | null) =>
+      `The server will be stopped, its current settings kept as a new backup, and the backup from ${when} put back. ${
+        who ? `The server will be signed in as ${who} again, as it was then.` : 'The server will not be signed in to any account, as it was then.'
+      }`,
     confirmYes: 'Restore',
     cancel: 'Cancel',
     working: 'Restoring…',
-    restored: (id: string) => `Backup ${id} is back in place and the server is running.`,
+    restored: (when: string) => `The backup from ${when} is back in place and the server is running.`,
     back: 'Back'
   },
   error: {
-    title: 'Something went wrong',
     copy: 'Copy details',
     copied: 'Details copied',
-    dismiss: 'Dismiss'
-  }
+    todo: 'What to do:'
+  },
+  leave: 'A run is under way. Leaving now hides its progress.'
 } as const
 
 export type Messages = typeof en
