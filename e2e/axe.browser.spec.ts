@@ -34,7 +34,13 @@ for (const look of LOOKS) {
       await check()
       // Done: the key fact in full colour, Open Plex Web as the primary button, one Restore….
       const fact = page.getByText('The server is signed in as kate_new.')
-      const [factColour, muted] = await fact.evaluate((e) => [getComputedStyle(e).color, getComputedStyle(document.querySelector('.lead, .muted') ?? document.body).color])
+      const [factColour, text, muted] = await fact.evaluate((e) => {
+        const probe = document.body.appendChild(Object.assign(document.createElement('span'), { className: 'muted' }))
+        const colours = [getComputedStyle(e).color, getComputedStyle(document.body).color, getComputedStyle(probe).color]
+        probe.remove()
+        return colours
+      })
+      expect(factColour).toBe(text)
       expect(factColour).not.toBe(muted)
       await expect(page.getByRole('link', { name: 'Open Plex Web' })).toHaveClass(/primary/)
       await expect(page.getByRole('button', { name: 'Restore…' })).toHaveCount(1)

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, expectAccessible, test } from './fixtures'
 import { contrastOf, RESET_TIMEOUT, sideways, toBackup } from './walk'
 import { identity, readPreferences } from './sandbox'
@@ -42,6 +44,14 @@ test.describe('2. a failure is shown on the step that failed', () => {
     await expect(page.locator('main')).not.toContainText('STOP_TIMEOUT')
     await expect(page.locator('main')).not.toContainText('verify-backup')
     await expectAccessible(page)
+    // "Copy details" has the code, main's own words and the same steps as the list.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await alert.getByRole('button', { name: 'Copy details' }).click()
+    await expect(alert.getByRole('button', { name: 'Details copied' })).toBeVisible()
+    const details = await page.evaluate(() => navigator.clipboard.readText())
+    expect(details).toContain('Error: STOP_TIMEOUT: ')
+    expect(details).toContain('  stop: failed')
+    expect(details).toContain('  verify-backup: done')
   })
 })
 
@@ -68,6 +78,31 @@ test('3. a reload in the middle of a reset reattaches and ends with the finished
   await expect(page.getByText('The server is running and ready to be claimed.')).toBeVisible()
   await page.getByRole('button', { name: 'Continue to claim' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Claim your server' })).toBeVisible()
+})
+
+test('3. a run cut off by an earlier process: Undo says what it puts back, then shows progress and the result', async ({ page, demo }) => {
+  const original = readPreferences(demo.sandbox)
+  await toBackup(page, demo.url)
+  await page.getByRole('button', { name: 'Review the reset' }).click()
+  await page.getByRole('button', { name: 'Reset now' }).click()
+  await expect(page.getByText('The server is running and ready to be claimed.')).toBeVisible({ timeout: RESET_TIMEOUT })
+  // As if the process had died before recording the outcome: the journal has none.
+  const runs = join(demo.backupDir, 'runs')
+  const name = readdirSync(runs).find((n) => n.endsWith('.journal.json'))!
+  const journal = JSON.parse(readFileSync(join(runs, name), 'utf8')) as Record<string, unknown>
+  delete journal.outcome
+  writeFileSync(join(runs, name), JSON.stringify(journal))
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Welcome' }).click()
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Welcome' }).click()
+  await expect(page.getByText(/A reset of .+ did not finish: Plex Reclaim was closed after "Check it is unclaimed"\./)).toBeVisible()
+  await page.getByRole('button', { name: 'Undo it…' }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Undo this run?' })
+  await expect(dialog).toContainText(/puts back the settings as they were before the run \(backup from .+, signed in as kate_old\)/)
+  await dialog.getByRole('button', { name: 'Undo the run' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Undo the run' })).toBeVisible()
+  await expect(page.getByText('Undone: the settings are as they were before the run, and the server is running.')).toBeVisible({ timeout: RESET_TIMEOUT })
+  expect(readPreferences(demo.sandbox)).toBe(original)
 })
 
 test('4. the restore view reads like a history, says who the server is signed in as again, and disarms', async ({ page, demo }) => {

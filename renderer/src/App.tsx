@@ -26,7 +26,7 @@ const VIEWS: Record<StepId, () => React.JSX.Element | null> = {
   restore: RestoreView
 }
 
-/** Leaving the page (reload, Back, closing the tab) during a run asks first. */
+/** Leaving the page (reload, Back, closing the tab) during a run asks first, in a browser. */
 function useLeaveGuard(active: boolean): void {
   useEffect(() => {
     if (!active) return
@@ -43,7 +43,8 @@ function useLeaveGuard(active: boolean): void {
 export function App() {
   const step = useWizard((s) => s.step)
   const info = useWizard((s) => s.info)
-  const running = useWizard(busy)
+  // In the desktop app main's close guard asks instead (a blocked unload there would be silent).
+  const running = useWizard((s) => busy(s) && s.info?.runtime === 'loopback')
   const init = useWizard((s) => s.init)
   useEffect(() => {
     void init()

@@ -33,10 +33,10 @@ export function ResetStep() {
     <section aria-busy={run.status === 'running'}>
       <StepHeading>{title}</StepHeading>
       <p className={run.status === 'finished' ? 'lead strong' : 'lead'}>{lead}</p>
+      <StepError place="reset" />
       {run.status !== 'idle' ? (
         <ProgressList steps={restore ? RESTORE_STEPS : RESET_STEPS} labels={restore ? messages.restore.steps : t.steps} events={run.events} phase={run.status} standing={run.standing} restore={restore} />
       ) : null}
-      <StepError place="reset" />
       <div className="actions primary-row">
         {run.status === 'finished' && !restore && outcome !== 'rolled-back' ? (
           <button type="button" className="primary" onClick={openClaim}>

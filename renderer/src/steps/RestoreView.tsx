@@ -10,8 +10,8 @@ import { when } from './Backup'
 
 const RESTORE_STEPS = ['verify-backup', 'stop', 'verify-stopped', 'backup', 'remove', 'start', 'verify-unclaimed']
 const account = (b: BackupView): string | null => b.account.username ?? b.account.maskedEmail
-/** The settings file's folder, shortened: the server's own name for it is not known here. */
-const serverOf = (b: BackupView): string => b.target.split(/[\\/]/).slice(-3, -1).join('/') || b.target
+/** Which server: its kind of installation, in words (the full path is in the backup's manifest). */
+const serverOf = (b: BackupView): string => `Plex Media Server (${messages.restore.installTypes[b.installType] ?? b.installType})`
 
 function BackupItem({ b, chosen, onChoose }: { readonly b: BackupView; readonly chosen: boolean; readonly onChoose: () => void }) {
   const t = messages.restore

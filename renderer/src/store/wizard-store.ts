@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { ApiResult, RemoteConnectPayload } from '../../../preload/contract'
+import { progressRows } from './progress'
 import { runActions, type RunActions } from './run-actions'
 import { INITIAL_STATE, type Place, type WizardState } from './state'
 import { availability, type StepId } from './steps'
@@ -184,9 +185,12 @@ export const useWizard = create<Store>()((set, get) => {
     },
 
     async details() {
-      const { error, info, run } = get()
-      const failedAt = run.events.filter((e) => e.status !== 'done').map((e) => `${e.step} ${e.status}: ${e.message}`)
-      const lines = [`Plex Reclaim ${info?.version ?? ''} on ${info?.platform ?? ''}`, `Error: ${error?.code ?? ''}: ${error?.message ?? ''}`, ...failedAt]
+      const { error, info, run, restore } = get()
+      // The same truth as the list on screen: each step's status from the one progress model.
+      const events = error?.place === 'restore' ? restore.events : run.events
+      const steps = [...new Set(events.map((e) => e.step))]
+      const rows = progressRows(steps, events, error?.place === 'restore' ? restore.status : run.status).map((r) => `  ${r.step}: ${r.status}`)
+      const lines = [`Plex Reclaim ${info?.version ?? ''} on ${info?.platform ?? ''}`, `Error: ${error?.code ?? ''}: ${error?.message ?? ''}`, ...(rows.length ? ['Steps:', ...rows] : [])]
       if (error?.runId) {
         const log = await window.api.runDetails({ runId: error.runId })
         if (log.ok && log.value) lines.push('', log.value)
