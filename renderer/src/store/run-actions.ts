@@ -45,9 +45,12 @@ export function runActions(set: (patch: Partial<WizardState>) => void, get: Get,
   /** Runs a run-starting call; its events arrive meanwhile; its end is read back from the registry. */
   const track = async (start: Partial<WizardState>, call: () => Promise<ApiResult<RunView>>, place: 'reset' | 'restore'): Promise<void> => {
     set({ ...start, error: null })
+    // Only a record this call made is its outcome: a refusal before the run began makes none.
+    const before = await window.api.listRuns()
+    const known = new Set(before.ok ? before.value.runs.map((x) => x.id) : [])
     const r = await call()
     const list = await window.api.listRuns()
-    const latest = list.ok ? list.value.runs.find((x) => x.status !== 'running' && (r.ok ? x.runId === r.value.runId : true)) : undefined
+    const latest = list.ok ? list.value.runs.find((x) => !known.has(x.id) && x.status !== 'running') : undefined
     if (latest) show(latest)
     else if (!r.ok) {
       set(place === 'reset' ? { run: { ...get().run, status: 'failed' } } : { restore: { ...get().restore, status: 'failed' } })
