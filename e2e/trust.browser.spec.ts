@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { expect, expectAccessible, test } from './fixtures'
 import { contrastOf, RESET_TIMEOUT, sideways, toBackup } from './walk'
 import { identity, readPreferences } from './sandbox'
@@ -80,29 +81,42 @@ test('3. a reload in the middle of a reset reattaches and ends with the finished
   await expect(page.getByRole('heading', { level: 1, name: 'Claim your server' })).toBeVisible()
 })
 
-test('3. a run cut off by an earlier process: Undo says what it puts back, then shows progress and the result', async ({ page, demo }) => {
-  const original = readPreferences(demo.sandbox)
+/** A finished reset whose journal lost its outcome, as if the process had died before recording it. */
+async function cutOffReset(page: Page, demo: { url: string; backupDir: string }): Promise<void> {
   await toBackup(page, demo.url)
   await page.getByRole('button', { name: 'Review the reset' }).click()
   await page.getByRole('button', { name: 'Reset now' }).click()
   await expect(page.getByText('The server is running and ready to be claimed.')).toBeVisible({ timeout: RESET_TIMEOUT })
-  // As if the process had died before recording the outcome: the journal has none.
   const runs = join(demo.backupDir, 'runs')
   const name = readdirSync(runs).find((n) => n.endsWith('.journal.json'))!
   const journal = JSON.parse(readFileSync(join(runs, name), 'utf8')) as Record<string, unknown>
   delete journal.outcome
   writeFileSync(join(runs, name), JSON.stringify(journal))
-  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Welcome' }).click()
   await page.reload()
   await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Welcome' }).click()
   await expect(page.getByText(/A reset of .+ did not finish: Plex Reclaim was closed after "Check it is unclaimed"\./)).toBeVisible()
+}
+
+test('3. a run cut off by an earlier process: Undo says what it puts back, then shows progress and the result', async ({ page, demo }) => {
+  const original = readPreferences(demo.sandbox)
+  await cutOffReset(page, demo)
   await page.getByRole('button', { name: 'Undo it…' }).click()
   const dialog = page.getByRole('alertdialog', { name: 'Undo this run?' })
   await expect(dialog).toContainText(/puts back the settings as they were before the run \(backup from .+, signed in as kate_old\)/)
   await dialog.getByRole('button', { name: 'Undo the run' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Undo the run' })).toBeVisible()
   await expect(page.getByText('Undone: the settings are as they were before the run, and the server is running.')).toBeVisible({ timeout: RESET_TIMEOUT })
+  await expect(page.getByRole('listitem').filter({ hasText: 'Check it is unclaimed' })).toContainText('done')
   expect(readPreferences(demo.sandbox)).toBe(original)
+})
+
+test('3. a run cut off by an earlier process: Finish it shows progress and the result', async ({ page, demo }) => {
+  await cutOffReset(page, demo)
+  await page.getByRole('button', { name: 'Finish it' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Finish the reset' })).toBeVisible()
+  await expect(page.getByText('The server is running and ready to be claimed.')).toBeVisible({ timeout: RESET_TIMEOUT })
+  await expect(page.getByRole('listitem').filter({ hasText: 'Start the server' })).toContainText('done')
+  await expect(page.getByText('A reset of')).toHaveCount(0)
 })
 
 test('4. the restore view reads like a history, says who the server is signed in as again, and disarms', async ({ page, demo }) => {
@@ -214,6 +228,17 @@ test.describe('9. at 200% zoom', () => {
     expect(main.y).toBeGreaterThanOrEqual(nav.y + nav.height - 1)
     await page.getByRole('button', { name: 'Restore…' }).click()
     await page.getByRole('radio').first().check()
+    expect(await sideways(page)).toBe(0)
+  })
+})
+
+test.describe('9. at 800x600', () => {
+  test.use({ viewport: { width: 800, height: 600 } })
+  test('nothing scrolls sideways on any step up to the review', async ({ page, demo }) => {
+    await toBackup(page, demo.url, async () => {
+      expect(await sideways(page)).toBe(0)
+    })
+    await page.getByRole('button', { name: 'Review the reset' }).click()
     expect(await sideways(page)).toBe(0)
   })
 })
