@@ -49,9 +49,9 @@ export interface RemoteConnectPayload {
   /** A key from the SSH folder or a running agent (chosen by main), or a password typed now. */
   readonly auth: 'key' | 'password'
   readonly password?: string
-  /** Run every step through sudo (a NOPASSWD user needs no password). */
-  readonly sudo?: boolean
-  /** For a settings file or service that needs root: used for this session, never stored. */
+  /** Use sudo on the server for the settings file and the service (a NOPASSWD user needs no password). */
+  readonly sudo: boolean
+  /** sudo's password when it asks for one: used for this session, never stored. */
   readonly sudoPassword?: string
   /** The fingerprint the user confirmed on a first connection. */
   readonly acceptFingerprint?: string
@@ -79,6 +79,44 @@ export interface CutOffRun {
   readonly label: string
   readonly lastStep: string | null
   readonly createdAt: string
+  /** What "Undo" puts back: the verified backup the run took of the settings it was about to change. */
+  readonly backup: { readonly id: string; readonly createdAt: string; readonly account: string | null } | null
+}
+
+/** Where things stand after a run: read from the server and the settings, not remembered. */
+export interface RunStanding {
+  /** null when it could not be told. */
+  readonly serverRunning: boolean | null
+  /** Against the backup below; null when it could not be told. */
+  readonly settingsChanged: boolean | null
+  readonly backupId: string | null
+  readonly backupDir: string
+}
+
+/** A run main started in this process: its step events so far, then its result or its error (as a code). */
+export interface RunRecord {
+  /** Given by main when the run starts, before the engine has named it. */
+  readonly id: string
+  readonly runId: string | null
+  readonly kind: 'reset' | 'restore'
+  /** A new run, or a cut-off one finished or undone. */
+  readonly action: 'run' | 'resume' | 'rollback'
+  readonly installationId: string
+  readonly label: string
+  /** For a restore: the backup being put back. */
+  readonly backupId: string | null
+  readonly status: 'running' | 'finished' | 'failed'
+  readonly events: readonly ProgressEvent[]
+  readonly result: RunView | null
+  readonly error: { readonly code: string; readonly message: string } | null
+  readonly standing: RunStanding | null
+}
+
+export interface RunList {
+  /** Runs of this process, newest first: live ones to reattach to, finished ones to show. */
+  readonly runs: readonly RunRecord[]
+  /** Runs cut off by an earlier process (never a live one): to finish or undo. */
+  readonly cutOff: readonly CutOffRun[]
 }
 
 export interface ClaimRoutes {
@@ -133,6 +171,8 @@ export interface InvokeContract {
   'signin:wait': { payload: IdPayload; result: { readonly username: string | null } }
   'signin:cancel': { payload: IdPayload; result: null }
   'runs:cut-off': { payload: void; result: CutOffRun[] }
+  /** The run registry: after a reload the wizard reattaches to a live run or shows a finished one. */
+  'runs:list': { payload: void; result: RunList }
   'runs:resume': { payload: { readonly runId: string }; result: RunView }
   'runs:rollback': { payload: { readonly runId: string }; result: RunView }
   /** The run's log for "Copy details": steps, timings, exit codes; never a token. */
@@ -167,6 +207,7 @@ export const INVOKE_METHODS = {
   waitSignIn: 'signin:wait',
   cancelSignIn: 'signin:cancel',
   cutOffRuns: 'runs:cut-off',
+  listRuns: 'runs:list',
   resumeRun: 'runs:resume',
   rollbackRun: 'runs:rollback',
   runDetails: 'runs:details',

@@ -1,5 +1,5 @@
 // The application layer's public face: main/ipc and main/cli import the core only through here.
-export { AppService, type ConnectResult, type Known, type RunView } from './service'
+export { AppService, type ConnectResult, type Known, type RunView, type Standing } from './service'
 export { REAL_PLEX_TV, type AppEnvironment, type PlexTvEndpoints } from './environment'
 export type { HostEntry } from './hosts'
 export type { RunOptions } from './runs'

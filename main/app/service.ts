@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
+import { sha256 } from '../core/backups/store'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
 import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
@@ -18,6 +19,13 @@ import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
 export type { RunView } from './runs'
+
+export interface Standing {
+  readonly serverRunning: boolean | null
+  readonly settingsChanged: boolean | null
+  readonly backupId: string | null
+  readonly backupDir: string
+}
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
@@ -158,6 +166,22 @@ export class AppService {
   signInCancel(id: string): void {
     this.signIns.get(id)?.abort.abort()
     this.signIns.delete(id)
+  }
+
+  /** Where things stand after a run: read from the server and the settings now, not remembered. */
+  async standing(runId: string | null, installationId: string): Promise<Standing> {
+    const journal = runId ? (await this.runs.registry.get(runId)).journal : null
+    const backupId = journal?.backupId ?? null
+    let k: Known | null
+    try {
+      k = this.installations.get(journal?.installationId ?? installationId)
+    } catch {
+      k = null
+    }
+    const o = k ? await this.observe(k) : null
+    const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
+    const now = manifest && k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
+    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
   }
 
   runLog(runId: string): Promise<string> {

@@ -22,7 +22,7 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Payload
     user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'not a user name'),
     auth: z.enum(['key', 'password']),
     password: z.string().max(1024).optional(),
-    sudo: z.boolean().optional(),
+    sudo: z.boolean().default(false),
     sudoPassword: z.string().max(1024).optional(),
     acceptFingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'not a fingerprint').optional()
   }),
@@ -36,6 +36,7 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Payload
   'signin:wait': ofInstallation,
   'signin:cancel': ofInstallation,
   'runs:cut-off': none,
+  'runs:list': none,
   'runs:resume': z.strictObject({ runId }),
   'runs:rollback': z.strictObject({ runId }),
   'runs:details': z.strictObject({ runId }),
