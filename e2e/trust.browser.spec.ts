@@ -106,7 +106,9 @@ test('3. a run cut off by an earlier process: Undo says what it puts back, then 
   await dialog.getByRole('button', { name: 'Undo the run' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Undo the run' })).toBeVisible()
   await expect(page.getByText('Undone: the settings are as they were before the run, and the server is running.')).toBeVisible({ timeout: RESET_TIMEOUT })
-  await expect(page.getByRole('listitem').filter({ hasText: 'Check it is unclaimed' })).toContainText('done')
+  // An undo is the restore plan back to the run's own backup: it ends with the server answering.
+  await expect(page.getByRole('listitem').filter({ hasText: 'Put the chosen backup back' })).toContainText('done')
+  await expect(page.getByRole('listitem').filter({ hasText: 'Check that the server answers' })).toContainText('done')
   expect(readPreferences(demo.sandbox)).toBe(original)
 })
 

@@ -65,7 +65,7 @@ export class AppService {
     }
     try {
       if (options.sudo) await host.useSudo({ password: options.sudo.password ?? '' })
-      const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? 32400) })
+      const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? this.env.port) })
       return { status: 'connected', name: host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
     } catch (error) {
       host.close()

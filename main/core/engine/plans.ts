@@ -25,7 +25,7 @@ export async function runPlan(run: Run, plan: readonly Step[], resuming: boolean
   for (const step of plan) {
     const reason = step.skip?.(run)
     if (reason) await run.skip(step.id, reason)
-    else if (resuming && step.holds && (await step.holds(run))) await run.skip(step.id, 'Already done')
+    else if (resuming && step.holds && (await step.holds(run))) await run.skip(step.id, 'Already done', 'done')
     else await run.step(step.id, step.label(run), () => step.action(run))
   }
 }

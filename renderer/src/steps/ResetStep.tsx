@@ -5,13 +5,14 @@ import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
 import { RESET_STEPS, RESTORE_STEPS } from '../store/run-steps'
 
-
 /** Shows a run (a reset, or a cut-off run being finished or undone): it never starts one. */
 export function ResetStep() {
   const t = messages.reset
   const run = useWizard((s) => s.run)
   const { openClaim, goTo } = useWizard.getState()
   const restore = run.kind === 'restore'
+  // An undo runs the restore plan (back to the run's own backup), whatever the run was.
+  const restorePlan = restore || run.action === 'rollback'
   const title = run.action === 'resume' ? t.titleResume : run.action === 'rollback' ? t.titleRollback : t.title
   const outcome = run.result?.outcome
   const lead =
@@ -34,7 +35,7 @@ export function ResetStep() {
       <p className={run.status === 'finished' ? 'lead strong' : 'lead'}>{lead}</p>
       <StepError place="reset" />
       {run.status !== 'idle' ? (
-        <ProgressList steps={restore ? RESTORE_STEPS : RESET_STEPS} labels={restore ? messages.restore.steps : t.steps} events={run.events} phase={run.status} standing={run.standing} restore={restore} />
+        <ProgressList steps={restorePlan ? RESTORE_STEPS : RESET_STEPS} labels={restorePlan ? messages.restore.steps : t.steps} events={run.events} phase={run.status} standing={run.standing} restore={restore} />
       ) : null}
       <div className="actions primary-row">
         {run.status === 'finished' && !restore && outcome !== 'rolled-back' ? (
