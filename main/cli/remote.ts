@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { defaultBackupDir } from '../core/backups/location'
 import type { Host } from '../core/host/types'
 import { defaultKeyAuth } from '../core/host/ssh-keys'
-import { KnownHosts, SshHost, knownHostsPathFor, parseSshTarget, type SshAuth } from '../core/host/ssh'
+import { KnownHosts, SshHost, knownHostsPathFor, parseSshTarget, type SshAuth, type SudoChoice } from '../core/host/ssh'
 import { CoreError } from '../core/result'
 import type { CliFlags } from './context'
 import { DEFAULT_PORT } from '../core/server/control'
@@ -23,16 +23,19 @@ async function authFrom(flags: CliFlags, lines: string[]): Promise<SshAuth> {
   }
 }
 
+/** --sudo: a password line on stdin if there is one; none is fine where sudo needs none (NOPASSWD). */
+function sudoFrom(flags: CliFlags, lines: string[]): SudoChoice | null {
+  if (!flags.sudo) return null
+  const password = lines.shift()
+  return password ? { password } : {}
+}
+
 /** --host: the SSH connection, and a local port forwarded to the server's own local API. */
-export async function connectRemote(flags: CliFlags, local: Host): Promise<{ host: SshHost; serverPort: number }> {
+export async function connectRemote(flags: CliFlags, local: Host, knownHostsPath = knownHostsPathFor(flags['backup-dir'] ?? defaultBackupDir())): Promise<{ host: SshHost; serverPort: number }> {
   const target = parseSshTarget(flags.host!)
-  const knownHosts = new KnownHosts(local, knownHostsPathFor(flags['backup-dir'] ?? defaultBackupDir()))
   const lines = stdinLines(flags)
-  const host = await SshHost.connect(target, await authFrom(flags, lines), knownHosts, flags['accept-host-key'])
-  if (flags.sudo) await host.useSudo({ password: lines.shift() ?? '' }).catch((error: unknown) => {
-    host.close()
-    throw error
-  })
+  const auth = await authFrom(flags, lines)
+  const host = await SshHost.connect(target, auth, new KnownHosts(local, knownHostsPath), flags['accept-host-key'], { sudo: sudoFrom(flags, lines) })
   const remotePort = flags.port ? Number(flags.port) : DEFAULT_PORT
   return { host, serverPort: await host.forward(remotePort) }
 }

@@ -1,22 +1,111 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { chmodSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
-import { sshdAvailable, startSshd } from '../../../scripts/test-sshd.mjs'
-import { tempDir } from '../../../test/support/temp'
+import { sshdAvailable, startSshd, sudoAvailable } from '../../../scripts/test-sshd.mjs'
+import { SIGNED_IN, layOut, tempDir } from '../../../test/support/temp'
+import { detectInstallations } from '../detect/index'
 import { LocalHost } from './local'
-import { KnownHosts, SshHost } from './ssh'
+import { KnownHosts, SshHost, type SudoChoice } from './ssh'
 
-describe.skipIf(!(sshdAvailable as () => boolean)())('SSH host', () => {
-  it('runs many commands at once without exceeding the server\'s session limit (OpenSSH MaxSessions 10)', async () => {
-    const sshd = (await startSshd({ PATH: '/usr/bin:/bin' })) as { port: number; key: string; fingerprint: string; stop(): void }
-    const host = await SshHost.connect({ user: 'root', host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(tempDir(), 'known.json')), sshd.fingerprint)
+interface Sshd {
+  port: number
+  key: string
+  fingerprint: string
+  users?: { nopasswd: string; password: string; notInSudoers: string; noSudo: string }
+  sudoPassword?: string
+  stop(): void
+}
+
+const DATA = 'var/lib/plexmediaserver/Library/Application Support/Plex Media Server'
+const BSD_STAT = join(import.meta.dirname, '..', '..', '..', 'test', 'standins', 'bsd')
+
+/** A machine with Plex's .deb laid out under a temp root. */
+function machine(): string {
+  const root = tempDir('plex-ssh-machine')
+  layOut(root, { 'usr/lib/plexmediaserver/': '', 'lib/systemd/system/plexmediaserver.service': '[Unit]\n', [`${DATA}/Preferences.xml`]: SIGNED_IN })
+  return root
+}
+
+const connect = (sshd: Sshd, user = 'root', sudo: SudoChoice | null = null) =>
+  SshHost.connect({ user, host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(tempDir(), 'known.json')), sshd.fingerprint, { sudo })
+
+describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenSSH server on loopback)', () => {
+  const started: Sshd[] = []
+  const start = async (env: Record<string, string>, options: object = {}): Promise<Sshd> => {
+    const s = (await startSshd(env, options)) as Sshd
+    started.push(s)
+    return s
+  }
+  let root: string
+  beforeAll(() => {
+    root = machine()
+  })
+  afterAll(() => {
+    for (const s of started) s.stop()
+  })
+
+  it('50 detections in a row with the default session limit: no failure, always the same answer', async () => {
+    const sshd = await start({ PATH: '/usr/bin:/bin' })
+    const host = await connect(sshd)
     try {
+      const first = await detectInstallations({ host, root, docker: false })
+      expect(first.map((i) => i.store)).toEqual([{ kind: 'preferences-xml', path: join(root, DATA, 'Preferences.xml'), dataDir: join(root, DATA) }])
+      expect(first[0]!.account?.username).toBe('kate')
+      for (let i = 0; i < 49; i++) expect(await detectInstallations({ host, root, docker: false })).toEqual(first)
+      // Many commands at once never exceed the server's limit either.
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => host.lstat(`/nonexistent/${i}`)))
       expect(results).toEqual(Array(40).fill(null))
     } finally {
       host.close()
-      sshd.stop()
     }
-  }, 30_000)
+  }, 120_000)
+
+  it.skipIf(!(sudoAvailable as () => boolean)())('a refused channel is an error, never "not found", an empty listing or "not running"', async () => {
+    // MaxSessions 1, and the SFTP session that carries sudo's file bytes keeps the only slot: the
+    // server refuses every command channel after it.
+    const sshd = await start({ PATH: '/usr/bin:/bin' }, { users: true, maxSessions: 1 })
+    const host = await connect(sshd, sshd.users!.password, { password: sshd.sudoPassword! })
+    try {
+      await expect(host.writeFileAtomic(join(root, 'refused.txt'), Buffer.from('x'))).rejects.toMatchObject({ code: 'SSH_CHANNEL_FAILED', message: expect.stringMatching(/refused a new SSH channel .* Nothing was concluded from it/) })
+      await expect(host.lstat(join(root, 'nothing-here'))).rejects.toMatchObject({ code: 'SSH_CHANNEL_FAILED' })
+      await expect(host.readdir(root)).rejects.toMatchObject({ code: 'SSH_CHANNEL_FAILED' })
+      await expect(host.processAlive(1)).rejects.toMatchObject({ code: 'SSH_CHANNEL_FAILED' })
+      await expect(detectInstallations({ host, root, docker: false })).rejects.toMatchObject({ code: 'SSH_CHANNEL_FAILED' })
+    } finally {
+      host.close()
+    }
+  }, 60_000)
+
+  it('a BSD-style stat (FreeBSD, TrueNAS CORE) on the SSH user\'s PATH: file facts and detection work', async () => {
+    const sshd = await start({ PATH: `${BSD_STAT}:${dirname(process.execPath)}:/usr/bin:/bin` })
+    const host = await connect(sshd)
+    try {
+      const file = join(root, DATA, 'Preferences.xml')
+      chmodSync(file, 0o640)
+      const info = await host.lstat(file)
+      const local = statSync(file)
+      expect(info).toMatchObject({ isFile: true, size: Buffer.byteLength(SIGNED_IN), mode: 0o640, uid: local.uid, gid: local.gid })
+      expect(await host.lstat(join(root, 'nothing-here'))).toBeNull()
+      const found = await detectInstallations({ host, root, docker: false })
+      expect(found.map((i) => i.account?.username)).toEqual(['kate'])
+    } finally {
+      host.close()
+    }
+  }, 60_000)
+
+  it.skipIf(!(sudoAvailable as () => boolean)())('MaxSessions 2: an SFTP session for sudo\'s file bytes plus one command at a time still works', async () => {
+    const sshd = await start({ PATH: '/usr/bin:/bin' }, { users: true, maxSessions: 2 })
+    const host = await connect(sshd, sshd.users!.password, { password: sshd.sudoPassword! })
+    try {
+      const file = join(root, 'two-sessions.txt')
+      await Promise.all([host.writeFileAtomic(file, Buffer.from('one\n'), { mode: 0o600 }), detectInstallations({ host, root, docker: false })])
+      expect(host.stagedThroughSftp).toBe(true)
+      expect(readFileSync(file, 'utf8')).toBe('one\n')
+      const found = await Promise.all(Array.from({ length: 5 }, () => detectInstallations({ host, root, docker: false })))
+      expect(found.map((f) => f.length)).toEqual([1, 1, 1, 1, 1])
+    } finally {
+      host.close()
+    }
+  }, 60_000)
 })
