@@ -30,7 +30,8 @@ function createUsers(dir, path) {
   const users = { nopasswd: `prn-${tag}`, password: `prp-${tag}`, notInSudoers: `prx-${tag}`, noSudo: `prs-${tag}` }
   const password = `pw ${tag} with space`
   for (const name of Object.values(users)) {
-    execFileSync('useradd', ['-M', '-d', dir, '-s', '/bin/sh', name])
+    // In group users too, so a test can keep a group the owner belongs to besides its own.
+    execFileSync('useradd', ['-M', '-d', dir, '-s', '/bin/sh', '-G', 'users', name])
     // A password for each: sshd (without PAM) refuses an account whose password is locked ("!").
     execFileSync('chpasswd', [], { input: `${name}:${password}\n` })
   }

@@ -1,4 +1,6 @@
-import { chmodSync, readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, chownSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
@@ -108,4 +110,67 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
       host.close()
     }
   }, 60_000)
+
+  it('a FIFO is refused without being opened (type checked first, read bounded)', async () => {
+    const sshd = await start({ PATH: '/usr/bin:/bin' })
+    const host = await connect(sshd)
+    try {
+      const fifo = join(root, 'plexmediaserver.pid')
+      execFileSync('mkfifo', [fifo])
+      await expect(host.readFile(fifo)).rejects.toMatchObject({ code: 'NOT_A_FILE', message: expect.stringMatching(/is not a regular file \(a FIFO, device or socket\)/) })
+    } finally {
+      host.close()
+    }
+  }, 30_000)
+
+  describe.skipIf(!(sudoAvailable as () => boolean)())('as a user who is not root, without sudo', () => {
+    let sshd: Sshd
+    let uid: number
+    let dir: string
+    beforeAll(async () => {
+      sshd = await start({ PATH: '/usr/bin:/bin' }, { users: true })
+      uid = Number(execFileSync('id', ['-u', sshd.users!.nopasswd], { encoding: 'utf8' }))
+      dir = mkdtempSync(join(tmpdir(), 'plex-ssh-owner-'))
+      chmodSync(dir, 0o755)
+      chownSync(dir, uid, 100)
+    })
+
+    it('kill -0 on another user\'s process fails with EPERM: that means alive', async () => {
+      const host = await connect(sshd, sshd.users!.nopasswd)
+      try {
+        expect(await host.processAlive(1)).toBe(true)
+        expect(await host.processAlive(2 ** 22 + 1)).toBe(false)
+      } finally {
+        host.close()
+      }
+    }, 30_000)
+
+    it('the edit keeps the file\'s group (one the owner belongs to besides its own)', async () => {
+      const file = join(dir, 'Preferences.xml')
+      writeFileSync(file, SIGNED_IN, { mode: 0o640 })
+      chownSync(file, uid, 100)
+      const host = await connect(sshd, sshd.users!.nopasswd)
+      try {
+        await host.writeFileAtomic(file, Buffer.from('new\n'), { mode: 0o640, uid, gid: 100 })
+        expect(readFileSync(file, 'utf8')).toBe('new\n')
+        expect(statSync(file)).toMatchObject({ uid, gid: 100, mode: 0o100640 })
+      } finally {
+        host.close()
+      }
+    }, 30_000)
+
+    it('a group that cannot be kept is refused before anything is written', async () => {
+      const file = join(dir, 'Other.xml')
+      writeFileSync(file, SIGNED_IN, { mode: 0o640 })
+      chownSync(file, uid, 0)
+      const host = await connect(sshd, sshd.users!.nopasswd)
+      try {
+        await expect(host.writeFileAtomic(file, Buffer.from('new\n'), { mode: 0o640, uid, gid: 0 })).rejects.toMatchObject({ code: 'EACCES' })
+        expect(readFileSync(file, 'utf8')).toBe(SIGNED_IN)
+        expect(statSync(file)).toMatchObject({ uid, gid: 0 })
+      } finally {
+        host.close()
+      }
+    }, 30_000)
+  })
 })
