@@ -25,7 +25,6 @@ async function cli(...argv: string[]) {
 describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real OpenSSH server on loopback)', () => {
   let m: LinuxServer
   let sshd: { port: number; key: string; fingerprint: string; stop(): void }
-  const connectTest = () => SshHost.connect({ user: 'root', host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(m.root, 'test-known-hosts.json')), sshd.fingerprint)
   const remote = () => ['--host', `root@127.0.0.1:${sshd.port}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
 
   beforeAll(async () => {
