@@ -123,6 +123,27 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
     }
   }, 30_000)
 
+  it('Docker containers over SSH: ps and inspect come with the first batch, their settings with the next', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'plex-ssh-docker-bin-'))
+    writeFileSync(join(bin, 'docker'), `#!/bin/sh\nexec "${process.execPath}" "${join(import.meta.dirname, '..', '..', '..', 'test', 'standins', 'docker.mjs')}" "$@"\n`, { mode: 0o755 })
+    // The mount source is a machine path, found under the detection root like every other.
+    layOut(join(root, 'docker-config'), { [`Library/Application Support/Plex Media Server/Preferences.xml`]: SIGNED_IN })
+    const state = join(root, 'docker-state.json')
+    writeFileSync(state, JSON.stringify({ containers: [{ Id: 'c0ffee'.padEnd(64, '0'), Name: '/plex', Config: { Image: 'lscr.io/linuxserver/plex:latest' }, Mounts: [{ Source: '/docker-config', Destination: '/config' }], State: { Running: false, Pid: 0 } }] }))
+    const sshd = await start({ PATH: `${bin}:/usr/bin:/bin`, STANDIN_DOCKER_STATE: state })
+    const host = await connect(sshd)
+    const batches: boolean[] = []
+    const facts = host.facts.bind(host)
+    host.facts = (paths, options) => (batches.push(options?.docker ?? false), facts(paths, options))
+    try {
+      const found = await detectInstallations({ host, root, docker: true })
+      expect(found.map((i) => [i.installType, i.account?.username])).toContainEqual(['docker-linuxserver', 'kate'])
+      expect(batches).toEqual([true, false])
+    } finally {
+      host.close()
+    }
+  }, 30_000)
+
   describe.skipIf(!(sudoAvailable as () => boolean)())('as a user who is not root, without sudo', () => {
     let sshd: Sshd
     let uid: number
