@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, chownSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,7 +61,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
     } finally {
       host.close()
     }
-  }, 120_000)
+  }, 300_000)
 
   it.skipIf(!(sudoAvailable as () => boolean)())('a refused channel is an error, never "not found", an empty listing or "not running"', async () => {
     // MaxSessions 1, and the SFTP session that carries sudo's file bytes keeps the only slot: the
@@ -155,6 +155,21 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
       chmodSync(dir, 0o755)
       chownSync(dir, uid, 100)
     })
+
+    it.skipIf(!existsSync('/bin/tcsh'))('a login shell that is csh (FreeBSD\'s root before 14): scripts still run', async () => {
+      execFileSync('usermod', ['-s', '/bin/tcsh', sshd.users!.nopasswd])
+      const host = await connect(sshd, sshd.users!.nopasswd)
+      try {
+        const file = join(dir, 'csh.txt')
+        await host.writeFileAtomic(file, Buffer.from("it's\nfine\\n\n"), { mode: 0o600 })
+        expect(readFileSync(file, 'utf8')).toBe("it's\nfine\\n\n")
+        expect(await host.readFile(file)).toEqual(Buffer.from("it's\nfine\\n\n"))
+        expect(await host.readdir(dir)).toContain('csh.txt')
+      } finally {
+        host.close()
+        execFileSync('usermod', ['-s', '/bin/sh', sshd.users!.nopasswd])
+      }
+    }, 30_000)
 
     it('kill -0 on another user\'s process fails with EPERM: that means alive', async () => {
       const host = await connect(sshd, sshd.users!.nopasswd)

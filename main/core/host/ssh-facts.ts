@@ -3,7 +3,8 @@ import type { FileInfo } from './types'
 /**
  * File facts for many paths in one command: lstat, stat through a link, the real path, a folder's
  * names and a small file's bytes, plus (on request) the system's name and Docker's containers.
- * One constant POSIX sh script; the paths are its arguments, never part of it. GNU stat takes
+ * One constant POSIX sh script; the paths are its arguments, never part of it. Docker gets 10 s
+ * (as when asked on its own), where `timeout` exists. GNU stat takes
  * -c and BSD stat (FreeBSD, TrueNAS CORE, macOS) -f: the script finds out which it has.
  *
  * Output records: "KIND RC PATHLEN DATALEN\n" then the path and the data bytes, then "\n". File
@@ -48,8 +49,9 @@ fact() {
 }
 case $flags in *u*) out=$(uname -s 2>&1); rec U $? '' "$out";; esac
 case $flags in *d*)
-  ps=$(docker ps -aq --no-trunc 2>&1); rc=$?; rec D $rc '' "$ps"
-  if [ $rc = 0 ] && [ -n "$ps" ]; then out=$(docker inspect $ps 2>&1); rec I $? '' "$out"; fi;;
+  t=; if command -v timeout >/dev/null 2>&1; then t='timeout 10'; fi
+  ps=$($t docker ps -aq --no-trunc 2>&1); rc=$?; rec D $rc '' "$ps"
+  if [ $rc = 0 ] && [ -n "$ps" ]; then out=$($t docker inspect $ps 2>&1); rec I $? '' "$out"; fi;;
 esac
 for p; do fact "$p" 1; done
 `

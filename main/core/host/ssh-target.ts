@@ -24,3 +24,16 @@ export const commandLine = (words: readonly string[]): string => words.map(shell
 export const fingerprintOf = (key: Buffer): string => `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`
 
 export const targetName = (t: SshTarget): string => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`
+
+/**
+ * `sh -c SCRIPT sh ARGS…` as one line that any login shell passes on unchanged: csh (FreeBSD's
+ * root before 14) rejects a newline inside quotes and expands `!` even there. So the script and
+ * its arguments go with backslashes doubled and newlines and `!` as escapes, and printf %b
+ * restores each exactly (the x keeps trailing newlines).
+ */
+const escapeForPrintf = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/!/g, '\\0041')
+const DECODE = 'S=$(printf %b "$1"); shift; n=$#; while [ "$n" -gt 0 ]; do a=$(printf %bx "$1"); shift; set -- "$@" "${a%x}"; n=$((n - 1)); done; eval "$S"'
+
+export function scriptLine(script: string, args: readonly string[]): string {
+  return commandLine(['sh', '-c', DECODE, 'sh', escapeForPrintf(script), ...args.map(escapeForPrintf)])
+}

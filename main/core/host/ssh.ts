@@ -10,7 +10,7 @@ import { forwardPort } from './ssh-forward'
 import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
 import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from './ssh-sudo'
-import { commandLine, targetName, type SshTarget } from './ssh-target'
+import { commandLine, scriptLine, targetName, type SshTarget } from './ssh-target'
 import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
 
 export { HostKeyUnknownError, type SshAuth } from './ssh-connect'
@@ -70,7 +70,7 @@ export class SshHost implements Host {
   ) {
     this.name = targetName(target)
     this.pool = new ChannelPool(client, this.name, channelLimit)
-    this.stager = new Stager(client, this.pool, (script, args, input) => this.pool.run(commandLine(['sh', '-c', script, 'sh', ...args]), input, 60_000))
+    this.stager = new Stager(client, this.pool, (script, args, input) => this.pool.run(scriptLine(script, args), input, 60_000))
   }
 
   get platform(): NodeJS.Platform {
@@ -102,11 +102,11 @@ export class SshHost implements Host {
    * every variable part passed as a positional parameter ("$1", "$2"), never spliced into it.
    */
   private async run(words: Words, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
-    const argv = 'script' in words ? ['sh', '-c', words.script, 'sh', ...(words.args ?? [])] : [...words]
+    const line = 'script' in words ? scriptLine(words.script, words.args ?? []) : commandLine(words)
     if (this.sudo.kind === 'password' && input !== undefined) {
       throw new CoreError('INTERNAL', 'A privileged command with a password gets no other input.')
     }
-    return this.pool.run(sudoPrefix(this.sudo) + commandLine(argv), input ?? sudoInput(this.sudo), timeoutMs)
+    return this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs)
   }
 
   /** Anything that may change the server: earlier answers no longer hold. */
