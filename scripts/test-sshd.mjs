@@ -42,6 +42,8 @@ function createUsers(dir, path) {
     [
       `Defaults:${users.nopasswd},${users.password} secure_path="${path}"`,
       `Defaults:${users.nopasswd},${users.password} env_keep += "STANDIN_SYSTEMD_DIR"`,
+      // sudo's own account of each attempt ("1 incorrect password attempt"), for the tests to read.
+      `Defaults:${users.password} logfile="${join(dir, 'sudo.log')}"`,
       `${users.nopasswd} ALL=(ALL:ALL) NOPASSWD: ALL`,
       `${users.password} ALL=(ALL:ALL) ALL`,
       ''
@@ -68,7 +70,7 @@ function createUsers(dir, path) {
       }
     }
   }
-  return { users, password, noSudoPath: `${bin}`, remove }
+  return { users, password, noSudoPath: `${bin}`, log: join(dir, 'sudo.log'), remove }
 }
 
 /**
@@ -125,8 +127,9 @@ export async function startSshd(env, options = {}) {
   const stop = () => {
     child.kill()
     accounts?.remove()
+    rmSync(dir, { recursive: true, force: true })
   }
-  return { port, key: join(dir, 'client_key'), fingerprint, users: accounts?.users, sudoPassword: accounts?.password, stop }
+  return { port, key: join(dir, 'client_key'), fingerprint, users: accounts?.users, sudoPassword: accounts?.password, sudoLog: accounts?.log, stop }
 }
 
 /**

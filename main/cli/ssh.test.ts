@@ -182,7 +182,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     type Users = { nopasswd: string; password: string; notInSudoers: string; noSudo: string }
     let withSftp: Sshd
     let withoutSftp: Sshd
-    type Sshd = { port: number; key: string; fingerprint: string; users: Users; sudoPassword: string; stop(): void }
+    type Sshd = { port: number; key: string; fingerprint: string; users: Users; sudoPassword: string; sudoLog: string; stop(): void }
     beforeAll(async () => {
       withSftp = (await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir }, { users: true })) as Sshd
       withoutSftp = (await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir }, { users: true, sftp: false })) as Sshd
@@ -270,6 +270,12 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
       expect(r.stderr).toMatch(message)
       expect(r.code).toBe(1)
       expect(m.read()).toBe(SIGNED_IN)
+      if (typed === 'not the password') {
+        // sudo asks up to three times: only the typed line may reach it as a try.
+        const log = readFileSync(s.sudoLog, 'utf8')
+        expect(log).toMatch(/1 incorrect password attempt/)
+        expect(log).not.toMatch(/[23] incorrect password attempts/)
+      }
     }, 60_000)
   })
 })
