@@ -258,6 +258,18 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
       }
     }, 60_000)
 
+    it('a sudo that asks for a password: the full reset (stop, edit, start) through sudo', async () => {
+      stopped()
+      m.systemctl('start', 'plexmediaserver')
+      for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+      const s = withSftp
+      const r = await built(['reset', '--yes', '--root', m.root, '--port', String(m.port), ...as(s, s.users.password)], `${s.sudoPassword}\n`)
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      expect(m.read()).toBe(SIGNED_OUT)
+      expect(await readIdentity(m.port)).toMatchObject({ claimed: false })
+    }, 90_000)
+
     it.each([
       ['a wrong password', (s: Sshd) => s.users.password, 'not the password', /sudo on 127\.0\.0\.1 did not accept that password\. Type it again \(it is not stored\)/],
       ['no password where sudo asks for one', (s: Sshd) => s.users.password, '', /sudo on 127\.0\.0\.1 asks for prp-\w+'s password\. Type it/],
