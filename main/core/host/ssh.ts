@@ -26,7 +26,7 @@ const FACTS_CONTENT_CAP = 4 * 1024 * 1024
 /** Replaces a file atomically: temp file beside it, owner, group and mode applied, synced, mv. */
 const INSTALL_SCRIPT = `set -e
 umask 077
-trap 'rm -f -- "$1"' EXIT
+trap 'rm -f -- "$1"; [ "$5" = - ] || rm -f -- "$5"' EXIT
 if [ "$5" = - ]; then cat > "$1"; else cat -- "$5" > "$1"; fi
 if [ -n "$3" ]; then
   if [ "$(id -u)" = 0 ]; then chown "$3" -- "$1"
