@@ -24,6 +24,18 @@ const freePort = () =>
     })
   })
 
+/** useradd and friends refuse while another holds /etc/passwd's lock (parallel test files): retry. */
+export function withPasswdLock(program, args, options = {}) {
+  for (let i = 0; ; i++) {
+    try {
+      return execFileSync(program, args, { stdio: ['pipe', 'ignore', 'pipe'], ...options })
+    } catch (error) {
+      if (i >= 20 || !/lock|try again/i.test(String(error.stderr ?? ''))) throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+    }
+  }
+}
+
 /** Real users for real sudo; names carry a random suffix so parallel runs do not collide. */
 function createUsers(dir, path) {
   const tag = randomBytes(3).toString('hex')
@@ -31,9 +43,9 @@ function createUsers(dir, path) {
   const password = `pw ${tag} with space`
   for (const name of Object.values(users)) {
     // In group users too, so a test can keep a group the owner belongs to besides its own.
-    execFileSync('useradd', ['-M', '-d', dir, '-s', '/bin/sh', '-G', 'users', name])
+    withPasswdLock('useradd', ['-M', '-d', dir, '-s', '/bin/sh', '-G', 'users', name])
     // A password for each: sshd (without PAM) refuses an account whose password is locked ("!").
-    execFileSync('chpasswd', [], { input: `${name}:${password}\n` })
+    withPasswdLock('chpasswd', [], { input: `${name}:${password}\n` })
   }
   // sudo resets PATH to secure_path: give the test users the session's PATH (the stand-ins).
   const sudoers = join('/etc/sudoers.d', `plex-reclaim-test-${tag}`)
@@ -64,7 +76,7 @@ function createUsers(dir, path) {
     rmSync(sudoers, { force: true })
     for (const name of Object.values(users)) {
       try {
-        execFileSync('userdel', [name], { stdio: 'ignore' })
+        withPasswdLock('userdel', [name])
       } catch {
         // already gone
       }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
-import { sshdAvailable, startSshd, sudoAvailable } from '../../../scripts/test-sshd.mjs'
+import { sshdAvailable, startSshd, sudoAvailable, withPasswdLock } from '../../../scripts/test-sshd.mjs'
 import { SIGNED_IN, layOut, tempDir } from '../../../test/support/temp'
 import { detectInstallations } from '../detect/index'
 import { LocalHost } from './local'
@@ -19,6 +19,7 @@ interface Sshd {
   stop(): void
 }
 
+const userCommand = withPasswdLock as (program: string, args: string[]) => void
 const DATA = 'var/lib/plexmediaserver/Library/Application Support/Plex Media Server'
 const BSD_STAT = join(import.meta.dirname, '..', '..', '..', 'test', 'standins', 'bsd')
 
@@ -157,7 +158,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
     })
 
     it.skipIf(!existsSync('/bin/tcsh'))('a login shell that is csh (FreeBSD\'s root before 14): scripts still run', async () => {
-      execFileSync('usermod', ['-s', '/bin/tcsh', sshd.users!.nopasswd])
+      userCommand('usermod', ['-s', '/bin/tcsh', sshd.users!.nopasswd])
       const host = await connect(sshd, sshd.users!.nopasswd)
       try {
         const file = join(dir, 'csh.txt')
@@ -167,14 +168,14 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
         expect(await host.readdir(dir)).toContain('csh.txt')
       } finally {
         host.close()
-        execFileSync('usermod', ['-s', '/bin/sh', sshd.users!.nopasswd])
+        userCommand('usermod', ['-s', '/bin/sh', sshd.users!.nopasswd])
       }
     }, 30_000)
 
     it('kill -0 on another user\'s process fails with EPERM: that means alive', async () => {
       const host = await connect(sshd, sshd.users!.nopasswd)
       try {
-        expect(await host.processAlive(1)).toBe(true)
+        expect(await host.processAlive(process.pid)).toBe(true) // root runs this test
         expect(await host.processAlive(2 ** 22 + 1)).toBe(false)
       } finally {
         host.close()
