@@ -5,7 +5,8 @@
 // (a 50 ms round trip, a NAS over Wi-Fi or a VPN):
 //   round trips = (time through the relay - time direct) / 50 ms - the same for a bare login
 //   that runs `true`.
-// Targets: detect at most 4 beyond the session, reset --file --no-service at most 12.
+// Targets: detect at most 4 beyond the session, reset --file --no-service at most 12. The relay
+// also counts round trips as causal depth (scripts/test-sshd.mjs), which load does not blur.
 // Usage: node bench/ssh-round-trips.mjs [runs]   (after npm run build; needs sshd, run as root)
 import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -130,7 +131,9 @@ for (const [name, { direct: d, relay: r, trips, counted }] of Object.entries(res
   const timed = trips - bare.trips
   const depth = counted - bare.counted
   const target = name.startsWith('detect') ? 4 : name.includes('--file') ? 12 : null
-  const verdict = target === null ? '' : ` (target <= ${target}: ${Math.max(depth, Math.round(timed)) <= target ? 'met' : 'NOT met'})`
+  // The verdict goes by the counted depth: on a shared machine the timed figure moves by several
+  // round trips from run to run.
+  const verdict = target === null ? '' : ` (target <= ${target}: ${depth <= target ? 'met' : 'NOT met'})`
   console.log(`${name.padEnd(28)} direct ${(d / 1000).toFixed(2)} s, at 50 ms ${(r / 1000).toFixed(2)} s; beyond the session: ${timed.toFixed(1)} timed, ${depth} counted${verdict}`)
 }
 rmSync(work, { recursive: true, force: true })
