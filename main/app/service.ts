@@ -58,13 +58,13 @@ export class AppService {
     let host: SshHost
     try {
       const knownHosts = new KnownHosts(this.env.local, (await this.trusted()).knownHostsPath)
-      host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint)
+      // sudo is probed once while connecting; a failure closes the connection with its own message.
+      host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint, { sudo: options.sudo ?? null })
     } catch (error) {
       if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
       throw error
     }
     try {
-      if (options.sudo) await host.useSudo({ password: options.sudo.password ?? '' })
       const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? this.env.port) })
       return { status: 'connected', name: host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
     } catch (error) {
