@@ -34,8 +34,8 @@ export const clean = (text: string): string =>
     .filter((l) => !WINE_NOISE.test(l))
     .join('\n')
 
-export function wine(args: readonly string[], options: { input?: string } = {}): SpawnSyncReturns<string> & { out: string } {
-  const r = spawnSync('wine', args, { env: wineEnv(), encoding: 'utf8', timeout: 60_000, input: options.input })
+export function wine(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> & { out: string } {
+  const r = spawnSync('wine', args, { env: { ...wineEnv(), ...options.env }, encoding: 'utf8', timeout: 60_000, input: options.input })
   return Object.assign(r, { out: clean(`${r.stdout}${r.stderr}`) })
 }
 
@@ -111,11 +111,13 @@ export function runNodeExe(exe: string, args: readonly string[], dir: string, en
 
 /** A wineserver that stays up between calls (each would otherwise start one: about a second each). */
 export function startWine(): void {
-  spawnSync('wineserver', ['-p'], { env: wineEnv(), timeout: 30_000 })
+  spawnSync('wineserver', ['-p'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
   wine(['reg', 'query', 'HKCU\\Software\\Wine'])
 }
 
 /** Ends the prefix's wineserver and every Wine process of it. */
 export function stopWine(): void {
-  spawnSync('wineserver', ['-k'], { env: wineEnv(), timeout: 30_000 })
+  spawnSync('wineserver', ['-k'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
+  // -k only asks: wait until it has gone, so the next program starts a fresh one.
+  spawnSync('wineserver', ['-w'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
 }

@@ -7,7 +7,7 @@ import { LocalHost } from '../host/local'
 import { controlCommand } from '../server/commands'
 import { standInsOnPath } from '../../../test/standins/path'
 import { tempDir } from '../../../test/support/temp'
-import { ensureNodeExe, ensurePrefix, PLEX_KEY, PREFIX, runNodeExe, startWine, stopWine, wine, wineEnv, wineMissing, winPath } from '../../../test/real/wine'
+import { clean, ensureNodeExe, ensurePrefix, PLEX_KEY, PREFIX, runNodeExe, startWine, stopWine, wine, wineEnv, wineMissing, winPath } from '../../../test/real/wine'
 import { SIGN_IN_KEYS } from './keys'
 import { loadHive, unloadHive } from './registry-hive'
 import { WindowsRegistryStore } from './windows-registry'
@@ -254,23 +254,29 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
     for (let i = 0; !existsSync(`/tmp/.X11-unix/X${display}`) && i < 100; i++) await new Promise((res) => setTimeout(res, 100))
     const exeDir = join(PREFIX, 'drive_c', 'Program Files', 'Plex', 'Plex Media Server')
     mkdirSync(exeDir, { recursive: true })
+    // A fresh wineserver: Wine's desktop process keeps the display it was started with (none so far).
+    stopWine()
     // Wine's notepad under the server's name: a windowed program that closes on WM_CLOSE.
     writeFileSync(join(exeDir, 'Plex Media Server.exe'), readFileSync(join(PREFIX, 'drive_c', 'windows', 'system32', 'notepad.exe')))
-    const app = spawn('wine', ['C:\\Program Files\\Plex\\Plex Media Server\\Plex Media Server.exe'], { env: { ...wineEnv(), DISPLAY: `:${display}` }, stdio: 'ignore' })
-    const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)))
+    const app = spawn('wine', ['C:\\Program Files\\Plex\\Plex Media Server\\Plex Media Server.exe'], { env: { ...wineEnv(), DISPLAY: `:${display}` }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let said = ''
+    app.stderr.on('data', (d: Buffer) => (said += d.toString()))
+    const exited = new Promise<string>((resolve) => app.once('exit', (code, signal) => resolve(`exit ${code ?? signal}`)))
+    const within = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(`still running after ${ms} ms; it said: ${said}`), ms))
     try {
       const stop = controlCommand({ kind: 'windows-tray', installFolder: null }, 'stop')!
       expect(stop).toEqual({ program: 'taskkill', args: ['/im', 'Plex Media Server.exe'] })
-      // Until its window exists, taskkill has nothing to send WM_CLOSE to.
-      let r = wine([stop.program, ...stop.args])
-      for (let i = 0; r.status !== 0 && i < 60; i++) {
+      // Until its window exists, taskkill has nothing to send WM_CLOSE to. Same display: the first
+      // Wine program to reach a new wineserver starts Wine's desktop process on its display.
+      const withDisplay = { env: { DISPLAY: `:${display}` } }
+      let r = wine([stop.program, ...stop.args], withDisplay)
+      for (let i = 0; r.status !== 0 && i < 40 && app.exitCode === null; i++) {
         await new Promise((res) => setTimeout(res, 500))
-        r = wine([stop.program, ...stop.args])
+        r = wine([stop.program, ...stop.args], withDisplay)
       }
-      expect(r.out).toMatch(/Close message sent to top-level windows of process "Plex Media Server.exe"/)
+      expect(r.out, `the program said: ${clean(said)}`).toMatch(/Close message sent to top-level windows of process "Plex Media Server.exe"/)
       expect(r.status).toBe(0)
-      await exited
-      expect(app.exitCode ?? app.signalCode).not.toBeNull()
+      expect(await Promise.race([exited, within(30_000)])).toMatch(/^exit /)
       expect(wine(['taskkill', '/im', 'Plex Media Server.exe']).status).toBe(128)
     } finally {
       if (app.exitCode === null && app.signalCode === null) app.kill('SIGKILL')
