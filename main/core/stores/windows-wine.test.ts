@@ -77,7 +77,7 @@ const withoutSignIn = (text: string): string =>
 
 describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${missing ? ` (skipped: ${missing})` : ''}`, { timeout: 60_000 }, () => {
   let undo: () => void
-  let signedIn: string
+  let signedIn = ''
   beforeAll(() => {
     ensurePrefix()
     startWine()
@@ -89,12 +89,11 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
     stopWine()
   })
   beforeEach(() => {
-    reg(['delete', 'HKCU\\Software\\Plex, Inc.', '/f'])
-    reg(['delete', 'HKCU\\Software\\plex-reclaim-standin', '/f'])
-    for (const s of ['PlexService', 'PlexNSSM', 'PlexAsUser']) reg(['delete', `${SERVICES}\\${s}`, '/f'])
-    reg(['delete', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/f'])
-    importText(SEED)
-    signedIn = exported()
+    // One import: what earlier tests added goes ([-KEY] deletes a key), then the seed.
+    const gone = ['HKEY_CURRENT_USER\\Software\\Plex, Inc.', 'HKEY_CURRENT_USER\\Software\\plex-reclaim-standin', `${PROFILES.replace('HKLM', 'HKEY_LOCAL_MACHINE')}\\S-1-5-21-9-9-9-1005`]
+    for (const s of ['PlexService', 'PlexNSSM', 'PlexAsUser']) gone.push(`${SERVICES.replace('HKLM', 'HKEY_LOCAL_MACHINE')}\\${s}`)
+    importText(SEED.replace('\r\n\r\n', `\r\n\r\n${gone.map((k) => `[-${k}]\r\n\r\n`).join('')}`))
+    if (!signedIn) signedIn = exported()
   }, 60_000)
 
   it('reads every type, removes exactly the four values, and proves everything else was kept', async () => {
