@@ -50,10 +50,12 @@ export function ensurePrefix(): void {
   mkdirSync(lock, { recursive: true })
   try {
     rmSync(PREFIX, { recursive: true, force: true })
-    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), encoding: 'utf8', timeout: 180_000 })
-    if (boot.status !== 0) throw new Error(`wineboot -i failed: ${clean(boot.stderr)}`)
-    const version = wine(['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'])
-    if (version.status !== 0) throw new Error(`could not set Wine's Windows version: ${version.out}`)
+    // No pipes: the services wineboot starts would hold them open (see startWine).
+    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), stdio: 'ignore', timeout: 300_000 })
+    if (boot.status !== 0) throw new Error(`wineboot -i failed (exit ${boot.status ?? boot.signal})`)
+    const version = spawnSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 })
+    if (version.status !== 0) throw new Error(`could not set Wine's Windows version (exit ${version.status ?? version.signal})`)
+    stopWine()
     writeFileSync(join(PREFIX, '.plex-reclaim-ready'), '')
   } finally {
     rmSync(lock, { recursive: true, force: true })
@@ -109,10 +111,16 @@ export function runNodeExe(exe: string, args: readonly string[], dir: string, en
   })
 }
 
-/** A wineserver that stays up between calls (each would otherwise start one: about a second each). */
+/**
+ * A wineserver that stays up between calls (each call would otherwise start one: about a second
+ * each). It runs in the foreground when started directly, so it is spawned, not waited for;
+ * stopWine() ends it.
+ */
 export function startWine(): void {
-  spawnSync('wineserver', ['-p'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
-  wine(['reg', 'query', 'HKCU\\Software\\Wine'])
+  spawn('wineserver', ['-p', '-f'], { env: wineEnv(), stdio: 'ignore', detached: true }).unref()
+  // The first program also starts Wine's own services, which keep any pipe they inherit open:
+  // no pipes for it, or the call waits for them.
+  spawnSync('wine', ['reg', 'query', 'HKCU\\Software\\Wine'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 })
 }
 
 /** Ends the prefix's wineserver and every Wine process of it. */

@@ -191,19 +191,19 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
 
     it("loads a stopped service account's hive elevated, reads it, and unloads it; refused without UAC", async () => {
       reg(['add', `${SERVICES}\\PlexAsUser`, '/v', 'ImagePath', '/t', 'REG_EXPAND_SZ', '/d', '"C:\\Program Files\\Plex\\Plex Media Server\\Plex Media Server.exe"', '/f'])
-      reg(['add', `${SERVICES}\\PlexAsUser`, '/v', 'ObjectName', '/d', '.\\plexsvc', '/f'])
-      reg(['add', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/v', 'ProfileImagePath', '/d', 'C:\\users\\plexsvc', '/f'])
-      const profile = join(PREFIX, 'drive_c', 'users', 'plexsvc')
+      reg(['add', `${SERVICES}\\PlexAsUser`, '/v', 'ObjectName', '/d', '.\\plex svc', '/f'])
+      reg(['add', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/v', 'ProfileImagePath', '/d', 'C:\\users\\plex svc', '/f'])
+      const profile = join(PREFIX, 'drive_c', 'users', 'plex svc')
       mkdirSync(profile, { recursive: true })
       writeFileSync(join(profile, 'NTUSER.DAT'), regFile(['Windows Registry Editor Version 5.00', '', '[HKEY_USERS\\HIVE\\Software\\Plex, Inc.\\Plex Media Server]', '"PlexOnlineUsername"="plexsvc"', '"PlexOnlineToken"="SECRET"', '', ''].join('\r\n')))
       writeFileSync(hivesFile, '[]')
       const found = await detectInstallations({ host, root: tempDir(), docker: false, registry: true, env: {} })
       const inst = found.find((f) => f.control.kind === 'windows-service' && f.control.service === 'PlexAsUser')
-      const hive = { mount: 'HKU\\S-1-5-21-9-9-9-1005', file: 'C:\\users\\plexsvc\\NTUSER.DAT' }
+      const hive = { mount: 'HKU\\S-1-5-21-9-9-9-1005', file: 'C:\\users\\plex svc\\NTUSER.DAT' }
       expect(inst?.store).toEqual({ kind: 'windows-registry', key: 'HKU\\S-1-5-21-9-9-9-1005\\Software\\Plex, Inc.\\Plex Media Server', hive })
-      expect(inst).toMatchObject({ account: null, readError: { code: 'PERMISSION_DENIED' }, label: 'Plex Media Server (Windows service PlexAsUser, account .\\plexsvc)' })
+      expect(inst).toMatchObject({ account: null, readError: { code: 'PERMISSION_DENIED' }, label: 'Plex Media Server (Windows service PlexAsUser, account .\\plex svc)' })
       process.env.STANDIN_UAC = 'deny'
-      await expect(loadHive(host, hive)).rejects.toMatchObject({ code: 'ELEVATION_DENIED', message: expect.stringContaining('reg load HKU\\S-1-5-21-9-9-9-1005 C:\\users\\plexsvc\\NTUSER.DAT') })
+      await expect(loadHive(host, hive)).rejects.toMatchObject({ code: 'ELEVATION_DENIED', message: expect.stringContaining('reg load HKU\\S-1-5-21-9-9-9-1005 "C:\\users\\plex svc\\NTUSER.DAT"') })
       process.env.STANDIN_UAC = 'allow'
       expect(await loadHive(host, hive)).toEqual(hive)
       expect(await loadHive(host, hive)).toBeNull()
