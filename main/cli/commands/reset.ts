@@ -3,6 +3,7 @@ import { APP_VERSION } from '../../core/app-info'
 import { pidFileFor, storeFor } from '../../core/installations'
 import { resetStore, type ResetOutcome } from '../../core/reset/offline'
 import { CoreError } from '../../core/result'
+import { assertPlexProcessGone } from '../../core/server/process-gone'
 import { sniffKind } from '../../core/stores/inspect-file'
 import { describeTarget } from '../../core/stores/types'
 import { XmlFileStore } from '../../core/stores/xml-file'
@@ -57,6 +58,8 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
 async function resetDetectedStopped(ctx: CliContext): Promise<number> {
   if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
   const { installation } = await chosenServer(ctx)
+  // Windows and macOS have no pid file: the process itself must be gone before the edit.
+  if (!ctx.flags.force && !ctx.flags['dry-run']) await assertPlexProcessGone(ctx.host, installation.control)
   const outcome = await resetStore({
     host: ctx.host,
     store: storeFor(ctx.host, installation.store),
