@@ -2,6 +2,7 @@ import { sha256 } from '../backups/store'
 import { CoreError } from '../result'
 import { controlServer, describeObservation, isStopped, observe } from '../server/control'
 import { readIdentity } from '../server/identity'
+import { assertPlexProcessGone } from '../server/process-gone'
 import { pidFileNamesLiveProcess } from '../server/server-running'
 import type { StepId } from './journal'
 import { assertPreflight, preflight } from './preflight'
@@ -44,6 +45,8 @@ const userStarts = (run: Run): string | null => (service(run) ? null : 'Start Pl
 /** --no-service: the user stopped the server; a pid file naming a live process says otherwise. */
 async function refuseIfRunning(run: Run): Promise<string> {
   const { pidFile } = run.ctx.server
+  // Windows and macOS have no pid file: the process itself must be gone.
+  if (!run.ctx.force) await assertPlexProcessGone(run.ctx.host, run.ctx.server.control)
   const pid = await pidFileNamesLiveProcess(run.ctx.host, pidFile)
   if (pid === null) return 'No running server was found'
   if (run.ctx.force) return `Going ahead although process ${pid} is alive (--force)`
@@ -131,6 +134,8 @@ export function resetPlan(): Step[] {
         await r.ensureBackup(now, 'reset')
         const expected = store.expectedAfterRemove?.(now)
         if (expected) await r.save({ expectedSha256: sha256(expected) })
+        // Right before the edit: a server that closed its port may still be writing its settings.
+        if (!r.ctx.force) await assertPlexProcessGone(r.ctx.host, r.ctx.server.control)
         r.ctx.boundary?.('inside:remove')
         r.removed = await store.removeSignIn(now)
         r.removedFrom = now
@@ -187,6 +192,7 @@ export function restorePlan(backupId: string): Step[] {
       holds: inPlace,
       action: async (r) => {
         const { manifest } = await r.backups.get(backupId)
+        if (!r.ctx.force) await assertPlexProcessGone(r.ctx.host, r.ctx.server.control)
         await r.ctx.store.restore(await load(r), manifest.original)
         return `Backup ${backupId} is back in place`
       }
