@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { sha256 } from '../backups/store'
 import { CoreError } from '../result'
 import { controlServer, describeObservation, isStopped, observe } from '../server/control'
@@ -31,6 +32,14 @@ export async function runPlan(run: Run, plan: readonly Step[], resuming: boolean
   }
 }
 
+/** The paths the next steps look at: the settings, their folder and (before the edit) the pid file. */
+async function primeFor(run: Run, withPidFile: boolean): Promise<void> {
+  const t = run.ctx.store.target
+  if (t.kind !== 'preferences-xml' || !run.ctx.host.prime) return
+  const pid = withPidFile && run.ctx.server.pidFile ? [run.ctx.server.pidFile] : []
+  await run.ctx.host.prime([t.path, posix.dirname(t.path), ...pid]).catch(() => undefined)
+}
+
 const keysAbsent = async (run: Run): Promise<boolean> => {
   const now = await run.ctx.store.snapshot().catch(() => null)
   return now !== null && now.keysPresent.length === 0
@@ -55,9 +64,11 @@ async function refuseIfRunning(run: Run): Promise<string> {
 
 const stopStep = (holds: Step['holds']): Step => ({
   id: 'stop',
-  label: (r) => (service(r) ? 'Stopping Plex Media Server' : 'Checking that Plex Media Server is stopped'),
+  label: () => 'Stopping Plex Media Server',
   holds,
-  action: async (r) => (service(r) ? (await controlServer(r.ctx.host, r.ctx.server, 'stop', r.control()), 'Plex Media Server has stopped') : refuseIfRunning(r))
+  // --no-service: the user stopped it; the next step proves it.
+  skip: (r) => (service(r) ? null : 'You stopped it yourself'),
+  action: async (r) => (await controlServer(r.ctx.host, r.ctx.server, 'stop', r.control()), 'Plex Media Server has stopped')
 })
 
 const verifyStoppedStep = (holds: Step['holds']): Step => ({
@@ -65,6 +76,8 @@ const verifyStoppedStep = (holds: Step['holds']): Step => ({
   label: () => 'Checking that it has really stopped',
   holds,
   action: async (r) => {
+    // One exchange over SSH for the pid file and the settings the next step reads.
+    await primeFor(r, true)
     if (!service(r)) return refuseIfRunning(r)
     const o = await observe(r.ctx.host, r.ctx.server)
     if (!isStopped(o)) throw new CoreError('STOP_TIMEOUT', `Plex Media Server is still ${describeObservation(o)} after it was stopped.`)
@@ -96,6 +109,7 @@ export function resetPlan(): Step[] {
       holds: async (r) => r.journal.completed.includes('preflight'),
       action: async (r) => {
         const { ctx } = r
+        await primeFor(r, false)
         const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
         const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl: ctx.plexTvUrl, allowOwnerChange: ctx.force })
         for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)
@@ -128,7 +142,9 @@ export function resetPlan(): Step[] {
       holds: keysAbsent,
       action: async (r) => {
         const { store } = r.ctx
-        const now = await store.snapshot()
+        // With service control the server may have rewritten its settings as it stopped: read them
+        // again. Without, nothing of ours ran in between (removeSignIn still checks the bytes).
+        const now = service(r) || !r.snapshot ? await store.snapshot() : r.snapshot
         if (now.keysPresent.length === 0) return 'The sign-in was already removed'
         // The server may have written its settings as it stopped: those exact bytes are backed up.
         await r.ensureBackup(now, 'reset')

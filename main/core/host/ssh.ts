@@ -126,7 +126,17 @@ export class SshHost implements Host {
   async facts(paths: readonly string[], options: { docker?: boolean; children?: number; contentCap?: number } = {}): Promise<Facts> {
     const flags = `u${options.docker ? 'd' : ''}`
     const r = await this.run({ script: FACTS_SCRIPT, args: [String(options.contentCap ?? FACTS_CONTENT_CAP), String(options.children ?? 0), flags, ...paths] })
-    return this.learn(r, paths[0] ?? '/')
+    const facts = this.learn(r, paths[0] ?? '/')
+    // Every exchange answers the next question about each of its paths (detection's included).
+    for (const path of paths) this.answers.set(path, { facts: facts.paths.get(path) ?? {}, asked: new Set() })
+    return facts
+  }
+
+  /** Answers the next questions about these paths from one exchange (each answer is used once). */
+  async prime(paths: readonly string[]): Promise<void> {
+    // Paths answered by the last exchange and not asked about since need no new one.
+    const missing = paths.filter((p) => (this.answers.get(p)?.asked.size ?? 1) > 0)
+    if (missing.length > 0) await this.facts(missing)
   }
 
   private learn(r: RunResult, path: string): Facts {
