@@ -123,6 +123,11 @@ export class SshHost implements Host {
 
   readonly ref: HostRef
 
+  /** This end's address on the connection: what the server sees as the client, unless NAT is between. */
+  get localAddress(): string | null {
+    return (this.client as unknown as { _sock?: { localAddress?: string } })._sock?.localAddress ?? null
+  }
+
   /**
    * Connects, checking the host key against the app's known hosts: a known key must match; an
    * unknown one is accepted only when its fingerprint is the one the user confirmed.

@@ -1,0 +1,28 @@
+import { accountChanged, knownAccount } from '../core/account/change'
+import type { BackupManifest } from '../core/backups/manifest'
+import { sameHost } from '../core/host/host-ref'
+import type { PlexAccountRef } from '../core/plex-tv/user'
+import type { ClaimOutcome } from '../core/server/claim'
+import type { Known } from './installations'
+
+/**
+ * The account the server was signed in to before: from the newest backup of this installation
+ * that recorded one (a reset's backup is taken before the keys go), else from its settings now.
+ */
+export function previousAccountOf(k: Known, manifests: readonly BackupManifest[]): PlexAccountRef | null {
+  const backup = manifests.find((m) => m.installationId === k.installation.id && sameHost(m.host, k.installation.host) && knownAccount(m.account))
+  if (backup) return { username: backup.account.username, maskedEmail: backup.account.maskedEmail }
+  const now = k.installation.account
+  return now && knownAccount(now) ? { username: now.username, maskedEmail: now.maskedEmail } : null
+}
+
+/** A claim's result with the account change it made, when the accounts differ. */
+export interface ClaimResult extends ClaimOutcome {
+  readonly accountChange: { readonly previousAccount: PlexAccountRef; readonly newAccount: PlexAccountRef } | null
+}
+
+/** After a claim with a claim code: the account is known only from the claim's answer (a username). */
+export function withAccountChange(outcome: ClaimOutcome, previous: PlexAccountRef | null): ClaimResult {
+  const next: PlexAccountRef | null = outcome.username ? { username: outcome.username, maskedEmail: null } : null
+  return { ...outcome, accountChange: previous && next && accountChanged(previous, next) ? { previousAccount: previous, newAccount: next } : null }
+}
