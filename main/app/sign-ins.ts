@@ -1,5 +1,5 @@
 import { accountChanged } from '../core/account/change'
-import { authPageUrl, claimTokenFor, createPin, waitForUserToken, type Pin, type PlexTvOptions } from '../core/plex-tv/sign-in'
+import { authPageUrl, claimTokenFor, createPin, peekUserToken, waitForUserToken, type Pin, type PlexTvOptions } from '../core/plex-tv/sign-in'
 import { checkToken, signOut, type PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
 import type { ClaimOutcome } from '../core/server/claim'
@@ -92,7 +92,8 @@ export class SignIns {
 
   private async end(key: string, p: Pending): Promise<void> {
     if (this.pending.get(key) === p) this.pending.delete(key)
-    const token = p.userToken
+    // Cancelled before the approval was seen: the user may have approved it meanwhile.
+    const token = p.userToken ?? (p.abort.signal.aborted ? await peekUserToken(p.options, p.pin) : null)
     p.userToken = undefined
     if (token) await signOut(p.options, token)
   }
