@@ -13,12 +13,12 @@ import { CoreError } from '../core/result'
 import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
 import { controlServer, observe, targetOf, type Observation } from '../core/server/control'
 import { inspectSettingsFile, sniffKind, type InspectedFile } from '../core/stores/inspect-file'
-import { previousAccountOf, withAccountChange, type ClaimResult } from './accounts'
+import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult } from './accounts'
 import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
 import { Runs, type RunOptions } from './runs'
-import { SignIns, type SignInResult } from './sign-ins'
+import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
@@ -164,6 +164,15 @@ export class AppService {
     return withAccountChange(await claimServer(entry.apiPort, token), previous)
   }
 
+  /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
+  private async previousIdentity(k: Known | null): Promise<PreviousAccount | null> {
+    if (!k) return null
+    const manifests = await this.runs.backups.list().catch(() => [])
+    const account = previousAccountOf(k, manifests)
+    if (!account) return null
+    return { account, email: await previousEmailOf(k, manifests, async (id) => (await this.runs.backups.readVerified(id)).payload) }
+  }
+
   /** "Sign in with Plex": a PIN at plex.tv; the user token it yields stays in memory only. */
   signInStart(key: string): Promise<{ authUrl: string }> {
     return this.signIns.start(key)
@@ -171,8 +180,7 @@ export class AppService {
 
   /** Claims at once, or first returns needs-confirmation when the account differs from the one before. */
   async signInWait(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    const previous = await this.previousAccount(k)
-    return this.signIns.wait(key, previous, (claimToken) => claimServer(entry.apiPort, claimToken))
+    return this.signIns.wait(key, await this.previousIdentity(k), (claimToken) => claimServer(entry.apiPort, claimToken))
   }
 
   /** The user confirmed the claim with the other account. */

@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(() => plexTv.close())
 
 const KATE = { username: 'kate', maskedEmail: 'k***@example.com' }
+const BEFORE = { account: KATE, email: 'kate@example.com' }
 const codeOf = (authUrl: string): string => new URLSearchParams(new URL(authUrl).hash.slice(2)).get('code')!
 
 /** Starts a sign-in and approves it as `account` (its own device token, so each test sees its own). */
@@ -32,7 +33,7 @@ describe('Sign in with Plex: the device token is signed out after every outcome 
   it('claimed: signed out after the claim; the username comes from GET /api/v2/user', async () => {
     const s = new SignIns(async () => options)
     await approved(s, 'a', { username: 'kate', email: 'kate@example.com', authToken: 'DEVICEclaimed01' })
-    const r = await s.wait('a', KATE, claimOk)
+    const r = await s.wait('a', BEFORE, claimOk)
     expect(r).toEqual({ status: 'claimed', outcome: { claimed: true, username: 'kate', accountChange: null }, newAccount: KATE })
     expect(plexTv.signedOut).toContain('DEVICEclaimed01')
   })
@@ -40,7 +41,7 @@ describe('Sign in with Plex: the device token is signed out after every outcome 
   it('failed: the claim error reaches the caller and the token is signed out', async () => {
     const s = new SignIns(async () => options)
     await approved(s, 'b', { username: 'kate', email: 'kate@example.com', authToken: 'DEVICEfailed001' })
-    await expect(s.wait('b', KATE, claimFails)).rejects.toMatchObject({ code: 'CLAIM_TOKEN_REJECTED' })
+    await expect(s.wait('b', BEFORE, claimFails)).rejects.toMatchObject({ code: 'CLAIM_TOKEN_REJECTED' })
     expect(plexTv.signedOut).toContain('DEVICEfailed001')
   })
 
@@ -48,7 +49,7 @@ describe('Sign in with Plex: the device token is signed out after every outcome 
     const s = new SignIns(async () => options)
     await approved(s, 'c', { username: 'someone_else', email: 'other@example.org', authToken: 'DEVICEcancel001' })
     const before = claims.length
-    const r = await s.wait('c', KATE, claimOk)
+    const r = await s.wait('c', BEFORE, claimOk)
     expect(r).toEqual({ status: 'needs-confirmation', previousAccount: KATE, newAccount: { username: 'someone_else', maskedEmail: 'o***@example.org' } })
     expect(plexTv.signedOut).not.toContain('DEVICEcancel001')
     await s.cancel('c')
@@ -75,7 +76,7 @@ describe('Sign in with Plex: another account than before is asked about first', 
   it('a different username and e-mail: needs-confirmation, then confirm claims and names the change', async () => {
     const s = new SignIns(async () => options)
     await approved(s, 'e', { username: 'kate_new', email: 'new@example.net', authToken: 'DEVICEconfirm01' })
-    const r = await s.wait('e', KATE, claimOk)
+    const r = await s.wait('e', BEFORE, claimOk)
     expect(r.status).toBe('needs-confirmation')
     const done = await s.confirm('e', claimOk)
     expect(done).toEqual({
@@ -89,7 +90,16 @@ describe('Sign in with Plex: another account than before is asked about first', 
   it('the same account renamed (same e-mail) is not a change: claimed at once', async () => {
     const s = new SignIns(async () => options)
     await approved(s, 'f', { username: 'kate_renamed', email: 'kate@example.com', authToken: 'DEVICErenamed01' })
-    expect(await s.wait('f', KATE, claimOk)).toMatchObject({ status: 'claimed', outcome: { username: 'kate_renamed', accountChange: null } })
+    expect(await s.wait('f', BEFORE, claimOk)).toMatchObject({ status: 'claimed', outcome: { username: 'kate_renamed', accountChange: null } })
+  })
+
+  it('masked e-mails that coincide (kate@ and kim@ one domain) are told apart by the full ones', async () => {
+    const s = new SignIns(async () => options)
+    await approved(s, 'h', { username: 'kim', email: 'kim@example.com', authToken: 'DEVICEmasked001' })
+    const r = await s.wait('h', BEFORE, claimOk)
+    expect(r).toEqual({ status: 'needs-confirmation', previousAccount: KATE, newAccount: { username: 'kim', maskedEmail: 'k***@example.com' } })
+    expect(JSON.stringify(r)).not.toMatch(/kim@|kate@/)
+    await s.cancel('h')
   })
 
   it('no account before (a server never signed in): claimed at once', async () => {

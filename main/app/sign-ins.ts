@@ -1,6 +1,6 @@
 import { accountChanged } from '../core/account/change'
 import { authPageUrl, claimTokenFor, createPin, peekUserToken, waitForUserToken, type Pin, type PlexTvOptions } from '../core/plex-tv/sign-in'
-import { checkToken, signOut, type PlexAccountRef } from '../core/plex-tv/user'
+import { accountOfToken, signOut, type PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
 import type { ClaimOutcome } from '../core/server/claim'
 import type { ClaimResult } from './accounts'
@@ -19,6 +19,14 @@ interface Pending {
   userToken?: string
   newAccount?: PlexAccountRef | null
   previous?: PlexAccountRef | null
+  /** Full e-mails, for the comparison only: never returned, logged or kept beyond the sign-in. */
+  emails?: { previous: string | null; next: string | null }
+}
+
+/** The account the server had, and its full e-mail when a backup holds it (compared in main only). */
+export interface PreviousAccount {
+  readonly account: PlexAccountRef
+  readonly email: string | null
 }
 
 const noSignIn = (): CoreError => new CoreError('SIGN_IN_CANCELLED', 'No sign-in is under way. Click "Sign in with Plex" to start one.')
@@ -45,19 +53,21 @@ export class SignIns {
    * Waits for the approval. When the account differs from `previous` by username and e-mail, it
    * stops there and asks (confirm() claims, cancel() does not); otherwise it claims at once.
    */
-  async wait(key: string, previous: PlexAccountRef | null, claim: (claimToken: string) => Promise<ClaimOutcome>): Promise<SignInResult> {
+  async wait(key: string, before: PreviousAccount | null, claim: (claimToken: string) => Promise<ClaimOutcome>): Promise<SignInResult> {
     const p = this.pending.get(key)
     if (!p) throw noSignIn()
+    const previous = before?.account ?? null
     p.previous = previous
     try {
       p.userToken = await waitForUserToken(p.options, p.pin, { signal: p.abort.signal })
-      const check = await checkToken(p.options, p.userToken)
+      const check = await accountOfToken(p.options, p.userToken)
       p.newAccount = check.state === 'valid' ? check.account : null
+      p.emails = { previous: before?.email ?? null, next: check.state === 'valid' ? check.email : null }
     } catch (error) {
       await this.end(key, p)
       throw error
     }
-    if (previous && p.newAccount && accountChanged(previous, p.newAccount)) return { status: 'needs-confirmation', previousAccount: previous, newAccount: p.newAccount }
+    if (previous && p.newAccount && accountChanged(previous, p.newAccount, p.emails)) return { status: 'needs-confirmation', previousAccount: previous, newAccount: p.newAccount }
     return this.claimWith(key, p, claim)
   }
 
@@ -75,7 +85,7 @@ export class SignIns {
       // The server's own answer may not name the account (GET / needs a token); plex.tv did.
       const username = p.newAccount?.username ?? outcome.username
       const { previous, newAccount } = p
-      const accountChange = previous && newAccount && accountChanged(previous, newAccount) ? { previousAccount: previous, newAccount } : null
+      const accountChange = previous && newAccount && accountChanged(previous, newAccount, p.emails) ? { previousAccount: previous, newAccount } : null
       return { status: 'claimed', outcome: { ...outcome, username, accountChange }, newAccount: newAccount ?? null }
     } finally {
       await this.end(key, p)
@@ -92,6 +102,7 @@ export class SignIns {
 
   private async end(key: string, p: Pending): Promise<void> {
     if (this.pending.get(key) === p) this.pending.delete(key)
+    p.emails = undefined
     // Cancelled before the approval was seen: the user may have approved it meanwhile.
     const token = p.userToken ?? (p.abort.signal.aborted ? await peekUserToken(p.options, p.pin) : null)
     p.userToken = undefined

@@ -9,11 +9,13 @@ export const knownAccount = (a: PlexAccountRef | null | undefined): a is PlexAcc
  * A different account: neither the username nor the (masked) e-mail matches. A username changed
  * at plex.tv with the same e-mail is the same account, and so is the same username.
  */
-export function accountChanged(previous: PlexAccountRef | null, next: PlexAccountRef | null): boolean {
+export function accountChanged(previous: PlexAccountRef | null, next: PlexAccountRef | null, emails: { previous?: string | null; next?: string | null } = {}): boolean {
   if (!knownAccount(previous) || !knownAccount(next)) return false
   const comparable = Boolean((previous.username && next.username) || (previous.maskedEmail && next.maskedEmail))
   if (!comparable) return false
-  return !same(previous.username, next.username) && !same(previous.maskedEmail, next.maskedEmail)
+  // Masked e-mails can coincide (kate@ and kim@ one domain): the full ones decide when both are known.
+  const sameEmail = emails.previous && emails.next ? same(emails.previous, emails.next) : same(previous.maskedEmail, next.maskedEmail)
+  return !same(previous.username, next.username) && !sameEmail
 }
 
 export const describeAccountRef = (a: PlexAccountRef): string => [a.username, a.maskedEmail && `(${a.maskedEmail})`].filter(Boolean).join(' ') || 'an unnamed account'

@@ -38,7 +38,10 @@ const headers = (o: PlexTvUserOptions, token: string): Record<string, string> =>
   'X-Plex-Token': token
 })
 
-export async function checkToken(o: PlexTvUserOptions, token: string): Promise<TokenCheck> {
+/** The account and, for an exact comparison inside main only, its full e-mail (never shown or sent on). */
+export type TokenAccount = { readonly state: 'valid'; readonly account: PlexAccountRef; readonly email: string | null } | Exclude<TokenCheck, { state: 'valid' }>
+
+export async function accountOfToken(o: PlexTvUserOptions, token: string): Promise<TokenAccount> {
   let res: Response
   try {
     res = await fetch(`${o.baseUrl}/api/v2/user`, { headers: headers(o, token), signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) })
@@ -51,7 +54,14 @@ export async function checkToken(o: PlexTvUserOptions, token: string): Promise<T
   }
   const parsed = userSchema.safeParse(await res.json().catch(() => null))
   if (!parsed.success) return { state: 'unknown', reason: 'unexpected-answer' }
-  return { state: 'valid', account: { username: maskUsername(parsed.data.username), maskedEmail: parsed.data.email ? maskEmail(parsed.data.email) : null } }
+  const email = parsed.data.email || null
+  return { state: 'valid', account: { username: maskUsername(parsed.data.username), maskedEmail: email ? maskEmail(email) : null }, email }
+}
+
+/** plex.tv's verdict on a token, in a form that is safe to show: no token, the e-mail masked. */
+export async function checkToken(o: PlexTvUserOptions, token: string): Promise<TokenCheck> {
+  const r = await accountOfToken(o, token)
+  return r.state === 'valid' ? { state: 'valid', account: r.account } : r
 }
 
 /**
