@@ -114,3 +114,17 @@ describe('which address the server sees', () => {
     expect(gatewaysFromInspect('[]')).toBeNull()
   })
 })
+
+describe('a container on this computer', () => {
+  it('bridged: the gateway docker inspect names is the address the server sees (Docker CLI reference, docker inspect)', async () => {
+    const inspect = JSON.stringify([{ Id: 'abc', HostConfig: { NetworkMode: 'bridge' }, NetworkSettings: { Networks: { bridge: { Gateway: '172.17.0.1', IPv6Gateway: 'fd00:dead::1' } } } }])
+    const calls: string[][] = []
+    const docker = Object.assign(Object.create(local) as Host, {
+      exec: async (program: string, args: readonly string[]): Promise<ExecResult> => (calls.push([program, ...args]), { exitCode: 0, stdout: inspect, stderr: '', notFound: false, timedOut: false })
+    })
+    const store = prefs(signedIn('TOKENx', 'allowedNetworks="172.16.0.0/12"'))
+    const d = await diagnose({ host: docker, store: new XmlFileStore(docker, store.target.path, dir), control: { kind: 'docker', container: 'plex' }, plexTv: { baseUrl: plexTv.url, clientIdentifier: 'x' } })
+    expect(calls).toEqual([['docker', 'inspect', '--type', 'container', 'plex']])
+    expect(d.localAccess).toEqual({ allowedNetworks: ['172.16.0.0/12'], seenAs: { addresses: ['172.17.0.1', 'fd00:dead::1'], how: 'docker-gateway' }, inside: true })
+  })
+})
