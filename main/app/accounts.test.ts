@@ -42,5 +42,7 @@ describe('a different account: both the username and the e-mail differ', () => {
     expect(withAccountChange({ claimed: true, username: 'kate' }, kate).accountChange).toBeNull()
     expect(withAccountChange({ claimed: true, username: null }, kate).accountChange).toBeNull()
     expect(withAccountChange({ claimed: true, username: 'someone' }, null).accountChange).toBeNull()
+    // An e-mail used as the username is recorded masked in the backup: compared the same way.
+    expect(withAccountChange({ claimed: true, username: 'kate@example.com' }, { username: 'k***@example.com', maskedEmail: 'k***@example.com' }).accountChange).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
 import { accountChanged, knownAccount } from '../core/account/change'
+import { maskUsername } from '../core/account/summary'
 import type { BackupManifest } from '../core/backups/manifest'
 import { sameHost } from '../core/host/host-ref'
 import type { PlexAccountRef } from '../core/plex-tv/user'
@@ -46,6 +47,7 @@ export interface ClaimResult extends ClaimOutcome {
 
 /** After a claim with a claim code: the account is known only from the claim's answer (a username). */
 export function withAccountChange(outcome: ClaimOutcome, previous: PlexAccountRef | null): ClaimResult {
-  const next: PlexAccountRef | null = outcome.username ? { username: outcome.username, maskedEmail: null } : null
+  // Compared as the backup recorded it: an e-mail used as a username is masked there too.
+  const next: PlexAccountRef | null = outcome.username ? { username: maskUsername(outcome.username), maskedEmail: null } : null
   return { ...outcome, accountChange: previous && next && accountChanged(previous, next) ? { previousAccount: previous, newAccount: next } : null }
 }

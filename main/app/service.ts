@@ -148,8 +148,14 @@ export class AppService {
    * server's host, and let go), and the local access allowedNetworks gives. Never writes.
    */
   async diagnose(k: Known): Promise<Diagnosis> {
-    const options = await this.plexTvOptions()
-    return diagnose({ host: k.entry.host, store: this.installations.storeOf(k), control: k.installation.control, plexTv: options })
+    let store
+    try {
+      store = this.installations.storeOf(k)
+    } catch {
+      // A store this host cannot open (a Windows registry key seen from elsewhere): nothing to read.
+      return { signIn: { state: 'unknown', reason: 'unreadable' }, localAccess: null }
+    }
+    return diagnose({ host: k.entry.host, store, control: k.installation.control, plexTv: await this.plexTvOptions() })
   }
 
   /** Who the server was signed in to before (the newest backup that recorded it): for the claim warnings. */
