@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
 import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
 import { defaultKeyAuth } from '../core/host/ssh-keys'
-import { randomUUID } from 'node:crypto'
 import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose'
 import { clientIdentifier } from '../core/plex-tv/client-id'
 import type { PlexTvOptions } from '../core/plex-tv/sign-in'
@@ -137,9 +137,13 @@ export class AppService {
     return { claimUrl: CLAIM_URL, ...manualClaimRoutes(entry.apiPort, ssh), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS }
   }
 
-  /** plex.tv's address and this app's client identifier (a fresh one when the backup folder cannot hold it). */
-  private async plexTvOptions(): Promise<PlexTvOptions> {
-    const id = await this.trusted().then((t) => clientIdentifier(this.env.local, t.dir), () => randomUUID())
+  /**
+   * plex.tv's address and this app's client identifier, kept in the checked backup folder. A
+   * sign-in needs that folder, as before; a diagnosis (a read) makes do with a fresh identifier.
+   */
+  private async plexTvOptions(options: { folderOptional?: boolean } = {}): Promise<PlexTvOptions> {
+    const folder = this.trusted()
+    const id = options.folderOptional ? await folder.then((t) => clientIdentifier(this.env.local, t.dir), () => randomUUID()) : await clientIdentifier(this.env.local, (await folder).dir)
     return { ...this.env.plexTv, clientIdentifier: id }
   }
 
@@ -155,7 +159,7 @@ export class AppService {
       // A store this host cannot open (a Windows registry key seen from elsewhere): nothing to read.
       return { signIn: { state: 'unknown', reason: 'unreadable' }, localAccess: null }
     }
-    return diagnose({ host: k.entry.host, store, control: k.installation.control, plexTv: await this.plexTvOptions() })
+    return diagnose({ host: k.entry.host, store, control: k.installation.control, plexTv: await this.plexTvOptions({ folderOptional: true }) })
   }
 
   /** Who the server was signed in to before (the newest backup that recorded it): for the claim warnings. */
