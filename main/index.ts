@@ -32,7 +32,7 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     const { createDemoEnvironment } = await import('./demo/environment')
     const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
     const service = new AppService({ ...env.environment, onStep })
-    return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (service.dispose(), env.dispose()) }
+    return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (await service.dispose(), await env.dispose()) }
   }
   const chooseFile = async (): Promise<string | null> => {
     const w = win()

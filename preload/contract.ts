@@ -147,6 +147,55 @@ export interface ProgressEvent {
   readonly elapsedMs: number
 }
 
+/** An account as it may be shown: the username and a masked e-mail, never a token. */
+export interface PlexAccountView {
+  readonly username: string | null
+  readonly maskedEmail: string | null
+}
+
+/**
+ * plex.tv's view of the token the server holds, asked by main (the token never leaves main).
+ * valid: ask "Can you sign in to Plex as ACCOUNT?"; revoked: a reset is certainly needed;
+ * unknown: keep the general question.
+ */
+export type SignInStateView =
+  | { readonly state: 'valid'; readonly account: PlexAccountView }
+  | { readonly state: 'revoked' }
+  | { readonly state: 'unknown'; readonly reason: 'no-token' | 'unreadable' | 'unreachable' | 'unexpected-answer' }
+
+/** allowedNetworks and the address the server sees for this computer (only for a server without Plex Home). */
+export interface LocalAccessView {
+  readonly allowedNetworks: readonly string[]
+  readonly seenAs: readonly string[]
+  readonly how: 'loopback' | 'ssh-client' | 'docker-gateway'
+  /** Plex Web opened from here may reach the server without signing in: a reset may not be needed. */
+  readonly inside: boolean
+}
+
+export interface DiagnosisView {
+  readonly signIn: SignInStateView
+  readonly localAccess: LocalAccessView | null
+}
+
+/** The claim signed (or would sign) the server in to another account than the one it had. */
+export interface AccountChangeView {
+  readonly previousAccount: PlexAccountView
+  readonly newAccount: PlexAccountView
+}
+
+export interface ClaimedView {
+  readonly status: 'claimed'
+  readonly username: string | null
+  /** Set when the account differs from the one before: warn that shares and Home users may not follow. */
+  readonly accountChange: AccountChangeView | null
+}
+
+/** "Sign in with Plex" with another account than before: nothing claimed yet; confirm or cancel. */
+export interface NeedsConfirmationView extends AccountChangeView {
+  readonly status: 'needs-confirmation'
+  readonly username: null
+}
+
 export interface IdPayload {
   readonly installationId: string
 }
@@ -155,6 +204,8 @@ export interface IdPayload {
 export interface InvokeContract {
   'app:get-info': { payload: void; result: AppInfo }
   'installations:detect': { payload: void; result: InstallationView[] }
+  /** Asks plex.tv about the server's token and reads allowedNetworks; changes nothing. */
+  'installations:diagnose': { payload: IdPayload; result: DiagnosisView }
   /** A native dialog opened by main; null when the user cancels. */
   'installations:choose-file': { payload: void; result: InstallationView | null }
   /** "A server on another machine…": connects over SSH and finds its installations. */
@@ -164,11 +215,16 @@ export interface InvokeContract {
   'backups:restore': { payload: { readonly backupId: string }; result: RunView }
   'reset:start': { payload: IdPayload & { readonly backupId: string }; result: RunView }
   'claim:routes': { payload: IdPayload; result: ClaimRoutes }
-  'claim:with-token': { payload: IdPayload & { readonly token: string }; result: { readonly username: string | null } }
+  /** Before a claim: the account the server had (newest backup), for the general warning; null when none. */
+  'claim:previous-account': { payload: IdPayload; result: PlexAccountView | null }
+  /** With a claim code the account is known only after: accountChange says whether it changed. */
+  'claim:with-token': { payload: IdPayload & { readonly token: string }; result: ClaimedView }
   /** "Sign in with Plex": main creates a PIN; the page to approve it on (opened by main in the desktop app). */
   'signin:start': { payload: IdPayload; result: { readonly authUrl: string; readonly opened: boolean } }
   /** Waits for the approval, then claims the server; the user token never leaves main. */
-  'signin:wait': { payload: IdPayload; result: { readonly username: string | null } }
+  'signin:wait': { payload: IdPayload; result: ClaimedView | NeedsConfirmationView }
+  /** After needs-confirmation: the user chose to claim with the other account. */
+  'signin:confirm': { payload: IdPayload; result: ClaimedView }
   'signin:cancel': { payload: IdPayload; result: null }
   'runs:cut-off': { payload: void; result: CutOffRun[] }
   /** The run registry: after a reload the wizard reattaches to a live run or shows a finished one. */
@@ -195,6 +251,7 @@ export type ResultOf<C extends InvokeChannel> = InvokeContract[C]['result']
 export const INVOKE_METHODS = {
   getAppInfo: 'app:get-info',
   detectInstallations: 'installations:detect',
+  diagnoseInstallation: 'installations:diagnose',
   chooseSettingsFile: 'installations:choose-file',
   connectRemote: 'remote:connect',
   listBackups: 'backups:list',
@@ -202,9 +259,11 @@ export const INVOKE_METHODS = {
   restoreBackup: 'backups:restore',
   startReset: 'reset:start',
   claimRoutes: 'claim:routes',
+  previousAccount: 'claim:previous-account',
   claimWithToken: 'claim:with-token',
   startSignIn: 'signin:start',
   waitSignIn: 'signin:wait',
+  confirmSignIn: 'signin:confirm',
   cancelSignIn: 'signin:cancel',
   cutOffRuns: 'runs:cut-off',
   listRuns: 'runs:list',

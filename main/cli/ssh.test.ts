@@ -47,6 +47,16 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     expect(r.stderr).toContain(`--accept-host-key ${sshd.fingerprint}`)
   })
 
+  it('status over SSH: the token is read on the server through the session and asked of plex.tv, never printed', async () => {
+    m.plexTv.mintClaimToken({ username: 'kate', email: 'kate@example.com', authToken: 'SECRETtoken123456789' })
+    const r = await cli('status', '--json', '--accept-host-key', sshd.fingerprint, ...remote())
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).signIn).toEqual({ state: 'valid', username: 'kate' })
+    expect(r.stdout).not.toContain('SECRETtoken123456789')
+    m.plexTv.revokeToken('SECRETtoken123456789')
+    expect(JSON.parse((await cli('status', '--json', ...remote())).stdout).signIn).toEqual({ state: 'revoked' })
+  }, 60_000)
+
   it('reset over SSH: the remote file edited exactly, the backup kept here, the server running unclaimed', async () => {
     const r = await cli('reset', '--yes', '--accept-host-key', sshd.fingerprint, ...remote())
     expect(r.stderr).toBe('')

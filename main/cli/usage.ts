@@ -5,13 +5,14 @@ export const USAGE = `plex-reclaim ${APP_VERSION}: get a locked-out Plex Media S
 Usage:
   plex-reclaim detect [--root DIR] [--json]
   plex-reclaim inspect --file PATH [--json]
-  plex-reclaim status [--server ID] [--port N] [--json]
+  plex-reclaim status [--server ID] [--port N] [--json]   (asks plex.tv whether the server's token still works)
   plex-reclaim stop|start [--server ID] [--port N] [--timeout SECONDS]
   plex-reclaim reset [--server ID] --yes [--port N] [--backup-dir DIR] [--json]
   plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
   plex-reclaim reset --server ID --no-service --yes [--backup-dir DIR] [--force] [--json]   (a server you stopped; e.g. the Windows registry)
   plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]
-  plex-reclaim claim --sign-in [--port N] [--json]      (prints a plex.tv URL to open, then waits)
+  plex-reclaim claim --sign-in [--yes] [--port N] [--json]   (prints a plex.tv URL to open, then waits;
+                                   --yes: go on when that account differs from the one before)
   plex-reclaim backups [--backup-dir DIR] [--json]
   plex-reclaim restore ID --yes [--server ID] [--port N] [--backup-dir DIR] [--json]
   plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]

@@ -2,7 +2,7 @@ import type { CutOffRun, RunRecord, RunView as RunViewPayload, Runtime } from '.
 import { APP_NAME, APP_VERSION, CoreError, type AppService, type Known, type RunResult, type StepEvent } from '../app/index'
 import type { HandlerTable } from './dispatch'
 import { RunRegistry } from './run-registry'
-import { toBackupView, toInstallationView } from './views'
+import { toBackupView, toClaimedView, toDiagnosisView, toInstallationView, toSignInView } from './views'
 
 /** What the window adds to the service: how it opens files and pages, and what kind of window it is. */
 export interface HandlerDeps {
@@ -69,6 +69,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   return {
     'app:get-info': async () => ({ name: APP_NAME, version: APP_VERSION, platform: process.platform, runtime: deps.runtime, demo: deps.demo }),
     'installations:detect': async () => Promise.all((await service.detect()).map(view)),
+    'installations:diagnose': async ({ installationId }) => toDiagnosisView(await service.diagnose(known(installationId))),
     'installations:choose-file': async () => {
       const path = await deps.chooseFile?.()
       return path ? view(await service.inspectInstallation(path)) : null
@@ -95,15 +96,27 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return tracked({ kind: 'reset', action: 'run', installationId, label: k.installation.label, backupId }, (onStep) => service.reset(k, { mode: 'service', backupId, onStep }))
     },
     'claim:routes': async ({ installationId }) => service.claimRoutes(known(installationId).entry),
-    'claim:with-token': async ({ installationId, token }) => ({ username: (await service.claimWithToken(known(installationId).entry, token)).username }),
+    'claim:previous-account': async ({ installationId }) => service.previousAccount(known(installationId)),
+    'claim:with-token': async ({ installationId, token }) => {
+      const k = known(installationId)
+      return toClaimedView(await service.claimWithToken(k.entry, token, k))
+    },
     'signin:start': async ({ installationId }) => {
       known(installationId)
       const { authUrl } = await service.signInStart(installationId)
       if (deps.openExternal) await deps.openExternal(authUrl)
       return { authUrl, opened: Boolean(deps.openExternal) }
     },
-    'signin:wait': async ({ installationId }) => ({ username: (await service.signInWait(installationId, known(installationId).entry)).username }),
-    'signin:cancel': async ({ installationId }) => (service.signInCancel(installationId), null),
+    'signin:wait': async ({ installationId }) => {
+      const k = known(installationId)
+      return toSignInView(await service.signInWait(installationId, k.entry, k))
+    },
+    'signin:confirm': async ({ installationId }) => {
+      const r = toSignInView(await service.signInConfirm(installationId, known(installationId).entry))
+      if (r.status !== 'claimed') throw new CoreError('SIGN_IN_CANCELLED', 'The claim was not confirmed. Start "Sign in with Plex" again.')
+      return r
+    },
+    'signin:cancel': async ({ installationId }) => (await service.signInCancel(installationId), null),
     'runs:cut-off': async () => cutOffRuns(),
     'runs:list': async () => ({ runs: runs.list(), cutOff: await cutOffRuns() }),
     'runs:resume': async ({ runId }) => {

@@ -83,6 +83,11 @@ export class SshHost implements Host {
     return this.system === 'FreeBSD' ? 'freebsd' : this.system === 'Darwin' ? 'darwin' : 'linux'
   }
 
+  /** This end's address on the connection: what the server sees as the client, unless NAT is between. */
+  get localAddress(): string | null {
+    return (this.client as unknown as { _sock?: { localAddress?: string } })._sock?.localAddress ?? null
+  }
+
   /** Logs in; with `sudo`, finds out once how sudo behaves (each failure has its own message). */
   static async connect(target: SshTarget, auth: SshAuth, knownHosts: KnownHosts, confirmedFingerprint?: string, options: { sudo?: SudoChoice | null; channelLimit?: number } = {}): Promise<SshHost> {
     const { client, fingerprint } = await openConnection(target, auth, knownHosts, confirmedFingerprint)
