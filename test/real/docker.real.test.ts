@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPlexTv, type PlexTvStandIn } from '../../main/simulator/plex-tv'
+import { CLI, freePort } from '../support/linux-server'
+import { SIGNED_IN, SIGNED_OUT, tempDir } from '../support/temp'
+import { dockerUnavailable, IMAGES, LABEL, startDockerd, type Dockerd } from './dockerd'
+import { REPO } from './nspawn'
+import { run, until } from './processes'
+
+/**
+ * Plex in Docker under a real dockerd (its own data root and socket, no network changes): the four
+ * images detection knows, each a tag of a local Debian image running the server simulator with its
+ * /config bind-mounted from the host. The built CLI runs on the host against the real docker CLI.
+ */
+const unavailable = dockerUnavailable()
+const ASD = 'Library/Application Support/Plex Media Server'
+const LAYOUT: Record<keyof typeof IMAGES, string> = { plexinc: ASD, linuxserver: ASD, hotio: '', binhex: 'Plex Media Server' }
+
+interface Plex {
+  readonly name: string
+  readonly port: number
+  readonly preferences: string
+}
+
+describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
+  let d: Dockerd
+  let plexTv: PlexTvStandIn
+  const work = tempDir('plex-docker')
+  const backups = join(work, 'backups')
+
+  beforeAll(async () => {
+    d = await startDockerd()
+    plexTv = await startPlexTv()
+  })
+  afterAll(async () => {
+    await d?.dispose()
+    await plexTv?.close()
+  })
+
+  /** A container of `image` running the simulator, its config folder from the host. */
+  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean } = {}): Promise<Plex> {
+    const name = `plex-${image}-${Math.random().toString(36).slice(2, 8)}`
+    const config = join(work, name)
+    const dataDir = join(config, LAYOUT[image])
+    mkdirSync(dataDir, { recursive: true })
+    const preferences = join(dataDir, 'Preferences.xml')
+    writeFileSync(preferences, SIGNED_IN)
+    const port = await freePort()
+    const inside = join('/config', LAYOUT[image])
+    const args = ['--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:/config`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
+    const command = ['node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', inside, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', '200']
+    const r = options.running === false ? await d.docker('create', ...args, ...command) : await d.docker('run', '-d', ...args, ...command)
+    expect(r.stderr).toBe('')
+    if (options.running !== false) await identity(port)
+    return { name, port, preferences }
+  }
+
+  const identity = (port: number) =>
+    until(`the server on port ${port}`, async () => {
+      const r = await fetch(`http://127.0.0.1:${port}/identity`).catch(() => null)
+      return r?.status === 200 ? r.text() : undefined
+    }, 20_000)
+  const cli = (...args: string[]) => run(process.execPath, [CLI, ...args, '--backup-dir', backups], { env: { ...d.env, PLEX_RECLAIM_PLEXTV_URL: plexTv.url } })
+  const running = async (name: string) => (await d.docker('inspect', '--format', '{{.State.Running}}', name)).stdout.trim()
+  async function detect(): Promise<Array<{ id: string; installType: string; store: { path: string }; control: { kind: string; container: string }; account: { username: string } | null }>> {
+    const r = await cli('detect', '--json')
+    expect(r.stderr).toBe('')
+    return JSON.parse(r.stdout)
+  }
+
+  it('detection reads each image\'s settings from the running container\'s /config mount', async () => {
+    const plexes = await Promise.all((Object.keys(IMAGES) as Array<keyof typeof IMAGES>).map(async (image) => ({ image, plex: await container(image) })))
+    const found = await detect()
+    for (const { image, plex } of plexes) {
+      const entry = found.find((f) => f.control.container === plex.name)
+      expect(entry, image).toMatchObject({ installType: `docker-${image}`, store: { path: plex.preferences }, control: { kind: 'docker', container: plex.name }, account: { username: 'kate' } })
+    }
+    for (const { plex } of plexes) await d.docker('rm', '-f', plex.name)
+  })
+
+  async function resetThroughDocker(plex: Plex): Promise<void> {
+    const id = (await detect()).find((f) => f.control.container === plex.name)!.id
+    const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port))
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect([...r.stdout.matchAll(/\] (\S+)\s+done /g)].map((m) => m[1])).toEqual(['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove', 'verify-store', 'start', 'verify-unclaimed'])
+    expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_OUT)
+    expect(await running(plex.name)).toBe('true')
+    expect(await identity(plex.port)).toMatch(/claimed="0"/)
+  }
+
+  it('reset through real docker stop and start (restart policy unless-stopped), then claim', async () => {
+    const plex = await container('plexinc')
+    await resetThroughDocker(plex)
+    const claim = await cli('claim', '--token', plexTv.mintClaimToken(), '--port', String(plex.port), '--json')
+    expect(claim.stderr).toBe('')
+    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+  })
+
+  it('a container with --restart always stays stopped for the edit (docker stop is a manual stop)', async () => {
+    await resetThroughDocker(await container('linuxserver', { restart: 'always' }))
+  })
+
+  it('a stopped container is found, and the reset edits it and starts it unclaimed', async () => {
+    const plex = await container('hotio', { running: false })
+    expect(await running(plex.name)).toBe('false')
+    expect((await detect()).find((f) => f.control.container === plex.name)).toMatchObject({ installType: 'docker-hotio', account: { username: 'kate' } })
+    await resetThroughDocker(plex)
+  })
+})
