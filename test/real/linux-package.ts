@@ -85,9 +85,8 @@ export async function packagedServer(options: { preferences: string; simOptions?
       mkdirSync(join(root, 'etc/systemd/system/plexmediaserver.service.d'), { recursive: true })
       writeFileSync(join(root, 'etc/systemd/system/plexmediaserver.service.d/test.conf'), `[Service]\nEnvironment="SIM_OPTIONS=${options.simOptions}"\n`)
     }
-    let dir = '/var/lib/plexmediaserver'
     for (const part of ['', '/Library', '/Library/Application Support', '/Library/Application Support/Plex Media Server']) {
-      dir = `/var/lib/plexmediaserver${part}`
+      const dir = `/var/lib/plexmediaserver${part}`
       mkdirSync(join(root, dir), { recursive: true })
       chownSync(join(root, dir), plex.uid, plex.gid)
     }
@@ -116,7 +115,7 @@ export async function packagedServer(options: { preferences: string; simOptions?
         }, 30_000, 100)
       } catch (error) {
         const journal = await container.exec(['journalctl', '--no-pager', '-n', '30', '-u', 'plexmediaserver'])
-        throw new Error(`${(error as Error).message}; the unit's journal:\n${journal.stdout}`)
+        throw new Error(`${(error as Error).message}; the unit's journal:\n${journal.stdout}`, { cause: error })
       }
     },
     claimToken: async () => {

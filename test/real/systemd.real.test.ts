@@ -12,7 +12,6 @@ import { nspawnUnavailable } from './nspawn'
 const unavailable = nspawnUnavailable()
 if (unavailable) console.warn(`Skipping the real systemd tests: ${unavailable}`)
 
-const steps = (stdout: string): string[] => [...stdout.matchAll(/\] (\S+)\s+done /g)].map((m) => m[1]!)
 const mode = async (s: PackagedServer): Promise<string> => (await s.exec(['stat', '-c', '%U:%G %a', PREFERENCES])).stdout.trim()
 /** The server running and signed in again, as at the start (each test begins from this). */
 async function signedInAgain(s: PackagedServer): Promise<void> {

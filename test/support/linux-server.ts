@@ -46,8 +46,11 @@ export async function linuxServer(options: { preferences?: string; startDelayMs?
   const systemdDir = tempDir('plex-systemd')
   const command = [process.execPath, SIMULATOR, '--data-dir', dataDir, '--port', String(port), '--plex-tv', plexTv.url, '--start-delay-ms', String(options.startDelayMs ?? 100), '--stop-delay-ms', String(options.stopDelayMs ?? 100)]
   writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: options.timeoutStopMs ?? 90_000 }))
-  const undo = standInsOnPath(['systemctl', 'pkexec', 'snap', 'docker'])
-  const saved = { dir: process.env.STANDIN_SYSTEMD_DIR, user: process.env.STANDIN_AS_USER, polkit: process.env.STANDIN_POLKIT }
+  const undo = standInsOnPath(['systemctl', 'pkexec', 'snap'])
+  const saved = { dir: process.env.STANDIN_SYSTEMD_DIR, user: process.env.STANDIN_AS_USER, polkit: process.env.STANDIN_POLKIT, docker: process.env.DOCKER_HOST }
+  // The real docker CLI may be installed: it is pointed at a daemon that is not there, so detection
+  // here never sees the machine's own containers.
+  process.env.DOCKER_HOST = `unix://${join(systemdDir, 'no-docker.sock')}`
   process.env.STANDIN_SYSTEMD_DIR = systemdDir
   process.env.PLEX_RECLAIM_PLEXTV_URL = plexTv.url
   const systemctl = (...args: string[]) => {
@@ -68,6 +71,8 @@ export async function linuxServer(options: { preferences?: string; startDelayMs?
       systemctl('stop', 'plexmediaserver')
       undo()
       Object.assign(process.env, { STANDIN_SYSTEMD_DIR: saved.dir, STANDIN_AS_USER: saved.user ?? '', STANDIN_POLKIT: saved.polkit ?? '' })
+      if (saved.docker === undefined) delete process.env.DOCKER_HOST
+      else process.env.DOCKER_HOST = saved.docker
       await plexTv.close()
     }
   }
