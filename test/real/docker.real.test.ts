@@ -81,7 +81,7 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
 
   async function resetThroughDocker(plex: Plex): Promise<void> {
     const id = (await detect()).find((f) => f.control.container === plex.name)!.id
-    const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port))
+    const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port), '--timeout', '20')
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect([...r.stdout.matchAll(/\] (\S+)\s+done /g)].map((m) => m[1])).toEqual(['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove', 'verify-store', 'start', 'verify-unclaimed'])

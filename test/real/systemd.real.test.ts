@@ -42,11 +42,11 @@ describe.skipIf(unavailable !== null)('Linux package under real systemd (systemd
   it('status, stop and start go through real systemctl', async () => {
     const status = JSON.parse((await s.cli(['status', '--json'])).stdout)
     expect(status).toMatchObject({ running: true, processAlive: true, claimed: true })
-    const stop = await s.cli(['stop'])
+    const stop = await s.cli(['stop', '--timeout', '20'])
     expect(stop).toMatchObject({ code: 0, stderr: '' })
     expect(await active(s)).toBe('inactive')
     expect((await s.http('/identity')).status).toBe(0)
-    const start = await s.cli(['start'])
+    const start = await s.cli(['start', '--timeout', '20'])
     expect(start).toMatchObject({ code: 0, stderr: '' })
     expect(await active(s)).toBe('active')
     expect((await s.http('/identity')).status).toBe(200)
@@ -65,7 +65,7 @@ describe.skipIf(unavailable !== null)('Linux package under real systemd (systemd
   })
 
   it('reset: backup, real stop, byte-exact removal, real start, unclaimed; owner and mode kept; then claim and restore', async () => {
-    const r = await s.cli(['reset', '--yes', '--json'])
+    const r = await s.cli(['reset', '--yes', '--json', '--timeout', '20'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout) as { outcome: string; backupId: string }
@@ -81,7 +81,7 @@ describe.skipIf(unavailable !== null)('Linux package under real systemd (systemd
     expect(claim.stdout).not.toContain('STANDINuserToken')
     expect((await s.http('/identity')).body).toMatch(/claimed="1"/)
 
-    const restore = await s.cli(['restore', out.backupId, '--yes'])
+    const restore = await s.cli(['restore', out.backupId, '--yes', '--timeout', '20'])
     expect(restore.stderr).toBe('')
     expect(restore.code).toBe(0)
     expect(s.readPreferences().toString()).toBe(SIGNED_IN)
@@ -90,13 +90,13 @@ describe.skipIf(unavailable !== null)('Linux package under real systemd (systemd
   })
 
   it('a run killed after the removal is finished by resume with real systemctl', async () => {
-    const killed = await s.cli(['reset', '--yes'], { env: killedAt('after:remove') })
+    const killed = await s.cli(['reset', '--yes', '--timeout', '20'], { env: killedAt('after:remove') })
     expect(killed.code).toBeNull() // SIGKILL
     expect(s.readPreferences().toString()).toBe(SIGNED_OUT)
     expect(await active(s)).toBe('inactive')
     const notice = await s.cli(['backups'])
     expect(notice.stderr).toMatch(/was cut off after "remove"\. Finish it: plex-reclaim resume \S+/)
-    const resumed = await s.cli(['resume'])
+    const resumed = await s.cli(['resume', '--timeout', '20'])
     expect(resumed.stderr).toBe('')
     expect(resumed.code).toBe(0)
     expect(await active(s)).toBe('active')
