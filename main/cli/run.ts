@@ -13,8 +13,8 @@ Usage:
   plex-reclaim stop|start [--server ID] [--port N] [--timeout SECONDS]
   plex-reclaim reset [--server ID] --yes [--port N] [--backup-dir DIR] [--json]
   plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
-  plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]
-  plex-reclaim claim --sign-in [--port N] [--json]      (prints a plex.tv URL to open, then waits)
+  plex-reclaim claim --token CLAIM-TOKEN [--server ID] [--port N] [--json]
+  plex-reclaim claim --sign-in [--server ID] [--port N] [--json]      (prints a plex.tv URL to open, then waits)
   plex-reclaim backups [--backup-dir DIR] [--json]
   plex-reclaim restore ID --yes [--server ID] [--port N] [--backup-dir DIR] [--json]
   plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]

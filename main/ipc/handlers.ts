@@ -13,6 +13,7 @@ import { backUp } from '../core/reset/offline'
 import { CoreError } from '../core/result'
 import { clientIdentifier } from '../core/plex-tv/client-id'
 import { authPageUrl, claimTokenFor, createPin, waitForUserToken, type Pin, type PlexTvOptions } from '../core/plex-tv/sign-in'
+import { apiFor } from '../core/server/api'
 import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
 import { DEFAULT_PORT, observe, targetOf, type ControlOptions } from '../core/server/control'
 import { describeTarget } from '../core/stores/types'
@@ -71,6 +72,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return found
   }
   const installation = (id: string): Installation => entry(id).installation
+  /** The server's API: from inside its container for Docker, else its port on the host. */
+  const apiOf = (id: string) => {
+    const { installation: i, host, port: apiPort } = entry(id)
+    return apiFor(host, targetOf(i, apiPort))
+  }
   /** What a run needs, from its parts: the same for a new run and for one reopened from its journal. */
   const runContext = (parts: Pick<RunContext, 'store' | 'server' | 'provenance' | 'installation'>, extra: Partial<RunContext> = {}): RunContext => ({
     host: deps.host,
@@ -149,7 +155,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const { host } = entry(installationId)
       return { claimUrl: CLAIM_URL, ...manualClaimRoutes(port, host.kind === 'ssh' ? host.name : 'user@server'), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS }
     },
-    'claim:with-token': async ({ installationId, token }) => ({ username: (await claimServer(entry(installationId).port, token)).username }),
+    'claim:with-token': async ({ installationId, token }) => ({ username: (await claimServer(apiOf(installationId), token)).username }),
     'signin:start': async ({ installationId }) => {
       installation(installationId)
       signIns.get(installationId)?.abort.abort()
@@ -167,7 +173,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         // The user token lives only in this call: it buys the claim token and is dropped.
         const userToken = await waitForUserToken(pending.options, pending.pin, { signal: pending.abort.signal })
         const claim = await claimTokenFor(pending.options, userToken)
-        return { username: (await claimServer(entry(installationId).port, claim)).username }
+        return { username: (await claimServer(apiOf(installationId), claim)).username }
       } finally {
         signIns.delete(installationId)
       }

@@ -102,6 +102,34 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     await resetThroughDocker(await container('linuxserver', { restart: 'always' }))
   })
 
+  it('a container off the host network (its own loopback, as macvlan is from its host): reset and claim through docker exec', async () => {
+    // Nothing on the host reaches it: the plex.tv stand-in runs inside it too.
+    const name = `plex-none-${Math.random().toString(36).slice(2, 8)}`
+    const config = join(work, name)
+    const preferences = join(config, ASD, 'Preferences.xml')
+    mkdirSync(join(config, ASD), { recursive: true })
+    writeFileSync(preferences, SIGNED_IN)
+    const out = '/opt/plex-reclaim/out/node'
+    const script = `node ${out}/plex-tv-simulator.js --port 32401 & exec node ${out}/pms-simulator.js --data-dir '/config/${ASD}' --port 32400 --plex-tv http://127.0.0.1:32401 --stop-delay-ms 200`
+    const r = await d.docker('run', '-d', '--name', name, '--label', LABEL, '--restart', 'unless-stopped', '--network', 'none', '-v', `${config}:/config`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES.plexinc, 'sh', '-c', script)
+    expect(r.stderr).toBe('')
+    const inside = (...args: string[]) => d.docker('exec', name, 'curl', '-s', ...args)
+    await until('the server inside', async () => ((await inside('http://127.0.0.1:32400/identity')).stdout.includes('claimed="1"') ? true : undefined), 20_000)
+
+    const id = (await detect()).find((f) => f.control.container === name)!.id
+    const reset = await cli('reset', '--server', id, '--yes', '--timeout', '20')
+    expect(reset.stderr).toBe('')
+    expect(reset.code).toBe(0)
+    expect(readFileSync(preferences, 'utf8')).toBe(SIGNED_OUT)
+    expect((await inside('http://127.0.0.1:32400/identity')).stdout).toMatch(/claimed="0"/)
+
+    const token = JSON.parse((await inside('-H', 'X-Plex-Token: STANDINuserTokenAbc123', 'http://127.0.0.1:32401/api/claim/token.json')).stdout).token as string
+    const claim = await cli('claim', '--server', id, '--token', token, '--json')
+    expect(claim.stderr).toBe('')
+    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect((await inside('http://127.0.0.1:32400/identity')).stdout).toMatch(/claimed="1"/)
+  })
+
   it('a stopped container is found, and the reset edits it and starts it unclaimed', async () => {
     const plex = await container('hotio', { running: false })
     expect(await running(plex.name)).toBe('false')

@@ -1,8 +1,9 @@
+import { apiFor, type ServerApi } from '../../core/server/api'
 import { CLAIM_URL, claimServer, manualClaimRoutes } from '../../core/server/claim'
 import type { CliContext } from '../context'
 import { UsageError, printJson } from '../context'
 import { backupDirOf } from '../run-context'
-import { portOf } from '../server-target'
+import { chosenServer, portOf } from '../server-target'
 
 /** Sign in on plex.tv in any browser (this machine's or a phone's), then claim with that account. */
 async function claimBySignIn(ctx: CliContext): Promise<number> {
@@ -18,10 +19,17 @@ async function claimBySignIn(ctx: CliContext): Promise<number> {
   const url = authPageUrl(options, pin)
   if (!ctx.flags.json) ctx.out(`Open this page in a browser and sign in to Plex:\n\n  ${url}\n\nWaiting for the sign-in…`)
   const userToken = await waitForUserToken(options, pin)
-  const outcome = await claimServer(portOf(ctx), await claimTokenFor(options, userToken))
+  const outcome = await claimServer(await apiOf(ctx), await claimTokenFor(options, userToken))
   if (ctx.flags.json) printJson(ctx, { authUrl: url, ...outcome })
   else ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}.`)
   return 0
+}
+
+/** With --server, the chosen server's API (from inside its container for Docker); else the port. */
+async function apiOf(ctx: CliContext): Promise<number | ServerApi> {
+  if (!ctx.flags.server) return portOf(ctx)
+  const { server } = await chosenServer(ctx)
+  return apiFor(ctx.host, server)
 }
 
 export async function claimCommand(ctx: CliContext): Promise<number> {
@@ -30,7 +38,7 @@ export async function claimCommand(ctx: CliContext): Promise<number> {
     const routes = manualClaimRoutes(portOf(ctx))
     throw new UsageError(`claim needs --token or --sign-in: get a token at ${CLAIM_URL} (it lives about 4 minutes). Or claim in Plex Web on the server: ${routes.plexWeb}`)
   }
-  const outcome = await claimServer(portOf(ctx), ctx.flags.token)
+  const outcome = await claimServer(await apiOf(ctx), ctx.flags.token)
   if (ctx.flags.json) printJson(ctx, outcome)
   else ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}. Open Plex Web to use it.`)
   return 0

@@ -4,6 +4,7 @@ import { CoreError } from '../result'
 import { pidFileNamesLiveProcess } from '../reset/server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
+import { apiFor } from './api'
 import { probeServer, type Identity } from './identity'
 
 export const DEFAULT_PORT = 32400
@@ -52,7 +53,7 @@ async function processAlive(host: Host, target: ServerTarget): Promise<boolean> 
 }
 
 export async function observe(host: Host, target: ServerTarget): Promise<Observation> {
-  const [alive, probe] = await Promise.all([processAlive(host, target), probeServer(target.port, 1000)])
+  const [alive, probe] = await Promise.all([processAlive(host, target), probeServer(apiFor(host, target), 1000)])
   return { processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null }
 }
 
@@ -92,7 +93,8 @@ export async function waitFor(host: Host, target: ServerTarget, verb: Verb, opti
         ? new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop within ${seconds} s (last seen: ${describeObservation(observation)}). Nothing was changed. Stop it yourself (${manualCommand(target.control, 'stop')}), then try again.`)
         : new CoreError('START_TIMEOUT', `Plex Media Server did not start within ${seconds} s (last seen: ${describeObservation(observation)}). Start it yourself (${manualCommand(target.control, 'start')}) and check its log.`)
     }
-    await sleep(options.pollMs ?? 50)
+    // Docker is asked through docker exec: about once a second is enough and cheap for it.
+    await sleep(options.pollMs ?? (target.control.kind === 'docker' ? 1000 : 50))
   }
 }
 

@@ -1,4 +1,4 @@
-import { request } from 'node:http'
+import { asApi, type HttpAnswer, type ServerApi } from './api'
 
 /** What GET /identity says (plex-domain.md 3a): it answers without a token, cheaply. */
 export interface Identity {
@@ -7,28 +7,7 @@ export interface Identity {
   readonly version: string
 }
 
-export interface HttpAnswer {
-  readonly status: number
-  readonly body: string
-}
-
-/** One request to the server's local API on 127.0.0.1; null when nothing answers. */
-export function localRequest(port: number, method: 'GET' | 'POST', path: string, timeoutMs = 2000): Promise<HttpAnswer | null> {
-  return new Promise((resolve) => {
-    // agent: false, a fresh connection each time: a pooled keep-alive socket to a server that has
-    // since restarted would fail once and make a running server look down.
-    const req = request({ host: '127.0.0.1', port, method, path, timeout: timeoutMs, agent: false, headers: { accept: 'application/xml', 'X-Plex-Product': 'Plex Reclaim' } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      res.on('error', () => resolve(null))
-    })
-    req.on('timeout', () => req.destroy())
-    req.on('error', () => resolve(null))
-    req.end()
-  })
-}
+export { localRequest, type HttpAnswer } from './api'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 const decodeEntities = (s: string): string =>
@@ -56,8 +35,8 @@ export const isMaintenancePage = (answer: HttpAnswer): boolean => MAINTENANCE_TE
 /** What the local API says: its identity, "up but in startup maintenance", or nothing. */
 export type Probe = { readonly kind: 'identity'; readonly identity: Identity } | { readonly kind: 'maintenance' } | { readonly kind: 'silent' }
 
-export async function probeServer(port: number, timeoutMs?: number): Promise<Probe> {
-  const answer = await localRequest(port, 'GET', '/identity', timeoutMs)
+export async function probeServer(api: number | ServerApi, timeoutMs?: number): Promise<Probe> {
+  const answer = await asApi(api).request('GET', '/identity', timeoutMs)
   if (!answer) return { kind: 'silent' }
   if (answer.status === 503 || isMaintenancePage(answer)) return { kind: 'maintenance' }
   if (answer.status !== 200) return { kind: 'silent' }
@@ -69,7 +48,7 @@ export async function probeServer(port: number, timeoutMs?: number): Promise<Pro
   return { kind: 'identity', identity }
 }
 
-export async function readIdentity(port: number, timeoutMs?: number): Promise<Identity | null> {
-  const probe = await probeServer(port, timeoutMs)
+export async function readIdentity(api: number | ServerApi, timeoutMs?: number): Promise<Identity | null> {
+  const probe = await probeServer(api, timeoutMs)
   return probe.kind === 'identity' ? probe.identity : null
 }

@@ -4,6 +4,7 @@ import type { Host } from '../host/types'
 import { backUp, currentState, type Provenance } from '../reset/offline'
 import { CoreError, toErr } from '../result'
 import { controlServer, describeObservation, isStopped, observe, type ControlOptions, type ServerTarget } from '../server/control'
+import { apiFor } from '../server/api'
 import { readIdentity } from '../server/identity'
 import type { SettingsStore, StoreSnapshot } from '../stores/types'
 import { JournalStore, newRunId, runsDirOf, type Journal, type RunKind, type StepId } from './journal'
@@ -161,7 +162,7 @@ async function startAndVerify(run: Run, expectUnclaimed: boolean): Promise<void>
     'verify-unclaimed',
     expectUnclaimed ? 'Checking that the server is unclaimed' : 'Checking that the server answers',
     async () => {
-      const identity = await readIdentity(run.ctx.server.port)
+      const identity = await readIdentity(apiFor(run.ctx.host, run.ctx.server))
       if (!identity) throw new CoreError('SERVER_UNREACHABLE', 'Plex Media Server started but does not answer on its local port. Give it a minute, then check its log.')
       if (expectUnclaimed && identity.claimed) {
         throw new CoreError('STILL_CLAIMED', `The server still says it is claimed after the reset. Check that the right installation was chosen; backup ${run.journal.backupId} holds the settings as they were.`)
