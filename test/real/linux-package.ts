@@ -63,7 +63,7 @@ export interface PackagedServer extends Container {
   writePreferences(content: string | Buffer): void
 }
 
-function idsOf(root: string, name: string): { uid: number; gid: number } {
+export function idsOf(root: string, name: string): { uid: number; gid: number } {
   const line = readFileSync(join(root, 'etc/passwd'), 'utf8').split('\n').find((l) => l.startsWith(`${name}:`))
   if (!line) throw new Error(`no user ${name} in the root filesystem`)
   const [, , uid, gid] = line.split(':')
