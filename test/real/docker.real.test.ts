@@ -39,16 +39,18 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
   })
 
   /** A container of `image` running the simulator, its config folder from the host. */
-  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean } = {}): Promise<Plex> {
+  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean; mountAt?: string } = {}): Promise<Plex> {
     const name = `plex-${image}-${Math.random().toString(36).slice(2, 8)}`
     const config = join(work, name)
-    const dataDir = join(config, LAYOUT[image])
+    // The host folder is mounted at /config, or at a folder below it (mountAt).
+    const below = options.mountAt ? LAYOUT[image].slice(options.mountAt.length + 1) : LAYOUT[image]
+    const dataDir = join(config, below)
     mkdirSync(dataDir, { recursive: true })
     const preferences = join(dataDir, 'Preferences.xml')
     writeFileSync(preferences, SIGNED_IN)
     const port = await freePort()
     const inside = join('/config', LAYOUT[image])
-    const args = ['--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:/config`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
+    const args = ['--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:${join('/config', options.mountAt ?? '')}`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
     const command = ['node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', inside, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', '200']
     const r = options.running === false ? await d.docker('create', ...args, ...command) : await d.docker('run', '-d', ...args, ...command)
     expect(r.stderr).toBe('')
@@ -77,6 +79,13 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
       expect(entry, image).toMatchObject({ installType: `docker-${image}`, store: { path: plex.preferences }, control: { kind: 'docker', container: plex.name }, account: { username: 'kate' } })
     }
     for (const { plex } of plexes) await d.docker('rm', '-f', plex.name)
+  })
+
+  it('a config mounted below /config (only /config/Library) is found and reset', async () => {
+    const plex = await container('linuxserver', { mountAt: 'Library' })
+    expect(plex.preferences).toContain(`${plex.name}/Application Support/Plex Media Server/Preferences.xml`)
+    expect((await detect()).find((f) => f.control.container === plex.name)).toMatchObject({ installType: 'docker-linuxserver', store: { path: plex.preferences }, account: { username: 'kate' } })
+    await resetThroughDocker(plex)
   })
 
   async function resetThroughDocker(plex: Plex): Promise<void> {

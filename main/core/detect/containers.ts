@@ -18,6 +18,20 @@ interface InspectedContainer {
   readonly Mounts?: ReadonlyArray<{ readonly Source?: string; readonly Destination?: string }>
 }
 
+/**
+ * Where a path inside the container is on the host: below the mount that holds it most closely.
+ * /config itself is the usual mount, but some mount a folder below it (for example only
+ * /config/Library), and the data folder is then below that mount.
+ */
+function hostPathOf(mounts: ReadonlyArray<{ readonly Source?: string; readonly Destination?: string }>, inside: string): string | null {
+  const holding = mounts
+    .filter((m) => m.Source && m.Destination && (inside === m.Destination || inside.startsWith(`${m.Destination.replace(/\/$/, '')}/`)))
+    .sort((a, b) => b.Destination!.length - a.Destination!.length)[0]
+  if (!holding) return null
+  const rest = posix.relative(holding.Destination!, inside)
+  return rest ? posix.join(holding.Source!, rest) : holding.Source!
+}
+
 /** Running and stopped containers, through `docker ps -aq` and `docker inspect` (JSON). */
 export async function dockerCandidates(host: Host): Promise<Candidate[]> {
   const ps = await host.exec('docker', ['ps', '-aq', '--no-trunc'], { timeoutMs: 10_000 })
@@ -35,10 +49,10 @@ export async function dockerCandidates(host: Host): Promise<Candidate[]> {
   const found: Candidate[] = []
   for (const c of containers) {
     const layout = LAYOUTS.find((l) => l.image.test(c.Config?.Image ?? ''))
-    const config = c.Mounts?.find((m) => m.Destination === '/config')
-    if (!layout || !config?.Source) continue
+    if (!layout) continue
+    const dataDir = hostPathOf(c.Mounts ?? [], layout.dataDir ? posix.join('/config', layout.dataDir) : '/config')
+    if (!dataDir) continue
     const container = (c.Name ?? '').replace(/^\//, '')
-    const dataDir = layout.dataDir ? posix.join(config.Source, layout.dataDir) : config.Source
     found.push({
       platform: 'container',
       installType: layout.type,
