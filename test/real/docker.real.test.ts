@@ -139,6 +139,16 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     expect((await inside('http://127.0.0.1:32400/identity')).stdout).toMatch(/claimed="1"/)
   })
 
+  it('a user who may not use the Docker socket is told so, not just that nothing was found', async () => {
+    await container('plexinc')
+    const r = await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, CLI, 'detect'], { env: { ...d.env, HOME: work } })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(
+      'Docker is installed, but this user may not use its socket (permission denied), so containers could not be searched. Run the command with sudo, or as a member of the docker group.\n' +
+        'No Plex Media Server installation was found. If it runs in Docker or on a NAS share, point at its Preferences.xml: plex-reclaim inspect --file PATH\n'
+    )
+  })
+
   it('a stopped container is found, and the reset edits it and starts it unclaimed', async () => {
     const plex = await container('hotio', { running: false })
     expect(await running(plex.name)).toBe('false')

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { debianRootfs } from './rootfs'
-import { background, must, run, stopAtExit, until, waitExit, type Ran } from './processes'
+import { alive, background, must, run, stopAtExit, until, waitExit, type Ran } from './processes'
 
 /** The clone, bind-mounted read-only into the container at this path (out/ holds the built CLI). */
 export const REPO = join(import.meta.dirname, '..', '..')
@@ -54,11 +54,16 @@ export async function bootContainer(provision: (root: string) => Promise<void> |
   await must('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${join(work, 'upper')},workdir=${join(work, 'work')}`, root])
   let nspawn: ReturnType<typeof background> | undefined
   let pid1 = 0
+  let forgetPid1 = (): void => undefined
   const dispose = async (): Promise<void> => {
     if (pid1) await run('nsenter', ['-t', String(pid1), '-a', 'systemctl', 'poweroff'], { timeoutMs: 10_000 })
-    if (nspawn) await waitExit(nspawn, 15_000)
-    // A container that would not power off is killed by its pids (nspawn first, then its systemd).
-    for (const pid of [nspawn?.pid, pid1]) if (pid) await run('kill', ['-9', String(pid)])
+    const running = (): boolean => nspawn !== undefined && nspawn.exitCode === null && nspawn.signalCode === null
+    await until('the container to power off', async () => (running() ? undefined : true), 15_000).catch(() => undefined)
+    // One that would not power off is killed by its pids: its systemd first (while nspawn still
+    // holds it, so the pid cannot have been reused), then nspawn.
+    if (running() && pid1 && alive(pid1)) process.kill(pid1, 'SIGKILL')
+    if (nspawn) await waitExit(nspawn, 5000)
+    forgetPid1()
     await run('umount', [root])
     if ((await run('mountpoint', ['-q', root])).code === 0) await run('umount', ['-l', root])
     rmSync(work, { recursive: true, force: true })
@@ -76,7 +81,7 @@ export async function bootContainer(provision: (root: string) => Promise<void> |
       const r = await run('pgrep', ['-P', String(nspawnPid), '-x', 'systemd'])
       return r.code === 0 ? Number(r.stdout.trim().split('\n')[0]) : undefined
     }, 30_000)
-    stopAtExit(pid1)
+    forgetPid1 = stopAtExit(pid1)
     await until('the container to finish booting', async () => {
       const r = await run('nsenter', ['-t', String(pid1), '-a', 'systemctl', 'is-system-running'])
       return ['running', 'degraded'].includes(r.stdout.trim()) ? true : undefined

@@ -66,7 +66,8 @@ export function stopAtExit(pid: number): () => void {
 export function background(program: string, args: readonly string[], logFile: string, env: NodeJS.ProcessEnv = process.env): ChildProcess {
   const log = openSync(logFile, 'a')
   const child = spawn(program, [...args], { stdio: ['ignore', log, log], env })
-  if (child.pid) stopAtExit(child.pid)
+  // Forgotten once it has exited: a pid that may be reused is never signalled.
+  if (child.pid) child.once('exit', stopAtExit(child.pid))
   return child
 }
 

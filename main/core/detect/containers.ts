@@ -32,6 +32,20 @@ function hostPathOf(mounts: ReadonlyArray<{ readonly Source?: string; readonly D
   return rest ? posix.join(holding.Source!, rest) : holding.Source!
 }
 
+/**
+ * Why Docker's containers could not be listed, in words for the user; null when they could (or when
+ * there is no docker at all). A socket this user may not open is not "no server found".
+ */
+export async function dockerUnreachable(host: Host): Promise<string | null> {
+  const r = await host.exec('docker', ['ps', '-q'], { timeoutMs: 10_000 })
+  if (r.exitCode === 0 || r.notFound) return null
+  if (/permission denied/i.test(r.stderr)) {
+    return 'Docker is installed, but this user may not use its socket (permission denied), so containers could not be searched. Run the command with sudo, or as a member of the docker group.'
+  }
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) return null
+  return `Docker's containers could not be listed: ${r.stderr.trim().split('\n')[0] ?? `exit code ${r.exitCode}`}`
+}
+
 /** Running and stopped containers, through `docker ps -aq` and `docker inspect` (JSON). */
 export async function dockerCandidates(host: Host): Promise<Candidate[]> {
   const ps = await host.exec('docker', ['ps', '-aq', '--no-trunc'], { timeoutMs: 10_000 })
