@@ -39,7 +39,7 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
   })
 
   /** A container of `image` running the simulator, its config folder from the host. */
-  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean; mountAt?: string } = {}): Promise<Plex> {
+  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean; mountAt?: string; env?: Record<string, string> } = {}): Promise<Plex> {
     const name = `plex-${image}-${Math.random().toString(36).slice(2, 8)}`
     const config = join(work, name)
     // The host folder is mounted at /config, or at a folder below it (mountAt).
@@ -50,7 +50,8 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     writeFileSync(preferences, SIGNED_IN)
     const port = await freePort()
     const inside = join('/config', LAYOUT[image])
-    const args = ['--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:${join('/config', options.mountAt ?? '')}`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
+    const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`])
+    const args = [...env, '--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:${join('/config', options.mountAt ?? '')}`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
     const command = ['node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', inside, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', '200']
     const r = options.running === false ? await d.docker('create', ...args, ...command) : await d.docker('run', '-d', ...args, ...command)
     expect(r.stderr).toBe('')
@@ -147,6 +148,36 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
       'Docker is installed, but this user may not use its socket (permission denied), so containers could not be searched. Run the command with sudo, or as a member of the docker group.\n' +
         'No Plex Media Server installation was found. If it runs in Docker or on a NAS share, point at its Preferences.xml: plex-reclaim inspect --file PATH\n'
     )
+  })
+
+  describe('the container\'s environment is read before the reset', () => {
+    const refused = async (plex: Plex, reason: RegExp) => {
+      const id = (await detect()).find((f) => f.control.container === plex.name)!.id
+      const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port), '--timeout', '20')
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(reason)
+      expect(r.stderr + r.stdout).not.toContain('claim-secretvalue')
+      expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_IN)
+      expect(await running(plex.name)).toBe('true')
+    }
+
+    it('hotio with PLEX_CLAIM_TOKEN: refused, with the reason', async () => {
+      await refused(await container('hotio', { env: { PLEX_CLAIM_TOKEN: 'claim-secretvalue' } }), /^plex-reclaim: Nothing was changed: Container \S+ \(hotio\) has PLEX_CLAIM_TOKEN set: .*the container stops\. Remove PLEX_CLAIM_TOKEN/m)
+    })
+
+    it('binhex with PLEX_CLAIM and CLAIM_SERVER=yes: refused, with the reason', async () => {
+      await refused(await container('binhex', { env: { PLEX_CLAIM: 'claim-secretvalue', CLAIM_SERVER: 'yes' } }), /^plex-reclaim: Nothing was changed: Container \S+ \(binhex\) has CLAIM_SERVER=yes with PLEX_CLAIM: it clears the sign-in again on every start/m)
+    })
+
+    it('pms-docker with PLEX_CLAIM: a warning, and the reset goes ahead', async () => {
+      const plex = await container('plexinc', { env: { PLEX_CLAIM: 'claim-secretvalue' } })
+      const id = (await detect()).find((f) => f.control.container === plex.name)!.id
+      const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port), '--timeout', '20')
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/preflight\s+done\s+Warning: Container \S+ has PLEX_CLAIM set; the image uses it only on a container's first run/)
+      expect(r.stdout).not.toContain('claim-secretvalue')
+      expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_OUT)
+    })
   })
 
   it('a stopped container is found, and the reset edits it and starts it unclaimed', async () => {

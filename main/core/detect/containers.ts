@@ -99,3 +99,41 @@ export function folderCandidates(folder: string): Candidate[] {
     }
   })
 }
+
+/** A preflight finding about a container's environment: refused (ok false) or a warning. */
+export interface ContainerEnvFinding {
+  readonly ok: boolean
+  readonly warning: boolean
+  readonly message: string
+}
+
+/**
+ * Reads the container's environment before a reset (values are never shown; plex-domain.md 7):
+ * hotio with PLEX_CLAIM_TOKEN stops the container at start when that token has expired and the
+ * server is unclaimed; binhex with PLEX_CLAIM and CLAIM_SERVER=yes blanks the sign-in on every
+ * start, undoing a later claim or restore. Both are refused with the reason. pms-docker and
+ * linuxserver use PLEX_CLAIM only on a first run: a warning.
+ */
+export async function containerEnvFinding(host: Host, container: string): Promise<ContainerEnvFinding | null> {
+  const r = await host.exec('docker', ['inspect', '--format', '{{json .Config}}', container], { timeoutMs: 10_000 })
+  if (r.exitCode !== 0) return null
+  let config: { Image?: string; Env?: string[] }
+  try {
+    config = JSON.parse(r.stdout) as { Image?: string; Env?: string[] }
+  } catch {
+    return null
+  }
+  const env = new Map((config.Env ?? []).map((e) => [e.slice(0, Math.max(0, e.indexOf('='))), e.slice(e.indexOf('=') + 1)]))
+  const set = (name: string): boolean => (env.get(name) ?? '') !== ''
+  const type = LAYOUTS.find((l) => l.image.test(config.Image ?? ''))?.type
+  if (type === 'docker-hotio' && set('PLEX_CLAIM_TOKEN')) {
+    return { ok: false, warning: false, message: `Container ${container} (hotio) has PLEX_CLAIM_TOKEN set: once the server is unclaimed, hotio's start-up exchanges that token, and when it has expired (claim tokens last about 4 minutes) the container stops. Remove PLEX_CLAIM_TOKEN from the container's settings, recreate it, then reset again.` }
+  }
+  if (type === 'docker-binhex' && set('PLEX_CLAIM') && /^(yes|true)$/i.test(env.get('CLAIM_SERVER') ?? '')) {
+    return { ok: false, warning: false, message: `Container ${container} (binhex) has CLAIM_SERVER=yes with PLEX_CLAIM: it clears the sign-in again on every start, so a later claim or restore would be undone. Set CLAIM_SERVER=no (or remove PLEX_CLAIM), recreate the container, then reset again.` }
+  }
+  if ((type === 'docker-plexinc' || type === 'docker-linuxserver') && set('PLEX_CLAIM')) {
+    return { ok: false, warning: true, message: `Container ${container} has PLEX_CLAIM set; the image uses it only on a container's first run, so it will not claim the server now. Claim with a new token after the reset.` }
+  }
+  return null
+}
