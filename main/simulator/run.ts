@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const support = process.env.PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR
   const dataDir = values['data-dir'] ?? (support ? join(support, 'Plex Media Server') : undefined)
   if (!dataDir) throw new Error('--data-dir or PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR is required')
-  const sim = await startSimulator({
+  const started = startSimulator({
     dataDir,
     port: Number(values.port),
     plexTvUrl: values['plex-tv']!,
@@ -32,14 +32,18 @@ async function main(): Promise<void> {
     maintenanceMs: Number(values['maintenance-ms']),
     bind: values.bind
   })
+  // SIGTERM is honoured at any moment, also while starting (the handlers are in place before the
+  // first await): a stop then waits for the start to finish and writes the settings back, so no
+  // signal ever skips that write.
   let stopping = false
   const stop = (): void => {
     if (stopping) return
     stopping = true
-    void sim.stop().then(() => process.exit(0))
+    void started.then((sim) => sim.stop()).then(() => process.exit(0))
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+  await started
 }
 
 main().catch((error: unknown) => {
