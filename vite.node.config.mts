@@ -27,7 +27,8 @@ export default defineConfig({
       input: {
         cli: resolve(root, 'main/cli/index.ts'),
         demo: resolve(root, 'main/demo/index.ts'),
-        'pms-simulator': resolve(root, 'main/simulator/run.ts')
+        'pms-simulator': resolve(root, 'main/simulator/run.ts'),
+        'plex-tv-simulator': resolve(root, 'main/simulator/plex-tv-run.ts')
       },
       external: ['ssh2'],
       output: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
 import { sha256 } from '../core/backups/store'
+import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
 import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
@@ -11,6 +12,7 @@ import { clientIdentifier } from '../core/plex-tv/client-id'
 import type { PlexTvOptions } from '../core/plex-tv/sign-in'
 import type { PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
+import { apiFor, type ServerApi } from '../core/server/api'
 import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
 import { controlServer, observe, targetOf, type Observation } from '../core/server/control'
 import { inspectSettingsFile, sniffKind, type InspectedFile } from '../core/stores/inspect-file'
@@ -87,6 +89,11 @@ export class AppService {
 
   detect(entry?: HostEntry, root?: string): Promise<Known[]> {
     return this.installations.detect(entry, root)
+  }
+
+  /** Why Docker's containers could not be listed (no permission on its socket), or null. */
+  dockerProblem(entry: HostEntry = this.hosts.local): Promise<string | null> {
+    return this.env.docker ? dockerUnreachable(entry.host) : Promise.resolve(null)
   }
 
   inspectInstallation(path: string, entry?: HostEntry): Promise<Known> {
@@ -177,9 +184,14 @@ export class AppService {
   }
 
   /** A claim code names its account only in the claim's answer: the specific warning comes after. */
+  /** The server's API: from inside its container for Docker (any network), else the forwarded or local port. */
+  private apiOf(entry: HostEntry, k: Known | null): number | ServerApi {
+    return k ? apiFor(k.entry.host, targetOf(k.installation, k.entry.apiPort)) : entry.apiPort
+  }
+
   async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
     const previous = await this.previousAccount(k)
-    return withAccountChange(await claimServer(entry.apiPort, token), previous)
+    return withAccountChange(await claimServer(this.apiOf(entry, k), token), previous)
   }
 
   /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
@@ -198,12 +210,12 @@ export class AppService {
 
   /** Claims at once, or first returns needs-confirmation when the account differs from the one before. */
   async signInWait(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.wait(key, await this.previousIdentity(k), (claimToken) => claimServer(entry.apiPort, claimToken))
+    return this.signIns.wait(key, await this.previousIdentity(k), (claimToken) => claimServer(this.apiOf(entry, k), claimToken))
   }
 
   /** The user confirmed the claim with the other account. */
-  signInConfirm(key: string, entry: HostEntry): Promise<SignInResult> {
-    return this.signIns.confirm(key, (claimToken) => claimServer(entry.apiPort, claimToken))
+  signInConfirm(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
+    return this.signIns.confirm(key, (claimToken) => claimServer(this.apiOf(entry, k), claimToken))
   }
 
   /** Cancels, and signs out at plex.tv a token already obtained. */

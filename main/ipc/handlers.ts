@@ -112,7 +112,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return toSignInView(await service.signInWait(installationId, k.entry, k))
     },
     'signin:confirm': async ({ installationId }) => {
-      const r = toSignInView(await service.signInConfirm(installationId, known(installationId).entry))
+      const k = known(installationId)
+      const r = toSignInView(await service.signInConfirm(installationId, k.entry, k))
       if (r.status !== 'claimed') throw new CoreError('SIGN_IN_CANCELLED', 'The claim was not confirmed. Start "Sign in with Plex" again.')
       return r
     },

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startSimulator } from './pms'
 
@@ -12,25 +13,37 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '32400' },
       'plex-tv': { type: 'string', default: 'http://127.0.0.1:9' },
       'start-delay-ms': { type: 'string', default: '0' },
-      'stop-delay-ms': { type: 'string', default: '0' }
+      'stop-delay-ms': { type: 'string', default: '0' },
+      'maintenance-ms': { type: 'string', default: '0' },
+      bind: { type: 'string', default: '127.0.0.1' }
     }
   })
-  if (!values['data-dir']) throw new Error('--data-dir is required')
-  const sim = await startSimulator({
-    dataDir: values['data-dir'],
+  // As PMS: its data folder is "Plex Media Server" below PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR
+  // (the .deb's unit sets it; plex-domain.md 1b), unless the tests name one.
+  const support = process.env.PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR
+  const dataDir = values['data-dir'] ?? (support ? join(support, 'Plex Media Server') : undefined)
+  if (!dataDir) throw new Error('--data-dir or PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR is required')
+  const started = startSimulator({
+    dataDir,
     port: Number(values.port),
     plexTvUrl: values['plex-tv']!,
     startDelayMs: Number(values['start-delay-ms']),
-    stopDelayMs: Number(values['stop-delay-ms'])
+    stopDelayMs: Number(values['stop-delay-ms']),
+    maintenanceMs: Number(values['maintenance-ms']),
+    bind: values.bind
   })
+  // SIGTERM is honoured at any moment, also while starting (the handlers are in place before the
+  // first await): a stop then waits for the start to finish and writes the settings back, so no
+  // signal ever skips that write.
   let stopping = false
   const stop = (): void => {
     if (stopping) return
     stopping = true
-    void sim.stop().then(() => process.exit(0))
+    void started.then((sim) => sim.stop()).then(() => process.exit(0))
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+  await started
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// Process handling shared by the service-manager stand-ins (systemctl, docker).
+// Process handling for the systemctl stand-in.
 import { readFileSync } from 'node:fs'
 
 /**
@@ -19,7 +19,7 @@ export function alive(pid) {
   }
 }
 
-/** SIGTERM, a wait of up to timeoutMs, then SIGKILL: how systemd (TimeoutStopSec) and `docker stop` stop. */
+/** SIGTERM, a wait of up to timeoutMs, then SIGKILL: how systemd stops a unit (TimeoutStopSec). */
 export async function stopProcess(pid, timeoutMs) {
   if (!pid || !alive(pid)) return
   process.kill(pid, 'SIGTERM')

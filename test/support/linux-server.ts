@@ -61,8 +61,10 @@ export async function linuxServer(options: { preferences?: string; startDelayMs?
   const systemdDir = tempDir('plex-systemd')
   const command = [process.execPath, SIMULATOR, '--data-dir', dataDir, '--port', String(port), '--plex-tv', plexTv.url, '--start-delay-ms', String(options.startDelayMs ?? 100), '--stop-delay-ms', String(options.stopDelayMs ?? 100)]
   writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: options.timeoutStopMs ?? 90_000 }))
-  const undo = standInsOnPath(['systemctl', 'pkexec', 'snap', 'docker'])
-  const restoreEnv = setEnv({ STANDIN_SYSTEMD_DIR: systemdDir, STANDIN_AS_USER: process.env.STANDIN_AS_USER, STANDIN_POLKIT: process.env.STANDIN_POLKIT, PLEX_RECLAIM_PLEXTV_URL: plexTv.url, PLEX_RECLAIM_PLEXTV_AUTH_URL: plexTv.authUrl })
+  const undo = standInsOnPath(['systemctl', 'pkexec', 'snap'])
+  // The real docker CLI may be installed: it is pointed at a daemon that is not there, so detection
+  // here never sees the machine's own containers.
+  const restoreEnv = setEnv({ STANDIN_SYSTEMD_DIR: systemdDir, STANDIN_AS_USER: process.env.STANDIN_AS_USER, STANDIN_POLKIT: process.env.STANDIN_POLKIT, PLEX_RECLAIM_PLEXTV_URL: plexTv.url, PLEX_RECLAIM_PLEXTV_AUTH_URL: plexTv.authUrl, DOCKER_HOST: `unix://${join(systemdDir, 'no-docker.sock')}` })
   const systemctl = (...args: string[]) => {
     const r = spawnSync('systemctl', args, { encoding: 'utf8', env: { ...process.env, STANDIN_AS_USER: '0' } })
     return { status: r.status, stderr: r.stderr }

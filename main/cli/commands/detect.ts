@@ -6,7 +6,12 @@ import { detectJson, inspectJson } from '../json'
 export async function detectCommand(ctx: CliContext): Promise<number> {
   const found = (await ctx.service.detect(ctx.entry, ctx.flags.root ?? '/')).map((k) => k.installation)
   if (ctx.flags.json) printJson(ctx, found.map(detectJson))
-  else if (found.length === 0) ctx.out('No Plex Media Server installation was found. If it runs in Docker or on a NAS share, point at its Preferences.xml: plex-reclaim inspect --file PATH')
+  else if (found.length === 0) {
+    // A user who may not open Docker's socket is told so, not just "nothing found".
+    const docker = ctx.flags.root ? null : await ctx.service.dockerProblem(ctx.entry)
+    if (docker) ctx.out(docker)
+    ctx.out('No Plex Media Server installation was found. If it runs in Docker or on a NAS share, point at its Preferences.xml: plex-reclaim inspect --file PATH')
+  }
   else ctx.out(found.map(describeInstallation).join('\n\n'))
   return 0
 }

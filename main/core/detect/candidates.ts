@@ -1,7 +1,8 @@
 import { posix } from 'node:path'
 import type { Host } from '../host/types'
 import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
-import { exists, expand, readText, shellVar, systemdEnvironment } from './paths'
+import { exists, expand, readText, shellVar } from './paths'
+import { unitEnvironment } from './systemd-env'
 import type { InstallType, Platform, ServerControl } from './types'
 
 /** A place a server's settings may be, in machine paths (before the detection root is applied). */
@@ -22,18 +23,6 @@ const prefs = (dataDir: string): string => posix.join(dataDir, PREFERENCES_FILE)
 
 type Rule = (host: Host, root: string) => Promise<Candidate[]>
 
-/** First drop-in that sets the variable, in the order PlexDBRepair's GetOverride() reads them. */
-async function dropInOverride(host: Host, root: string, unit: string): Promise<string | undefined> {
-  const dir = `/etc/systemd/system/${unit}.service.d`
-  const names = (await host.readdir(posix.join(root, dir))).filter((n) => n.endsWith('.conf')).sort()
-  const ordered = [...names.filter((n) => n === 'override.conf' || n === 'local.conf'), ...names.filter((n) => n !== 'override.conf' && n !== 'local.conf')]
-  for (const name of ordered) {
-    const value = systemdEnvironment((await readText(host, root, `${dir}/${name}`)) ?? '', ASD_ENV)
-    if (value) return value
-  }
-  return undefined
-}
-
 async function hasSystemdUnit(host: Host, root: string, unit: string): Promise<boolean> {
   for (const dir of ['/etc/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system']) {
     if (await exists(host, root, `${dir}/${unit}.service`)) return true
@@ -45,11 +34,13 @@ async function hasSystemdUnit(host: Host, root: string, unit: string): Promise<b
 const linuxPackage: Rule = async (host, root) => {
   const installed = (await exists(host, root, '/usr/lib/plexmediaserver')) || (await exists(host, root, '/var/lib/plexmediaserver'))
   if (!installed) return []
-  const fromDropIn = await dropInOverride(host, root, 'plexmediaserver')
-  const fromDefault = shellVar((await readText(host, root, '/etc/default/plexmediaserver')) ?? '', ASD_ENV)
-  const asd = fromDropIn ?? fromDefault ?? '/var/lib/plexmediaserver/Library/Application Support'
   const systemd = await hasSystemdUnit(host, root, 'plexmediaserver')
   const sysv = !systemd && (await exists(host, root, '/etc/init.d/plexmediaserver'))
+  // systemd applies what the unit, its drop-ins and its EnvironmentFile= say; the .deb's unit does
+  // not read /etc/default/plexmediaserver (only the SysV script does; plex-domain.md 7).
+  const fromUnit = systemd ? await unitEnvironment(host, root, 'plexmediaserver', ASD_ENV) : undefined
+  const fromDefault = sysv ? shellVar((await readText(host, root, '/etc/default/plexmediaserver')) ?? '', ASD_ENV) : undefined
+  const asd = fromUnit ?? fromDefault ?? '/var/lib/plexmediaserver/Library/Application Support'
   const dataDir = pms(asd)
   return [
     {
@@ -66,7 +57,7 @@ const linuxPackage: Rule = async (host, root) => {
 /** AUR plex-media-server and NixOS services.plex: /var/lib/plex is the application support folder. */
 const arch: Rule = async (host, root) => {
   const fromConf = shellVar((await readText(host, root, '/etc/conf.d/plexmediaserver')) ?? '', ASD_ENV)
-  const asd = (await dropInOverride(host, root, 'plexmediaserver')) ?? fromConf ?? '/var/lib/plex'
+  const asd = (await unitEnvironment(host, root, 'plexmediaserver', ASD_ENV)) ?? fromConf ?? '/var/lib/plex'
   if (asd !== '/var/lib/plex' && !fromConf) return [] // a drop-in relocation belongs to the package rule
   const dataDir = pms(asd)
   return [{ platform: 'linux', installType: 'arch', label: 'Plex Media Server (Arch Linux / NixOS)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'systemd', unit: 'plexmediaserver' } }]

@@ -1,9 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'plist'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LocalHost } from '../host/local'
-import { standInsOnPath } from '../../../test/standins/path'
 import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../../test/support/temp'
 import { detectInstallations, inspectPath } from './index'
 
@@ -242,41 +241,17 @@ describe('detection on a laid-out machine', () => {
   })
 })
 
+// Containers are detected from their mounts under a real dockerd: test/real/docker.real.test.ts.
 describe('Docker containers', () => {
-  let undo: () => void
-  beforeAll(() => (undo = standInsOnPath(['docker'])))
-  afterAll(() => undo())
-
-  it.each([
-    ['plexinc/pms-docker:latest', 'docker-plexinc', ASD],
-    ['lscr.io/linuxserver/plex:latest', 'docker-linuxserver', ASD],
-    ['ghcr.io/hotio/plex:release', 'docker-hotio', ''],
-    ['binhex/arch-plex', 'docker-binhex', 'Plex Media Server']
-  ])('finds %s from the container mounts', async (image, type, below) => {
-    const root = tempDir()
-    const source = '/srv/appdata/plex'
-    layOut(root, { [join(source, below, 'Preferences.xml').slice(1)]: SIGNED_IN })
-    const state = join(root, 'docker.json')
-    writeFileSync(
-      state,
-      JSON.stringify({
-        containers: [
-          { Id: 'a'.repeat(64), Name: '/plex', Config: { Image: image }, Mounts: [{ Source: source, Destination: '/config' }, { Source: '/media', Destination: '/data' }], State: { Running: true } },
-          { Id: 'b'.repeat(64), Name: '/nginx', Config: { Image: 'nginx' }, Mounts: [], State: { Running: true } }
-        ]
-      })
-    )
-    process.env.STANDIN_DOCKER_STATE = state
-    // Docker reports host paths; the test root stands in for the host's /.
-    const found = await detectInstallations({ host, root, docker: true })
-    const mapped = found.map((f) => ({ ...f, store: { ...f.store, path: (f.store as { path: string }).path } }))
-    expect(mapped).toHaveLength(1)
-    expect(mapped[0]).toMatchObject({ installType: type, control: { kind: 'docker', container: 'plex' }, account: { username: 'kate' } })
-  })
-
-  it('reports nothing, and no error, when the Docker daemon is not running', async () => {
-    process.env.STANDIN_DOCKER_STATE = join(tempDir(), 'absent.json')
-    expect(await detectInstallations({ host, root: tempDir(), docker: true })).toEqual([])
+  it('reports nothing, and no error, when the Docker daemon cannot be reached (the real docker CLI)', async () => {
+    const saved = process.env.DOCKER_HOST
+    process.env.DOCKER_HOST = `unix://${join(tempDir(), 'absent.sock')}`
+    try {
+      expect(await detectInstallations({ host, root: tempDir(), docker: true })).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST
+      else process.env.DOCKER_HOST = saved
+    }
   })
 })
 

@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import { sha256 } from '../backups/store'
 import { CoreError } from '../result'
 import { controlServer, describeObservation, isStopped, observe } from '../server/control'
+import { apiFor } from '../server/api'
 import { readIdentity } from '../server/identity'
 import { assertPlexProcessGone } from '../server/process-gone'
 import { pidFileNamesLiveProcess } from '../server/server-running'
@@ -92,7 +93,7 @@ const startSteps = (expectUnclaimed: boolean): Step[] => [
     label: () => (expectUnclaimed ? 'Checking that the server is unclaimed' : 'Checking that the server answers'),
     skip: (r) => (service(r) ? null : 'Check it once you have started it'),
     action: async (r) => {
-      const identity = await readIdentity(r.ctx.server.port)
+      const identity = await readIdentity(apiFor(r.ctx.host, r.ctx.server))
       if (!identity) throw new CoreError('SERVER_UNREACHABLE', 'Plex Media Server started but does not answer on its local port. Give it a minute, then check its log.')
       if (expectUnclaimed && identity.claimed) throw new CoreError('STILL_CLAIMED', 'The server still says it is claimed after the reset. Check that the right installation was chosen.')
       return expectUnclaimed ? 'The server is running and unclaimed: claim it now' : `The server answers (${identity.claimed ? 'claimed' : 'unclaimed'})`

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path'
+import { containerEnvFinding } from '../detect/containers'
 import type { Host } from '../host/types'
 import { CoreError, toErr } from '../result'
 import { controlCommand } from '../server/commands'
@@ -7,7 +8,7 @@ import { describeTarget, type SettingsStore, type StoreSnapshot } from '../store
 import { ownershipKeepable } from '../host/local'
 
 export interface PreflightCheck {
-  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'clock' | 'plex-tv'
+  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'container-env' | 'clock' | 'plex-tv'
   readonly ok: boolean
   /** A warning is shown but does not stop the run. */
   readonly warning: boolean
@@ -80,6 +81,11 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
   else {
     const found = (await host.which(command.program)) !== null
     check('server-control', found, found ? `The server is controlled with ${command.program}` : `"${command.program}" is not available here, so the server cannot be stopped. Stop it yourself and use reset --no-service.`)
+  }
+
+  if (server.control.kind === 'docker') {
+    const finding = await containerEnvFinding(host, server.control.container)
+    if (finding) check('container-env', finding.ok, finding.message, finding.warning)
   }
 
   const now = (options.now ?? new Date()).getTime()

@@ -181,7 +181,7 @@ export async function recover(run: Run, error: unknown): Promise<never> {
       server = 'Plex Media Server was started again'
     } catch (startError) {
       cutOff = true
-      const state = describeObservation(await observe(run.ctx.host, run.ctx.server).catch(() => ({ processAlive: false, answers: false, identity: null })))
+      const state = describeObservation(await observe(run.ctx.host, run.ctx.server).catch(() => ({ processAlive: false, answers: false, maintenance: false, identity: null })))
       server = `Starting Plex Media Server again also failed (${toErr(startError).message}); it is ${state}`
     }
   }

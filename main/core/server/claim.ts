@@ -1,5 +1,6 @@
 import { CoreError } from '../result'
-import { localRequest, readIdentity, xmlAttribute } from './identity'
+import { asApi, type HttpAnswer, type ServerApi } from './api'
+import { isMaintenancePage, probeServer, xmlAttribute, type Identity } from './identity'
 
 /** Claim tokens live about 4 minutes (LSIO README; plex-domain.md 3b). */
 export const CLAIM_TOKEN_LIFETIME_MS = 4 * 60 * 1000
@@ -20,14 +21,45 @@ export interface ClaimOutcome {
   readonly username: string | null
 }
 
-/** Claims the local server with a token from plex.tv/claim, then confirms it through the API. */
-export async function claimServer(port: number, input: string): Promise<ClaimOutcome> {
+/** How long the claim waits out startup maintenance, and how often it looks again. */
+export const CLAIM_MAINTENANCE_WAIT_MS = 5 * 60 * 1000
+const POLL_MS = 1000
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** GET /identity, waiting while the server runs its startup maintenance; null when nothing answers. */
+async function identityAfterMaintenance(api: ServerApi, until: number): Promise<Identity | null> {
+  for (;;) {
+    const probe = await probeServer(api)
+    if (probe.kind !== 'maintenance' || Date.now() >= until) return probe.kind === 'identity' ? probe.identity : null
+    await sleep(POLL_MS)
+  }
+}
+
+/** POST /myplex/claim; sent again while the server answers with its maintenance page. */
+async function sendClaim(api: ServerApi, token: string, until: number): Promise<HttpAnswer | null> {
+  for (;;) {
+    const answer = await api.request('POST', `/myplex/claim?token=${encodeURIComponent(token)}`, 30_000)
+    if (!answer || !isMaintenancePage(answer) || Date.now() >= until) return answer
+    await sleep(POLL_MS)
+  }
+}
+
+/**
+ * Claims the local server with a token from plex.tv/claim, then confirms it through the API. The
+ * account comes from the claim's own answer (the <MyPlex> element python-plexapi's claim() reads):
+ * `GET /` needs a token, so it says nothing to us. That answer carries the server's token too; it
+ * is read here for the username and goes nowhere else.
+ */
+export async function claimServer(server: number | ServerApi, input: string, options: { maintenanceWaitMs?: number } = {}): Promise<ClaimOutcome> {
   const token = normalizeClaimToken(input)
-  const identity = await readIdentity(port)
-  if (!identity) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server does not answer on 127.0.0.1:${port}. Start it, wait a moment, and claim again.`)
+  const api = asApi(server)
+  const until = Date.now() + (options.maintenanceWaitMs ?? CLAIM_MAINTENANCE_WAIT_MS)
+  const identity = await identityAfterMaintenance(api, until)
+  if (!identity) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server does not answer on ${api.where}. Start it, wait a moment, and claim again.`)
   if (identity.claimed) throw new CoreError('ALREADY_CLAIMED', 'The server is already signed in to an account. If that is the wrong account, run the reset first.')
-  const answer = await localRequest(port, 'POST', `/myplex/claim?token=${encodeURIComponent(token)}`, 30_000)
-  if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on 127.0.0.1:${port} during the claim. Check that it runs, then claim again with a new token.`)
+  const answer = await sendClaim(api, token, until)
+  if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on ${api.where} during the claim. Check that it runs, then claim again with a new token.`)
+  if (isMaintenancePage(answer)) throw new CoreError('SERVER_MAINTENANCE', 'Plex Media Server is still running its startup maintenance (for example a database update). Wait until it finishes, then claim again with a new token.')
   if (answer.status === 401 || /401 Unauthorized/.test(answer.body)) {
     throw new CoreError('CLAIM_TOKEN_REJECTED', `plex.tv did not accept that claim token: it has expired (they last about 4 minutes) or belongs to nobody. Get a new one at ${CLAIM_URL} and use it right away.`)
   }
@@ -35,10 +67,9 @@ export async function claimServer(port: number, input: string): Promise<ClaimOut
     throw new CoreError('PLEX_OUTAGE', 'plex.tv could not complete the claim (a Plex-side error). Wait a few minutes and try again with a new token; check status.plex.tv if it persists.')
   }
   if (answer.status !== 200) throw new CoreError('CLAIM_NOT_CONFIRMED', `The server answered the claim with HTTP ${answer.status}. Try again with a new token from ${CLAIM_URL}.`)
-  const after = await readIdentity(port)
+  const after = await identityAfterMaintenance(api, until)
   if (!after?.claimed) throw new CoreError('CLAIM_NOT_CONFIRMED', 'The claim was sent, but the server does not report itself as claimed. Reload Plex Web, or claim again with a new token.')
-  const root = await localRequest(port, 'GET', '/')
-  return { claimed: true, username: (root && xmlAttribute(root.body, 'myPlexUsername')) || null }
+  return { claimed: true, username: xmlAttribute(answer.body, 'username', 'MyPlex') || null }
 }
 
 /** The routes that need no token from us, as text the wizard and the CLI can show. */

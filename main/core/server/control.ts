@@ -4,8 +4,9 @@ import { CoreError } from '../result'
 import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
+import { apiFor } from './api'
 import { plexProcessRunning } from './process-gone'
-import { readIdentity, type Identity } from './identity'
+import { probeServer, type Identity } from './identity'
 
 export const DEFAULT_PORT = 32400
 
@@ -21,16 +22,27 @@ export const targetOf = (installation: Installation, port = DEFAULT_PORT): Serve
 export interface Observation {
   /** A live process, from the pid file (or Docker's view of the container). */
   readonly processAlive: boolean
-  /** GET /identity answered. */
+  /** GET /identity answered (its identity, or the startup-maintenance page). */
   readonly answers: boolean
+  /** Up, but running its startup maintenance: it answers 503 until that ends. */
+  readonly maintenance: boolean
   readonly identity: Identity | null
 }
 
 export const isStopped = (o: Observation): boolean => !o.processAlive && !o.answers
-export const isRunning = (o: Observation): boolean => o.answers
+export const isRunning = (o: Observation): boolean => o.answers && !o.maintenance
 
 export const describeObservation = (o: Observation): string =>
-  o.answers ? 'running (the local API answers)' : o.processAlive ? 'its process is still alive, but the local API does not answer' : 'stopped'
+  o.maintenance
+    ? 'running its startup maintenance (the local API answers 503 until it ends)'
+    : o.answers
+      ? 'running (the local API answers)'
+      : o.processAlive
+        ? 'its process is still alive, but the local API does not answer'
+        : 'stopped'
+
+/** How long a start waits for a server in startup maintenance (binhex's claim script waits 5 minutes). */
+export const MAINTENANCE_WAIT_MS = 5 * 60 * 1000
 
 async function processAlive(host: Host, target: ServerTarget): Promise<boolean> {
   if (target.control.kind === 'docker') {
@@ -45,8 +57,8 @@ async function processAlive(host: Host, target: ServerTarget): Promise<boolean> 
 }
 
 export async function observe(host: Host, target: ServerTarget): Promise<Observation> {
-  const [alive, identity] = await Promise.all([processAlive(host, target), readIdentity(target.port, 1000)])
-  return { processAlive: alive, answers: identity !== null, identity }
+  const [alive, probe] = await Promise.all([processAlive(host, target), probeServer(apiFor(host, target), 1000)])
+  return { processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null }
 }
 
 export interface WaitProgress {
@@ -70,20 +82,23 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** Polls until the server is in the wanted state or the timeout passes, reporting the last state seen. */
 export async function waitFor(host: Host, target: ServerTarget, verb: Verb, options: ControlOptions = {}): Promise<Observation> {
   const started = Date.now()
-  const timeoutMs = options.timeoutMs ?? 60_000
+  let timeoutMs = options.timeoutMs ?? 60_000
   const reached = verb === 'stop' ? isStopped : isRunning
   for (;;) {
     const observation = await observe(host, target)
     const elapsedMs = Date.now() - started
     options.onProgress?.({ verb, elapsedMs, observation })
     if (reached(observation)) return observation
+    // A server in startup maintenance is up and busy, not failing: a start keeps waiting for it.
+    if (verb === 'start' && observation.maintenance) timeoutMs = Math.max(timeoutMs, MAINTENANCE_WAIT_MS)
     if (elapsedMs >= timeoutMs) {
       const seconds = Math.round(timeoutMs / 1000)
       throw verb === 'stop'
         ? new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop within ${seconds} s (last seen: ${describeObservation(observation)}). Nothing was changed. Stop it yourself (${manualCommand(target.control, 'stop')}), then try again.`)
         : new CoreError('START_TIMEOUT', `Plex Media Server did not start within ${seconds} s (last seen: ${describeObservation(observation)}). Start it yourself (${manualCommand(target.control, 'start')}) and check its log.`)
     }
-    await sleep(options.pollMs ?? 50)
+    // Docker is asked through docker exec: about once a second is enough and cheap for it.
+    await sleep(options.pollMs ?? (target.control.kind === 'docker' ? 1000 : 50))
   }
 }
 

@@ -8,4 +8,10 @@ describe('reading the local API', () => {
     expect(xmlAttribute(body, 'claimed')).toBe('0')
     expect(xmlAttribute('<html>401 Unauthorized</html>', 'claimed')).toBeUndefined()
   })
+
+  it('reads the account from a claim answer (<MyPlex>), entities decoded', () => {
+    const body = '<?xml version="1.0" encoding="UTF-8"?>\n<MyPlex authToken="T" username="kate &amp; bob" mappingState="mapped">\n</MyPlex>\n'
+    expect(xmlAttribute(body, 'username', 'MyPlex')).toBe('kate & bob')
+    expect(xmlAttribute(body, 'username')).toBeUndefined()
+  })
 })
