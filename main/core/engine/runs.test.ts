@@ -83,7 +83,7 @@ describe('one engine, one run registry', () => {
       if (broken && path.endsWith('.journal.json')) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
       return real(path, data, options)
     }
-    const boundary = (point: string): void => void (point === 'after:stop' && (broken = true))
+    const boundary = (point: string): void => void (point === 'after:verify-stopped' && (broken = true))
     const error = await runReset(engineContext(new XmlFileStore(host, s.file, join(s.root, 'data')), s.backups, { localHost: host, boundary })).catch((e: Error) => e)
     expect(error).toMatchObject({ message: expect.stringMatching(/Plex Reclaim did not stop or start Plex Media Server \(you do that yourself\); its settings are unchanged\..*The run's journal could not be saved/) })
     expect(readFileSync(s.file, 'utf8')).toBe(SIGNED_IN)

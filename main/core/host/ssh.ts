@@ -6,7 +6,8 @@ import { CoreError } from '../result'
 import { normaliseHostName, type HostRef } from './host-ref'
 import { ChannelPool, type RunResult } from './ssh-channels'
 import { openConnection, type SshAuth } from './ssh-connect'
-import { FACTS_SCRIPT, parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
+import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
+import { FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_SCRIPT } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
 import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
@@ -21,29 +22,6 @@ export { fingerprintOf, parseSshTarget, shellQuote, type SshTarget } from './ssh
 
 /** Settings files are read up to this size (the trust issue's cap). */
 const READ_CAP = 64 * 1024 * 1024
-/** A file's bytes come with its facts up to this size (one exchange instead of two). */
-const FACTS_CONTENT_CAP = 4 * 1024 * 1024
-
-/** Replaces a file atomically: temp file beside it, owner, group and mode applied, synced, mv. */
-const INSTALL_SCRIPT = `set -e
-umask 077
-trap 'rm -f -- "$1"; [ "$5" = - ] || rm -f -- "$5"' EXIT
-if [ "$5" = - ]; then cat > "$1"; else cat -- "$5" > "$1"; fi
-if [ -n "$3" ]; then
-  if [ "$(id -u)" = 0 ]; then chown "$3" -- "$1"
-  elif [ "$(id -u)" != "\${3%%:*}" ]; then echo "$2: Operation not permitted (it belongs to uid \${3%%:*})" >&2; exit 1
-  else chgrp "\${3#*:}" -- "$1"; fi
-fi
-if [ -n "$4" ]; then chmod "$4" -- "$1"; fi
-sync
-mv -f -- "$1" "$2"
-trap - EXIT
-[ "$5" = - ] || rm -f -- "$5"
-sync
-set +e
-set -- ${FACTS_CONTENT_CAP} 0 u "$2"
-${FACTS_SCRIPT}`
-
 type Words = readonly string[] | { readonly script: string; readonly args?: readonly string[] }
 type Question = keyof PathFacts
 
