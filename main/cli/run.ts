@@ -3,31 +3,7 @@ import { APP_VERSION } from '../core/app-info'
 import { LocalHost } from '../core/host/local'
 import { toErr } from '../core/result'
 import type { CliContext, CliFlags } from './context'
-
-const USAGE = `plex-reclaim ${APP_VERSION}: get a locked-out Plex Media Server back
-
-Usage:
-  plex-reclaim detect [--root DIR] [--json]
-  plex-reclaim inspect --file PATH [--json]
-  plex-reclaim status [--server ID] [--port N] [--json]
-  plex-reclaim stop|start [--server ID] [--port N] [--timeout SECONDS]
-  plex-reclaim reset [--server ID] --yes [--port N] [--backup-dir DIR] [--json]
-  plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]
-  plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]
-  plex-reclaim claim --sign-in [--port N] [--json]      (prints a plex.tv URL to open, then waits)
-  plex-reclaim backups [--backup-dir DIR] [--json]
-  plex-reclaim restore ID --yes [--server ID] [--port N] [--backup-dir DIR] [--json]
-  plex-reclaim restore ID --no-service --yes [--backup-dir DIR] [--json]
-  plex-reclaim resume [RUN_ID] | rollback [RUN_ID] [--backup-dir DIR] [--json]
-
---verbose prints the run's log (steps, timings, exit codes; never a token).
-
-Every command that finds installations takes --root DIR; every command that keeps backups takes --backup-dir DIR.
-Every command takes --host user@host[:port] [--identity FILE] [--accept-host-key SHA256:…] [--password-stdin]
-[--sudo] to work on a server over SSH (backups stay on this computer). Passwords are read from
-standard input, one a line (the SSH password first, then sudo's), and never stored.
-
-Exit status: 0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.`
+import { commandHelp, overview } from './help'
 
 type Command = (ctx: CliContext) => Promise<number>
 
@@ -83,6 +59,15 @@ const processIo: CliIo = {
   err: (line) => void process.stderr.write(`${line}\n`)
 }
 
+/** `plex-reclaim help [COMMAND]` and `COMMAND --help`. */
+function showHelp(name: string | undefined, io: CliIo): number {
+  if (!name) return io.out(overview()), 0
+  const text = commandHelp(name)
+  if (text) return io.out(text), 0
+  io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
+  return 2
+}
+
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let parsed
   try {
@@ -94,7 +79,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const { values, positionals } = parsed
   if (values.version) return io.out(APP_VERSION), 0
   const [name, ...args] = positionals
-  if (values.help || !name) return io.out(USAGE), values.help ? 0 : 2
+  if (!name) return io.out(overview()), values.help ? 0 : 2
+  const helpFor = name === 'help' ? (args[0] ?? (values.help ? 'help' : undefined)) : name
+  if (name === 'help' || values.help) return showHelp(helpFor, io)
   const load = COMMANDS[name]
   if (!load) {
     io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
