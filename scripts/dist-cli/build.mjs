@@ -96,5 +96,7 @@ export async function distCli() {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  await withLock(join(root, 'dist', '.cli-lock'), distCli)
+  // npm run dist: only a Linux app carries the executables (its privileged helper).
+  if (process.argv.includes('--linux-only') && process.platform !== 'linux') log('skipped: the CLI executables go only into the Linux app')
+  else await withLock(join(root, 'dist', '.cli-lock'), distCli)
 }
