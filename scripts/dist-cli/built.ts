@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+// @ts-expect-error: plain .mjs shared with build.mjs
+import { NODE_VERSION, cacheDir } from './node-binaries.mjs'
 
 // Test support for the release CLI: builds dist/cli once per bundle (build.mjs keeps a key and a
 // lock, so the test files that need it may all call this), then names its files.
@@ -57,3 +59,12 @@ export function runEmpty(cwd: string, program: string[], args: string[]) {
   const r = spawnSync('/usr/bin/env', ['-i', ...program, ...args], { cwd, encoding: 'utf8', timeout: 120_000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
+
+/** The one Node version of every executable (and of the Node that builds). */
+export const TARGET_NODE_VERSION = NODE_VERSION as string
+
+/** The Windows node.exe the executable was made from (build.mjs fetched it into the cache). */
+export const windowsNode = (): string => join(cacheDir() as string, `node-${NODE_VERSION as string}-win-x64`, 'bin', 'node.exe')
+
+/** A Wine prefix of our own in the cache outside the clone (about 700 MB, made once). */
+export const winePrefix = (): string => join(cacheDir() as string, 'wine-cli')
