@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REAL_WORLD_DIR, expectedAfterReset } from '../../test/support/fixtures'
@@ -30,6 +31,13 @@ describe.skipIf(!linux)('the Linux x64 single executable (env -i, no node on PAT
     // The fuse flipped by postject and the script itself inside the binary: nothing is read from disk.
     expect(bytes.includes('NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1')).toBe(true)
     expect(bytes.includes(releaseBundle())).toBe(true)
+  })
+
+  it('the bundle requires only Node\'s built-in modules and has no dynamic import', () => {
+    const code = releaseBundle().toString('utf8')
+    const required = new Set([...code.matchAll(/\brequire\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]!))
+    expect([...required].filter((name) => !builtinModules.includes(name.replace(/^node:/, '')))).toEqual([])
+    expect(code).not.toMatch(/\bimport\(/)
   })
 
   it('--version prints the version', () => {
