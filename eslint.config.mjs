@@ -48,6 +48,23 @@ export default tseslint.config(
     }
   },
   {
+    // The IPC handlers and the CLI are thin adapters: they reach the core only through the service.
+    files: ['main/ipc/**/*.ts', 'main/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'child_process', importNames: ['exec', 'execSync'], message: 'No shell: use the host\'s exec.' },
+            { name: 'node:child_process', importNames: ['exec', 'execSync'], message: 'No shell: use the host\'s exec.' }
+          ],
+          patterns: [{ group: ['**/core/**', '**/core'], message: 'main/ipc and main/cli use the core only through the application service (main/app).' }]
+        }
+      ]
+    }
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -11,7 +11,7 @@ const root = import.meta.dirname
 //   --mode npm: ssh2 stays a dependency of the npm package, so an install may use its native crypto.
 
 /** Modules left out of the single file; each is required inside ssh2's own try/catch. */
-const LEFT_OUT = [/^cpu-features$/, /sshcrypto\.node$/, /^regedit$/]
+const LEFT_OUT = [/^cpu-features$/, /sshcrypto\.node$/]
 const LEFT_OUT_ID = '\0left-out'
 
 const leaveOut: Plugin = {
@@ -23,7 +23,6 @@ const leaveOut: Plugin = {
   load(id) {
     if (!id.startsWith(LEFT_OUT_ID)) return null
     const name = id.slice(LEFT_OUT_ID.length + 1)
-    // regedit runs .wsf files from disk, which a single file cannot carry.
     return `throw new Error(${JSON.stringify(`${name} is not part of the single-file plex-reclaim`)})\n`
   }
 }

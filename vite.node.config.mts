@@ -4,8 +4,7 @@ import { defineConfig, type Plugin } from 'vite'
 const root = import.meta.dirname
 
 // The plain-Node programs (CLI, demo, stand-ins) built from the same core as the app.
-// Everything is bundled except regedit, which must run its .wsf files from disk, and ssh2, whose
-// optional native crypto binding is loaded from node_modules.
+// Everything is bundled except ssh2, whose optional native crypto binding is loaded from node_modules.
 /** out/node/package.json: Node reads the nearest one to learn the module type; keep it tiny. */
 const nodePackageJson: Plugin = {
   name: 'node-package-json',
@@ -30,12 +29,12 @@ export default defineConfig({
         demo: resolve(root, 'main/demo/index.ts'),
         'pms-simulator': resolve(root, 'main/simulator/run.ts')
       },
-      external: ['regedit', 'ssh2'],
+      external: ['ssh2'],
       output: {
         // The CLI's own code in one chunk: a command loads two files, not ten (start-up time).
         codeSplitting: { groups: [{ name: 'core', test: /[\\/]main[\\/](core|cli)[\\/](?!index\.ts)/ }] },
         format: 'cjs', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''), entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
     }
   },
-  ssr: { noExternal: true, external: ['regedit', 'ssh2'] }
+  ssr: { noExternal: true, external: ['ssh2'] }
 })

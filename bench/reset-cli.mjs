@@ -1,5 +1,8 @@
 // How long a CLI reset of a large Preferences.xml takes (verified backup, atomic write, read-back
-// verification), against a bare `node -e ""` on the same machine. Target: under 1.2x.
+// verification), against a bare `node -e ""` on the same machine. Informational only: the former
+// target of under 1.2x is retired (issue 18). The CLI's ~30 ms of local start-up is not where a
+// user waits, and meeting it cost a second, blocking copy of the file layer and a hand-tuned XML
+// check; the blocking copy is gone, and the check stays for correctness, not speed.
 // Usage: node bench/reset-cli.mjs [runs] [kilobytes]   (after npm run build)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -49,6 +52,6 @@ if (xmlstarlet) {
 const [baseline, reset, xs] = timeInterleaved(cases)
 console.log(`file: ${(xml.length / 1024).toFixed(0)} KB, ${runs} rounds, interleaved`)
 console.log(`node -e "":                          ${fmt(baseline)}`)
-console.log(`plex-reclaim reset (+ backup):       ${fmt(reset)}  ratio ${(reset.median / baseline.median).toFixed(2)}x (target < 1.20x)`)
+console.log(`plex-reclaim reset (+ backup):       ${fmt(reset)}  ratio ${(reset.median / baseline.median).toFixed(2)}x (no target)`)
 if (xs) console.log(`xmlstarlet ed --inplace (no backup): ${fmt(xs)}  ratio ${(xs.median / baseline.median).toFixed(2)}x`)
 rmSync(work, { recursive: true, force: true })

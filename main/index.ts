@@ -1,8 +1,7 @@
 import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
-import { defaultBackupDir } from './core/backups/location'
-import { localHost } from './core/host/local'
+import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, type StepEvent } from './app/index'
 import { createHandlers, type HandlerDeps } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { TrustedSenders, originOf } from './ipc/trusted-senders'
@@ -26,38 +25,40 @@ function send<C extends EventChannel>(win: BrowserWindow | undefined, channel: C
 }
 
 async function dependencies(win: () => BrowserWindow | undefined): Promise<{ deps: HandlerDeps; dispose: () => Promise<void> }> {
-  const onProgress: HandlerDeps['onProgress'] = (event) => send(win(), 'flow:progress', event)
+  const onStep = (event: StepEvent): void => send(win(), 'flow:progress', event)
   if (demo) {
     const { createDemoEnvironment } = await import('./demo/environment')
     const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
-    return { deps: { ...env.deps, runtime: 'electron', onProgress, openExternal: (url) => shell.openExternal(url) }, dispose: env.dispose }
+    const service = new AppService({ ...env.environment, onStep })
+    return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (service.dispose(), env.dispose()) }
   }
-  const registry =
-    process.platform === 'win32' ? await (await import('./core/platform/regedit-client')).regeditClient(app.isPackaged ? join(process.resourcesPath, 'regedit', 'vbs') : undefined) : undefined
   const chooseFile = async (): Promise<string | null> => {
     const w = win()
     const options = { title: 'Choose the Preferences.xml of your Plex Media Server', properties: ['openFile' as const], filters: [{ name: 'Plex settings', extensions: ['xml', 'plist', 'reg'] }] }
     const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   }
+  const service = new AppService({
+    local: new LocalHost(),
+    root: '/',
+    // The same folder as the CLI's, so both list the same backups.
+    backupDir: defaultBackupDir(),
+    docker: process.platform === 'linux',
+    port: 32400,
+    appVersion: APP_VERSION,
+    // Fixed here: a packaged app signs in with plex.tv itself, never with a stand-in.
+    plexTv: REAL_PLEX_TV,
+    onStep
+  })
   return {
     deps: {
-      host: localHost,
+      service,
       runtime: 'electron',
       demo: false,
-      root: '/',
-      // The same folder as the CLI's, so both list the same backups.
-      backupDir: defaultBackupDir(),
-      registry,
-      docker: process.platform === 'linux',
-      plexTvUrl: 'https://plex.tv',
-      // Fixed here: a packaged app signs in with plex.tv itself, never with a stand-in.
-      plexTv: { baseUrl: 'https://plex.tv', authUrl: 'https://app.plex.tv/auth' },
       openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK (reviewed: only main's own app.plex.tv sign-in URL)
-      chooseFile,
-      onProgress
+      chooseFile
     },
-    dispose: async () => undefined
+    dispose: async () => service.dispose()
   }
 }
 

@@ -49,6 +49,8 @@ export interface RemoteConnectPayload {
   /** A key from the SSH folder or a running agent (chosen by main), or a password typed now. */
   readonly auth: 'key' | 'password'
   readonly password?: string
+  /** Run every step through sudo (a NOPASSWD user needs no password). */
+  readonly sudo?: boolean
   /** For a settings file or service that needs root: used for this session, never stored. */
   readonly sudoPassword?: string
   /** The fingerprint the user confirmed on a first connection. */

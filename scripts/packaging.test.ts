@@ -96,9 +96,8 @@ describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)
     expect(files.filter((f) => /node_modules\/(react|zod|plist|vite|electron|saxes)/.test(f))).toEqual([])
   })
 
-  it('regedit\'s vbs files sit unpacked where the app looks for them', () => {
-    expect(existsSync(join(unpacked, 'resources', 'regedit', 'vbs', 'regList.wsf'))).toBe(true)
-    expect(readFileSync(join(root, 'main', 'index.ts'), 'utf8')).toContain("join(process.resourcesPath, 'regedit', 'vbs')")
+  it('ships no regedit (the registry is read with reg.exe)', () => {
+    expect(existsSync(join(unpacked, 'resources', 'regedit'))).toBe(false)
   })
 
   it('app.asar stays under 5 MB', () => {

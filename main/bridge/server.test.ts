@@ -74,6 +74,14 @@ describe('loopback bridge', () => {
     expect(res.json).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 
+  it('answers 413 to a body over the limit and runs no handler (declared length and chunked)', async () => {
+    handler.mockClear()
+    const big = JSON.stringify({ payload: 'x'.repeat(70 * 1024) })
+    expect(await call('/api/invoke/app:get-info', { headers: auth, body: big })).toMatchObject({ status: 413, json: { ok: false, code: 'INVALID_INPUT' } })
+    expect(await call('/api/invoke/app:get-info', { headers: { ...auth, 'transfer-encoding': 'chunked' }, body: big })).toMatchObject({ status: 413 })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
   it('refuses the event stream without the token', async () => {
     expect((await call('/api/events', { method: 'GET' })).status).toBe(401)
   })

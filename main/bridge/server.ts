@@ -34,20 +34,32 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 const refuse = (res: ServerResponse, status: number, message: string): void => send(res, status, { ok: false, code: 'FORBIDDEN', message })
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body, or 'too-large' once it passes MAX_BODY (declared or streamed): then no handler runs. */
+function readBody(req: IncomingMessage): Promise<string | 'too-large' | null> {
   return new Promise((resolve) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return resolve('too-large')
     let size = 0
+    let over = false
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => {
+      if (over) return
       size += c.length
       if (size > MAX_BODY) {
-        resolve(null)
-        req.destroy()
+        over = true
+        chunks.length = 0
+        resolve('too-large')
       } else chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', () => resolve(null))
   })
+}
+
+/** 413, then the connection closes; the rest of the body is drained (not read into memory). */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  req.resume()
+  res.setHeader('connection', 'close')
+  send(res, 413, { ok: false, code: 'INVALID_INPUT', message: `The request body is larger than ${MAX_BODY / 1024} KB.` })
 }
 
 /**
@@ -81,6 +93,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         if (!tokenMatches(bearer(req), token)) return refuse(res, 401, 'Missing or wrong token.')
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { ok: false, code: 'INVALID_INPUT', message: 'Send JSON.' })
         const body = await readBody(req)
+        if (body === 'too-large') return tooLarge(req, res)
+        if (body === null) return send(res, 400, { ok: false, code: 'INVALID_INPUT', message: 'The request body could not be read.' })
         let envelope: unknown
         try {
           envelope = body ? JSON.parse(body) : {}

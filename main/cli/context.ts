@@ -1,18 +1,13 @@
-import { defaultBackupDir } from '../core/backups/location'
-import { BackupStore } from '../core/backups/store'
-import type { Host } from '../core/host/types'
-import { CoreError } from '../core/result'
+import type { AppService, HostEntry } from '../app/index'
+import { CoreError } from '../app/index'
 
-/** What every command gets: the parsed options, the host, and where output goes. */
+/** What every command gets: the parsed options, the service, the machine it acts on, and output. */
 export interface CliContext {
   readonly args: readonly string[]
   readonly flags: CliFlags
+  readonly service: AppService
   /** Where the server is: this machine, or a server reached with --host over SSH. */
-  readonly host: Host
-  /** This machine, where backups, journals and logs are always kept. */
-  readonly local: Host
-  /** With --host: a local port forwarded to the server's own 127.0.0.1:32400 (or --port). */
-  readonly serverPort?: number
+  readonly entry: HostEntry
   readonly out: (line: string) => void
 }
 
@@ -44,11 +39,30 @@ export class UsageError extends CoreError {
   }
 }
 
-export const backupsOf = (ctx: CliContext): BackupStore => new BackupStore(ctx.flags['backup-dir'] ?? defaultBackupDir(), ctx.local)
-
 export const requireYes = (ctx: CliContext, what: string): void => {
   if (!ctx.flags.yes) throw new UsageError(`${what} changes the server's settings. Add --yes to confirm (a verified backup is taken first).`)
 }
 
 export const printJson = (ctx: CliContext, value: unknown): void => ctx.out(JSON.stringify(value, null, 2))
 
+/** The port on the server itself (32400 unless --port says otherwise). */
+export function portFlag(flags: CliFlags): number {
+  if (flags.port === undefined) return 32400
+  const port = Number(flags.port)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port takes a port number (1 to 65535), not "${flags.port}".`)
+  return port
+}
+
+/** --timeout SECONDS, within what a timer can wait (2^31 ms, about 24 days). */
+export function timeoutFlag(flags: CliFlags, fallbackMs: number): number {
+  if (flags.timeout === undefined) return fallbackMs
+  const seconds = Number(flags.timeout)
+  if (!(seconds > 0) || seconds * 1000 > 2 ** 31 - 1) throw new UsageError(`--timeout takes seconds between 0 and 2147483, not "${flags.timeout}".`)
+  return seconds * 1000
+}
+
+/** The installation a command acts on: --server ID, or the only one found on the machine. */
+export async function chosen(ctx: CliContext) {
+  const list = await ctx.service.detect(ctx.entry, ctx.flags.root ?? '/')
+  return ctx.service.installations.choose(list, ctx.flags.server)
+}

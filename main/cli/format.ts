@@ -1,7 +1,5 @@
-import type { AccountSummary } from '../core/account/summary'
-import type { BackupManifest } from '../core/backups/manifest'
-import type { Installation } from '../core/detect/types'
-import { describeTarget } from '../core/stores/types'
+import type { AccountSummary, BackupManifest, Installation } from '../app/index'
+import { describeHost, describeTarget } from '../app/index'
 
 export function describeAccount(account: AccountSummary | null): string {
   if (!account) return 'unknown'
@@ -12,7 +10,7 @@ export function describeAccount(account: AccountSummary | null): string {
 
 export function describeInstallation(i: Installation): string {
   return [
-    `${i.id}  ${i.label}`,
+    `${i.id}  ${i.label}${i.host.kind === 'ssh' ? ` on ${describeHost(i.host)}` : ''}`,
     `  settings:   ${describeTarget(i.store)}`,
     `  data:       ${i.dataDir}`,
     `  signed in:  ${i.readError ? `cannot tell (${i.readError.message})` : describeAccount(i.account)}`,
@@ -23,5 +21,6 @@ export function describeInstallation(i: Installation): string {
 export function describeBackup(m: BackupManifest): string {
   const who = m.account.username ?? m.account.maskedEmail ?? 'no account'
   const keys = m.keysPresent.length ? m.keysPresent.join(', ') : 'no sign-in keys'
-  return `${m.id}  ${m.createdAt}  ${m.reason.padEnd(11)}  ${who}  (${keys})\n  ${describeTarget(m.target)}`
+  const where = m.host.kind === 'ssh' ? ` on ${describeHost(m.host)}` : ''
+  return `${m.id}  ${m.createdAt}  ${m.reason.padEnd(11)}  ${who}  (${keys})\n  ${describeTarget(m.target)}${where}`
 }

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { defaultBackupDir } from '../core/backups/location'
-import type { Host } from '../core/host/types'
-import { defaultKeyAuth } from '../core/host/ssh-keys'
-import { KnownHosts, SshHost, knownHostsPathFor, parseSshTarget, type SshAuth } from '../core/host/ssh'
-import { CoreError } from '../core/result'
-import type { CliFlags } from './context'
-import { DEFAULT_PORT } from '../core/server/control'
+import { KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, CoreError, type HostEntry, type SshAuth } from '../app/index'
+import { resolve } from 'node:path'
+import { portFlag, type CliFlags } from './context'
 
 /** Passwords come on standard input, one a line (the SSH password first, then sudo's): never in argv or env. */
 function stdinLines(flags: CliFlags): string[] {
@@ -24,15 +20,17 @@ async function authFrom(flags: CliFlags, lines: string[]): Promise<SshAuth> {
 }
 
 /** --host: the SSH connection, and a local port forwarded to the server's own local API. */
-export async function connectRemote(flags: CliFlags, local: Host): Promise<{ host: SshHost; serverPort: number }> {
+export async function connectRemote(flags: CliFlags): Promise<HostEntry> {
   const target = parseSshTarget(flags.host!)
-  const knownHosts = new KnownHosts(local, knownHostsPathFor(flags['backup-dir'] ?? defaultBackupDir()))
+  const local = new LocalHost()
+  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(flags['backup-dir'] ?? defaultBackupDir()))).knownHostsPath)
   const lines = stdinLines(flags)
   const host = await SshHost.connect(target, await authFrom(flags, lines), knownHosts, flags['accept-host-key'])
-  if (flags.sudo) await host.useSudo({ password: lines.shift() ?? '' }).catch((error: unknown) => {
+  try {
+    if (flags.sudo) await host.useSudo({ password: lines.shift() ?? '' })
+    return { host, apiPort: await host.forward(portFlag(flags)) }
+  } catch (error) {
     host.close()
     throw error
-  })
-  const remotePort = flags.port ? Number(flags.port) : DEFAULT_PORT
-  return { host, serverPort: await host.forward(remotePort) }
+  }
 }

@@ -5,11 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../test/support/temp'
 import { REAL_WORLD_DIR, expectedAfterReset } from '../../test/support/fixtures'
 import { runCli } from './run'
+import { testHooks } from '../../test/support/cli-hooks'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) })
+  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) }, testHooks())
   return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
 
@@ -37,8 +38,9 @@ describe('plex-reclaim reset --no-service', () => {
     const m = machine({ 'data/Preferences.xml': SIGNED_OUT })
     const r = await cli('reset', '--file', m.file, '--no-service', '--yes', '--backup-dir', m.backups)
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^Nothing to remove/)
-    expect(existsSync(m.backups)).toBe(false)
+    expect(r.stdout).toMatch(/^Nothing to remove/m)
+    // The run is journaled (runs/), but no backup was taken.
+    expect(readdirSync(m.backups).filter((n) => n !== 'runs')).toEqual([])
   })
 
   it('--dry-run changes nothing', async () => {
@@ -121,6 +123,8 @@ describe('plex-reclaim restore', () => {
     const m = machine()
     await cli('reset', '--file', m.file, '--no-service', '--yes', '--backup-dir', m.backups)
     const [backup] = JSON.parse((await cli('backups', '--backup-dir', m.backups, '--json')).stdout)
+    // A real data folder holds more than the settings; a damaged file is put right only in one.
+    layOut(m.root, { 'data/Plug-in Support/': '' })
     writeFileSync(m.file, '<Preferences A="1" PlexOnline')
     expect((await cli('restore', backup.id, '--no-service', '--yes', '--backup-dir', m.backups)).code).toBe(0)
     expect(readFileSync(m.file, 'utf8')).toBe(SIGNED_IN)
@@ -164,7 +168,7 @@ describe('the built CLI', () => {
   it('prints one line and no stack trace for a missing file', () => {
     const r = spawnSync(process.execPath, [bin, 'reset', '--file', '/nonexistent/Preferences.xml', '--no-service', '--yes'], { encoding: 'utf8' })
     expect(r.status).toBe(1)
-    expect(r.stderr).toBe('plex-reclaim: /nonexistent/Preferences.xml does not exist. Check the path, or run detect to find the settings file.\n')
+    expect(r.stderr).toBe('plex-reclaim: No Preferences.xml at /nonexistent/Preferences.xml. Point at the file itself, or at the Plex Media Server data folder that holds it.\n')
     expect(r.stdout).toBe('')
   })
 

@@ -1,28 +1,12 @@
 import { parseArgs } from 'node:util'
-import { APP_VERSION } from '../core/app-info'
-import { LocalHost } from '../core/host/local'
-import { toErr } from '../core/result'
+import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
+import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
+import { portFlag, timeoutFlag } from './context'
+import { COMMANDS } from './commands/index'
+import { noticeCutOffRuns } from './commands/recovery'
+import { connectRemote } from './remote'
 import { commandHelp, overview } from './help'
-
-type Command = (ctx: CliContext) => Promise<number>
-
-const cliHost = new LocalHost({ blocking: true })
-
-// Each command is loaded when it runs, so a reset does not pay for detection's code.
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  detect: async () => (await import('./commands/detect')).detectCommand,
-  inspect: async () => (await import('./commands/inspect')).inspectCommand,
-  reset: async () => (await import('./commands/reset')).resetCommand,
-  backups: async () => (await import('./commands/backups')).backupsCommand,
-  restore: async () => (await import('./commands/restore')).restoreCommand,
-  status: async () => (await import('./commands/service')).statusCommand,
-  stop: async () => (await import('./commands/service')).stopCommand,
-  start: async () => (await import('./commands/service')).startCommand,
-  claim: async () => (await import('./commands/claim')).claimCommand,
-  resume: async () => (await import('./commands/recovery')).resumeCommand,
-  rollback: async () => (await import('./commands/recovery')).rollbackCommand
-}
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -48,15 +32,39 @@ const OPTIONS = {
   sudo: { type: 'boolean', default: false }
 } as const
 
-/** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
 export interface CliIo {
   out(line: string): void
   err(line: string): void
 }
 
+/**
+ * What only a test or demo entry point may pass in (a plex.tv stand-in, the fault-injection
+ * boundary). The release CLI passes nothing: it reads no switch of this kind from the environment.
+ */
+export interface CliHooks {
+  readonly plexTv?: AppEnvironment['plexTv']
+  readonly boundary?: AppEnvironment['boundary']
+}
+
 const processIo: CliIo = {
   out: (line) => void process.stdout.write(`${line}\n`),
   err: (line) => void process.stderr.write(`${line}\n`)
+}
+
+function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
+  return {
+    local: new LocalHost(),
+    // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
+    backupDir: resolve(flags['backup-dir'] ?? defaultBackupDir()),
+    root: flags.root ?? '/',
+    docker: !flags.root,
+    port: flags.host ? 32400 : portFlag(flags),
+    appVersion: APP_VERSION,
+    plexTv: hooks.plexTv ?? REAL_PLEX_TV,
+    control: { timeoutMs: timeoutFlag(flags, 90_000) },
+    boundary: hooks.boundary,
+    onStep
+  }
 }
 
 /** `plex-reclaim help [COMMAND]` and `COMMAND --help`. */
@@ -68,7 +76,8 @@ function showHelp(name: string | undefined, io: CliIo): number {
   return 2
 }
 
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
@@ -82,25 +91,26 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   if (!name) return io.out(overview()), values.help ? 0 : 2
   const helpFor = name === 'help' ? (args[0] ?? (values.help ? 'help' : undefined)) : name
   if (name === 'help' || values.help) return showHelp(helpFor, io)
-  const load = COMMANDS[name]
-  if (!load) {
+  const command = COMMANDS[name]
+  if (!command) {
     io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
     return 2
   }
+  let service: AppService | undefined
   try {
-    const command = await load()
     const flags = values as CliFlags
-    const remote = flags.host ? await (await import('./remote')).connectRemote(flags, cliHost) : undefined
-    try {
-      const ctx: CliContext = { args, flags, host: remote?.host ?? cliHost, local: cliHost, serverPort: remote?.serverPort, out: io.out }
-      if (!['resume', 'rollback'].includes(name)) await (await import('./commands/recovery')).noticeCutOffRuns(ctx, io.err)
-      return await command(ctx)
-    } finally {
-      remote?.host.close()
-    }
+    const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
+    service = new AppService(environment(flags, hooks, steps))
+    let entry: HostEntry = service.hosts.local
+    if (flags.host) entry = service.useHost(await connectRemote(flags))
+    const ctx: CliContext = { args, flags, service, entry, out: io.out }
+    if (!['resume', 'rollback'].includes(name)) await noticeCutOffRuns(ctx, io.err)
+    return await command(ctx)
   } catch (error) {
     const e = toErr(error)
     io.err(`plex-reclaim: ${e.message}`)
     return e.code === 'INVALID_INPUT' ? 2 : 1
+  } finally {
+    service?.dispose()
   }
 }

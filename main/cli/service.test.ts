@@ -7,11 +7,12 @@ import { readIdentity } from '../core/server/identity'
 import { linuxServer, type LinuxServer } from '../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
+import { testHooks } from '../../test/support/cli-hooks'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) })
+  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) }, testHooks())
   return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
 
@@ -76,7 +77,7 @@ describe('reset with the server under control (Linux, systemd)', () => {
     const m = await running({ stopDelayMs: 4000 })
     const r = await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups, '--timeout', '1')
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Nothing was changed\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\.$/)
+    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Nothing was changed\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\. Plex Media Server was started again; its settings are unchanged\. Backup \S+ \(in .+\) holds the settings as they were\.$/)
     expect(m.read()).toBe(SIGNED_IN)
   }, 20_000)
 
@@ -132,7 +133,7 @@ describe('claim --sign-in', () => {
     const m = await running({ preferences: SIGNED_OUT })
     process.env.PLEX_RECLAIM_PLEXTV_AUTH_URL = m.plexTv.authUrl
     const out: string[] = []
-    const done = runCli(['claim', '--sign-in', '--port', String(m.port), '--backup-dir', m.backups], { out: (l) => void out.push(l), err: (l) => void out.push(l) })
+    const done = runCli(['claim', '--sign-in', '--port', String(m.port), '--backup-dir', m.backups], { out: (l) => void out.push(l), err: (l) => void out.push(l) }, testHooks())
     for (let i = 0; i < 100 && !out.join('').includes('#?'); i++) await new Promise((r) => setTimeout(r, 20))
     const code = new URLSearchParams(out.join('\n').split('#?')[1]!.split(/\s/)[0]).get('code')!
     expect(m.plexTv.approvePin(code, { username: 'kate_new' })).toBe(true)

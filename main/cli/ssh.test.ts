@@ -1,24 +1,25 @@
 import { spawn } from 'node:child_process'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { connect, createServer, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore } from '../core/backups/store'
 import { LocalHost } from '../core/host/local'
 import { KnownHosts, SshHost } from '../core/host/ssh'
-import { JournalStore, runsDirOf } from '../core/transaction/journal'
+import { JournalStore, runsDirOf } from '../core/engine/journal'
 import { standInsOnPath } from '../../test/standins/path'
 import { readIdentity } from '../core/server/identity'
-import { CLI, linuxServer, type LinuxServer } from '../../test/support/linux-server'
+import { TEST_CLI, linuxServer, type LinuxServer } from '../../test/support/linux-server'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
 import { sshdAvailable, startSshd } from '../../scripts/test-sshd.mjs'
 import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
+import { testHooks } from '../../test/support/cli-hooks'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) })
+  const code = await runCli(argv, { out: (s) => void out.push(s), err: (s) => void err.push(s) }, testHooks())
   return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
 
@@ -122,8 +123,9 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     })
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
     const relayPort = (relay.address() as { port: number }).port
-    writeFileSync(join(dirname(m.backups), 'known_hosts.json'), JSON.stringify({ [`127.0.0.1:${relayPort}`]: sshd.fingerprint }))
-    const args = (cmd: string[]) => [CLI, ...cmd, '--host', `root@127.0.0.1:${relayPort}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
+    mkdirSync(m.backups, { recursive: true, mode: 0o700 })
+    writeFileSync(join(m.backups, 'known_hosts.json'), JSON.stringify({ [`127.0.0.1:${relayPort}`]: sshd.fingerprint }))
+    const args = (cmd: string[]) => [TEST_CLI, ...cmd, '--host', `root@127.0.0.1:${relayPort}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
     const run = (cmd: string[]) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, args(cmd), { stdio: ['ignore', 'ignore', 'pipe'] })
@@ -135,7 +137,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     const journals = new JournalStore(runsDirOf(m.backups), new LocalHost())
     // Detection over SSH takes a few seconds before the run starts.
     for (let i = 0; i < 3000; i++) {
-      const [latest] = await journals.list()
+      const latest = (await journals.list())[0]?.journal
       // Cut while the server is stopped and the settings are being changed.
       if (latest?.completed.includes('verify-stopped') && !latest.completed.includes('start') && !latest.outcome) break
       await new Promise((r) => setTimeout(r, 10))
@@ -153,7 +155,8 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   }, 60_000)
 
   it('refuses a changed host key with a clear warning', async () => {
-    const known = join(dirname(m.backups), 'known_hosts.json')
+    const known = join(m.backups, 'known_hosts.json')
+    mkdirSync(m.backups, { recursive: true, mode: 0o700 })
     writeFileSync(known, JSON.stringify({ [`127.0.0.1:${sshd.port}`]: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))
     const r = await cli('status', ...remote())
     expect(r.code).toBe(1)
@@ -161,7 +164,8 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   })
 
   it('a key the server does not accept gets a clear message', async () => {
-    const known = join(dirname(m.backups), 'known_hosts.json')
+    const known = join(m.backups, 'known_hosts.json')
+    mkdirSync(m.backups, { recursive: true, mode: 0o700 })
     writeFileSync(known, JSON.stringify({ [`127.0.0.1:${sshd.port}`]: sshd.fingerprint }))
     const { execFileSync } = await import('node:child_process')
     const other = join(dirname(m.backups), 'other_key')

@@ -7,6 +7,13 @@ export type ErrorCode =
   | 'UNKNOWN_CHANNEL'
   | 'NOT_FOUND'
   | 'NOT_A_FILE'
+  | 'SPECIAL_FILE'
+  | 'FILE_TOO_LARGE'
+  | 'SYMLINK_REFUSED'
+  | 'FILE_BUSY'
+  | 'NOT_PERMITTED'
+  | 'OWNERSHIP_NOT_KEPT'
+  | 'BACKUP_FOLDER_UNSAFE'
   | 'EMPTY_FILE'
   | 'BINARY_FILE'
   | 'UNSUPPORTED_ENCODING'
@@ -57,6 +64,10 @@ export type ErrorCode =
   | 'SUDO_WRONG_PASSWORD'
   | 'RUN_IN_PROGRESS'
   | 'RUN_INTERRUPTED'
+  | 'HOST_NOT_CONNECTED'
+  | 'WRONG_HOST'
+  | 'RESTORE_TARGET_REFUSED'
+  | 'RUN_UNREADABLE'
   | 'PREFLIGHT_FAILED'
   | 'CLOCK_WRONG'
   | 'INTERNAL'
@@ -90,11 +101,18 @@ export class CoreError extends Error {
 export function fromFsError(error: unknown, path: string, doing: string): CoreError {
   if (error instanceof CoreError) return error
   const code = (error as NodeJS.ErrnoException | undefined)?.code
+  // Root is refused only by the file's own flags or a security policy: sudo cannot help there.
+  if (code === 'EPERM' && process.getuid?.() === 0) {
+    return new CoreError(
+      'NOT_PERMITTED',
+      `The system refused ${doing} ${path} even to root: the file is probably marked immutable or append-only (check with lsattr, clear with chattr -i -a), or a security policy (SELinux, AppArmor) forbids it.`
+    )
+  }
   switch (code) {
     case 'ENOENT':
       return new CoreError('NOT_FOUND', `${path} does not exist. Check the path, or run detect to find the settings file.`)
-    case 'EACCES':
     case 'EPERM':
+    case 'EACCES':
       return new CoreError(
         'PERMISSION_DENIED',
         `Permission denied while ${doing} ${path}. Run as the user that owns it (often "plex"), or with sudo.`
@@ -104,6 +122,11 @@ export function fromFsError(error: unknown, path: string, doing: string): CoreEr
       return new CoreError('DISK_FULL', `The disk is full while ${doing} ${path}. Free some space and try again; nothing was changed.`)
     case 'EROFS':
       return new CoreError('READ_ONLY', `${path} is on a read-only file system. Remount it writable (or edit it where it is mounted writable).`)
+    case 'ELOOP':
+      return new CoreError('SYMLINK_REFUSED', `${path} is a symbolic link (or a loop of links) where a real file is expected, so it was not followed. Point at the real file instead.`)
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return new CoreError('FILE_BUSY', `${path} is busy (a mount point, or in use by another program) while ${doing} it. Stop what is using it and try again; nothing was changed.`)
     case 'EISDIR':
       return new CoreError('NOT_A_FILE', `${path} is a folder. Point at the Preferences.xml file inside it.`)
     default:

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { delimiter, join } from 'node:path'
+import { APP_VERSION } from '../core/app-info'
 import { localHost } from '../core/host/local'
 import { readIdentity } from '../core/server/identity'
+import type { AppEnvironment } from '../app/environment'
 import type { HandlerDeps } from '../ipc/handlers'
 import { startPlexTv } from '../simulator/plex-tv'
 import { createDemoSandbox, DEMO_DATA_DIR } from './sandbox'
@@ -13,7 +15,9 @@ export const SCENARIOS = ['happy', 'stop-timeout', 'elevation-cancelled', 'claim
 export type Scenario = (typeof SCENARIOS)[number]
 
 export interface DemoEnvironment {
-  readonly deps: Omit<HandlerDeps, 'runtime' | 'onProgress'>
+  /** The service's environment: the sandbox, the stand-ins, never the real system. */
+  readonly environment: Omit<AppEnvironment, 'onStep'>
+  readonly ui: Pick<HandlerDeps, 'chooseFile' | 'mintDemoClaimToken' | 'demo'>
   readonly sandbox: string
   readonly port: number
   /** Called with each step event: the elevation scenario lets the second prompt through. */
@@ -70,19 +74,21 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
   return {
     sandbox: sandbox.root,
     port,
-    deps: {
-      host: localHost,
-      demo: true,
+    environment: {
+      local: localHost,
       root: sandbox.root,
       backupDir: sandbox.backupDir,
       docker: false,
       port,
+      appVersion: APP_VERSION,
       control: { timeoutMs: options.scenario === 'stop-timeout' ? 3000 : 30_000 },
-      plexTvUrl: plexTv.url,
       plexTv: { baseUrl: plexTv.url, authUrl: plexTv.authUrl },
-      chooseFile: async () => sandbox.preferencesPath,
       // "A key from the SSH folder" is the sandbox's, never the user's own.
-      sshKeyDir: join(sandbox.root, 'home', '.ssh'),
+      sshKeyDir: join(sandbox.root, 'home', '.ssh')
+    },
+    ui: {
+      demo: true,
+      chooseFile: async () => sandbox.preferencesPath,
       // The first token of the claim-expired scenario has already expired; later ones work.
       mintDemoClaimToken: () => plexTv.mintClaimToken({ username: 'kate_new', email: 'kate.new@example.com' }, options.scenario === 'claim-expired' && claimTokens++ === 0 ? -1 : undefined)
     },

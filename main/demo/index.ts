@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBridge } from '../bridge/server'
+import { AppService } from '../app/index'
 import { createHandlers } from '../ipc/handlers'
 import { SCENARIOS, createDemoEnvironment, type Scenario } from './environment'
 
@@ -15,21 +16,22 @@ async function main(): Promise<void> {
   const env = await createDemoEnvironment({ scenario, repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, 'pms-simulator.js') })
   // The handlers are made before the bridge exists; progress reaches it once it does.
   const events: { bridge?: Awaited<ReturnType<typeof startBridge>> } = {}
-  const handlers = createHandlers({
-    ...env.deps,
-    runtime: 'loopback',
-    onProgress: (event) => {
+  const service = new AppService({
+    ...env.environment,
+    onStep: (event) => {
       events.bridge?.emit('flow:progress', event)
       if (event.status === 'failed') env.onStepFailed()
     }
   })
+  const handlers = createHandlers({ ...env.ui, service, runtime: 'loopback' })
   const bridge = await startBridge({ handlers, staticDir: join(__dirname, '../renderer'), port: values.port ? Number(values.port) : 0 })
   // The token travels in the fragment, which browsers never send to a server or put in logs.
   events.bridge = bridge
   const url = `${bridge.url}#token=${bridge.token}`
-  if (values.json) process.stdout.write(`${JSON.stringify({ url, sandbox: env.sandbox, backupDir: env.deps.backupDir, port: env.port, scenario })}\n`)
+  if (values.json) process.stdout.write(`${JSON.stringify({ url, sandbox: env.sandbox, backupDir: env.environment.backupDir, port: env.port, scenario })}\n`)
   else process.stdout.write(`Plex Reclaim demo (${scenario}): open ${url}\nSandbox: ${env.sandbox}\nPress Ctrl+C to stop.\n`)
   const stop = (): void => {
+    service.dispose()
     void bridge.close().then(() => env.dispose()).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)

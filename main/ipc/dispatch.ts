@@ -1,5 +1,5 @@
 import { INVOKE_CHANNELS, type ApiResult, type InvokeChannel, type PayloadOf, type ResultOf } from '../../preload/contract'
-import { err, toErr } from '../core/result'
+import { err, toErr } from '../app/index'
 import { PAYLOAD_SCHEMAS } from './schemas'
 
 export type HandlerTable = { readonly [C in InvokeChannel]: (payload: PayloadOf<C>) => Promise<ResultOf<C>> }

@@ -1,17 +1,18 @@
 import { z } from 'zod'
-import type { InvokeChannel } from '../../preload/contract'
+import type { InvokeChannel, PayloadOf } from '../../preload/contract'
 
 /**
  * Run-time shapes of every invoke payload. Types do not survive IPC, so nothing reaches a
  * handler before its payload passed here. Strict objects: unknown fields are refused too.
  */
 const none = z.undefined()
-const installationId = z.string().regex(/^pms-[0-9a-f]{10}$/, 'not an installation id')
+const installationId = z.string().regex(/^pms-[0-9a-f]{12}$/, 'not an installation id')
 const backupId = z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a backup id')
 const runId = backupId
 const ofInstallation = z.strictObject({ installationId })
 
-export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType } = {
+// Each schema is typed by its channel's payload in the contract, so the two cannot drift apart.
+export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<PayloadOf<C>> } = {
   'app:get-info': none,
   'installations:detect': none,
   'installations:choose-file': none,
@@ -21,6 +22,7 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType } = {
     user: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'not a user name'),
     auth: z.enum(['key', 'password']),
     password: z.string().max(1024).optional(),
+    sudo: z.boolean().optional(),
     sudoPassword: z.string().max(1024).optional(),
     acceptFingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'not a fingerprint').optional()
   }),

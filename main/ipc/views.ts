@@ -1,7 +1,7 @@
 import type { BackupView, InstallationView } from '../../preload/contract'
-import type { BackupManifest } from '../core/backups/manifest'
-import type { Installation } from '../core/detect/types'
-import { describeTarget } from '../core/stores/types'
+import type { BackupManifest, Installation } from '../app/index'
+
+import { describeTarget } from '../app/index'
 
 /** What the renderer may see of an installation: no token, no control internals. */
 export const toInstallationView = (i: Installation, running: boolean | null, host = 'this computer'): InstallationView => ({

@@ -8,6 +8,21 @@ import { SIGNED_IN, layOut, tempDir } from './temp'
 
 export const SIMULATOR = join(import.meta.dirname, '..', '..', 'out', 'node', 'pms-simulator.js')
 export const CLI = join(import.meta.dirname, '..', '..', 'out', 'node', 'cli.js')
+/** The CLI's test entry point: the release CLI plus the hooks a test passes in (plex.tv stand-in, fault injection). */
+export const TEST_CLI = join(import.meta.dirname, '..', '..', 'out', 'test', 'cli-test.js')
+
+/** Sets variables for the duration of a test and gives back a function that restores them exactly. */
+export function setEnv(vars: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]))
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+  apply(vars)
+  return () => apply(saved)
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -47,9 +62,7 @@ export async function linuxServer(options: { preferences?: string; startDelayMs?
   const command = [process.execPath, SIMULATOR, '--data-dir', dataDir, '--port', String(port), '--plex-tv', plexTv.url, '--start-delay-ms', String(options.startDelayMs ?? 100), '--stop-delay-ms', String(options.stopDelayMs ?? 100)]
   writeFileSync(join(systemdDir, 'plexmediaserver.service.json'), JSON.stringify({ command, timeoutStopMs: options.timeoutStopMs ?? 90_000 }))
   const undo = standInsOnPath(['systemctl', 'pkexec', 'snap', 'docker'])
-  const saved = { dir: process.env.STANDIN_SYSTEMD_DIR, user: process.env.STANDIN_AS_USER, polkit: process.env.STANDIN_POLKIT }
-  process.env.STANDIN_SYSTEMD_DIR = systemdDir
-  process.env.PLEX_RECLAIM_PLEXTV_URL = plexTv.url
+  const restoreEnv = setEnv({ STANDIN_SYSTEMD_DIR: systemdDir, STANDIN_AS_USER: process.env.STANDIN_AS_USER, STANDIN_POLKIT: process.env.STANDIN_POLKIT, PLEX_RECLAIM_PLEXTV_URL: plexTv.url, PLEX_RECLAIM_PLEXTV_AUTH_URL: plexTv.authUrl })
   const systemctl = (...args: string[]) => {
     const r = spawnSync('systemctl', args, { encoding: 'utf8', env: { ...process.env, STANDIN_AS_USER: '0' } })
     return { status: r.status, stderr: r.stderr }
@@ -67,7 +80,7 @@ export async function linuxServer(options: { preferences?: string; startDelayMs?
     dispose: async () => {
       systemctl('stop', 'plexmediaserver')
       undo()
-      Object.assign(process.env, { STANDIN_SYSTEMD_DIR: saved.dir, STANDIN_AS_USER: saved.user ?? '', STANDIN_POLKIT: saved.polkit ?? '' })
+      restoreEnv()
       await plexTv.close()
     }
   }

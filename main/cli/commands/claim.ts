@@ -1,37 +1,26 @@
-import { CLAIM_URL, claimServer, manualClaimRoutes } from '../../core/server/claim'
+import { CLAIM_URL } from '../../app/index'
 import type { CliContext } from '../context'
 import { UsageError, printJson } from '../context'
-import { backupDirOf } from '../run-context'
-import { portOf } from '../server-target'
+import type { ClaimJson } from '../json'
+
+function done(ctx: CliContext, outcome: ClaimJson, extra: Record<string, unknown> = {}): number {
+  if (ctx.flags.json) printJson(ctx, { ...extra, ...outcome })
+  else ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}. Open Plex Web to use it.`)
+  return 0
+}
 
 /** Sign in on plex.tv in any browser (this machine's or a phone's), then claim with that account. */
 async function claimBySignIn(ctx: CliContext): Promise<number> {
-  const { clientIdentifier } = await import('../../core/plex-tv/client-id')
-  const { authPageUrl, claimTokenFor, createPin, waitForUserToken } = await import('../../core/plex-tv/sign-in')
-  const options = {
-    // Stand-ins only where tests set them.
-    baseUrl: process.env.PLEX_RECLAIM_PLEXTV_URL ?? 'https://plex.tv',
-    authUrl: process.env.PLEX_RECLAIM_PLEXTV_AUTH_URL ?? 'https://app.plex.tv/auth',
-    clientIdentifier: await clientIdentifier(ctx.local, backupDirOf(ctx))
-  }
-  const pin = await createPin(options)
-  const url = authPageUrl(options, pin)
-  if (!ctx.flags.json) ctx.out(`Open this page in a browser and sign in to Plex:\n\n  ${url}\n\nWaiting for the sign-in…`)
-  const userToken = await waitForUserToken(options, pin)
-  const outcome = await claimServer(portOf(ctx), await claimTokenFor(options, userToken))
-  if (ctx.flags.json) printJson(ctx, { authUrl: url, ...outcome })
-  else ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}.`)
-  return 0
+  const { authUrl } = await ctx.service.signInStart('cli')
+  if (!ctx.flags.json) ctx.out(`Open this page in a browser and sign in to Plex:\n\n  ${authUrl}\n\nWaiting for the sign-in…`)
+  return done(ctx, await ctx.service.signInWait('cli', ctx.entry), { authUrl })
 }
 
 export async function claimCommand(ctx: CliContext): Promise<number> {
   if (ctx.flags['sign-in']) return claimBySignIn(ctx)
   if (!ctx.flags.token) {
-    const routes = manualClaimRoutes(portOf(ctx))
+    const routes = ctx.service.claimRoutes(ctx.entry)
     throw new UsageError(`claim needs --token or --sign-in: get a token at ${CLAIM_URL} (it lives about 4 minutes). Or claim in Plex Web on the server: ${routes.plexWeb}`)
   }
-  const outcome = await claimServer(portOf(ctx), ctx.flags.token)
-  if (ctx.flags.json) printJson(ctx, outcome)
-  else ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}. Open Plex Web to use it.`)
-  return 0
+  return done(ctx, await ctx.service.claimWithToken(ctx.entry, ctx.flags.token))
 }

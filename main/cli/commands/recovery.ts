@@ -1,30 +1,24 @@
-import { JournalStore, runsDirOf, type Journal } from '../../core/transaction/journal'
-import { resumeRun, rollbackRun } from '../../core/transaction/run'
-import { CoreError } from '../../core/result'
+import { hostFlag } from '../../app/index'
 import type { CliContext } from '../context'
 import { printJson } from '../context'
-import { printLog } from '../run-log-output'
-import { backupDirOf, runContextFromJournal } from '../run-context'
+import type { RecoveryJson } from '../json'
 
-async function cutOffRun(ctx: CliContext): Promise<Journal> {
-  const unfinished = await new JournalStore(runsDirOf(backupDirOf(ctx)), ctx.local).unfinished()
-  const wanted = ctx.args[0]
-  const journal = wanted ? unfinished.find((j) => j.runId === wanted) : unfinished[0]
-  if (!journal) throw new CoreError('NOT_FOUND', wanted ? `No unfinished run ${wanted}.` : 'No run was cut off: there is nothing to resume or roll back.')
-  if (!wanted && unfinished.length > 1) {
-    throw new CoreError('INVALID_INPUT', `${unfinished.length} runs were cut off (${unfinished.map((j) => j.runId).join(', ')}). Name one: plex-reclaim resume RUN_ID.`)
-  }
-  return journal
+/** --verbose: the run's log (steps, timings, outcomes, exit codes; never a token) on stdout. */
+export async function printLog(ctx: CliContext, path: string): Promise<void> {
+  if (!ctx.flags.verbose || ctx.flags.json) return
+  const text = (await ctx.service.env.local.readFile(path).catch(() => Buffer.from(''))).toString('utf8').trimEnd()
+  if (text) ctx.out(`--- run log (${path})\n${text}`)
 }
 
 function recoveryCommand(kind: 'resume' | 'rollback') {
   return async (ctx: CliContext): Promise<number> => {
-    const journal = await cutOffRun(ctx)
-    const run = runContextFromJournal(ctx, journal)
-    const result = kind === 'resume' ? await resumeRun(run, journal) : await rollbackRun(run, journal)
+    const runs = ctx.service.runs
+    const result = kind === 'resume' ? await runs.resume(ctx.args[0]) : await runs.rollback(ctx.args[0])
     await printLog(ctx, result.logPath)
-    if (ctx.flags.json) printJson(ctx, { runId: result.runId, outcome: result.outcome, journal: result.journal })
-    else ctx.out(kind === 'resume' ? `Run ${journal.runId} is finished: the server is running${journal.kind === 'reset' ? ' and unclaimed; claim it now' : ''}.` : `Run ${journal.runId} is rolled back: the settings are as they were before it, and the server is running.`)
+    const json: RecoveryJson = { runId: result.runId, outcome: result.outcome }
+    if (ctx.flags.json) printJson(ctx, json)
+    else if (kind === 'rollback') ctx.out(`Run ${result.runId} is rolled back: the settings are as they were before it${result.journal.mode === 'service' ? ', and the server is running' : ''}.`)
+    else ctx.out(`Run ${result.runId} is finished${result.journal.mode === 'service' ? `: the server is running${result.journal.kind === 'reset' ? ' and unclaimed; claim it now' : ''}` : ''}.`)
     return 0
   }
 }
@@ -32,10 +26,15 @@ function recoveryCommand(kind: 'resume' | 'rollback') {
 export const resumeCommand = recoveryCommand('resume')
 export const rollbackCommand = recoveryCommand('rollback')
 
-/** Said on every start of the CLI while a run is cut off, so a stopped server is never forgotten. */
+/** Said on every start of the CLI while a run is cut off or unreadable, so a stopped server is never forgotten. */
 export async function noticeCutOffRuns(ctx: CliContext, err: (line: string) => void): Promise<void> {
-  const unfinished = await new JournalStore(runsDirOf(backupDirOf(ctx)), ctx.local).unfinished().catch(() => [])
-  for (const j of unfinished) {
-    err(`plex-reclaim: a ${j.kind} of ${j.label} (run ${j.runId}) was cut off after "${j.completed.at(-1) ?? 'the start'}". Finish it: plex-reclaim resume ${j.runId}; or undo it: plex-reclaim rollback ${j.runId}.`)
+  const runs = await ctx.service.runs.list().catch(() => [])
+  for (const r of runs) {
+    if (r.status === 'unreadable') err(`plex-reclaim: run ${r.runId} cannot be read: ${r.problem}. It is left alone; check ${ctx.service.env.backupDir}.`)
+    if (r.status !== 'cut-off') continue
+    const j = r.journal
+    const host = hostFlag(j.host)
+    const at = host ? ` --host ${host}` : ''
+    err(`plex-reclaim: a ${j.kind} of ${j.label}${host ? ` on ${host}` : ''} (run ${j.runId}) was cut off after "${j.completed.at(-1) ?? 'the start'}". Finish it: plex-reclaim resume ${j.runId}${at}; or undo it: plex-reclaim rollback ${j.runId}${at}.`)
   }
 }

@@ -1,65 +1,47 @@
-import { dirname } from 'node:path'
-import { APP_VERSION } from '../../core/app-info'
-import { pidFileFor } from '../../core/installations'
-import { resetStore, type ResetOutcome } from '../../core/reset/offline'
-import { CoreError } from '../../core/result'
-import { sniffKind } from '../../core/stores/inspect-file'
-import { XmlFileStore } from '../../core/stores/xml-file'
-import { runReset } from '../../core/transaction/run'
+import type { BackupManifest, Known, RunResult } from '../../app/index'
 import type { CliContext } from '../context'
-import { printLog } from '../run-log-output'
-import { runContextFor } from '../run-context'
-import { chosenServer } from '../server-target'
-import { UsageError, backupsOf, printJson, requireYes } from '../context'
+import { UsageError, chosen, printJson, requireYes } from '../context'
+import { resetJson } from '../json'
+import { printLog } from './recovery'
 
-function report(ctx: CliContext, target: string, outcome: ResetOutcome): void {
-  if (ctx.flags.json) return printJson(ctx, { target, ...outcome })
-  if (outcome.status === 'nothing-to-remove') return ctx.out(`Nothing to remove: ${target} holds none of the four sign-in keys. Nothing was changed.`)
-  if (outcome.status === 'dry-run') return ctx.out(`Dry run: would remove ${outcome.removed.join(', ')} from ${target}. Nothing was changed.`)
-  ctx.out(`Removed ${outcome.removed.join(', ')} from ${target}.`)
-  ctx.out(`Backup ${outcome.backup!.id} (sha256 ${outcome.backup!.sha256.slice(0, 12)}…, verified).`)
-  ctx.out('Start Plex Media Server, then claim it again: plex-reclaim claim --token CLAIM-TOKEN, or open http://127.0.0.1:32400/web on the server.')
+async function backupOf(ctx: CliContext, result: RunResult | null): Promise<BackupManifest | null> {
+  const id = result?.outcome === 'finished' ? result.journal.backupId : undefined
+  return id ? (await ctx.service.runs.backups.get(id)).manifest : null
 }
 
-/** A plist or .reg given to reset --file gets a message about the right command, not about XML. */
-async function rethrowForOtherStores(ctx: CliContext, path: string, error: unknown): Promise<never> {
-  if (error instanceof CoreError && ['DOCTYPE_REFUSED', 'NOT_PREFERENCES', 'BINARY_FILE', 'UNSUPPORTED_ENCODING'].includes(error.code)) {
-    const kind = sniffKind(await ctx.host.readFile(path))
-    if (kind !== 'preferences-xml') {
-      throw new CoreError('INVALID_INPUT', `${path} is a ${kind} file: reset --file edits a Preferences.xml. On macOS and Windows, run reset on the detected installation instead.`)
-    }
-  }
-  throw error
-}
-
-export async function resetCommand(ctx: CliContext): Promise<number> {
-  if (!ctx.flags['no-service']) return resetWithService(ctx)
-  if (!ctx.flags.file) throw new UsageError('reset --no-service needs --file PATH to the Preferences.xml of the stopped server.')
-  if (!ctx.flags['dry-run']) requireYes(ctx, 'reset')
-  const path = ctx.flags.file
-  const store = new XmlFileStore(ctx.host, path, dirname(path))
-  const outcome = await resetStore({
-    host: ctx.host,
-    store,
-    backups: backupsOf(ctx),
-    provenance: { platform: process.platform, installType: 'folder', appVersion: APP_VERSION },
-    pidFile: pidFileFor(store.target),
-    dryRun: ctx.flags['dry-run'],
-    force: ctx.flags.force
-  }).catch((error: unknown) => rethrowForOtherStores(ctx, path, error))
-  report(ctx, path, outcome)
-  return 0
-}
-
-/** The whole job, as one journaled run: backup, stop, remove, start, verify claimed="0". */
-async function resetWithService(ctx: CliContext): Promise<number> {
-  if (ctx.flags.file) throw new UsageError('--file goes with --no-service (a server you stop yourself). To let Plex Reclaim stop and start it, choose it with --server ID.')
-  requireYes(ctx, 'reset')
-  const { installation, server } = await chosenServer(ctx)
-  const result = await runReset(runContextFor(ctx, installation, server))
+async function report(ctx: CliContext, k: Known, result: RunResult, service: boolean): Promise<number> {
   await printLog(ctx, result.logPath)
-  if (ctx.flags.json) printJson(ctx, { id: installation.id, runId: result.runId, outcome: result.outcome, backupId: result.journal.backupId ?? null, journal: result.journal })
-  else if (result.outcome === 'nothing-to-do') ctx.out('Nothing to remove: the server is not signed in to any account. Nothing was changed.')
-  else ctx.out(`Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server. Backup: ${result.journal.backupId}.`)
+  const target = k.installation.store.kind === 'preferences-xml' ? k.installation.store.path : k.installation.label
+  const backup = await backupOf(ctx, result)
+  const nothing = result.outcome === 'nothing-to-do'
+  if (ctx.flags.json) {
+    printJson(ctx, resetJson(k, result, { status: nothing ? 'nothing-to-remove' : 'removed', removed: result.removed, account: k.installation.account, backup, claimed: service && !nothing ? false : null }))
+  } else if (nothing) ctx.out(`Nothing to remove: ${target} holds none of the four sign-in keys. Nothing was changed.`)
+  else if (service) ctx.out(`Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server. Backup: ${backup?.id}.`)
+  else {
+    ctx.out(`Removed ${result.removed.join(', ') || 'the sign-in'} from ${target}.`)
+    if (backup) ctx.out(`Backup ${backup.id} (sha256 ${backup.sha256.slice(0, 12)}…, verified).`)
+    ctx.out('Start Plex Media Server, then claim it again: plex-reclaim claim --token CLAIM-TOKEN, or open http://127.0.0.1:32400/web on the server.')
+  }
   return 0
+}
+
+/** reset: the whole job as one journaled run; --no-service when the user stops and starts the server. */
+export async function resetCommand(ctx: CliContext): Promise<number> {
+  const { flags } = ctx
+  if (flags.file && !flags['no-service']) throw new UsageError('--file goes with --no-service (a server you stop yourself). To let Plex Reclaim stop and start it, choose it with --server ID.')
+  if (flags['dry-run'] && !flags.file) throw new UsageError('--dry-run goes with --file PATH --no-service.')
+  if (!flags['dry-run']) requireYes(ctx, 'reset')
+  if (flags.file) {
+    const { known, result, dry } = await ctx.service.resetFile(flags.file, { dryRun: flags['dry-run'], force: flags.force, entry: ctx.entry })
+    if (dry) {
+      if (flags.json) printJson(ctx, resetJson(known, null, { status: dry.removed.length ? 'dry-run' : 'nothing-to-remove', removed: dry.removed, account: dry.account, backup: null, claimed: null }))
+      else ctx.out(dry.removed.length ? `Dry run: would remove ${dry.removed.join(', ')} from ${flags.file}. Nothing was changed.` : `Nothing to remove: ${flags.file} holds none of the four sign-in keys. Nothing was changed.`)
+      return 0
+    }
+    return report(ctx, known, result!, false)
+  }
+  const k = await chosen(ctx)
+  const service = !flags['no-service']
+  return report(ctx, k, await ctx.service.reset(k, { mode: service ? 'service' : 'none', force: flags.force }), service)
 }

@@ -1,40 +1,41 @@
-import { controlServer, describeObservation, observe } from '../../core/server/control'
+import { describeObservation } from '../../app/index'
 import type { CliContext } from '../context'
-import { printJson } from '../context'
+import { chosen, printJson, timeoutFlag } from '../context'
 import { describeAccount } from '../format'
-import { chosenServer, timeoutOf } from '../server-target'
+import type { StatusJson } from '../json'
 
 export async function statusCommand(ctx: CliContext): Promise<number> {
-  const { installation, server } = await chosenServer(ctx)
-  const o = await observe(ctx.host, server)
-  const status = {
-    id: installation.id,
-    label: installation.label,
-    running: o.answers,
-    processAlive: o.processAlive,
-    claimed: o.identity?.claimed ?? null,
-    machineIdentifier: o.identity?.machineIdentifier ?? null,
-    version: o.identity?.version ?? null,
-    account: installation.account
+  const k = await chosen(ctx)
+  const i = k.installation
+  const o = await ctx.service.observe(k)
+  const status: StatusJson = {
+    id: i.id,
+    label: i.label,
+    running: o?.answers ?? false,
+    processAlive: o?.processAlive ?? false,
+    claimed: o?.identity?.claimed ?? null,
+    machineIdentifier: o?.identity?.machineIdentifier ?? null,
+    version: o?.identity?.version ?? null,
+    account: i.account
   }
   if (ctx.flags.json) printJson(ctx, status)
   else {
-    ctx.out(`${installation.id}  ${installation.label}`)
-    ctx.out(`  server:     ${describeObservation(o)}${o.identity ? `, ${o.identity.claimed ? 'claimed' : 'unclaimed'}, version ${o.identity.version}` : ''}`)
-    ctx.out(`  signed in:  ${describeAccount(installation.account)} (from its settings)`)
+    ctx.out(`${i.id}  ${i.label}`)
+    ctx.out(`  server:     ${o ? describeObservation(o) : 'unknown'}${o?.identity ? `, ${o.identity.claimed ? 'claimed' : 'unclaimed'}, version ${o.identity.version}` : ''}`)
+    ctx.out(`  signed in:  ${describeAccount(i.account)} (from its settings)`)
   }
   return 0
 }
 
 function controlCommandFor(verb: 'stop' | 'start') {
   return async (ctx: CliContext): Promise<number> => {
-    const { installation, server } = await chosenServer(ctx)
-    const o = await controlServer(ctx.host, server, verb, {
-      timeoutMs: timeoutOf(ctx, 60_000),
+    const k = await chosen(ctx)
+    const o = await ctx.service.control(k, verb, {
+      timeoutMs: timeoutFlag(ctx.flags, 60_000),
       onProgress: ctx.flags.verbose ? (p) => ctx.out(`  ${(p.elapsedMs / 1000).toFixed(1)} s: ${describeObservation(p.observation)}`) : undefined
     })
-    if (ctx.flags.json) printJson(ctx, { id: installation.id, running: o.answers, processAlive: o.processAlive })
-    else ctx.out(`Plex Media Server ${verb === 'stop' ? 'has stopped' : 'is running'} (${installation.label}).`)
+    if (ctx.flags.json) printJson(ctx, { id: k.installation.id, running: o.answers, processAlive: o.processAlive })
+    else ctx.out(`Plex Media Server ${verb === 'stop' ? 'has stopped' : 'is running'} (${k.installation.label}).`)
     return 0
   }
 }

@@ -15,7 +15,9 @@ const meta = {
   target: { kind: 'preferences-xml' as const, path: '/var/lib/x/Preferences.xml', dataDir: '/var/lib/x' },
   fileName: 'Preferences.xml',
   account: { username: 'kate', maskedEmail: 'k***@example.com' },
-  keysPresent: ['PlexOnlineToken']
+  keysPresent: ['PlexOnlineToken' as const],
+  host: { kind: 'local' as const },
+  installationId: null
 }
 
 describe('backups', () => {
@@ -24,7 +26,7 @@ describe('backups', () => {
     const store = new BackupStore(dir, host)
     const payload = Buffer.from('<Preferences PlexOnlineToken="t"/>')
     const { manifest, payloadPath, dir: folder } = await store.create(payload, meta, new Date('2026-11-28T10:00:00Z'))
-    expect(manifest).toMatchObject({ format: 1, createdAt: '2026-11-28T10:00:00.000Z', sha256: sha256(payload), size: payload.length, ...meta })
+    expect(manifest).toMatchObject({ format: 2, createdAt: '2026-11-28T10:00:00.000Z', sha256: sha256(payload), size: payload.length, ...meta })
     expect(manifest.id).toMatch(/^20261128-100000-[0-9a-f]{6}$/)
     expect(readFileSync(payloadPath).equals(payload)).toBe(true)
     expect(statSync(dir).mode & 0o777).toBe(0o700)

@@ -4,7 +4,6 @@ import { build } from 'plist'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalHost } from '../host/local'
 import { standInsOnPath } from '../../../test/standins/path'
-import { standInRegistryClient } from '../../../test/standins/registry-client'
 import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../../test/support/temp'
 import { detectInstallations, inspectPath } from './index'
 
@@ -306,25 +305,5 @@ describe('a folder or file the user points at', () => {
 
   it('says what to do when nothing is there', async () => {
     await expect(inspectPath(host, tempDir())).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Point at the file itself/) })
-  })
-})
-
-describe('Windows registry', () => {
-  const KEY = 'HKEY_CURRENT_USER\\Software\\Plex, Inc.\\Plex Media Server'
-  it('finds the tray install in HKCU and a service account hive under HKU', async () => {
-    const file = join(tempDir(), 'registry.json')
-    writeFileSync(
-      file,
-      JSON.stringify({
-        [KEY]: { PlexOnlineUsername: { type: 'REG_SZ', value: 'kate' }, PlexOnlineToken: { type: 'REG_SZ', value: 'SECRET' }, InstallFolder: { type: 'REG_SZ', value: 'C:\\Program Files\\Plex\\Plex Media Server' }, LocalAppDataPath: { type: 'REG_SZ', value: 'D:\\PlexData' } },
-        'HKEY_USERS\\S-1-5-21-1-2-3-1001\\Software\\Plex, Inc.\\Plex Media Server': { PlexOnlineUsername: { type: 'REG_SZ', value: 'svc' }, MachineIdentifier: { type: 'REG_SZ', value: 'win-2' } },
-        'HKEY_USERS\\S-1-5-21-1-2-3-1001_Classes\\x': {}
-      })
-    )
-    const found = await detectInstallations({ host, root: tempDir(), docker: false, registry: standInRegistryClient(file), env: { LOCALAPPDATA: 'C:\\Users\\kate\\AppData\\Local' } })
-    expect(found.map((f) => [f.installType, f.store, f.dataDir, f.control, f.account?.username])).toEqual([
-      ['windows-tray', { kind: 'windows-registry', key: 'HKCU\\Software\\Plex, Inc.\\Plex Media Server' }, 'D:\\PlexData\\Plex Media Server', { kind: 'windows-tray', installFolder: 'C:\\Program Files\\Plex\\Plex Media Server' }, 'kate'],
-      ['windows-service-account', { kind: 'windows-registry', key: 'HKU\\S-1-5-21-1-2-3-1001\\Software\\Plex, Inc.\\Plex Media Server' }, 'C:\\Windows\\ServiceProfiles\\PlexMediaServer\\AppData\\Local\\Plex Media Server', { kind: 'windows-service', service: 'PlexService' }, 'svc']
-    ])
   })
 })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { summarizeAccount, type AccountSummary } from '../account/summary'
+import { hostKey, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
 import { CoreError, toErr } from '../result'
 import { MACOS_DOMAIN, PID_FILE } from '../stores/keys'
@@ -10,7 +11,6 @@ import type { StoreTarget } from '../stores/types'
 import { FILESYSTEM_RULES, type Candidate } from './candidates'
 import { dockerCandidates, folderCandidates } from './containers'
 import { deniedAccess, under } from './paths'
-import type { RegistryClient } from './registry'
 import type { Installation } from './types'
 import { windowsCandidates } from './windows'
 
@@ -18,16 +18,17 @@ export interface DetectOptions {
   readonly host: Host
   /** Filesystem root the machine paths are read under; "/" on a real machine. */
   readonly root?: string
-  /** Windows only: regedit, or a stand-in in tests. */
-  readonly registry?: RegistryClient
+  /** Read the Windows registry with reg.exe; by default when the host is Windows. */
+  readonly registry?: boolean
   readonly env?: NodeJS.ProcessEnv
   /** Ask Docker for containers (off where no daemon is expected). */
   readonly docker?: boolean
 }
 
-const idFor = (installType: string, store: StoreTarget): string => {
+/** The host is part of the identity: the same path on this computer and over SSH are two servers. */
+export const idFor = (host: HostRef, installType: string, store: StoreTarget): string => {
   const where = store.kind === 'preferences-xml' ? store.path : store.kind === 'macos-defaults' ? `${store.domain}@${store.user ?? ''}` : store.key
-  return `pms-${createHash('sha256').update(`${installType}\0${where}`).digest('hex').slice(0, 10)}`
+  return `pms-${createHash('sha256').update(`${hostKey(host)}\0${installType}\0${where}`).digest('hex').slice(0, 12)}`
 }
 
 /** Folders of Plex's client apps hold a Preferences.xml too, but they are not servers (plex-domain.md 1e). */
@@ -67,7 +68,8 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
     }
   }
   return {
-    id: idFor(c.installType, store),
+    id: idFor(host.ref, c.installType, store),
+    host: host.ref,
     platform: c.platform,
     installType: c.installType,
     label: c.label,
@@ -105,11 +107,12 @@ export async function detectInstallations(options: DetectOptions): Promise<Insta
   const byRule = await Promise.all([...FILESYSTEM_RULES.map((rule) => rule(host, root)), (options.docker ?? true) ? dockerCandidates(host) : Promise.resolve([])])
   const candidates: Candidate[] = byRule.flat()
   const found = (await Promise.all(candidates.map((c) => materialize(host, root, c)))).filter((i): i is Installation => i !== null)
-  if (options.registry) {
-    for (const w of await windowsCandidates(options.registry, env)) {
-      const store: StoreTarget = { kind: 'windows-registry', key: w.key }
+  if (options.registry ?? (host.platform === 'win32' && root === '/')) {
+    for (const w of await windowsCandidates(host, env)) {
+      const store: StoreTarget = { kind: 'windows-registry', key: w.key, ...(w.hive ? { hive: w.hive } : {}) }
       found.push({
-        id: idFor(w.installType, store),
+        id: idFor(host.ref, w.installType, store),
+        host: host.ref,
         platform: 'windows',
         installType: w.installType,
         label: w.label,

@@ -1,3 +1,4 @@
+import type { HostRef } from '../host/host-ref'
 import type { AccountSummary } from '../account/summary'
 import type { ErrorCode } from '../result'
 import type { StoreTarget } from '../stores/types'
@@ -44,8 +45,13 @@ export type ServerControl =
   | { readonly kind: 'macos-app'; readonly user: string | null }
   | { readonly kind: 'manual'; readonly hint: string }
 
+/** Installation ids: opaque, of a fixed pattern (they name lock files), and unique per host. */
+export const INSTALLATION_ID = /^pms-[0-9a-f]{12}$/
+
 export interface Installation {
   readonly id: string
+  /** The machine it is on; part of the id. */
+  readonly host: HostRef
   readonly platform: Platform
   readonly installType: InstallType
   readonly label: string

@@ -1,71 +1,50 @@
+import { LOCAL_HOST, type HostRef } from './host-ref'
 import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
-import { promisify } from 'node:util'
-import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
+import { CoreError } from '../result'
+import { notARegularFile, tooLarge } from './read-errors'
+import { READ_LIMITS, type ExecOptions, type ExecResult, type FileInfo, type FileType, type Host, type ReadOptions, type WriteOptions } from './types'
 
-/** The file operations LocalHost needs, all fd-based so both variants share one algorithm. */
-interface FsOps {
-  readFile(path: string): Promise<Buffer>
-  lstat(path: string): Promise<fs.Stats>
-  stat(path: string): Promise<fs.Stats>
-  realpath(path: string): Promise<string>
-  readdir(path: string): Promise<string[]>
-  mkdir(path: string, options: fs.MakeDirectoryOptions & { recursive: true }): Promise<string | undefined>
-  chmod(path: string, mode: number): Promise<void>
-  open(path: string, flags: number, mode?: number): Promise<number>
-  write(fd: number, data: Buffer): Promise<unknown>
-  fchown(fd: number, uid: number, gid: number): Promise<void>
-  fchmod(fd: number, mode: number): Promise<void>
-  fsync(fd: number): Promise<void>
-  close(fd: number): Promise<void>
-  rename(from: string, to: string): Promise<void>
-  rm(path: string, options: fs.RmOptions): Promise<void>
-  mkdtemp(prefix: string): Promise<string>
-}
+const typeOf = (s: fs.Stats): FileType =>
+  s.isFile() ? 'file' : s.isDirectory() ? 'directory' : s.isSymbolicLink() ? 'symlink' : s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : s.isCharacterDevice() ? 'character-device' : 'block-device'
 
-const asyncOps: FsOps = {
-  readFile: (p) => fs.promises.readFile(p),
-  lstat: (p) => fs.promises.lstat(p),
-  stat: (p) => fs.promises.stat(p),
-  realpath: (p) => fs.promises.realpath(p),
-  readdir: (p) => fs.promises.readdir(p),
-  mkdir: (p, o) => fs.promises.mkdir(p, o),
-  chmod: (p, m) => fs.promises.chmod(p, m),
-  open: promisify(fs.open) as FsOps['open'],
-  write: (fd, data) => promisify(fs.writeFile)(fd, data),
-  fchown: promisify(fs.fchown),
-  fchmod: promisify(fs.fchmod),
-  fsync: promisify(fs.fsync),
-  close: promisify(fs.close),
-  rename: (a, b) => fs.promises.rename(a, b),
-  rm: (p, o) => fs.promises.rm(p, o),
-  mkdtemp: (p) => fs.promises.mkdtemp(p)
-}
+// Absent on Windows, where neither a FIFO nor O_NOFOLLOW exists in this form.
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0
 
-// Blocking calls behind the same promises: for the CLI, a one-shot process with nothing else to
-// serve, they save a thread-pool round trip per call (bench/reset-cli.mjs). The app stays async,
-// so a slow disk never freezes its window.
-const blockingOps: FsOps = {
-  readFile: async (p) => fs.readFileSync(p),
-  lstat: async (p) => fs.lstatSync(p),
-  stat: async (p) => fs.statSync(p),
-  realpath: async (p) => fs.realpathSync(p),
-  readdir: async (p) => fs.readdirSync(p),
-  mkdir: async (p, o) => fs.mkdirSync(p, o),
-  chmod: async (p, m) => fs.chmodSync(p, m),
-  open: async (p, f, m) => fs.openSync(p, f, m),
-  write: async (fd, data) => fs.writeFileSync(fd, data),
-  fchown: async (fd, u, g) => fs.fchownSync(fd, u, g),
-  fchmod: async (fd, m) => fs.fchmodSync(fd, m),
-  fsync: async (fd) => fs.fsyncSync(fd),
-  close: async (fd) => fs.closeSync(fd),
-  rename: async (a, b) => fs.renameSync(a, b),
-  rm: async (p, o) => fs.rmSync(p, o),
-  mkdtemp: async (p) => fs.mkdtempSync(p)
+/**
+ * Open without blocking (a FIFO opens at once), fstat the open file (no race with a swap), and
+ * read at most maxBytes + 1 bytes, whatever the size claims (/proc files claim 0).
+ */
+async function readBounded(path: string, { maxBytes = READ_LIMITS.settings, noFollow = false }: ReadOptions): Promise<Buffer> {
+  const handle = await fs.promises.open(path, fs.constants.O_RDONLY | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
+  try {
+    const s = await handle.stat()
+    if (!s.isFile()) throw notARegularFile(path, typeOf(s))
+    if (s.size > maxBytes) throw tooLarge(path, maxBytes)
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(s.size + 1, 8192)))
+    let total = 0
+    for (;;) {
+      if (total === buffer.length) {
+        if (total > maxBytes) throw tooLarge(path, maxBytes)
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2))
+        buffer.copy(grown, 0, 0, total)
+        buffer = grown
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+    }
+    if (total > maxBytes) throw tooLarge(path, maxBytes)
+    return buffer.subarray(0, total)
+  } finally {
+    await handle.close()
+  }
 }
 
 const toInfo = (s: fs.Stats): FileInfo => ({
+  type: typeOf(s),
   isFile: s.isFile(),
   isDirectory: s.isDirectory(),
   isSymbolicLink: s.isSymbolicLink(),
@@ -89,78 +68,112 @@ async function infoOrNull(pending: Promise<fs.Stats>): Promise<FileInfo | null> 
   }
 }
 
+/** Whether this process may give a file it creates this owner and group (the rules of chown(2)). */
+export function ownershipKeepable(uid: number, gid: number): boolean {
+  const euid = process.geteuid?.()
+  if (euid === undefined || euid === 0) return true
+  if (euid !== uid) return false
+  return gid === process.getegid?.() || (process.getgroups?.() ?? []).includes(gid)
+}
+
+function ownershipRefused(path: string, uid: number, gid: number): CoreError {
+  const euid = process.geteuid?.()
+  const what = euid !== uid ? `owner (uid ${uid})` : `group (gid ${gid}), which user ${euid} is not a member of`
+  return new CoreError(
+    'OWNERSHIP_NOT_KEPT',
+    `${path} belongs to uid ${uid}, gid ${gid}; running as uid ${euid}, the edit cannot keep its ${what}, and the server could lose access to the file. Nothing was changed. Run it as root (sudo) or as the file's owner in that group, or pass --force to write it anyway.`
+  )
+}
+
+function verifyOwnership(path: string, s: fs.Stats, uid: number, gid: number, mode: number | undefined): void {
+  if (s.uid !== uid || s.gid !== gid || (mode !== undefined && (s.mode & 0o7777) !== mode)) {
+    throw new CoreError('VERIFY_FAILED', `${path} did not keep its owner, group and mode (${uid}:${gid}, ${mode?.toString(8) ?? 'mode unchanged'}); it has ${s.uid}:${s.gid}, ${(s.mode & 0o7777).toString(8)}. Check the file system (it may not support owners).`)
+  }
+}
+
 /** This machine. */
 export class LocalHost implements Host {
   readonly kind = 'local' as const
   readonly name = 'this computer'
+  readonly ref: HostRef = LOCAL_HOST
   readonly platform = process.platform
-  private readonly fs: FsOps
-
-  constructor(options: { readonly blocking?: boolean } = {}) {
-    this.fs = options.blocking ? blockingOps : asyncOps
-  }
-
-  readFile(path: string): Promise<Buffer> {
-    return this.fs.readFile(path)
+  readFile(path: string, options: ReadOptions = {}): Promise<Buffer> {
+    return readBounded(path, options)
   }
 
   lstat(path: string): Promise<FileInfo | null> {
-    return infoOrNull(this.fs.lstat(path))
+    return infoOrNull(fs.promises.lstat(path))
   }
 
   stat(path: string): Promise<FileInfo | null> {
-    return infoOrNull(this.fs.stat(path))
+    return infoOrNull(fs.promises.stat(path))
   }
 
   realpath(path: string): Promise<string> {
-    return this.fs.realpath(path)
+    return fs.promises.realpath(path)
   }
 
   async readdir(path: string): Promise<string[]> {
     try {
-      return await this.fs.readdir(path)
+      return await fs.promises.readdir(path)
     } catch (error) {
       if (missing(error) || (error as NodeJS.ErrnoException).code === 'EACCES') return []
       throw error
     }
   }
 
+  /** Creates the missing folders with the mode; an existing folder is left exactly as it is. */
   async mkdir(path: string, mode = 0o700): Promise<void> {
-    await this.fs.mkdir(path, { recursive: true, mode })
-    await this.fs.chmod(path, mode)
+    const first = await fs.promises.mkdir(path, { recursive: true, mode })
+    if (first === undefined) return
+    // The umask may have narrowed what was asked for; only the folders created here are touched.
+    for (let p = path; ; p = dirname(p)) {
+      await fs.promises.chmod(p, mode)
+      if (p === first || p === dirname(p)) break
+    }
   }
 
   async writeFileAtomic(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
+    const { uid, gid } = options
+    const keepOwner = uid !== undefined && gid !== undefined && process.geteuid !== undefined
+    // Decided before a byte is written: a file that would change hands is refused (unless --force).
+    const canKeep = keepOwner && ownershipKeepable(uid, gid)
+    if (keepOwner && !canKeep && !options.allowOwnerChange) throw ownershipRefused(path, uid, gid)
     const dir = dirname(path)
     // Unique without randomness: O_EXCL refuses any clash anyway.
     const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
-    const fd = await this.fs.open(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 0o600)
+    const handle = await fs.promises.open(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, options.mode ?? 0o600)
     try {
       try {
-        await this.fs.write(fd, data)
-        if (options.uid !== undefined && options.gid !== undefined && process.getuid?.() === 0) await this.fs.fchown(fd, options.uid, options.gid)
+        await handle.writeFile(data)
+        // The owner may hand a file to any group it is in; root to anyone. The temp file starts
+        // with this process's group (or the folder's setgid group), so this is needed for non-root too.
+        if (canKeep) await handle.chown(uid!, gid!)
         // After chown: chown clears set-id bits, and the umask must not narrow the mode.
-        if (options.mode !== undefined) await this.fs.fchmod(fd, options.mode)
-        await this.fs.fsync(fd)
+        if (options.mode !== undefined) await handle.chmod(options.mode)
+        const written = await handle.stat()
+        if (canKeep) verifyOwnership(path, written, uid!, gid!, options.mode)
+        await handle.sync()
       } finally {
-        await this.fs.close(fd)
+        await handle.close()
       }
-      await this.fs.rename(temp, path)
+      await fs.promises.rename(temp, path)
     } catch (error) {
-      await this.fs.rm(temp, { force: true })
+      await fs.promises.rm(temp, { force: true })
       throw error
     }
     await this.syncDir(dir)
+    if (canKeep) verifyOwnership(path, await fs.promises.lstat(path), uid!, gid!, options.mode)
   }
 
   async writeNewFile(path: string, data: Buffer, mode: number): Promise<void> {
-    const fd = await this.fs.open(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode)
+    const handle = await fs.promises.open(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, mode)
     try {
-      await this.fs.write(fd, data)
-      await this.fs.fchmod(fd, mode)
-      await this.fs.fsync(fd)
+      await handle.writeFile(data)
+      await handle.chmod(mode)
+      await handle.sync()
     } finally {
-      await this.fs.close(fd)
+      await handle.close()
     }
   }
 
@@ -183,24 +196,27 @@ export class LocalHost implements Host {
   }
 
   async syncDir(path: string): Promise<void> {
-    const fd = await this.fs.open(path, fs.constants.O_RDONLY)
+    // Windows cannot fsync a folder (FlushFileBuffers on it fails: EPERM, seen under Wine with the
+    // Windows build of Node); NTFS journals the new entries itself.
+    if (process.platform === 'win32') return
+    const handle = await fs.promises.open(path, fs.constants.O_RDONLY)
     try {
-      await this.fs.fsync(fd)
+      await handle.sync()
     } finally {
-      await this.fs.close(fd)
+      await handle.close()
     }
   }
 
   makeTempDir(prefix: string): Promise<string> {
-    return this.fs.mkdtemp(join(tmpdir(), `${prefix}-`))
+    return fs.promises.mkdtemp(join(tmpdir(), `${prefix}-`))
   }
 
   rename(from: string, to: string): Promise<void> {
-    return this.fs.rename(from, to)
+    return fs.promises.rename(from, to)
   }
 
   remove(path: string): Promise<void> {
-    return this.fs.rm(path, { recursive: true, force: true })
+    return fs.promises.rm(path, { recursive: true, force: true })
   }
 
   async processAlive(pid: number): Promise<boolean> {
@@ -212,7 +228,7 @@ export class LocalHost implements Host {
     // A process that has exited but is not reaped yet (a zombie) still takes signals: it has stopped.
     if (this.platform !== 'linux') return true
     try {
-      const stat = await this.fs.readFile(`/proc/${pid}/stat`)
+      const stat = await readBounded(`/proc/${pid}/stat`, { maxBytes: 64 * 1024 })
       return stat.toString('latin1').slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
     } catch {
       return true

@@ -3,6 +3,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net'
 import { dirname, join, posix } from 'node:path'
 import type { Client as SshClient, ConnectConfig } from 'ssh2'
 import { CoreError } from '../result'
+import { describeHost, normaliseHostName, type HostRef } from './host-ref'
 import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
 
 /**
@@ -113,10 +114,14 @@ export class SshHost implements Host {
     private readonly client: SshClient,
     readonly target: SshTarget,
     readonly platform: NodeJS.Platform,
+    fingerprint: string,
     private readonly forwards: Server[] = []
   ) {
-    this.name = `${target.user}@${target.host}${target.port === 22 ? '' : `:${target.port}`}`
+    this.ref = { kind: 'ssh', host: normaliseHostName(target.host), port: target.port, user: target.user, fingerprint }
+    this.name = describeHost(this.ref)
   }
+
+  readonly ref: HostRef
 
   /**
    * Connects, checking the host key against the app's known hosts: a known key must match; an
@@ -158,10 +163,11 @@ export class SshHost implements Host {
       client.connect(config)
     })
     if (!known && seen) await knownHosts.remember(id, seen)
-    const host = new SshHost(client, target, 'linux')
+    const fingerprint = seen ?? known ?? ''
+    const host = new SshHost(client, target, 'linux', fingerprint)
     const uname = await host.run(['uname', '-s'])
     const system = uname.stdout.toString('utf8').trim()
-    return system === 'FreeBSD' ? new SshHost(client, target, 'freebsd') : system === 'Darwin' ? new SshHost(client, target, 'darwin') : host
+    return system === 'FreeBSD' ? new SshHost(client, target, 'freebsd', fingerprint) : system === 'Darwin' ? new SshHost(client, target, 'darwin', fingerprint) : host
   }
 
   /**

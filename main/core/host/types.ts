@@ -1,8 +1,14 @@
+import type { HostRef } from './host-ref'
+
 /**
  * The one way the core reaches files and processes. LocalHost is this machine; an SSH host can
  * implement the same interface, so the reset flow is the same code wherever the server is.
  */
+export type FileType = 'file' | 'directory' | 'symlink' | 'fifo' | 'socket' | 'character-device' | 'block-device'
+
 export interface FileInfo {
+  /** The exact type where the host knows it (LocalHost does), so a message can name it. */
+  readonly type?: FileType
   readonly isFile: boolean
   readonly isDirectory: boolean
   readonly isSymbolicLink: boolean
@@ -32,14 +38,45 @@ export interface WriteOptions {
   readonly mode?: number
   readonly uid?: number
   readonly gid?: number
+  /**
+   * With uid and gid: when this process cannot give the new file that owner and group, write it
+   * anyway (the user's --force). Without it such a write is refused before a byte is written.
+   */
+  readonly allowOwnerChange?: boolean
+}
+
+/** Caps for files read from disk: beyond them a read is refused (FILE_TOO_LARGE), never attempted. */
+export const READ_LIMITS = {
+  settings: 64 * 1024 * 1024,
+  backup: 64 * 1024 * 1024,
+  pidFile: 64 * 1024,
+  lock: 64 * 1024,
+  journal: 64 * 1024,
+  clientId: 64 * 1024,
+  manifest: 1024 * 1024,
+  knownHosts: 1024 * 1024,
+  runLog: 1024 * 1024
+} as const
+
+export interface ReadOptions {
+  /** Refuse a file larger than this (default READ_LIMITS.settings). */
+  readonly maxBytes?: number
+  /** Refuse when the path itself is a symbolic link (O_NOFOLLOW): for files the tool placed itself. */
+  readonly noFollow?: boolean
 }
 
 export interface Host {
   readonly kind: 'local' | 'ssh'
+  /** Which machine this is: part of every installation id, journal and backup manifest. */
+  readonly ref: HostRef
   /** How the host is named in messages: "this computer" or user@host. */
   readonly name: string
   readonly platform: NodeJS.Platform
-  readFile(path: string): Promise<Buffer>
+  /**
+   * A regular file's bytes, bounded: a FIFO, device or socket is refused without blocking
+   * (SPECIAL_FILE), a file over the cap is refused (FILE_TOO_LARGE).
+   */
+  readFile(path: string, options?: ReadOptions): Promise<Buffer>
   /** lstat: a symlink is reported as one. null when the path does not exist. */
   lstat(path: string): Promise<FileInfo | null>
   stat(path: string): Promise<FileInfo | null>

@@ -1,9 +1,10 @@
 import type { Installation, ServerControl } from '../detect/types'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
-import { pidFileNamesLiveProcess } from '../reset/server-running'
+import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
+import { plexProcessRunning } from './process-gone'
 import { readIdentity, type Identity } from './identity'
 
 export const DEFAULT_PORT = 32400
@@ -37,6 +38,9 @@ async function processAlive(host: Host, target: ServerTarget): Promise<boolean> 
     const r = await host.exec('docker', ['inspect', '--format', '{{.State.Running}}', target.control.container], { timeoutMs: 5000 })
     return r.exitCode === 0 && r.stdout.trim() === 'true'
   }
+  // Windows and macOS have no pid file: the process itself, by name (issue 15, item 5).
+  const byName = await plexProcessRunning(host, target.control)
+  if (byName !== null) return byName
   return (await pidFileNamesLiveProcess(host, target.pidFile)) !== null
 }
 

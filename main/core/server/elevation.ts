@@ -64,7 +64,8 @@ export const runWithPolkit = (host: Host, command: Command, instead: string, tim
 
 /** sc.exe prints its errors on stdout, e.g. "[SC] OpenService FAILED 5: Access is denied.", exit 5. */
 const WINDOWS_DENIED = /FAILED 5:|Access is denied/i
-const SAFE_ARGUMENT = /^[A-Za-z0-9 ._-]+$/
+// Letters, digits, spaces and path characters: no quote, $ or backtick can reach PowerShell.
+const SAFE_ARGUMENT = /^[A-Za-z0-9 ._:\\-]+$/
 
 /** UAC's outcomes (Start-Process -Verb RunAs): cancelled, refused, or no answer in time. */
 export function uacOutcome(result: ExecResult, instead: string): CoreError | null {
@@ -76,13 +77,14 @@ export function uacOutcome(result: ExecResult, instead: string): CoreError | nul
   return new CoreError('ELEVATION_DENIED', `Windows did not allow this step. Sign in as an administrator, or run this in an administrator terminal: ${instead}`)
 }
 
-/** Windows: where sc is refused for lack of rights, UAC for that step alone (Start-Process -Verb RunAs). */
+/** Windows: where sc or reg is refused for lack of rights, UAC for that step alone (Start-Process -Verb RunAs). */
 const UAC: Elevation = {
   refusedForRights: (result) => result.exitCode !== 0 && WINDOWS_DENIED.test(result.stdout + result.stderr),
   elevated: async (_host, command) => {
     // Fixed, allowlisted words only: they are quoted into a PowerShell command line.
     if (![command.program, ...command.args].every((a) => SAFE_ARGUMENT.test(a))) return null
-    const list = command.args.map((a) => `'${a}'`).join(',')
+    // Start-Process joins -ArgumentList with spaces, unquoted: an argument with a space gets its own quotes.
+    const list = command.args.map((a) => (a.includes(' ') ? `'"${a}"'` : `'${a}'`)).join(',')
     const script = `$p = Start-Process -FilePath '${command.program}' -ArgumentList ${list} -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`
     return { program: 'powershell', args: ['-NoProfile', '-NonInteractive', '-Command', script] }
   },

@@ -1,5 +1,5 @@
 import { summarizeAccount, type AccountSummary } from '../account/summary'
-import type { Host } from '../host/types'
+import { READ_LIMITS, type Host } from '../host/types'
 import { fromFsError } from '../result'
 import { attributeValue, parsePreferences } from './preferences-xml'
 import { readPlistValues } from './plist-values'
@@ -16,7 +16,9 @@ export interface InspectedFile {
 
 export function sniffKind(bytes: Buffer): SettingsFileKind {
   if (bytes.subarray(0, 8).toString('latin1') === 'bplist00') return 'plist'
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'reg'
+  // A UTF-16LE file is a .reg export only if it says so; a UTF-16 Preferences.xml is still one
+  // (which parsePreferences then refuses for its encoding).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return /^\uFEFF?(?:REGEDIT4|Windows Registry Editor)/.test(bytes.subarray(0, 512).toString('utf16le')) ? 'reg' : 'preferences-xml'
   const head = bytes.subarray(0, 512).toString('latin1')
   if (/^REGEDIT4|^Windows Registry Editor/.test(head)) return 'reg'
   if (/<!DOCTYPE plist|<plist[\s>]/.test(head)) return 'plist'
@@ -27,7 +29,7 @@ export function sniffKind(bytes: Buffer): SettingsFileKind {
 export async function inspectSettingsFile(host: Host, path: string): Promise<InspectedFile> {
   let bytes: Buffer
   try {
-    bytes = await host.readFile(path)
+    bytes = await host.readFile(path, { maxBytes: READ_LIMITS.settings })
   } catch (error) {
     throw fromFsError(error, path, 'reading')
   }

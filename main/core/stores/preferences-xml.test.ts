@@ -189,3 +189,23 @@ describe('refusals', () => {
     }
   })
 })
+
+describe('a single huge value or comment', () => {
+  const MB = 1024 * 1024
+  for (const size of [10 * MB, 64 * MB - 200]) {
+    it(`handles a ${Math.round(size / MB)} MB attribute value and a comment of that size, cutting only the four keys`, () => {
+      const big = 'v'.repeat(size)
+      const doc = `<?xml version="1.0" encoding="utf-8"?>\n<Preferences Big="${big}" PlexOnlineToken="t" A="1"/>\n`
+      expect(reset(doc)).toBe(doc.replace(' PlexOnlineToken="t"', ''))
+      const commented = `<!--${big}--><Preferences PlexOnlineToken="t" A="1"/>`
+      expect(reset(commented)).toBe(commented.replace(' PlexOnlineToken="t"', ''))
+    }, 60_000)
+  }
+
+  it('refuses a 10 MB value with a stray "<" or a bare "&" as malformed XML, naming the problem', () => {
+    const big = 'v'.repeat(10 * 1024 * 1024)
+    for (const bad of [`<Preferences Big="${big}<" A="1"/>`, `<Preferences Big="${big}&" A="1"/>`, `<!--${big}--->`]) {
+      expect(() => parsePreferences(Buffer.from(bad))).toThrow(expect.objectContaining({ code: 'MALFORMED_XML', message: expect.stringMatching(/malformed (attribute|comment)/) }))
+    }
+  }, 60_000)
+})

@@ -5,7 +5,13 @@ import type { SignInKey } from './keys'
 export type StoreTarget =
   | { readonly kind: 'preferences-xml'; readonly path: string; readonly dataDir: string }
   | { readonly kind: 'macos-defaults'; readonly domain: string; readonly user: string | null }
-  | { readonly kind: 'windows-registry'; readonly key: string }
+  | { readonly kind: 'windows-registry'; readonly key: string; readonly hive?: RegistryHive }
+
+/** A user hive that is not loaded while its account is signed out: HKU\<SID> from <profile>\NTUSER.DAT. */
+export interface RegistryHive {
+  readonly mount: string
+  readonly file: string
+}
 
 export interface StoreSnapshot {
   /** The exact bytes a backup keeps: the file itself, or the tool's export. */
@@ -14,18 +20,33 @@ export interface StoreSnapshot {
   readonly fileName: string
   readonly account: AccountSummary
   readonly keysPresent: readonly SignInKey[]
+  /** A file's owner, group and mode, so a restore that recreates it puts them back. */
+  readonly ownership?: Ownership
 }
 
-/** One settings store per OS, behind the same four operations. */
-export interface SettingsStore {
+export interface Ownership {
+  readonly mode: number
+  readonly uid: number
+  readonly gid: number
+}
+
+/**
+ * One settings store per OS, behind the same operations; each store has its own snapshot type
+ * (S), so no implementation downcasts what it is given.
+ */
+export interface SettingsStore<S extends StoreSnapshot = StoreSnapshot> {
   readonly target: StoreTarget
-  snapshot(): Promise<StoreSnapshot>
+  snapshot(): Promise<S>
   /** Removes the sign-in keys present in the snapshot, refusing if the store changed since. */
-  removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]>
+  removeSignIn(snapshot: S): Promise<readonly SignInKey[]>
   /** Reads the store again and proves the keys are gone and nothing else changed. */
-  verifyRemoved(snapshot: StoreSnapshot): Promise<void>
-  /** Puts a backup's payload back. */
-  restore(payload: Buffer): Promise<void>
+  verifyRemoved(snapshot: S): Promise<void>
+  /** The exact bytes the store will hold after removeSignIn, where it can know them (a file). */
+  expectedAfterRemove?(snapshot: S): Buffer
+  /** Puts a backup's payload back and proves the store now holds exactly it. */
+  restore(payload: Buffer, recreate?: Ownership): Promise<void>
+  /** Whether the store holds exactly this backup's content now (after a restore, or on resume). */
+  matches?(payload: Buffer): Promise<boolean>
   /** The store's bytes even when they cannot be parsed (a damaged file), so they can still be kept. */
   readRaw?(): Promise<Buffer | null>
 }

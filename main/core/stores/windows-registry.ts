@@ -1,84 +1,143 @@
-import { join } from 'node:path'
 import { summarizeAccount } from '../account/summary'
-import { sha256 } from '../backups/store'
-import type { RegistryClient } from '../detect/registry'
+import { inDir, reg, regExport, regKeyExists } from '../detect/registry'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
 import { SIGN_IN_KEYS, type SignInKey } from './keys'
+import { canonicalKey, isAtOrUnder, parseRegFile, regDifferences, regState, valueText, type RegKey } from './reg-file'
 import { toolFailure } from './tool-errors'
 import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
 
+const FILE_NAME = 'Plex Media Server.reg'
+const SIGN_IN = new Set<string>(SIGN_IN_KEYS.map((k) => k.toLowerCase()))
+
+type State = Map<string, Map<string, string>>
+
+/** At most a few differences, by key and value name only: the data may be a token. */
+const listed = (diffs: readonly string[]): string => diffs.slice(0, 5).join('; ') + (diffs.length > 5 ? `; and ${diffs.length - 5} more` : '')
+
 /**
- * Windows: backed up with `reg export` (a .reg the user can also double-click), read and changed
- * with regedit, restored with `reg import`. The key is HKCU for a tray install, or the service
- * account's hive under HKU.
+ * Windows: every operation is reg.exe. Read with `reg export` (the same .reg text the backup keeps,
+ * parsed into types and bytes), remove with `reg delete KEY /v NAME /f`, restore by emptying the key
+ * and then `reg import`, and after each change a fresh export compared value by value. The key is
+ * HKCU's for a tray install, or a service account's hive under HKU.
  */
 export class WindowsRegistryStore implements SettingsStore {
   readonly target: Extract<StoreTarget, { kind: 'windows-registry' }>
 
   constructor(
     private readonly host: Host,
-    private readonly registry: RegistryClient,
     key: string
   ) {
     this.target = { kind: 'windows-registry', key }
   }
 
-  private async exportKey(): Promise<Buffer> {
-    const dir = await this.host.makeTempDir('plex-reclaim')
-    try {
-      const file = join(dir, 'Plex Media Server.reg')
-      const r = await this.host.exec('reg', ['export', this.target.key, file, '/y'], { timeoutMs: 30_000 })
-      if (r.exitCode !== 0) throw toolFailure('reg', r, `export ${this.target.key}`)
-      return await this.host.readFile(file)
-    } finally {
-      await this.host.remove(dir)
-    }
+  private get key(): string {
+    return this.target.key
   }
 
-  private async values(): Promise<Record<string, string>> {
-    const listing = (await this.registry.list([this.target.key]))[this.target.key]
-    if (!listing?.exists) throw new CoreError('NOT_FOUND', `${this.target.key} does not exist: Plex Media Server has not run as this user.`)
-    return Object.fromEntries(Object.entries(listing.values).map(([k, v]) => [k, String(v.value)]))
+  /** The key and its subkeys as exported now; a missing key is NOT_FOUND, any other failure reg's own words. */
+  private async read(doing: string): Promise<{ bytes: Buffer; keys: RegKey[] }> {
+    const r = await regExport(this.host, this.key)
+    if (r.ok) return r
+    if (!r.result.notFound && (await regKeyExists(this.host, this.key)) === false) {
+      throw new CoreError('NOT_FOUND', `${this.key} does not exist: Plex Media Server has not run as this user.`)
+    }
+    throw toolFailure('reg', r.result, doing)
+  }
+
+  /** The values of the key itself (not of its subkeys). */
+  private own(keys: readonly RegKey[]): RegKey['values'] {
+    return keys.find((k) => canonicalKey(k.path) === canonicalKey(this.key))?.values ?? []
   }
 
   async snapshot(): Promise<StoreSnapshot> {
-    const payload = await this.exportKey()
-    const values = await this.values()
+    const { bytes, keys } = await this.read(`export ${this.key}`)
+    const values = this.own(keys)
+    const text = (name: string): string | undefined => {
+      const v = values.find((x) => x.name.toLowerCase() === name.toLowerCase())
+      return v ? valueText(v) : undefined
+    }
+    const present = new Set(values.map((v) => v.name.toLowerCase()))
     return {
-      payload,
-      fileName: 'Plex Media Server.reg',
-      account: summarizeAccount((k) => values[k]),
-      keysPresent: SIGN_IN_KEYS.filter((k) => k in values)
+      payload: bytes,
+      fileName: FILE_NAME,
+      account: summarizeAccount(text),
+      keysPresent: SIGN_IN_KEYS.filter((k) => present.has(k.toLowerCase()))
     }
   }
 
   async removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]> {
     if (snapshot.keysPresent.length === 0) return []
-    if (sha256(await this.exportKey()) !== sha256(snapshot.payload)) {
+    const now = regState((await this.read(`export ${this.key}`)).keys)
+    if (regDifferences(regState(parseRegFile(snapshot.payload)), now).length > 0) {
       throw new CoreError('STORE_CHANGED', 'The server settings changed after the backup. Quit Plex Media Server, then run the reset again.')
     }
-    // regedit mutates the array it is given: pass a fresh one.
-    await this.registry.deleteValue(snapshot.keysPresent.map((k) => `${this.target.key}\\${k}`))
+    for (const name of snapshot.keysPresent) {
+      const r = await reg(this.host, ['delete', this.key, '/v', name, '/f'])
+      if (r.exitCode !== 0) throw toolFailure('reg', r, `delete ${name} from ${this.key}`)
+    }
     return snapshot.keysPresent
   }
 
-  async verifyRemoved(): Promise<void> {
-    const after = await this.values()
-    if (SIGN_IN_KEYS.some((k) => k in after)) {
-      throw new CoreError('VERIFY_FAILED', `${this.target.key} still holds sign-in values after the change. Restore the backup and try again.`)
+  /** The four values are gone and every other value of the key and its subkeys is as in the snapshot. */
+  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
+    const expected: State = regState(parseRegFile(snapshot.payload))
+    const own = expected.get(canonicalKey(this.key))
+    for (const name of own?.keys() ?? []) if (SIGN_IN.has(name)) own!.delete(name)
+    const diffs = regDifferences(expected, regState((await this.read(`export ${this.key}`)).keys))
+    if (diffs.length > 0) {
+      throw new CoreError('VERIFY_FAILED', `${this.key} is not as expected after the change (${listed(diffs)}). Restore the backup and try again.`)
     }
   }
 
+  /** The key holds exactly the backup's values (compared parsed: Wine and Windows order them differently). */
+  async matches(payload: Buffer): Promise<boolean> {
+    const now = await regExport(this.host, this.key)
+    return now.ok && regDifferences(regState(parseRegFile(payload)), regState(now.keys)).length === 0
+  }
+
+  /**
+   * Leaves the key exactly as the backup: `reg import` only adds, so first every value the key and
+   * its subkeys hold now is deleted (`reg delete /va` clears one key's own values only), and
+   * subkeys the backup does not have go; then the import, then a fresh export must equal the backup.
+   */
   async restore(payload: Buffer): Promise<void> {
+    const backup = parseRegFile(payload)
+    if (backup.length === 0 || canonicalKey(backup[0]!.path) !== canonicalKey(this.key) || !backup.every((k) => isAtOrUnder(k.path, this.key))) {
+      throw new CoreError('BACKUP_CORRUPT', `This backup is not an export of ${this.key} alone, so it is not imported. Choose a backup of this server.`)
+    }
+    const wanted = regState(backup)
+    await this.clear(wanted)
     const dir = await this.host.makeTempDir('plex-reclaim')
     try {
-      const file = join(dir, 'Plex Media Server.reg')
+      const file = inDir(this.host, dir, FILE_NAME)
       await this.host.writeNewFile(file, payload, 0o600)
-      const r = await this.host.exec('reg', ['import', file], { timeoutMs: 30_000 })
+      const r = await reg(this.host, ['import', file])
       if (r.exitCode !== 0) throw toolFailure('reg', r, 'import the backup')
     } finally {
       await this.host.remove(dir)
+    }
+    const diffs = regDifferences(wanted, regState((await this.read(`export ${this.key}`)).keys))
+    if (diffs.length > 0) {
+      throw new CoreError('VERIFY_FAILED', `${this.key} does not match the backup after the restore (${listed(diffs)}). Run the restore again.`)
+    }
+  }
+
+  private async clear(wanted: State): Promise<void> {
+    const now = await regExport(this.host, this.key)
+    // Nothing to clear when the key is not there; the check after the import catches anything else.
+    if (!now.ok) return
+    const gone: string[] = []
+    for (const k of now.keys) {
+      const c = canonicalKey(k.path)
+      if (gone.some((g) => c.startsWith(`${g}\\`))) continue
+      const r =
+        !wanted.has(c) && c !== canonicalKey(this.key)
+          ? (gone.push(c), await reg(this.host, ['delete', k.path, '/f']))
+          : k.values.length > 0
+            ? await reg(this.host, ['delete', k.path, '/va', '/f'])
+            : null
+      if (r && r.exitCode !== 0) throw toolFailure('reg', r, `clear ${k.path} before the import`)
     }
   }
 }

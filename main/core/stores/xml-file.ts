@@ -1,11 +1,12 @@
 import { dirname, relative, isAbsolute, sep } from 'node:path'
 import { summarizeAccount } from '../account/summary'
-import type { FileInfo, Host } from '../host/types'
+import { notARegularFile } from '../host/read-errors'
+import { READ_LIMITS, type FileInfo, type Host, type ReadOptions } from '../host/types'
 import { CoreError, fromFsError } from '../result'
 import { sha256 } from '../backups/store'
 import { PREFERENCES_FILE } from './keys'
 import { attributeValue, parsePreferences, removeSignInKeys, signInKeysPresent, type PreferencesDocument } from './preferences-xml'
-import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
+import type { Ownership, SettingsStore, StoreSnapshot, StoreTarget } from './types'
 
 export interface XmlSnapshot extends StoreSnapshot {
   readonly document: PreferencesDocument
@@ -14,19 +15,28 @@ export interface XmlSnapshot extends StoreSnapshot {
   readonly realPath: string
 }
 
+/** The settings file is read bounded; the path read is the resolved one, so no link is expected. */
+const SETTINGS_READ: ReadOptions = { maxBytes: READ_LIMITS.settings, noFollow: true }
+
+export interface XmlFileStoreOptions {
+  /** --force: write even when this user cannot keep the file's owner and group. */
+  readonly allowOwnerChange?: boolean
+}
+
 const inside = (parent: string, child: string): boolean => {
   const rel = relative(parent, child)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
 }
 
 /** Linux, NAS and Docker: Preferences.xml in the server's data folder, edited byte for byte. */
-export class XmlFileStore implements SettingsStore {
+export class XmlFileStore implements SettingsStore<XmlSnapshot> {
   readonly target: Extract<StoreTarget, { kind: 'preferences-xml' }>
 
   constructor(
     private readonly host: Host,
     path: string,
-    dataDir: string = dirname(path)
+    dataDir: string = dirname(path),
+    private readonly options: XmlFileStoreOptions = {}
   ) {
     this.target = { kind: 'preferences-xml', path, dataDir }
   }
@@ -55,7 +65,7 @@ export class XmlFileStore implements SettingsStore {
     }
     const info = await this.host.stat(realPath)
     if (!info) throw fromFsError(Object.assign(new Error(), { code: 'ENOENT' }), path, 'reading')
-    if (!info.isFile) throw fromFsError(Object.assign(new Error(), { code: 'EISDIR' }), path, 'reading')
+    if (!info.isFile) throw notARegularFile(path, info.type)
     return { realPath, info }
   }
 
@@ -63,7 +73,7 @@ export class XmlFileStore implements SettingsStore {
     const { realPath, info } = await this.resolve()
     let bytes: Buffer
     try {
-      bytes = await this.host.readFile(realPath)
+      bytes = await this.host.readFile(realPath, SETTINGS_READ)
     } catch (error) {
       throw fromFsError(error, this.target.path, 'reading')
     }
@@ -74,26 +84,30 @@ export class XmlFileStore implements SettingsStore {
       document,
       info,
       realPath,
+      ownership: { mode: info.mode, uid: info.uid, gid: info.gid },
       account: summarizeAccount((k) => attributeValue(document, k)),
       keysPresent: signInKeysPresent(document)
     }
   }
 
-  async removeSignIn(snapshot: StoreSnapshot): Promise<StoreSnapshot['keysPresent']> {
-    const before = snapshot as XmlSnapshot
+  expectedAfterRemove(snapshot: XmlSnapshot): Buffer {
+    return removeSignInKeys(snapshot.document).bytes
+  }
+
+  async removeSignIn(before: XmlSnapshot): Promise<StoreSnapshot['keysPresent']> {
     const { bytes, removed } = removeSignInKeys(before.document)
     if (removed.length === 0) return removed
     // Re-check right before writing: the file must still be the one that was backed up, and a
     // symlink swapped in since then must not redirect the write.
     const { realPath, info } = await this.resolve()
-    const current = await this.host.readFile(realPath).catch((e: unknown) => {
+    const current = await this.host.readFile(realPath, SETTINGS_READ).catch((e: unknown) => {
       throw fromFsError(e, this.target.path, 'reading')
     })
     if (realPath !== before.realPath || sha256(current) !== sha256(before.payload)) {
       throw new CoreError('STORE_CHANGED', `${this.target.path} changed after it was backed up. Make sure the server is stopped, then run the reset again.`)
     }
     try {
-      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid })
+      await this.host.writeFileAtomic(realPath, bytes, { mode: info.mode, uid: info.uid, gid: info.gid, allowOwnerChange: this.options.allowOwnerChange })
     } catch (error) {
       throw fromFsError(error, this.target.path, 'writing')
     }
@@ -104,30 +118,40 @@ export class XmlFileStore implements SettingsStore {
    * The file must read back as exactly the expected bytes. Those were cut from a document that
    * passed the strict check, and every sign-in attribute in it was cut, so equality is the proof.
    */
-  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
-    const { document, realPath } = snapshot as XmlSnapshot
+  async verifyRemoved(snapshot: XmlSnapshot): Promise<void> {
+    const { document, realPath } = snapshot
     const { bytes: expected, removed } = removeSignInKeys(document)
-    const after = await this.host.readFile(realPath)
+    const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(expected) || removed.length !== signInKeysPresent(document).length) {
       throw new CoreError('VERIFY_FAILED', `${this.target.path} does not hold the expected content after the edit. Restore the backup (plex-reclaim restore) and try again.`)
     }
   }
 
+  /** The bytes even when they do not parse; a link out of the data folder is never followed. */
   async readRaw(): Promise<Buffer | null> {
-    return this.host.readFile(this.target.path).catch(() => null)
+    const resolved = await this.resolve().catch(() => null)
+    return resolved ? this.host.readFile(resolved.realPath, { maxBytes: READ_LIMITS.settings }).catch(() => null) : null
   }
 
-  async restore(payload: Buffer): Promise<void> {
+  async matches(payload: Buffer): Promise<boolean> {
+    const existing = await this.resolve().catch(() => null)
+    if (!existing) return false
+    const now = await this.host.readFile(existing.realPath, SETTINGS_READ).catch(() => null)
+    return now !== null && now.equals(payload)
+  }
+
+  /** A missing file is recreated with the recorded owner, group and mode (never world-readable). */
+  async restore(payload: Buffer, recreate?: Ownership): Promise<void> {
     const { path } = this.target
     const existing = await this.resolve().catch(() => null)
     const realPath = existing?.realPath ?? path
-    const info = existing?.info
+    const info = existing?.info ?? recreate
     try {
-      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid } : { mode: 0o644 })
+      await this.host.writeFileAtomic(realPath, payload, info ? { mode: info.mode, uid: info.uid, gid: info.gid, allowOwnerChange: this.options.allowOwnerChange } : { mode: 0o600 })
     } catch (error) {
       throw fromFsError(error, path, 'restoring')
     }
-    const after = await this.host.readFile(realPath)
+    const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(payload)) {
       throw new CoreError('VERIFY_FAILED', `${path} did not read back as the backup after the restore. Check the disk and try again.`)
     }

@@ -61,10 +61,9 @@ describe('well-formedness check', () => {
     expect(checkWellFormed('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).toMatchObject({ ok: false, doctype: true })
   })
 
-  it('is fast on a large file', () => {
+  it('indexes every attribute of a large root element', () => {
     const text = `<Preferences ${Array.from({ length: 3000 }, (_, i) => `A${i}="${'v'.repeat(30)}"`).join(' ')}/>`
-    const started = performance.now()
-    expect(checkWellFormed(text).ok).toBe(true)
-    expect(performance.now() - started).toBeLessThan(50)
+    const r = checkWellFormed(text)
+    expect(r.ok && r.attributes.length).toBe(3000)
   })
 })

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore, sha256 } from '../backups/store'
 import { LocalHost } from '../host/local'
 import { readIdentity } from '../server/identity'
-import { CLI, linuxServer, type LinuxServer } from '../../../test/support/linux-server'
+import { TEST_CLI as CLI, linuxServer, type LinuxServer } from '../../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT } from '../../../test/support/temp'
-import { JournalStore, runsDirOf } from './journal'
+import { RunRegistry } from './registry'
 
 /**
  * The fault-injection suite: the CLI is killed with SIGKILL at every step boundary and at random
@@ -73,7 +73,7 @@ async function checkAndResume(label: string): Promise<void> {
     const verified = await Promise.all((await backups.list()).map((b) => backups.readVerified(b.id).then((v) => sha256(v.payload) === sha256(Buffer.from(SIGNED_IN)), () => false)))
     expect(verified.includes(true), `${label}: a verified backup of the original exists`).toBe(true)
   }
-  const cutOff = await new JournalStore(runsDirOf(m.backups), host).unfinished()
+  const cutOff = await new RunRegistry(host, m.backups).cutOff()
   if (cutOff.length > 0) {
     const r = await cli(['resume', '--root', m.root])
     expect(r.status, `${label}: resume exits 0 (${r.stderr})`).toBe(0)
@@ -84,10 +84,63 @@ async function checkAndResume(label: string): Promise<void> {
   }
   expect(readFileSync(m.preferences, 'utf8'), `${label}: final bytes`).toBe(SIGNED_OUT)
   expect(await readIdentity(m.port), `${label}: running and unclaimed`).toMatchObject({ claimed: false })
-  expect(await new JournalStore(runsDirOf(m.backups), host).unfinished(), `${label}: no run left unfinished`).toEqual([])
+  expect(await new RunRegistry(host, m.backups).cutOff(), `${label}: no run left unfinished`).toEqual([])
+}
+
+/** Kills `args` at each boundary of its plan, resumes, and checks the bytes and the server after each. */
+async function killAtEveryBoundary(args: string[], steps: readonly string[], expected: string, prepare: () => Promise<void>): Promise<void> {
+  for (const point of [...steps.flatMap((s) => [`before:${s}`, `after:${s}`])]) {
+    await prepare()
+    const r = await cli(args, { PLEX_RECLAIM_FAULT_AT: point })
+    expect(r.signal, `${point}: the process was killed there`).toBe('SIGKILL')
+    await settled()
+    expect([SIGNED_IN, SIGNED_OUT], `${point}: original or final bytes`).toContain(readFileSync(m.preferences, 'utf8'))
+    if ((await new RunRegistry(host, m.backups).cutOff()).length > 0) {
+      const resumed = await cli(['resume', ...args.filter((a) => a === '--root' || a === m.root)])
+      expect(resumed.status, `${point}: resume exits 0 (${resumed.stderr})`).toBe(0)
+    } else {
+      const again = await cli(args)
+      expect(again.status, `${point}: a new run exits 0 (${again.stderr})`).toBe(0)
+    }
+    expect(readFileSync(m.preferences, 'utf8'), `${point}: final bytes`).toBe(expected)
+    expect(await new RunRegistry(host, m.backups).cutOff(), `${point}: no run left unfinished`).toEqual([])
+  }
 }
 
 describe('fault injection', () => {
+  it('reset --no-service (the user stopped the server): killed at every boundary, then resumed', async () => {
+    const prepare = async (): Promise<void> => {
+      await fresh()
+      m.systemctl('stop', 'plexmediaserver')
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(m.preferences, SIGNED_IN)
+    }
+    await killAtEveryBoundary(['reset', '--file', m.preferences, '--no-service', '--yes'], ['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove', 'verify-store'], SIGNED_OUT, prepare)
+    m.systemctl('start', 'plexmediaserver')
+  }, 300_000)
+
+  it('restore of a backup (also the plan behind rollback): killed at every boundary, then resumed', async () => {
+    let backupId = ''
+    const prepare = async (): Promise<void> => {
+      await fresh()
+      expect((await cli(['reset', '--root', m.root, '--yes'])).status).toBe(0)
+      backupId = (await new BackupStore(m.backups, host).list())[0]!.id
+    }
+    await prepare()
+    const steps = ['verify-backup', 'stop', 'verify-stopped', 'backup', 'restore', 'verify-store', 'start', 'verify-started']
+    for (const point of steps.flatMap((s) => [`before:${s}`, `after:${s}`])) {
+      await prepare()
+      const r = await cli(['restore', backupId, '--root', m.root, '--yes'], { PLEX_RECLAIM_FAULT_AT: point })
+      expect(r.signal, `${point}: killed there`).toBe('SIGKILL')
+      await settled()
+      expect([SIGNED_IN, SIGNED_OUT], `${point}: original or final bytes`).toContain(readFileSync(m.preferences, 'utf8'))
+      if ((await new RunRegistry(host, m.backups).cutOff()).length > 0) expect((await cli(['resume', '--root', m.root])).status, `${point}: resume`).toBe(0)
+      else expect((await cli(['restore', backupId, '--root', m.root, '--yes'])).status, `${point}: again`).toBe(0)
+      expect(readFileSync(m.preferences, 'utf8'), `${point}: the backup is back`).toBe(SIGNED_IN)
+      expect(await readIdentity(m.port), `${point}: running`).not.toBeNull()
+    }
+  }, 400_000)
+
   it(`kill at each of ${POINTS.length} step boundaries, then resume`, async () => {
     for (const point of POINTS) {
       await fresh()

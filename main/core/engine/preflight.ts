@@ -3,10 +3,11 @@ import type { Host } from '../host/types'
 import { CoreError, toErr } from '../result'
 import { controlCommand } from '../server/commands'
 import type { ServerTarget } from '../server/control'
-import type { SettingsStore, StoreSnapshot } from '../stores/types'
+import { describeTarget, type SettingsStore, type StoreSnapshot } from '../stores/types'
+import { ownershipKeepable } from '../host/local'
 
 export interface PreflightCheck {
-  readonly id: 'store-readable' | 'store-writable' | 'backup-space' | 'server-control' | 'clock' | 'plex-tv'
+  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'clock' | 'plex-tv'
   readonly ok: boolean
   /** A warning is shown but does not stop the run. */
   readonly warning: boolean
@@ -20,6 +21,8 @@ export interface PreflightOptions {
   readonly store: SettingsStore
   readonly backupDir: string
   readonly server: ServerTarget
+  /** --force: go ahead although this user cannot keep the file's owner and group. */
+  readonly allowOwnerChange?: boolean
   /** plex.tv, or a stand-in in tests and demo mode; undefined skips the reachability check. */
   readonly plexTvUrl?: string
   readonly now?: Date
@@ -56,6 +59,13 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
   if (store.target.kind === 'preferences-xml') {
     const writable = (await host.canWrite(store.target.path)) && (await host.canWrite(dirname(store.target.path)))
     check('store-writable', writable, writable ? 'The settings file and its folder can be written' : `${store.target.path} cannot be written by this user. Run Plex Reclaim as its owner (often "plex") or with sudo.`)
+  }
+
+  // Decided before anything changes (not at the write, when the server is already stopped).
+  const own = snapshot?.ownership
+  if (host.kind === 'local' && own && !ownershipKeepable(own.uid, own.gid)) {
+    const fix = 'Run Plex Reclaim as root (sudo) or as the file\'s owner in its group, or pass --force to write it anyway.'
+    check('ownership', false, `${describeTarget(store.target)} belongs to ${own.uid}:${own.gid}; this user cannot keep its owner and group, and the server could lose access to it. ${fix}`, options.allowOwnerChange === true)
   }
 
   const local = options.localHost

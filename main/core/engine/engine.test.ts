@@ -3,15 +3,18 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../cli/run'
+import { testHooks } from '../../../test/support/cli-hooks'
 import { BackupStore } from '../backups/store'
 import { LocalHost } from '../host/local'
 import { readIdentity } from '../server/identity'
 import { XmlFileStore } from '../stores/xml-file'
 import { linuxServer, type LinuxServer } from '../../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT, tempDir } from '../../../test/support/temp'
+import type { RunContext } from './context'
+import { rollbackRun, runReset, runRestore } from './index'
 import { JournalStore, runsDirOf } from './journal'
 import { RunLock } from './lock'
-import { rollbackRun, runReset, runRestore, type RunContext } from './run'
+import { RunRegistry } from './registry'
 
 let m: LinuxServer | undefined
 afterEach(async () => {
@@ -26,6 +29,8 @@ async function running(): Promise<LinuxServer> {
   return m
 }
 
+const ID = 'pms-0000000000aa'
+
 function context(s: LinuxServer, host = new LocalHost(), extra: Partial<RunContext> = {}): RunContext {
   return {
     host,
@@ -33,12 +38,21 @@ function context(s: LinuxServer, host = new LocalHost(), extra: Partial<RunConte
     store: new XmlFileStore(host, s.preferences, s.dataDir),
     backupDir: s.backups,
     server: { control: { kind: 'systemd', unit: 'plexmediaserver' }, pidFile: join(s.dataDir, 'plexmediaserver.pid'), port: s.port },
-    provenance: { platform: 'linux', installType: 'linux-package', appVersion: 'test' },
-    installation: { id: 'pms-test', label: 'Test server' },
+    mode: 'service',
+    installation: { id: ID, label: 'Test server', platform: 'linux', installType: 'linux-package', source: { kind: 'detected' } },
+    appVersion: 'test',
     control: { timeoutMs: 10_000 },
     plexTvUrl: s.plexTv.url,
     ...extra
   }
+}
+
+/** Takes a run out of "failed" to model a kill: the journal then says where it stood. */
+async function asCutOff(s: LinuxServer): Promise<void> {
+  const journals = new JournalStore(runsDirOf(s.backups), new LocalHost())
+  const journal = (await journals.list())[0]!.journal!
+  const { outcome: _o, error: _e, ...rest } = journal
+  await journals.write(rest)
 }
 
 describe('the reset transaction', () => {
@@ -64,7 +78,7 @@ describe('the reset transaction', () => {
       if (path === s.preferences) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
       return real(path, data, options)
     }
-    await expect(runReset(context(s, host))).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*The settings were not changed and Plex Media Server was started again\. Backup \S+ holds the settings as they were\./) })
+    await expect(runReset(context(s, host))).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/disk is full.* Plex Media Server was started again; its settings are unchanged\. Backup \S+ \(in \S+\) holds the settings as they were\./) })
     expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_IN)
     expect(await readIdentity(s.port)).toMatchObject({ claimed: true })
   }, 20_000)
@@ -97,7 +111,7 @@ describe('the reset transaction', () => {
     try {
       const dir = runsDirOf(s.backups)
       await new LocalHost().mkdir(dir)
-      writeFileSync(join(dir, 'pms-test.lock'), JSON.stringify({ pid: holder.pid, runId: 'other', startedAt: '2026-11-28T00:00:00Z' }))
+      writeFileSync(join(dir, `${ID}.lock`), JSON.stringify({ pid: holder.pid, runId: '20261128-000000-000000', startedAt: '2026-11-28T00:00:00Z', processStart: null }))
       await expect(runReset(context(s))).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS', message: expect.stringContaining(`process ${holder.pid}`) })
       expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_IN)
     } finally {
@@ -109,9 +123,9 @@ describe('the reset transaction', () => {
     const s = await running()
     const dir = runsDirOf(s.backups)
     await new LocalHost().mkdir(dir)
-    writeFileSync(join(dir, 'pms-test.lock'), JSON.stringify({ pid: 999_999_999, runId: 'dead', startedAt: '2026-11-28T00:00:00Z' }))
+    writeFileSync(join(dir, `${ID}.lock`), JSON.stringify({ pid: 999_999_999, runId: '20261128-000000-000000', startedAt: '2026-11-28T00:00:00Z', processStart: null }))
     expect((await runReset(context(s))).outcome).toBe('finished')
-    const lock = await RunLock.acquire(new LocalHost(), dir, 'pms-test', 'next')
+    const lock = await RunLock.acquire(new LocalHost(), dir, ID, '20261128-000000-000001')
     await lock.release()
   }, 20_000)
 
@@ -123,11 +137,9 @@ describe('the reset transaction', () => {
     // A crash after the store changed, with the process surviving only in the test: the journal
     // says where it stood. Take the journal out of "failed" to model a kill instead.
     await runReset(context(s, undefined, { boundary: killAfterRemove })).catch(() => undefined)
-    const journals = new JournalStore(runsDirOf(s.backups), new LocalHost())
-    const [journal] = await journals.list()
-    await journals.write({ ...journal!, outcome: undefined })
+    await asCutOff(s)
     expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_OUT)
-    const result = await rollbackRun(context(s), (await journals.unfinished())[0]!)
+    const result = await rollbackRun(context(s), (await new RunRegistry(new LocalHost(), s.backups).cutOff())[0]!)
     expect(result.outcome).toBe('rolled-back')
     expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_IN)
     expect(await readIdentity(s.port)).toMatchObject({ claimed: true })
@@ -137,7 +149,7 @@ describe('the reset transaction', () => {
     const s = await running()
     const reset = await runReset(context(s))
     const result = await runRestore(context(s), reset.journal.backupId!)
-    expect(result.journal.completed).toEqual(['verify-backup', 'stop', 'verify-stopped', 'backup', 'remove', 'start', 'verify-unclaimed'])
+    expect(result.journal.completed).toEqual(['verify-backup', 'stop', 'verify-stopped', 'backup', 'restore', 'verify-store', 'start', 'verify-started'])
     expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_IN)
     expect(await readIdentity(s.port)).toMatchObject({ claimed: true })
     const pre = await new BackupStore(s.backups, new LocalHost()).readVerified(result.journal.backupId!)
@@ -147,15 +159,15 @@ describe('the reset transaction', () => {
 
   it('the CLI names a cut-off run on every start and resumes it', async () => {
     const s = await running()
-    await runReset(context(s, undefined, { boundary: (p) => { if (p === 'after:stop') throw new Error('crash') } })).catch(() => undefined)
-    const journals = new JournalStore(runsDirOf(s.backups), new LocalHost())
-    const [journal] = await journals.list()
-    await journals.write({ ...journal!, outcome: undefined })
+    const io = (out: string[], err: string[]) => ({ out: (l: string) => void out.push(l), err: (l: string) => void err.push(l) })
+    const hooks = { ...testHooks(), boundary: (p: string) => { if (p === 'after:stop') throw new Error('crash') } }
+    await runCli(['reset', '--root', s.root, '--yes', '--backup-dir', s.backups, '--port', String(s.port)], io([], []), hooks)
+    await asCutOff(s)
     const err: string[] = []
     const out: string[] = []
-    expect(await runCli(['backups', '--backup-dir', s.backups], { out: (l) => void out.push(l), err: (l) => void err.push(l) })).toBe(0)
-    expect(err.join('\n')).toMatch(/a reset of Test server \(run \S+\) was cut off after "\S+"\. Finish it: plex-reclaim resume \S+; or undo it: plex-reclaim rollback \S+\./)
-    expect(await runCli(['resume', '--backup-dir', s.backups, '--port', String(s.port)], { out: (l) => void out.push(l), err: (l) => void err.push(l) })).toBe(0)
+    expect(await runCli(['backups', '--backup-dir', s.backups], io(out, err))).toBe(0)
+    expect(err.join('\n')).toMatch(/a reset of .+ \(run \S+\) was cut off after "\S+"\. Finish it: plex-reclaim resume \S+; or undo it: plex-reclaim rollback \S+\./)
+    expect(await runCli(['resume', '--root', s.root, '--backup-dir', s.backups, '--port', String(s.port)], io(out, err), testHooks())).toBe(0)
     expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_OUT)
     expect(await readIdentity(s.port)).toMatchObject({ claimed: false })
   }, 20_000)

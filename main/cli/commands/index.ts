@@ -1,0 +1,25 @@
+import type { CliContext } from '../context'
+import { backupsCommand } from './backups'
+import { claimCommand } from './claim'
+import { detectCommand, inspectCommand } from './detect'
+import { resumeCommand, rollbackCommand } from './recovery'
+import { resetCommand } from './reset'
+import { restoreCommand } from './restore'
+import { startCommand, statusCommand, stopCommand } from './service'
+
+export type Command = (ctx: CliContext) => Promise<number>
+
+/** Each command parses its flags, calls the application service and formats what it returns. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  detect: detectCommand,
+  inspect: inspectCommand,
+  reset: resetCommand,
+  backups: backupsCommand,
+  restore: restoreCommand,
+  status: statusCommand,
+  stop: stopCommand,
+  start: startCommand,
+  claim: claimCommand,
+  resume: resumeCommand,
+  rollback: rollbackCommand
+}

@@ -1,0 +1,86 @@
+import type { AccountSummary, BackupManifest, Installation, Known, RunResult } from '../app/index'
+import { describeHost, describeTarget } from '../app/index'
+
+/**
+ * The CLI's --json shapes: a contract of their own, documented in the README (a test compares
+ * the two). Scripts rely on these names; change them only together with the README.
+ */
+export interface DetectJson {
+  readonly id: string
+  readonly host: string
+  readonly platform: string
+  readonly installType: string
+  readonly label: string
+  readonly store: Installation['store']
+  readonly dataDir: string
+  readonly pidFile: string | null
+  readonly control: Installation['control']
+  readonly account: AccountSummary | null
+  readonly readError: { readonly code: string; readonly message: string } | null
+}
+
+export interface InspectJson {
+  readonly path: string
+  readonly kind: string
+  readonly size: number
+  readonly account: AccountSummary
+}
+
+export interface StatusJson {
+  readonly id: string
+  readonly label: string
+  readonly running: boolean
+  readonly processAlive: boolean
+  readonly claimed: boolean | null
+  readonly machineIdentifier: string | null
+  readonly version: string | null
+  readonly account: AccountSummary | null
+}
+
+/** reset, both forms: with service control (claimed is the server's answer after the start) and --no-service. */
+export interface ResetJson {
+  readonly id: string
+  readonly runId: string | null
+  readonly target: string
+  readonly status: 'removed' | 'nothing-to-remove' | 'dry-run'
+  readonly removed: readonly string[]
+  readonly account: AccountSummary | null
+  readonly backup: BackupManifest | null
+  readonly claimed: boolean | null
+}
+
+export interface RestoreJson {
+  readonly runId: string
+  readonly restored: BackupManifest
+  readonly preRestoreBackup: BackupManifest | null
+}
+
+export interface RecoveryJson {
+  readonly runId: string
+  readonly outcome: RunResult['outcome']
+}
+
+export interface ClaimJson {
+  readonly claimed: true
+  readonly username: string | null
+}
+
+export const detectJson = (i: Installation): DetectJson => ({
+  id: i.id,
+  host: describeHost(i.host),
+  platform: i.platform,
+  installType: i.installType,
+  label: i.label,
+  store: i.store,
+  dataDir: i.dataDir,
+  pidFile: i.pidFile,
+  control: i.control,
+  account: i.account,
+  readError: i.readError
+})
+
+export const inspectJson = (r: InspectJson): InspectJson => ({ path: r.path, kind: r.kind, size: r.size, account: r.account })
+
+export function resetJson(k: Known, result: RunResult | null, parts: { status: ResetJson['status']; removed: readonly string[]; account: AccountSummary | null; backup: BackupManifest | null; claimed: boolean | null }): ResetJson {
+  return { id: k.installation.id, runId: result?.runId ?? null, target: describeTarget(k.installation.store), ...parts }
+}

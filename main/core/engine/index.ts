@@ -1,0 +1,115 @@
+import { openBackupFolder } from '../backups/folder-trust'
+import { hostFlag } from '../host/host-ref'
+import { CoreError } from '../result'
+import type { RunContext, RunResult } from './context'
+import { newRunId, type Journal, type RunKind } from './journal'
+import { RunLock } from './lock'
+import { resetPlan, restorePlan, runPlan, type Step } from './plans'
+import { RunRegistry } from './registry'
+import { FinishEarly, Run, recover } from './run'
+
+export type { RunContext, RunResult, StepEvent, RunInstallation } from './context'
+
+async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> = {}): Promise<Run> {
+  // The backup folder is a trust boundary: checked (never chmodded) before anything in it is used.
+  await openBackupFolder(ctx.localHost, ctx.backupDir)
+  const registry = new RunRegistry(ctx.localHost, ctx.backupDir)
+  const cutOff = (await registry.cutOff()).find((j) => j.installationId === ctx.installation.id)
+  if (cutOff) {
+    const host = hostFlag(cutOff.host)
+    const at = host ? ` --host ${host}` : ''
+    throw new CoreError('RUN_INTERRUPTED', `An earlier run on this server (${cutOff.runId}) was cut off after "${cutOff.completed.at(-1) ?? 'the start'}". Finish it with "plex-reclaim resume ${cutOff.runId}${at}" or undo it with "plex-reclaim rollback ${cutOff.runId}${at}" first.`)
+  }
+  const runId = newRunId()
+  const lock = await RunLock.acquire(ctx.localHost, registry.journals.dir, ctx.installation.id, runId)
+  try {
+    const now = new Date().toISOString()
+    const journal = await registry.journals.write({
+      format: 2,
+      runId,
+      kind,
+      mode: ctx.mode,
+      host: ctx.host.ref,
+      installationId: ctx.installation.id,
+      label: ctx.installation.label,
+      source: ctx.installation.source,
+      store: ctx.store.target,
+      createdAt: now,
+      updatedAt: now,
+      completed: [],
+      ...extra
+    })
+    return new Run(ctx, journal, lock)
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+}
+
+/** A cut-off run, reopened under its lock to be finished or undone. */
+async function reopen(ctx: RunContext, journal: Journal, doing: 'resume' | 'rollback'): Promise<Run> {
+  await openBackupFolder(ctx.localHost, ctx.backupDir)
+  const registry = new RunRegistry(ctx.localHost, ctx.backupDir)
+  const lock = await RunLock.acquire(ctx.localHost, registry.journals.dir, journal.installationId, journal.runId)
+  const run = new Run(ctx, journal, lock)
+  run.cutOffDuring = journal.current ?? null
+  await run.log.add(`${doing} after "${journal.completed.at(-1) ?? 'the start'}"${journal.current ? ` (cut off during "${journal.current}")` : ''}`)
+  return run
+}
+
+async function execute(run: Run, plan: readonly Step[], resuming: boolean, success: RunResult['outcome']): Promise<RunResult> {
+  let outcome = success
+  try {
+    try {
+      await runPlan(run, plan, resuming)
+    } catch (error) {
+      if (!(error instanceof FinishEarly)) return await recover(run, error)
+      outcome = error.outcome
+      await run.emit(run.current ?? 'preflight', 'done', error.message)
+    }
+    await run.save({ outcome })
+    return { runId: run.runId, outcome, journal: run.journal, logPath: run.log.path, removed: run.removed }
+  } finally {
+    await run.lock.release()
+  }
+}
+
+/** The reset as one journaled transaction; with mode "none" the user stops and starts the server. */
+export async function runReset(ctx: RunContext): Promise<RunResult> {
+  const run = await openRun(ctx, 'reset')
+  return execute(run, resetPlan(), false, 'finished')
+}
+
+/** Restore from the list: verify the backup, stop, back up the current state, restore, verify, start. */
+export async function runRestore(ctx: RunContext, backupId: string): Promise<RunResult> {
+  const run = await openRun(ctx, 'restore', { restoreBackupId: backupId })
+  return execute(run, restorePlan(backupId), false, 'finished')
+}
+
+/** A run cut off by a crash, a kill or a power cut, finished from where it stood: the plan replayed. */
+export async function resumeRun(ctx: RunContext, journal: Journal): Promise<RunResult> {
+  const run = await reopen(ctx, journal, 'resume')
+  if (journal.rollingBack) return execute(run, restorePlan(journal.restoreBackupId!), true, 'rolled-back')
+  if (journal.kind === 'restore') return execute(run, restorePlan(journal.restoreBackupId!), true, 'finished')
+  return execute(run, resetPlan(), true, 'finished')
+}
+
+/** A cut-off run undone: the restore plan to the backup it took (nothing to put back if it took none). */
+export async function rollbackRun(ctx: RunContext, journal: Journal): Promise<RunResult> {
+  const run = await reopen(ctx, journal, 'rollback')
+  const original = journal.rollingBack ? journal.restoreBackupId : journal.backupId
+  if (!original) {
+    // Nothing was changed before the run was cut off; only a stop it began may need undoing.
+    return execute(run, restorePlanWithoutBackup(), true, 'rolled-back')
+  }
+  try {
+    await run.save({ rollingBack: true, restoreBackupId: original })
+  } catch (error) {
+    await run.lock.release()
+    throw error
+  }
+  return execute(run, restorePlan(original), true, 'rolled-back')
+}
+
+/** Only the start: a run cut off before its backup changed nothing but perhaps the server's state. */
+const restorePlanWithoutBackup = (): Step[] => restorePlan('').filter((s) => s.id === 'start' || s.id === 'verify-started')

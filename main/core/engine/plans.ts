@@ -1,0 +1,206 @@
+import { sha256 } from '../backups/store'
+import { CoreError } from '../result'
+import { controlServer, describeObservation, isStopped, observe } from '../server/control'
+import { readIdentity } from '../server/identity'
+import { pidFileNamesLiveProcess } from '../server/server-running'
+import type { StepId } from './journal'
+import { assertPreflight, preflight } from './preflight'
+import { FinishEarly, type Run } from './run'
+
+/**
+ * A plan is a list of steps. Each has an action and, where it can be checked, the postcondition
+ * that makes it unnecessary: a resumed run replays the plan and skips the steps that already hold.
+ */
+export interface Step {
+  readonly id: StepId
+  readonly label: (run: Run) => string
+  /** The postcondition: true when the step's purpose is already met (checked on resume only). */
+  readonly holds?: (run: Run) => Promise<boolean>
+  /** A reason to skip the step in this control mode (the user starts the server with --no-service). */
+  readonly skip?: (run: Run) => string | null
+  readonly action: (run: Run) => Promise<string>
+}
+
+export async function runPlan(run: Run, plan: readonly Step[], resuming: boolean): Promise<void> {
+  for (const step of plan) {
+    const reason = step.skip?.(run)
+    if (reason) await run.skip(step.id, reason)
+    else if (resuming && step.holds && (await step.holds(run))) await run.skip(step.id, 'Already done')
+    else await run.step(step.id, step.label(run), () => step.action(run))
+  }
+}
+
+const keysAbsent = async (run: Run): Promise<boolean> => {
+  const now = await run.ctx.store.snapshot().catch(() => null)
+  return now !== null && now.keysPresent.length === 0
+}
+
+const backupVerified = async (run: Run): Promise<boolean> =>
+  run.journal.backupId !== undefined && (await run.backups.readVerified(run.journal.backupId).then(() => true, () => false))
+
+const service = (run: Run): boolean => run.ctx.mode === 'service'
+const userStarts = (run: Run): string | null => (service(run) ? null : 'Start Plex Media Server yourself now')
+
+/** --no-service: the user stopped the server; a pid file naming a live process says otherwise. */
+async function refuseIfRunning(run: Run): Promise<string> {
+  const { pidFile } = run.ctx.server
+  const pid = await pidFileNamesLiveProcess(run.ctx.host, pidFile)
+  if (pid === null) return 'No running server was found'
+  if (run.ctx.force) return `Going ahead although process ${pid} is alive (--force)`
+  throw new CoreError('SERVER_RUNNING', `Plex Media Server appears to be running (pid ${pid} in ${pidFile}). Stop it first: changes made while it runs are lost. If that pid is not Plex, pass --force.`)
+}
+
+const stopStep = (holds: Step['holds']): Step => ({
+  id: 'stop',
+  label: (r) => (service(r) ? 'Stopping Plex Media Server' : 'Checking that Plex Media Server is stopped'),
+  holds,
+  action: async (r) => (service(r) ? (await controlServer(r.ctx.host, r.ctx.server, 'stop', r.control()), 'Plex Media Server has stopped') : refuseIfRunning(r))
+})
+
+const verifyStoppedStep = (holds: Step['holds']): Step => ({
+  id: 'verify-stopped',
+  label: () => 'Checking that it has really stopped',
+  holds,
+  action: async (r) => {
+    if (!service(r)) return refuseIfRunning(r)
+    const o = await observe(r.ctx.host, r.ctx.server)
+    if (!isStopped(o)) throw new CoreError('STOP_TIMEOUT', `Plex Media Server is still ${describeObservation(o)} after it was stopped.`)
+    return 'The process is gone and the port no longer answers'
+  }
+})
+
+const startSteps = (expectUnclaimed: boolean): Step[] => [
+  { id: 'start', label: () => 'Starting Plex Media Server', skip: userStarts, action: async (r) => (await controlServer(r.ctx.host, r.ctx.server, 'start', r.control()), 'Plex Media Server is running') },
+  {
+    id: expectUnclaimed ? 'verify-unclaimed' : 'verify-started',
+    label: () => (expectUnclaimed ? 'Checking that the server is unclaimed' : 'Checking that the server answers'),
+    skip: (r) => (service(r) ? null : 'Check it once you have started it'),
+    action: async (r) => {
+      const identity = await readIdentity(r.ctx.server.port)
+      if (!identity) throw new CoreError('SERVER_UNREACHABLE', 'Plex Media Server started but does not answer on its local port. Give it a minute, then check its log.')
+      if (expectUnclaimed && identity.claimed) throw new CoreError('STILL_CLAIMED', 'The server still says it is claimed after the reset. Check that the right installation was chosen.')
+      return expectUnclaimed ? 'The server is running and unclaimed: claim it now' : `The server answers (${identity.claimed ? 'claimed' : 'unclaimed'})`
+    }
+  }
+]
+
+/** The reset: preflight, backup, verify backup, stop, verify stopped, remove, verify, start, verify claimed="0". */
+export function resetPlan(): Step[] {
+  return [
+    {
+      id: 'preflight',
+      label: () => 'Checking everything before changing anything',
+      holds: async (r) => r.journal.completed.includes('preflight'),
+      action: async (r) => {
+        const { ctx } = r
+        const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
+        const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl: ctx.plexTvUrl, allowOwnerChange: ctx.force })
+        for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)
+        assertPreflight(report.checks)
+        r.snapshot = report.snapshot
+        if (report.snapshot && report.snapshot.keysPresent.length === 0) throw new FinishEarly('nothing-to-do', 'The server is not signed in to any account: nothing to remove.')
+        return report.checks.filter((c) => c.warning && !c.ok).map((c) => `Warning: ${c.message}`).join(' ') || 'All checks passed'
+      }
+    },
+    {
+      id: 'backup',
+      label: () => 'Taking a backup of the settings',
+      holds: backupVerified,
+      action: async (r) => `Backup ${await r.ensureBackup(r.snapshot ?? (await r.ctx.store.snapshot()), 'reset')} written`
+    },
+    {
+      id: 'verify-backup',
+      label: () => 'Reading the backup back',
+      holds: backupVerified,
+      action: async (r) => {
+        const m = (await r.backups.readVerified(r.journal.backupId!)).backup.manifest
+        return `Backup ${m.id} read back: sha256 ${m.sha256.slice(0, 12)}… matches`
+      }
+    },
+    stopStep(keysAbsent),
+    verifyStoppedStep(keysAbsent),
+    {
+      id: 'remove',
+      label: () => 'Removing the old sign-in',
+      holds: keysAbsent,
+      action: async (r) => {
+        const { store } = r.ctx
+        const now = await store.snapshot()
+        if (now.keysPresent.length === 0) return 'The sign-in was already removed'
+        // The server may have written its settings as it stopped: those exact bytes are backed up.
+        await r.ensureBackup(now, 'reset')
+        const expected = store.expectedAfterRemove?.(now)
+        if (expected) await r.save({ expectedSha256: sha256(expected) })
+        r.ctx.boundary?.('inside:remove')
+        r.removed = await store.removeSignIn(now)
+        r.removedFrom = now
+        return `Removed ${r.removed.join(', ')}; everything else is unchanged`
+      }
+    },
+    {
+      id: 'verify-store',
+      label: () => 'Checking the settings',
+      action: async (r) => {
+        if (r.removedFrom) await r.ctx.store.verifyRemoved(r.removedFrom)
+        else {
+          const now = await r.ctx.store.snapshot()
+          const expected = r.journal.expectedSha256
+          if (now.keysPresent.length > 0 || (expected !== undefined && sha256(now.payload) !== expected)) {
+            throw new CoreError('VERIFY_FAILED', 'The settings do not hold what the reset wrote. Roll the run back (plex-reclaim rollback) and try again.')
+          }
+        }
+        return 'The settings hold exactly what they should'
+      }
+    },
+    ...startSteps(true)
+  ]
+}
+
+/** A restore (and a rollback, which is a restore of the run's own backup): the store ends exactly as the backup. */
+export function restorePlan(backupId: string): Step[] {
+  let payload: Buffer | null = null
+  const load = async (r: Run): Promise<Buffer> => (payload ??= (await r.backups.readVerified(backupId)).payload)
+  const inPlace = async (r: Run): Promise<boolean> => {
+    const p = await load(r)
+    return r.ctx.store.matches ? r.ctx.store.matches(p) : await r.ctx.store.snapshot().then((s) => s.payload.equals(p), () => false)
+  }
+  // A stop the cut-off run began may still be under way: settle it even if the bytes are in place.
+  const settled = async (r: Run): Promise<boolean> => r.cutOffDuring !== 'stop' && (await inPlace(r))
+  return [
+    { id: 'verify-backup', label: () => `Checking backup ${backupId}`, action: async (r) => (await load(r), `Backup ${backupId} matches its sha256`) },
+    stopStep(settled),
+    verifyStoppedStep(settled),
+    {
+      id: 'backup',
+      label: () => 'Backing up the current settings first',
+      holds: inPlace,
+      action: async (r) => {
+        const current = await r.currentState()
+        if (!current) return 'There are no current settings to keep'
+        if (current.payload.equals(await load(r))) return 'The current settings already are the backup'
+        return `The current settings are kept as backup ${await r.ensureBackup(current, 'pre-restore')}`
+      }
+    },
+    {
+      id: 'restore',
+      label: () => `Putting back backup ${backupId}`,
+      holds: inPlace,
+      action: async (r) => {
+        const { manifest } = await r.backups.get(backupId)
+        await r.ctx.store.restore(await load(r), manifest.original)
+        return `Backup ${backupId} is back in place`
+      }
+    },
+    {
+      id: 'verify-store',
+      label: () => 'Checking the settings',
+      action: async (r) => {
+        if (!(await inPlace(r))) throw new CoreError('VERIFY_FAILED', `The settings do not match backup ${backupId} after the restore. Try the restore again.`)
+        return `The settings match backup ${backupId} exactly`
+      }
+    },
+    ...startSteps(false)
+  ]
+}
+
+export { FinishEarly }

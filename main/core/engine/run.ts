@@ -1,0 +1,198 @@
+import { posix } from 'node:path'
+import { summarizeAccount } from '../account/summary'
+import type { BackupReason } from '../backups/manifest'
+import { BackupStore, sha256 } from '../backups/store'
+import { hostFlag } from '../host/host-ref'
+import { CoreError, toErr } from '../result'
+import { controlServer, describeObservation, observe, type ControlOptions } from '../server/control'
+import type { StoreSnapshot } from '../stores/types'
+import type { RunContext, StepStatus } from './context'
+import { JournalStore, runsDirOf, type Journal, type StepId } from './journal'
+import type { RunLock } from './lock'
+import { RunLog } from './run-log'
+
+/** Ends a plan early with an outcome (nothing to remove), not a failure. */
+export class FinishEarly {
+  constructor(
+    readonly outcome: 'nothing-to-do',
+    readonly message: string
+  ) {}
+}
+
+/** One run: its journal, lock and log, and the in-memory truth of what has begun and finished. */
+export class Run {
+  private readonly started = Date.now()
+  readonly backups: BackupStore
+  readonly journals: JournalStore
+  readonly log: RunLog
+  /** Kept in memory too, so recovery never depends on the journal having been saved. */
+  readonly began = new Set<StepId>()
+  readonly finished = new Set<StepId>()
+  current: StepId | null = null
+  /** The step a cut-off run was in when it stopped (resume and rollback only). */
+  cutOffDuring: StepId | null = null
+  /** The snapshot the sign-in was removed from, when this process did the removal. */
+  removedFrom: StoreSnapshot | null = null
+  snapshot: StoreSnapshot | null = null
+  removed: readonly string[] = []
+
+  constructor(
+    readonly ctx: RunContext,
+    public journal: Journal,
+    readonly lock: RunLock
+  ) {
+    this.backups = new BackupStore(ctx.backupDir, ctx.localHost)
+    this.journals = new JournalStore(runsDirOf(ctx.backupDir), ctx.localHost)
+    this.log = RunLog.for(ctx.localHost, runsDirOf(ctx.backupDir), journal.runId)
+  }
+
+  get runId(): string {
+    return this.journal.runId
+  }
+
+  async emit(step: StepId, status: StepStatus, message: string, final = false): Promise<void> {
+    this.ctx.onStep?.({ runId: this.runId, step, status, message, elapsedMs: Date.now() - this.started, ...(final ? { final } : {}) })
+    await this.log.add(`${step} ${status}: ${message}`)
+  }
+
+  async save(patch: Partial<Journal>): Promise<void> {
+    this.journal = await this.journals.write({ ...this.journal, ...patch })
+  }
+
+  /** One step: recorded as started before its work begins, as completed after; events and boundaries. */
+  async step(id: StepId, message: string, work: () => Promise<string>): Promise<void> {
+    this.ctx.boundary?.(`before:${id}`)
+    await this.save({ current: id })
+    this.current = id
+    this.began.add(id)
+    await this.emit(id, 'running', message)
+    const done = await work()
+    this.finished.add(id)
+    this.current = null
+    const { current: _drop, ...rest } = this.journal
+    this.journal = await this.journals.write({ ...rest, completed: [...this.journal.completed, id] })
+    await this.emit(id, 'done', done)
+    this.ctx.boundary?.(`after:${id}`)
+  }
+
+  async skip(id: StepId, message: string): Promise<void> {
+    await this.save({ completed: this.journal.completed.includes(id) ? this.journal.completed : [...this.journal.completed, id] })
+    await this.emit(id, 'skipped', message)
+  }
+
+  control(): ControlOptions {
+    return { ...(this.ctx.control ?? {}), log: (line) => void this.log.add(line) }
+  }
+
+  /** Over SSH, a copy also stays beside the original on the server (0600), for whoever works there. */
+  private async keepCopyOnServer(id: string, payload: Buffer): Promise<void> {
+    const target = this.ctx.store.target
+    if (this.ctx.host.kind !== 'ssh' || target.kind !== 'preferences-xml') return
+    const copy = posix.join(posix.dirname(target.path), `Preferences.xml.plex-reclaim-${id}.bak`)
+    await this.ctx.host.writeNewFile(copy, payload, 0o600).then(
+      () => this.log.add(`backup ${id} also kept on the server as ${copy}`),
+      () => this.log.add(`could not keep a copy of backup ${id} on the server`)
+    )
+  }
+
+  /** A verified backup of exactly these bytes, reusing the journal's (or the wizard's) if it still matches. */
+  async ensureBackup(snapshot: StoreSnapshot, reason: BackupReason): Promise<string> {
+    const sha = sha256(snapshot.payload)
+    for (const id of [this.journal.backupId, this.ctx.backupId]) {
+      if (!id) continue
+      const ok = await this.backups.readVerified(id).then((b) => b.backup.manifest.sha256 === sha, () => false)
+      if (ok) {
+        if (this.journal.backupId !== id) await this.save({ backupId: id, originalSha256: sha })
+        return id
+      }
+    }
+    const { installation, host, store } = this.ctx
+    const { manifest } = await this.backups.create(snapshot.payload, {
+      reason,
+      host: host.ref,
+      installationId: installation.id,
+      platform: installation.platform,
+      installType: installation.installType,
+      appVersion: this.ctx.appVersion,
+      target: store.target,
+      fileName: snapshot.fileName,
+      account: { username: snapshot.account.username, maskedEmail: snapshot.account.maskedEmail },
+      keysPresent: snapshot.keysPresent,
+      ...(snapshot.ownership ? { original: snapshot.ownership } : {})
+    })
+    await this.backups.readVerified(manifest.id) // read back once more before anything changes
+    await this.keepCopyOnServer(manifest.id, snapshot.payload)
+    await this.save({ backupId: manifest.id, originalSha256: manifest.sha256 })
+    await this.log.add(`backup ${manifest.id} (${reason}) sha256 ${manifest.sha256} verified`)
+    return manifest.id
+  }
+
+  /** What the settings hold now: the snapshot, or a damaged file's raw bytes; null when there is nothing. */
+  async currentState(): Promise<StoreSnapshot | null> {
+    const { store } = this.ctx
+    try {
+      return await store.snapshot()
+    } catch (error) {
+      const raw = await store.readRaw?.()
+      if (raw) return { payload: raw, fileName: 'Preferences.xml', account: summarizeAccount(() => undefined), keysPresent: [] }
+      if (error instanceof CoreError && error.code === 'NOT_FOUND') return null
+      if (store.target.kind === 'preferences-xml') return null
+      throw error
+    }
+  }
+}
+
+/** "plex-reclaim resume ID [--host user@host]": the exact command, also for a server over SSH. */
+export const recoveryCommands = (run: Run): string => {
+  const host = hostFlag(run.ctx.host.ref)
+  const at = host ? ` --host ${host}` : ''
+  return `"plex-reclaim resume ${run.runId}${at}" or "plex-reclaim rollback ${run.runId}${at}"`
+}
+
+/** Where things stand after a failure: the server, the settings, the backup. Always said in full. */
+async function whereThingsStand(run: Run, server: string): Promise<string> {
+  const now = await run.ctx.store.snapshot().catch(() => null)
+  const original = run.journal.originalSha256
+  const settings =
+    now === null
+      ? 'its settings could not be read back'
+      : original === undefined || sha256(now.payload) === original
+        ? 'its settings are unchanged'
+        : run.journal.kind === 'reset'
+          ? 'the old sign-in was removed from its settings'
+          : 'its settings were changed'
+  const backup = run.journal.backupId ? ` Backup ${run.journal.backupId} (in ${run.ctx.backupDir}) holds the settings as they were.` : ''
+  return `${server}; ${settings}.${backup}`
+}
+
+/** After a failure: start the server again if this run stopped it, and say exactly where things stand. */
+export async function recover(run: Run, error: unknown): Promise<never> {
+  const { code, message } = toErr(error)
+  const original = { code, message }
+  const failedStep = run.current ?? run.journal.current ?? run.journal.completed.at(-1) ?? 'preflight'
+  const stopBegan = run.began.has('stop') || run.journal.completed.includes('stop') || run.cutOffDuring === 'stop'
+  const serverDown = run.ctx.mode === 'service' && stopBegan && !run.finished.has('start')
+  let server = run.ctx.mode === 'none' ? 'Plex Reclaim did not stop or start Plex Media Server (you do that yourself)' : 'Plex Media Server was not stopped'
+  let cutOff = false
+  if (serverDown) {
+    try {
+      await controlServer(run.ctx.host, run.ctx.server, 'start', run.control())
+      server = 'Plex Media Server was started again'
+    } catch (startError) {
+      cutOff = true
+      const state = describeObservation(await observe(run.ctx.host, run.ctx.server).catch(() => ({ processAlive: false, answers: false, identity: null })))
+      server = `Starting Plex Media Server again also failed (${toErr(startError).message}); it is ${state}`
+    }
+  }
+  let journalNote = ''
+  try {
+    // A server left stopped stays a cut-off run on purpose: every later start of the app or CLI says so.
+    await run.save(cutOff ? { error: original } : { outcome: 'failed', error: original })
+  } catch (saveError) {
+    journalNote = ` (The run's journal could not be saved: ${toErr(saveError).message}.)`
+  }
+  const standing = await whereThingsStand(run, server)
+  const next = cutOff ? ` Run ${recoveryCommands(run)}.` : ''
+  await run.emit(failedStep, 'failed', `${original.message} ${standing}`, true).catch(() => undefined)
+  throw new CoreError(original.code, `${original.message} ${standing}${next}${journalNote}`)
+}

