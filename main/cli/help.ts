@@ -1,4 +1,4 @@
-import { APP_VERSION } from '../core/app-info'
+import { APP_VERSION } from '../app/index'
 
 // The CLI's help: one entry per command (usage, each flag, an example, exit codes). The README's CLI
 // section lists the same commands and flags; main/cli/help.test.ts compares the two.
