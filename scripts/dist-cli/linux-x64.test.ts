@@ -70,7 +70,7 @@ describe.skipIf(!linux)('the Linux x64 single executable (env -i, no node on PAT
       expect(readFileSync(file).equals(expected), name).toBe(true)
       if (!expected.equals(original)) {
         changed += 1
-        expect(r.stdout, name).toMatch(/^Removed PlexOnline/)
+        expect(r.stdout, name).toMatch(/^Removed PlexOnline/m)
       }
     }
     expect(changed).toBeGreaterThan(5)
