@@ -2,7 +2,9 @@ import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electr
 import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
 import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, type StepEvent } from './app/index'
+import { guardClose } from './close-guard'
 import { createHandlers, type HandlerDeps } from './ipc/handlers'
+import { RunRegistry } from './ipc/run-registry'
 import { registerIpc } from './ipc/register'
 import { TrustedSenders, originOf } from './ipc/trusted-senders'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
@@ -30,7 +32,7 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     const { createDemoEnvironment } = await import('./demo/environment')
     const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
     const service = new AppService({ ...env.environment, onStep })
-    return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (service.dispose(), env.dispose()) }
+    return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (await service.dispose(), await env.dispose()) }
   }
   const chooseFile = async (): Promise<string | null> => {
     const w = win()
@@ -79,8 +81,21 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(__dirname, '../renderer'))
     const made = await dependencies(() => win)
     dispose = made.dispose
-    registerIpc(ipcMain, createHandlers(made.deps), senders, (line) => console.warn(line))
-    win = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../assets/icon.png'))
+    const runs = new RunRegistry()
+    registerIpc(ipcMain, createHandlers({ ...made.deps, runs }), senders, (line) => console.warn(line))
+    const window = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../assets/icon.png'))
+    win = window
+    guardClose(window, () => runs.busy(), async () => {
+      const { response } = await dialog.showMessageBox(window, {
+        type: 'warning',
+        buttons: ['Keep the window open', 'Close anyway'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'A reset is still under way.',
+        detail: 'Closing now stops Plex Reclaim part-way. The next start offers to finish or undo it, but the server may stay stopped until then.'
+      })
+      return response === 1
+    })
     senders.add(win.webContents)
     await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
   })

@@ -49,9 +49,9 @@ export interface RemoteConnectPayload {
   /** A key from the SSH folder or a running agent (chosen by main), or a password typed now. */
   readonly auth: 'key' | 'password'
   readonly password?: string
-  /** Run every step through sudo (a NOPASSWD user needs no password). */
-  readonly sudo?: boolean
-  /** For a settings file or service that needs root: used for this session, never stored. */
+  /** Use sudo on the server for the settings file and the service (a NOPASSWD user needs no password). */
+  readonly sudo: boolean
+  /** sudo's password when it asks for one: used for this session, never stored. */
   readonly sudoPassword?: string
   /** The fingerprint the user confirmed on a first connection. */
   readonly acceptFingerprint?: string
@@ -79,6 +79,44 @@ export interface CutOffRun {
   readonly label: string
   readonly lastStep: string | null
   readonly createdAt: string
+  /** What "Undo" puts back: the verified backup the run took of the settings it was about to change. */
+  readonly backup: { readonly id: string; readonly createdAt: string; readonly account: string | null } | null
+}
+
+/** Where things stand after a run: read from the server and the settings, not remembered. */
+export interface RunStanding {
+  /** null when it could not be told. */
+  readonly serverRunning: boolean | null
+  /** Against the backup below; null when it could not be told. */
+  readonly settingsChanged: boolean | null
+  readonly backupId: string | null
+  readonly backupDir: string
+}
+
+/** A run main started in this process: its step events so far, then its result or its error (as a code). */
+export interface RunRecord {
+  /** Given by main when the run starts, before the engine has named it. */
+  readonly id: string
+  readonly runId: string | null
+  readonly kind: 'reset' | 'restore'
+  /** A new run, or a cut-off one finished or undone. */
+  readonly action: 'run' | 'resume' | 'rollback'
+  readonly installationId: string
+  readonly label: string
+  /** For a restore: the backup being put back. */
+  readonly backupId: string | null
+  readonly status: 'running' | 'finished' | 'failed'
+  readonly events: readonly ProgressEvent[]
+  readonly result: RunView | null
+  readonly error: { readonly code: string; readonly message: string } | null
+  readonly standing: RunStanding | null
+}
+
+export interface RunList {
+  /** Runs of this process, newest first: live ones to reattach to, finished ones to show. */
+  readonly runs: readonly RunRecord[]
+  /** Runs cut off by an earlier process (never a live one): to finish or undo. */
+  readonly cutOff: readonly CutOffRun[]
 }
 
 export interface ClaimRoutes {
@@ -109,6 +147,55 @@ export interface ProgressEvent {
   readonly elapsedMs: number
 }
 
+/** An account as it may be shown: the username and a masked e-mail, never a token. */
+export interface PlexAccountView {
+  readonly username: string | null
+  readonly maskedEmail: string | null
+}
+
+/**
+ * plex.tv's view of the token the server holds, asked by main (the token never leaves main).
+ * valid: ask "Can you sign in to Plex as ACCOUNT?"; revoked: a reset is certainly needed;
+ * unknown: keep the general question.
+ */
+export type SignInStateView =
+  | { readonly state: 'valid'; readonly account: PlexAccountView }
+  | { readonly state: 'revoked' }
+  | { readonly state: 'unknown'; readonly reason: 'no-token' | 'unreadable' | 'unreachable' | 'unexpected-answer' }
+
+/** allowedNetworks and the address the server sees for this computer (only for a server without Plex Home). */
+export interface LocalAccessView {
+  readonly allowedNetworks: readonly string[]
+  readonly seenAs: readonly string[]
+  readonly how: 'loopback' | 'ssh-client' | 'docker-gateway'
+  /** Plex Web opened from here may reach the server without signing in: a reset may not be needed. */
+  readonly inside: boolean
+}
+
+export interface DiagnosisView {
+  readonly signIn: SignInStateView
+  readonly localAccess: LocalAccessView | null
+}
+
+/** The claim signed (or would sign) the server in to another account than the one it had. */
+export interface AccountChangeView {
+  readonly previousAccount: PlexAccountView
+  readonly newAccount: PlexAccountView
+}
+
+export interface ClaimedView {
+  readonly status: 'claimed'
+  readonly username: string | null
+  /** Set when the account differs from the one before: warn that shares and Home users may not follow. */
+  readonly accountChange: AccountChangeView | null
+}
+
+/** "Sign in with Plex" with another account than before: nothing claimed yet; confirm or cancel. */
+export interface NeedsConfirmationView extends AccountChangeView {
+  readonly status: 'needs-confirmation'
+  readonly username: null
+}
+
 export interface IdPayload {
   readonly installationId: string
 }
@@ -117,6 +204,8 @@ export interface IdPayload {
 export interface InvokeContract {
   'app:get-info': { payload: void; result: AppInfo }
   'installations:detect': { payload: void; result: InstallationView[] }
+  /** Asks plex.tv about the server's token and reads allowedNetworks; changes nothing. */
+  'installations:diagnose': { payload: IdPayload; result: DiagnosisView }
   /** A native dialog opened by main; null when the user cancels. */
   'installations:choose-file': { payload: void; result: InstallationView | null }
   /** "A server on another machine…": connects over SSH and finds its installations. */
@@ -126,13 +215,20 @@ export interface InvokeContract {
   'backups:restore': { payload: { readonly backupId: string }; result: RunView }
   'reset:start': { payload: IdPayload & { readonly backupId: string }; result: RunView }
   'claim:routes': { payload: IdPayload; result: ClaimRoutes }
-  'claim:with-token': { payload: IdPayload & { readonly token: string }; result: { readonly username: string | null } }
+  /** Before a claim: the account the server had (newest backup), for the general warning; null when none. */
+  'claim:previous-account': { payload: IdPayload; result: PlexAccountView | null }
+  /** With a claim code the account is known only after: accountChange says whether it changed. */
+  'claim:with-token': { payload: IdPayload & { readonly token: string }; result: ClaimedView }
   /** "Sign in with Plex": main creates a PIN; the page to approve it on (opened by main in the desktop app). */
   'signin:start': { payload: IdPayload; result: { readonly authUrl: string; readonly opened: boolean } }
   /** Waits for the approval, then claims the server; the user token never leaves main. */
-  'signin:wait': { payload: IdPayload; result: { readonly username: string | null } }
+  'signin:wait': { payload: IdPayload; result: ClaimedView | NeedsConfirmationView }
+  /** After needs-confirmation: the user chose to claim with the other account. */
+  'signin:confirm': { payload: IdPayload; result: ClaimedView }
   'signin:cancel': { payload: IdPayload; result: null }
   'runs:cut-off': { payload: void; result: CutOffRun[] }
+  /** The run registry: after a reload the wizard reattaches to a live run or shows a finished one. */
+  'runs:list': { payload: void; result: RunList }
   'runs:resume': { payload: { readonly runId: string }; result: RunView }
   'runs:rollback': { payload: { readonly runId: string }; result: RunView }
   /** The run's log for "Copy details": steps, timings, exit codes; never a token. */
@@ -155,6 +251,7 @@ export type ResultOf<C extends InvokeChannel> = InvokeContract[C]['result']
 export const INVOKE_METHODS = {
   getAppInfo: 'app:get-info',
   detectInstallations: 'installations:detect',
+  diagnoseInstallation: 'installations:diagnose',
   chooseSettingsFile: 'installations:choose-file',
   connectRemote: 'remote:connect',
   listBackups: 'backups:list',
@@ -162,11 +259,14 @@ export const INVOKE_METHODS = {
   restoreBackup: 'backups:restore',
   startReset: 'reset:start',
   claimRoutes: 'claim:routes',
+  previousAccount: 'claim:previous-account',
   claimWithToken: 'claim:with-token',
   startSignIn: 'signin:start',
   waitSignIn: 'signin:wait',
+  confirmSignIn: 'signin:confirm',
   cancelSignIn: 'signin:cancel',
   cutOffRuns: 'runs:cut-off',
+  listRuns: 'runs:list',
   resumeRun: 'runs:resume',
   rollbackRun: 'runs:rollback',
   runDetails: 'runs:details',

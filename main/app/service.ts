@@ -1,23 +1,38 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
+import { sha256 } from '../core/backups/store'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
 import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
 import { defaultKeyAuth } from '../core/host/ssh-keys'
+import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose'
 import { clientIdentifier } from '../core/plex-tv/client-id'
-import { authPageUrl, claimTokenFor, createPin, waitForUserToken, type Pin, type PlexTvOptions } from '../core/plex-tv/sign-in'
+import type { PlexTvOptions } from '../core/plex-tv/sign-in'
+import type { PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
-import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes, type ClaimOutcome } from '../core/server/claim'
+import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
 import { controlServer, observe, targetOf, type Observation } from '../core/server/control'
 import { inspectSettingsFile, sniffKind, type InspectedFile } from '../core/stores/inspect-file'
+import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult } from './accounts'
 import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
 import { Runs, type RunOptions } from './runs'
+import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
 export type { RunView } from './runs'
+export type { ClaimResult } from './accounts'
+export type { SignInResult } from './sign-ins'
+
+export interface Standing {
+  readonly serverRunning: boolean | null
+  readonly settingsChanged: boolean | null
+  readonly backupId: string | null
+  readonly backupDir: string
+}
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
@@ -30,7 +45,7 @@ export class AppService {
   readonly hosts: HostRegistry
   readonly installations: Installations
   readonly runs: Runs
-  private readonly signIns = new Map<string, { options: PlexTvOptions; pin: Pin; abort: AbortController }>()
+  private readonly signIns = new SignIns(() => this.plexTvOptions())
   private trustedFolder: Promise<TrustedBackupFolder> | null = null
 
   constructor(readonly env: AppEnvironment) {
@@ -50,14 +65,14 @@ export class AppService {
     let host: SshHost
     try {
       const knownHosts = new KnownHosts(this.env.local, (await this.trusted()).knownHostsPath)
-      host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint)
+      // sudo is probed once while connecting; a failure closes the connection with its own message.
+      host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint, { sudo: options.sudo ?? null })
     } catch (error) {
       if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
       throw error
     }
     try {
-      if (options.sudo) await host.useSudo({ password: options.sudo.password ?? '' })
-      const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? 32400) })
+      const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? this.env.port) })
       return { status: 'connected', name: host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
     } catch (error) {
       host.close()
@@ -130,43 +145,95 @@ export class AppService {
     return { claimUrl: CLAIM_URL, ...manualClaimRoutes(entry.apiPort, ssh), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS }
   }
 
-  claimWithToken(entry: HostEntry, token: string): Promise<ClaimOutcome> {
-    return claimServer(entry.apiPort, token)
+  /**
+   * plex.tv's address and this app's client identifier, kept in the checked backup folder. A
+   * sign-in needs that folder, as before; a diagnosis (a read) makes do with a fresh identifier.
+   */
+  private async plexTvOptions(options: { folderOptional?: boolean } = {}): Promise<PlexTvOptions> {
+    const folder = this.trusted()
+    const id = options.folderOptional ? await folder.then((t) => clientIdentifier(this.env.local, t.dir), () => randomUUID()) : await clientIdentifier(this.env.local, (await folder).dir)
+    return { ...this.env.plexTv, clientIdentifier: id }
+  }
+
+  /**
+   * Diagnosis beyond the settings: plex.tv's view of the token the server holds (read here, on the
+   * server's host, and let go), and the local access allowedNetworks gives. Never writes.
+   */
+  async diagnose(k: Known): Promise<Diagnosis> {
+    let store
+    try {
+      store = this.installations.storeOf(k)
+    } catch {
+      // A store this host cannot open (a Windows registry key seen from elsewhere): nothing to read.
+      return { signIn: { state: 'unknown', reason: 'unreadable' }, localAccess: null }
+    }
+    return diagnose({ host: k.entry.host, store, control: k.installation.control, plexTv: await this.plexTvOptions({ folderOptional: true }) })
+  }
+
+  /** Who the server was signed in to before (the newest backup that recorded it): for the claim warnings. */
+  async previousAccount(k: Known | null): Promise<PlexAccountRef | null> {
+    if (!k) return null
+    return previousAccountOf(k, await this.runs.backups.list().catch(() => []))
+  }
+
+  /** A claim code names its account only in the claim's answer: the specific warning comes after. */
+  async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
+    const previous = await this.previousAccount(k)
+    return withAccountChange(await claimServer(entry.apiPort, token), previous)
+  }
+
+  /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
+  private async previousIdentity(k: Known | null): Promise<PreviousAccount | null> {
+    if (!k) return null
+    const manifests = await this.runs.backups.list().catch(() => [])
+    const account = previousAccountOf(k, manifests)
+    if (!account) return null
+    return { account, email: await previousEmailOf(k, manifests, async (id) => (await this.runs.backups.readVerified(id)).payload) }
   }
 
   /** "Sign in with Plex": a PIN at plex.tv; the user token it yields stays in memory only. */
-  async signInStart(key: string): Promise<{ authUrl: string }> {
-    this.signIns.get(key)?.abort.abort()
-    const options: PlexTvOptions = { ...this.env.plexTv, clientIdentifier: await clientIdentifier(this.env.local, (await this.trusted()).dir) }
-    const pin = await createPin(options)
-    this.signIns.set(key, { options, pin, abort: new AbortController() })
-    return { authUrl: authPageUrl(options, pin) }
+  signInStart(key: string): Promise<{ authUrl: string }> {
+    return this.signIns.start(key)
   }
 
-  async signInWait(key: string, entry: HostEntry): Promise<ClaimOutcome> {
-    const pending = this.signIns.get(key)
-    if (!pending) throw new CoreError('SIGN_IN_CANCELLED', 'No sign-in is under way. Click "Sign in with Plex" to start one.')
+  /** Claims at once, or first returns needs-confirmation when the account differs from the one before. */
+  async signInWait(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
+    return this.signIns.wait(key, await this.previousIdentity(k), (claimToken) => claimServer(entry.apiPort, claimToken))
+  }
+
+  /** The user confirmed the claim with the other account. */
+  signInConfirm(key: string, entry: HostEntry): Promise<SignInResult> {
+    return this.signIns.confirm(key, (claimToken) => claimServer(entry.apiPort, claimToken))
+  }
+
+  /** Cancels, and signs out at plex.tv a token already obtained. */
+  signInCancel(key: string): Promise<void> {
+    return this.signIns.cancel(key)
+  }
+
+  /** Where things stand after a run: read from the server and the settings now, not remembered. */
+  async standing(runId: string | null, installationId: string): Promise<Standing> {
+    const journal = runId ? (await this.runs.registry.get(runId)).journal : null
+    const backupId = journal?.backupId ?? null
+    let k: Known | null
     try {
-      // The user token lives only in this call: it buys the claim token and is dropped.
-      const userToken = await waitForUserToken(pending.options, pending.pin, { signal: pending.abort.signal })
-      return await claimServer(entry.apiPort, await claimTokenFor(pending.options, userToken))
-    } finally {
-      this.signIns.delete(key)
+      k = this.installations.get(journal?.installationId ?? installationId)
+    } catch {
+      k = null
     }
-  }
-
-  signInCancel(id: string): void {
-    this.signIns.get(id)?.abort.abort()
-    this.signIns.delete(id)
+    const o = k ? await this.observe(k) : null
+    const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
+    const now = manifest && k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
+    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
   }
 
   runLog(runId: string): Promise<string> {
     return this.runs.registry.journals.list().then(() => this.env.local.readFile(join(this.runs.registry.journals.dir, `${runId}.log`)).then((b) => b.toString('utf8'), () => ''))
   }
 
-  /** Closes SSH sessions and port forwards, and cancels sign-ins. */
-  dispose(): void {
-    for (const id of [...this.signIns.keys()]) this.signInCancel(id)
+  /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */
+  async dispose(): Promise<void> {
+    await this.signIns.cancelAll().catch(() => undefined)
     this.hosts.dispose()
   }
 }

@@ -46,7 +46,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     example: 'plex-reclaim inspect --file "/var/lib/plexmediaserver/Library/Application Support/Plex Media Server/Preferences.xml"'
   },
   status: {
-    summary: 'Is the server running, and is it claimed?',
+    summary: 'Is the server running, is it claimed, and does plex.tv still accept its token?',
     usage: ['plex-reclaim status [--server ID] [--port N] [--json]'],
     flags: { ...SERVER, ...JSON_FLAG },
     example: 'plex-reclaim status --json'
@@ -67,13 +67,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     summary: 'The whole job: verified backup, stop, remove the four sign-in keys, start, check it is unclaimed. With --no-service, only the file of a server you stopped yourself.',
     usage: [
       'plex-reclaim reset [--server ID] --yes [--port N] [--backup-dir DIR] [--json]',
-      'plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]'
+      'plex-reclaim reset --file PATH --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]',
+      'plex-reclaim reset --server ID --no-service --yes [--backup-dir DIR] [--dry-run] [--force] [--json]'
     ],
     flags: {
       ...YES,
       ...SERVER,
       ...BACKUP_DIR,
-      '--file PATH': 'The Preferences.xml to edit (with --no-service).',
+      '--file PATH': 'The Preferences.xml to edit (with --no-service); or --server ID for a detected store such as the Windows registry.',
       '--no-service': 'Do not stop or start the server: it is already stopped.',
       '--dry-run': 'Say what would be removed; write nothing.',
       '--force': 'Go on although the pid file names a live process that is not Plex.',
@@ -83,10 +84,11 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   claim: {
     summary: 'Claim the server for your account, with a token from https://www.plex.tv/claim or by signing in.',
-    usage: ['plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]', 'plex-reclaim claim --sign-in [--port N] [--json]'],
+    usage: ['plex-reclaim claim --token CLAIM-TOKEN [--port N] [--json]', 'plex-reclaim claim --sign-in [--yes] [--port N] [--json]'],
     flags: {
       '--token CLAIM-TOKEN': 'A claim token (it lives about 4 minutes), with or without its claim- prefix.',
       '--sign-in': 'Print a plex.tv page to open in any browser, wait for the sign-in, then claim.',
+      '--yes, -y': 'With --sign-in: go on when that account differs from the one the server had.',
       '--port N': SERVER['--port N'],
       ...JSON_FLAG
     },

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testHooks } from '../../test/support/cli-hooks'
+import { setEnv } from '../../test/support/linux-server'
+import { startPlexTv } from '../simulator/plex-tv'
 import { SIGNED_IN, layOut, tempDir } from '../../test/support/temp'
 import { runCli } from './run'
 
@@ -40,6 +42,15 @@ describe("the README's --json shapes are what the CLI prints", () => {
     expect(detected).toHaveLength(1)
     expect(keysOf(detected[0])).toEqual([...shapes.detect!].sort())
     expect(keysOf(await json('inspect', '--file', file))).toEqual([...shapes.inspect!].sort())
+    // status asks plex.tv about the token: the stand-in, reached only through the test hooks.
+    const plexTv = await startPlexTv()
+    const restore = setEnv({ PLEX_RECLAIM_PLEXTV_URL: plexTv.url })
+    try {
+      expect(keysOf(await json('status', '--root', root, '--port', '9', '--backup-dir', join(root, 'status-backups')))).toEqual([...shapes.status!].sort())
+    } finally {
+      restore()
+      await plexTv.close()
+    }
     expect(keysOf(await json('reset', '--file', file, '--no-service', '--dry-run'))).toEqual([...shapes.reset!].sort())
     expect(keysOf(await json('reset', '--file', file, '--no-service', '--yes', '--backup-dir', backups))).toEqual([...shapes.reset!].sort())
     const list = (await json('backups', '--backup-dir', backups)) as Array<{ id: string }>

@@ -1,4 +1,4 @@
-import type { AccountSummary, BackupManifest, Installation, Known, RunResult } from '../app/index'
+import type { AccountSummary, BackupManifest, ClaimResult, Installation, Known, RunResult } from '../app/index'
 import { describeHost, describeTarget } from '../app/index'
 
 /**
@@ -35,6 +35,7 @@ export interface StatusJson {
   readonly machineIdentifier: string | null
   readonly version: string | null
   readonly account: AccountSummary | null
+  readonly signIn: SignInJson
 }
 
 /** reset, both forms: with service control (claimed is the server's answer after the start) and --no-service. */
@@ -63,7 +64,12 @@ export interface RecoveryJson {
 export interface ClaimJson {
   readonly claimed: true
   readonly username: string | null
+  /** The claim signed the server in to another account than before (shares may not follow). */
+  readonly accountChange: ClaimResult['accountChange']
 }
+
+/** plex.tv's view of the token the server holds (status only; inspect stays offline). */
+export type SignInJson = { readonly state: 'valid'; readonly username: string | null } | { readonly state: 'revoked' } | { readonly state: 'unknown' }
 
 export const detectJson = (i: Installation): DetectJson => ({
   id: i.id,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, CoreError, type HostEntry, type SshAuth } from '../app/index'
 import { resolve } from 'node:path'
+import { CoreError, KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, type HostEntry, type SshAuth, type SudoChoice } from '../app/index'
 import { portFlag, type CliFlags } from './context'
 
 /** Passwords come on standard input, one a line (the SSH password first, then sudo's): never in argv or env. */
@@ -19,15 +19,22 @@ async function authFrom(flags: CliFlags, lines: string[]): Promise<SshAuth> {
   }
 }
 
-/** --host: the SSH connection, and a local port forwarded to the server's own local API. */
+/** --sudo: a password line on stdin if there is one; none is fine where sudo needs none (NOPASSWD). */
+function sudoFrom(flags: CliFlags, lines: string[]): SudoChoice | null {
+  if (!flags.sudo) return null
+  const password = lines.shift()
+  return password ? { password } : {}
+}
+
+/** --host: the SSH connection (known hosts kept inside the checked backup folder), and a local port forwarded to the server's own local API. */
 export async function connectRemote(flags: CliFlags): Promise<HostEntry> {
   const target = parseSshTarget(flags.host!)
   const local = new LocalHost()
   const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(flags['backup-dir'] ?? defaultBackupDir()))).knownHostsPath)
   const lines = stdinLines(flags)
-  const host = await SshHost.connect(target, await authFrom(flags, lines), knownHosts, flags['accept-host-key'])
+  const auth = await authFrom(flags, lines)
+  const host = await SshHost.connect(target, auth, knownHosts, flags['accept-host-key'], { sudo: sudoFrom(flags, lines) })
   try {
-    if (flags.sudo) await host.useSudo({ password: lines.shift() ?? '' })
     return { host, apiPort: await host.forward(portFlag(flags)) }
   } catch (error) {
     host.close()

@@ -111,6 +111,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     io.err(`plex-reclaim: ${e.message}`)
     return e.code === 'INVALID_INPUT' ? 2 : 1
   } finally {
-    service?.dispose()
+    await service?.dispose()
   }
 }

@@ -49,11 +49,28 @@ describe('reset with the server under control (Linux, systemd)', () => {
     expect((await backups.readVerified(manifest!.id)).payload.toString()).toBe(SIGNED_IN)
     expect(manifest).toMatchObject({ installType: 'linux-package', keysPresent: ['PlexOnlineHome', 'PlexOnlineMail', 'PlexOnlineToken', 'PlexOnlineUsername'] })
 
+    // A claim code names its account only in the claim's answer: the change is said after.
     const token = m.plexTv.mintClaimToken({ username: 'kate_new' })
-    const claim = await cli('claim', '--token', token, '--port', String(m.port), '--json')
+    const claim = await cli('claim', '--token', token, '--port', String(m.port), '--root', m.root, '--backup-dir', m.backups, '--json')
     expect(claim.code).toBe(0)
-    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect(JSON.parse(claim.stdout)).toEqual({
+      claimed: true,
+      username: 'kate_new',
+      accountChange: { previousAccount: { username: 'kate', maskedEmail: 'k***@example.com' }, newAccount: { username: 'kate_new', maskedEmail: null } }
+    })
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
+  }, 30_000)
+
+  it('claim with a code, in words: the general warning before, the account change after', async () => {
+    const m = await running()
+    expect((await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups)).code).toBe(0)
+    const claim = await cli('claim', '--token', m.plexTv.mintClaimToken({ username: 'kate_new' }), '--port', String(m.port), '--root', m.root, '--backup-dir', m.backups)
+    expect(claim.code).toBe(0)
+    const lines = claim.stdout.split('\n')
+    expect(lines[0]).toMatch(/^Note: Claim the server with the account it was signed in to before, if you can\. Shares, Plex Home users and managed users/)
+    expect(lines[1]).toBe('The server is claimed and signed in as kate_new. Open Plex Web to use it.')
+    expect(lines[2]).toBe('Note: The server was signed in to kate (k***@example.com); this claim signs it in to kate_new. Shares, Plex Home users and managed users tied to kate (k***@example.com) may not follow.')
+    expect(lines[3]).toMatch(/private window/)
   }, 30_000)
 
   it('an edit made while the server runs is lost when it stops: the reason to stop first', async () => {
@@ -141,7 +158,71 @@ describe('claim --sign-in', () => {
     expect(out.join('\n')).toMatch(/signed in as kate_new/)
     expect(out.join('\n')).not.toContain('STANDINuserToken')
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
+    expect(m.plexTv.signedOut).toEqual(['STANDINuserTokenAbc123'])
   }, 20_000)
+})
+
+describe('status: plex.tv asked about the token the server holds (the stand-in follows /api/v2/user)', () => {
+  const status = async (m: LinuxServer) => {
+    const r = await cli('status', '--root', m.root, '--port', String(m.port), '--backup-dir', m.backups, '--json')
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).not.toContain('SECRETtoken123456789')
+    return JSON.parse(r.stdout) as { signIn: unknown }
+  }
+
+  it('revoked (401): plex.tv does not know the token', async () => {
+    const m = await running()
+    expect((await status(m)).signIn).toEqual({ state: 'revoked' })
+    const text = await cli('status', '--root', m.root, '--port', String(m.port), '--backup-dir', m.backups)
+    expect(text.stdout).toMatch(/plex\.tv: {4}no longer accepts its token \(revoked\): a reset is needed/)
+  }, 20_000)
+
+  it('valid (200): plex.tv accepts it and names the account', async () => {
+    const m = await running()
+    m.plexTv.mintClaimToken({ username: 'kate', email: 'kate@example.com', authToken: 'SECRETtoken123456789' })
+    expect((await status(m)).signIn).toEqual({ state: 'valid', username: 'kate' })
+  }, 20_000)
+
+  it('unknown: plex.tv answers with an error', async () => {
+    const m = await running()
+    m.plexTv.setOutage(true)
+    expect((await status(m)).signIn).toEqual({ state: 'unknown' })
+  }, 20_000)
+})
+
+describe('claim --sign-in with another account than before', () => {
+  async function signIn(m: LinuxServer, ...extra: string[]) {
+    const out: string[] = []
+    const err: string[] = []
+    const done = runCli(['claim', '--sign-in', '--port', String(m.port), '--root', m.root, '--backup-dir', m.backups, ...extra], { out: (l) => void out.push(l), err: (l) => void err.push(l) }, testHooks())
+    for (let i = 0; i < 200 && !out.join('').includes('#?'); i++) await new Promise((r) => setTimeout(r, 20))
+    const code = new URLSearchParams(out.join('\n').split('#?')[1]!.split(/\s/)[0]).get('code')!
+    expect(m.plexTv.approvePin(code, { username: 'someone_else', email: 'other@example.org', authToken: 'DEVICEtoken' + extra.length })).toBe(true)
+    return { code: await done, stdout: out.join('\n'), stderr: err.join('\n') }
+  }
+
+  it('without --yes: says what may not follow, claims nothing, and signs the device token out', async () => {
+    const m = await running()
+    expect((await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups)).code).toBe(0)
+    const r = await signIn(m)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(
+      'plex-reclaim: The server was signed in to kate (k***@example.com); this claim signs it in to someone_else (o***@example.org). Shares, Plex Home users and managed users tied to kate (k***@example.com) may not follow. Nothing was claimed. To claim it with someone_else anyway, run the claim again with --yes.'
+    )
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: false })
+    expect(m.plexTv.signedOut).toEqual(['DEVICEtoken0'])
+  }, 30_000)
+
+  it('with --yes: claims, names the change, and signs the device token out', async () => {
+    const m = await running()
+    expect((await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups)).code).toBe(0)
+    const r = await signIn(m, '--yes')
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/Going on \(--yes\)\.\nThe server is claimed and signed in as someone_else\. Open Plex Web to use it\.\nNote: The server was signed in to kate \(k\*\*\*@example\.com\); this claim signs it in to someone_else \(o\*\*\*@example\.org\)/)
+    expect(r.stdout).not.toContain('DEVICEtoken')
+    expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
+    expect(m.plexTv.signedOut).toEqual(['DEVICEtoken1'])
+  }, 30_000)
 })
 
 describe('claim errors', () => {

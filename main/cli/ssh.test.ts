@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { connect, createServer, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,14 +7,13 @@ import { BackupStore } from '../core/backups/store'
 import { LocalHost } from '../core/host/local'
 import { KnownHosts, SshHost } from '../core/host/ssh'
 import { JournalStore, runsDirOf } from '../core/engine/journal'
-import { standInsOnPath } from '../../test/standins/path'
 import { readIdentity } from '../core/server/identity'
-import { TEST_CLI, linuxServer, type LinuxServer } from '../../test/support/linux-server'
+import { TEST_CLI as CLI, linuxServer, type LinuxServer } from '../../test/support/linux-server'
+import { testHooks } from '../../test/support/cli-hooks'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
-import { sshdAvailable, startSshd } from '../../scripts/test-sshd.mjs'
+import { sshdAvailable, startRelay, startSshd, sudoAvailable } from '../../scripts/test-sshd.mjs'
 import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
-import { testHooks } from '../../test/support/cli-hooks'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
@@ -27,23 +26,17 @@ async function cli(...argv: string[]) {
 describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real OpenSSH server on loopback)', () => {
   let m: LinuxServer
   let sshd: { port: number; key: string; fingerprint: string; stop(): void }
-  const connectTest = () => SshHost.connect({ user: 'root', host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(m.root, 'test-known-hosts.json')), sshd.fingerprint)
   const remote = () => ['--host', `root@127.0.0.1:${sshd.port}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
 
-  let undoSudo: () => void
-  let sudoConfig: string
   beforeAll(async () => {
     m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
     m.systemctl('start', 'plexmediaserver')
     for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
-    undoSudo = standInsOnPath(['sudo'])
-    sudoConfig = join(m.root, 'sudo.json')
     // The stand-ins' folders are first on this test's PATH; the SSH session gets the same PATH.
-    sshd = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir, STANDIN_SUDO_CONFIG: sudoConfig })
+    sshd = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir })
   }, 30_000)
   afterAll(async () => {
     sshd?.stop()
-    undoSudo?.()
     await m?.dispose()
   })
 
@@ -53,6 +46,16 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     expect(r.stderr).toContain(`its key fingerprint is ${sshd.fingerprint}`)
     expect(r.stderr).toContain(`--accept-host-key ${sshd.fingerprint}`)
   })
+
+  it('status over SSH: the token is read on the server through the session and asked of plex.tv, never printed', async () => {
+    m.plexTv.mintClaimToken({ username: 'kate', email: 'kate@example.com', authToken: 'SECRETtoken123456789' })
+    const r = await cli('status', '--json', '--accept-host-key', sshd.fingerprint, ...remote())
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).signIn).toEqual({ state: 'valid', username: 'kate' })
+    expect(r.stdout).not.toContain('SECRETtoken123456789')
+    m.plexTv.revokeToken('SECRETtoken123456789')
+    expect(JSON.parse((await cli('status', '--json', ...remote())).stdout).signIn).toEqual({ state: 'revoked' })
+  }, 60_000)
 
   it('reset over SSH: the remote file edited exactly, the backup kept here, the server running unclaimed', async () => {
     const r = await cli('reset', '--yes', '--accept-host-key', sshd.fingerprint, ...remote())
@@ -78,34 +81,6 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
   }, 30_000)
 
-  it('sudo over the session: every command runs through it, with the password typed (never stored)', async () => {
-    writeFileSync(sudoConfig, JSON.stringify({ password: 's3cret pass' }))
-    const host = await connectTest()
-    try {
-      await host.useSudo({ password: 's3cret pass' })
-      expect((await host.readFile(m.preferences)).toString()).toBe(m.read())
-      const file = join(m.root, 'sudo-written.txt')
-      await host.writeFileAtomic(file, Buffer.from('bytes\nwith lines\n'), { mode: 0o640 })
-      expect(readFileSync(file, 'utf8')).toBe('bytes\nwith lines\n')
-      expect(statSync(file).mode & 0o777).toBe(0o640)
-    } finally {
-      host.close()
-    }
-  })
-
-  it.each([
-    [{ password: 'right' }, 'wrong', 'SUDO_WRONG_PASSWORD', /did not accept that password\. Type it again \(it is not stored\)/],
-    [{ password: 'right', refuse: true }, 'right', 'SUDO_REFUSED', /root may not use sudo on 127\.0\.0\.1\. Ask its administrator/]
-  ])('sudo %j with %s: %s', async (config, typed, code, message) => {
-    writeFileSync(sudoConfig, JSON.stringify(config))
-    const host = await connectTest()
-    try {
-      await expect(host.useSudo({ password: typed })).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
-    } finally {
-      host.close()
-    }
-  })
-
   it('a connection dropped in the middle of a run leaves the file original or final, and resume finishes it', async () => {
     // The CLI reaches sshd through a TCP relay, which the test cuts once the server is stopped.
     // Stop first: the server writes its (claimed) settings back as it stops.
@@ -125,7 +100,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     const relayPort = (relay.address() as { port: number }).port
     mkdirSync(m.backups, { recursive: true, mode: 0o700 })
     writeFileSync(join(m.backups, 'known_hosts.json'), JSON.stringify({ [`127.0.0.1:${relayPort}`]: sshd.fingerprint }))
-    const args = (cmd: string[]) => [TEST_CLI, ...cmd, '--host', `root@127.0.0.1:${relayPort}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
+    const args = (cmd: string[]) => [CLI, ...cmd, '--host', `root@127.0.0.1:${relayPort}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
     const run = (cmd: string[]) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, args(cmd), { stdio: ['ignore', 'ignore', 'pipe'] })
@@ -175,5 +150,159 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     const r = await cli('status', ...args)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/did not accept the key\. Check the user name and the key \(--identity FILE\)/)
+  })
+
+  it('an invalid known hosts file is a refusal, never "first connection"', async () => {
+    const known = join(m.backups, 'known_hosts.json')
+    mkdirSync(m.backups, { recursive: true, mode: 0o700 })
+    writeFileSync(known, '{"127.0.0.1:22": "not a fingerprint"}')
+    const r = await cli('status', '--accept-host-key', sshd.fingerprint, ...remote())
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/known hosts file .*known_hosts\.json does not hold host keys in the expected form\. Remove it/)
+    expect(readFileSync(known, 'utf8')).toBe('{"127.0.0.1:22": "not a fingerprint"}')
+    writeFileSync(known, JSON.stringify({ [`127.0.0.1:${sshd.port}`]: sshd.fingerprint }))
+  })
+
+  it('round trips beyond a bare login, counted through a relay: detect at most 4, reset --file --no-service at most 12', async () => {
+    m.systemctl('stop', 'plexmediaserver')
+    writeFileSync(m.preferences, SIGNED_IN)
+    const relay = (await startRelay(sshd.port)) as { port: number; roundTrips(): number; reset(): void; close(): void }
+    try {
+      const via = ['--host', `root@127.0.0.1:${relay.port}`, '--identity', sshd.key, '--accept-host-key', sshd.fingerprint, '--backup-dir', m.backups]
+      const host = await SshHost.connect({ user: 'root', host: '127.0.0.1', port: relay.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(m.root, 'relay-known.json')), sshd.fingerprint)
+      relay.reset()
+      await SshHost.connect({ user: 'root', host: '127.0.0.1', port: relay.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(m.root, 'relay-known.json')), sshd.fingerprint).then(async (bare) => {
+        await bare.exec('true', [])
+        bare.close()
+      })
+      host.close()
+      const bare = relay.roundTrips()
+      relay.reset()
+      const d = await cli('detect', '--root', m.root, '--json', ...via)
+      expect(d.code).toBe(0)
+      expect(JSON.parse(d.stdout)).toHaveLength(1)
+      const detect = relay.roundTrips() - bare
+      relay.reset()
+      const r = await cli('reset', '--file', m.preferences, '--no-service', '--yes', ...via)
+      expect(r.stderr).toBe('')
+      expect(m.read()).toBe(SIGNED_OUT)
+      const reset = relay.roundTrips() - bare
+      expect({ detect: detect <= 4, reset: reset <= 12, figures: { bare, detect, reset } }).toMatchObject({ detect: true, reset: true })
+    } finally {
+      relay.close()
+    }
+  }, 60_000)
+
+  describe.skipIf(!(sudoAvailable as () => boolean)())('real sudo (Debian\'s sudo, real users)', () => {
+    type Users = { nopasswd: string; password: string; notInSudoers: string; noSudo: string }
+    let withSftp: Sshd
+    let withoutSftp: Sshd
+    type Sshd = { port: number; key: string; fingerprint: string; users: Users; sudoPassword: string; sudoLog: string; stop(): void }
+    beforeAll(async () => {
+      withSftp = (await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir }, { users: true })) as Sshd
+      withoutSftp = (await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir }, { users: true, sftp: false })) as Sshd
+    }, 60_000)
+    afterAll(() => {
+      withSftp?.stop()
+      withoutSftp?.stop()
+    })
+    const as = (s: Sshd, user: string) => ['--host', `${user}@127.0.0.1:${s.port}`, '--identity', s.key, '--accept-host-key', s.fingerprint, '--backup-dir', m.backups, '--sudo']
+    /** The built CLI, with the typed lines on its standard input. */
+    const built = (args: string[], input: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+        let stdout = ''
+        let stderr = ''
+        child.stdout.on('data', (c) => (stdout += c))
+        child.stderr.on('data', (c) => (stderr += c))
+        child.once('close', (code) => resolve({ code, stdout, stderr }))
+        child.stdin.end(input)
+      })
+    const filesUnder = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
+    const stopped = () => {
+      m.systemctl('stop', 'plexmediaserver')
+      writeFileSync(m.preferences, SIGNED_IN)
+    }
+
+    /** reset --file then restore of its backup, each over SSH with sudo: exact bytes, owner and mode kept. */
+    async function resetAndRestore(s: Sshd, user: string, typed: string) {
+      stopped()
+      const before = statSync(m.preferences)
+      const reset = await built(['reset', '--file', m.preferences, '--no-service', '--yes', '--json', ...as(s, user)], typed)
+      expect(reset.stderr).toBe('')
+      expect(reset.code).toBe(0)
+      expect(m.read()).toBe(SIGNED_OUT)
+      const after = statSync(m.preferences)
+      expect([after.uid, after.gid, after.mode]).toEqual([before.uid, before.gid, before.mode])
+      const id = (JSON.parse(reset.stdout) as { backup: { id: string } }).backup.id
+      const restore = await built(['restore', id, '--no-service', '--yes', ...as(s, user)], typed)
+      expect(restore.stderr).toBe('')
+      expect(restore.code).toBe(0)
+      expect(m.read()).toBe(SIGNED_IN)
+    }
+
+    it('NOPASSWD, a password typed anyway: reset and restore leave exactly the expected bytes, and the password reaches no file', async () => {
+      await resetAndRestore(withSftp, withSftp.users.nopasswd, `${withSftp.sudoPassword}\n`)
+      for (const file of [...filesUnder(m.root), ...filesUnder(m.backups)]) expect(readFileSync(file, 'utf8').includes(withSftp.sudoPassword), file).toBe(false)
+    }, 60_000)
+
+    it('NOPASSWD without a password (sudo chosen, nothing typed)', async () => {
+      await resetAndRestore(withSftp, withSftp.users.nopasswd, '')
+    }, 60_000)
+
+    it('root with --sudo', async () => {
+      await resetAndRestore(withSftp, 'root', '')
+    }, 60_000)
+
+    it.each([
+      ['offers SFTP', () => withSftp, true],
+      ['offers no SFTP (a fixed shell command carries the bytes)', () => withoutSftp, false]
+    ])('a sudo that asks for a password, on a server that %s: reset and restore exact', async (_, server, sftp) => {
+      const s = server()
+      await resetAndRestore(s, s.users.password, `${s.sudoPassword}\n`)
+      const host = await SshHost.connect({ user: s.users.password, host: '127.0.0.1', port: s.port }, { privateKey: readFileSync(s.key) }, new KnownHosts(new LocalHost(), join(m.root, 'sudo-known.json')), s.fingerprint, { sudo: { password: s.sudoPassword } })
+      try {
+        const file = join(m.root, 'staged.txt')
+        await host.writeFileAtomic(file, Buffer.from('bytes\nwith lines\n'), { mode: 0o640, uid: 0, gid: 0 })
+        expect(readFileSync(file, 'utf8')).toBe('bytes\nwith lines\n')
+        expect(statSync(file).mode & 0o777).toBe(0o640)
+        expect(host.stagedThroughSftp).toBe(sftp)
+      } finally {
+        host.close()
+      }
+    }, 60_000)
+
+    it('a sudo that asks for a password: the full reset (stop, edit, start) through sudo', async () => {
+      stopped()
+      m.systemctl('start', 'plexmediaserver')
+      for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+      const s = withSftp
+      const r = await built(['reset', '--yes', '--root', m.root, '--port', String(m.port), ...as(s, s.users.password)], `${s.sudoPassword}\n`)
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      expect(m.read()).toBe(SIGNED_OUT)
+      expect(await readIdentity(m.port)).toMatchObject({ claimed: false })
+    }, 90_000)
+
+    it.each([
+      ['a wrong password', (s: Sshd) => s.users.password, 'not the password', /sudo on 127\.0\.0\.1 did not accept that password\. Type it again \(it is not stored\)/],
+      ['no password where sudo asks for one', (s: Sshd) => s.users.password, '', /sudo on 127\.0\.0\.1 asks for prp-\w+'s password\. Type it/],
+      ['a user not in sudoers', (s: Sshd) => s.users.notInSudoers, 'RIGHT', /prx-\w+ may not use sudo on 127\.0\.0\.1\. Ask its administrator/],
+      ['a server without sudo', (s: Sshd) => s.users.noSudo, 'RIGHT', /127\.0\.0\.1 has no sudo\. Log in as root/]
+    ])('%s gets its own message, and nothing is written', async (_, user, typed, message) => {
+      stopped()
+      const s = withSftp
+      const r = await built(['reset', '--file', m.preferences, '--no-service', '--yes', ...as(s, user(s))], typed === 'RIGHT' ? `${s.sudoPassword}\n` : typed ? `${typed}\n` : '')
+      expect(r.stderr).toMatch(message)
+      expect(r.code).toBe(1)
+      expect(m.read()).toBe(SIGNED_IN)
+      if (typed === 'not the password') {
+        // sudo asks up to three times: only the typed line may reach it as a try.
+        const log = readFileSync(s.sudoLog, 'utf8')
+        expect(log).toMatch(/1 incorrect password attempt/)
+        expect(log).not.toMatch(/[23] incorrect password attempts/)
+      }
+    }, 60_000)
   })
 })

@@ -31,8 +31,7 @@ async function main(): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify({ url, sandbox: env.sandbox, backupDir: env.environment.backupDir, port: env.port, scenario })}\n`)
   else process.stdout.write(`Plex Reclaim demo (${scenario}): open ${url}\nSandbox: ${env.sandbox}\nPress Ctrl+C to stop.\n`)
   const stop = (): void => {
-    service.dispose()
-    void bridge.close().then(() => env.dispose()).then(() => process.exit(0))
+    void service.dispose().then(() => bridge.close()).then(() => env.dispose()).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

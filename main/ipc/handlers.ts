@@ -1,7 +1,8 @@
-import type { CutOffRun, Runtime } from '../../preload/contract'
-import { APP_NAME, APP_VERSION, CoreError, type AppService, type Known, type RunResult } from '../app/index'
+import type { CutOffRun, RunRecord, RunView as RunViewPayload, Runtime } from '../../preload/contract'
+import { APP_NAME, APP_VERSION, CoreError, type AppService, type Known, type RunResult, type StepEvent } from '../app/index'
 import type { HandlerTable } from './dispatch'
-import { toBackupView, toInstallationView } from './views'
+import { RunRegistry } from './run-registry'
+import { toBackupView, toClaimedView, toDiagnosisView, toInstallationView, toSignInView } from './views'
 
 /** What the window adds to the service: how it opens files and pages, and what kind of window it is. */
 export interface HandlerDeps {
@@ -14,29 +15,69 @@ export interface HandlerDeps {
   readonly openExternal?: (url: string) => Promise<void>
   /** Demo mode: claim tokens from the plex.tv stand-in. */
   readonly mintDemoClaimToken?: () => string
+  /** The runs of this window's process; main's close guard asks it whether one is under way. */
+  readonly runs?: RunRegistry
 }
 
-const runView = (r: RunResult) => ({ runId: r.runId, outcome: r.outcome, backupId: r.journal.backupId ?? null })
+const runView = (r: RunResult): RunViewPayload => ({ runId: r.runId, outcome: r.outcome, backupId: r.journal.backupId ?? null })
 
 /** The IPC handler table: each channel maps to one call of the application service. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { service } = deps
+  const runs = deps.runs ?? new RunRegistry()
   const view = async (k: Known) => {
     const o = await service.observe(k)
     return toInstallationView(k.installation, o ? o.answers || o.processAlive : null, k.entry.host.name)
   }
   const known = (id: string): Known => service.installations.get(id)
 
+  /** A run under the registry: its events kept for a reloaded page, its end recorded with where things stand. */
+  const tracked = async (fields: Pick<RunRecord, 'kind' | 'action' | 'installationId' | 'label' | 'backupId'>, go: (onStep: (e: StepEvent) => void) => Promise<RunResult>): Promise<RunViewPayload> => {
+    const tracker = runs.start(fields)
+    let runId: string | null = null
+    const onStep = (event: StepEvent): void => {
+      runId ??= event.runId
+      tracker.onStep(event)
+    }
+    try {
+      const result = runView(await go(onStep))
+      tracker.finish(result, await service.standing(result.runId, fields.installationId).catch(() => null))
+      return result
+    } catch (error) {
+      tracker.fail(error, await service.standing(runId, fields.installationId).catch(() => null))
+      throw error
+    }
+  }
+
+  /** Runs cut off by an earlier process: the run registry never counts a live one among them. */
+  const cutOffRuns = async (): Promise<CutOffRun[]> =>
+    Promise.all(
+      (await service.runs.list()).flatMap((r) =>
+        r.status === 'cut-off'
+          ? [
+              (async (): Promise<CutOffRun> => {
+                const j = r.journal
+                const m = j.backupId ? await service.runs.backups.get(j.backupId).then((b) => b.manifest, () => null) : null
+                const backup = m ? { id: m.id, createdAt: m.createdAt, account: m.account.username ?? m.account.maskedEmail ?? null } : null
+                return { runId: j.runId, kind: j.kind, label: j.label, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt, backup }
+              })()
+            ]
+          : []
+      )
+    )
+
   return {
     'app:get-info': async () => ({ name: APP_NAME, version: APP_VERSION, platform: process.platform, runtime: deps.runtime, demo: deps.demo }),
     'installations:detect': async () => Promise.all((await service.detect()).map(view)),
+    'installations:diagnose': async ({ installationId }) => toDiagnosisView(await service.diagnose(known(installationId))),
     'installations:choose-file': async () => {
       const path = await deps.chooseFile?.()
       return path ? view(await service.inspectInstallation(path)) : null
     },
     'remote:connect': async (p) => {
       const auth = p.auth === 'password' ? { password: p.password ?? '' } : ('default-keys' as const)
-      const sudo = p.sudo || p.sudoPassword ? { password: p.sudoPassword } : null
+      // A NOPASSWD user chooses sudo without typing a password.
+      const sudo = p.sudo ? { password: p.sudoPassword || undefined } : null
       const r = await service.connect({ user: p.user, host: p.host, port: p.port }, auth, { sudo, acceptFingerprint: p.acceptFingerprint })
       return r.status === 'connected' ? { status: r.status, name: r.name, installations: await Promise.all(r.installations.map(view)) } : r
     },
@@ -45,22 +86,47 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const { manifest, dir } = await service.backUp(known(installationId))
       return { backup: toBackupView(manifest), location: dir }
     },
-    'backups:restore': async ({ backupId }) => runView((await service.restore(backupId, { mode: 'service' })).result),
-    'reset:start': async ({ installationId, backupId }) => runView(await service.reset(known(installationId), { mode: 'service', backupId })),
+    'backups:restore': async ({ backupId }) => {
+      const { manifest } = await service.runs.backups.get(backupId)
+      const installationId = manifest.installationId ?? 'unknown'
+      return tracked({ kind: 'restore', action: 'run', installationId, label: manifest.installType, backupId }, async (onStep) => (await service.restore(backupId, { mode: 'service', onStep })).result)
+    },
+    'reset:start': async ({ installationId, backupId }) => {
+      const k = known(installationId)
+      return tracked({ kind: 'reset', action: 'run', installationId, label: k.installation.label, backupId }, (onStep) => service.reset(k, { mode: 'service', backupId, onStep }))
+    },
     'claim:routes': async ({ installationId }) => service.claimRoutes(known(installationId).entry),
-    'claim:with-token': async ({ installationId, token }) => ({ username: (await service.claimWithToken(known(installationId).entry, token)).username }),
+    'claim:previous-account': async ({ installationId }) => service.previousAccount(known(installationId)),
+    'claim:with-token': async ({ installationId, token }) => {
+      const k = known(installationId)
+      return toClaimedView(await service.claimWithToken(k.entry, token, k))
+    },
     'signin:start': async ({ installationId }) => {
       known(installationId)
       const { authUrl } = await service.signInStart(installationId)
       if (deps.openExternal) await deps.openExternal(authUrl)
       return { authUrl, opened: Boolean(deps.openExternal) }
     },
-    'signin:wait': async ({ installationId }) => ({ username: (await service.signInWait(installationId, known(installationId).entry)).username }),
-    'signin:cancel': async ({ installationId }) => (service.signInCancel(installationId), null),
-    'runs:cut-off': async () =>
-      (await service.runs.list()).flatMap((r): CutOffRun[] => (r.status === 'cut-off' ? [{ runId: r.runId, kind: r.journal.kind, label: r.journal.label, lastStep: r.journal.completed.at(-1) ?? null, createdAt: r.journal.createdAt }] : [])),
-    'runs:resume': async ({ runId }) => runView(await service.runs.resume(runId)),
-    'runs:rollback': async ({ runId }) => runView(await service.runs.rollback(runId)),
+    'signin:wait': async ({ installationId }) => {
+      const k = known(installationId)
+      return toSignInView(await service.signInWait(installationId, k.entry, k))
+    },
+    'signin:confirm': async ({ installationId }) => {
+      const r = toSignInView(await service.signInConfirm(installationId, known(installationId).entry))
+      if (r.status !== 'claimed') throw new CoreError('SIGN_IN_CANCELLED', 'The claim was not confirmed. Start "Sign in with Plex" again.')
+      return r
+    },
+    'signin:cancel': async ({ installationId }) => (await service.signInCancel(installationId), null),
+    'runs:cut-off': async () => cutOffRuns(),
+    'runs:list': async () => ({ runs: runs.list(), cutOff: await cutOffRuns() }),
+    'runs:resume': async ({ runId }) => {
+      const j = await service.runs.cutOff(runId)
+      return tracked({ kind: j.kind, action: 'resume', installationId: j.installationId, label: j.label, backupId: j.restoreBackupId ?? null }, (onStep) => service.runs.resume(runId, onStep))
+    },
+    'runs:rollback': async ({ runId }) => {
+      const j = await service.runs.cutOff(runId)
+      return tracked({ kind: j.kind, action: 'rollback', installationId: j.installationId, label: j.label, backupId: j.backupId ?? null }, (onStep) => service.runs.rollback(runId, onStep))
+    },
     'runs:details': async ({ runId }) => service.runLog(runId),
     'demo:claim-token': async () => {
       if (!deps.mintDemoClaimToken) throw new CoreError('UNSUPPORTED_PLATFORM', 'Demo claim tokens exist only in demo mode. Get a real one at https://www.plex.tv/claim.')

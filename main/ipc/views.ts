@@ -1,5 +1,5 @@
-import type { BackupView, InstallationView } from '../../preload/contract'
-import type { BackupManifest, Installation } from '../app/index'
+import type { BackupView, ClaimedView, DiagnosisView, InstallationView, NeedsConfirmationView } from '../../preload/contract'
+import type { BackupManifest, ClaimResult, Diagnosis, Installation, SignInResult } from '../app/index'
 
 import { describeTarget } from '../app/index'
 
@@ -29,3 +29,14 @@ export const toBackupView = (m: BackupManifest): BackupView => ({
   account: m.account,
   keysPresent: m.keysPresent
 })
+
+/** Account names and masked e-mails only: the token main read stays in main. */
+export const toDiagnosisView = (d: Diagnosis): DiagnosisView => ({
+  signIn: d.signIn,
+  localAccess: d.localAccess && { allowedNetworks: d.localAccess.allowedNetworks, seenAs: d.localAccess.seenAs.addresses, how: d.localAccess.seenAs.how, inside: d.localAccess.inside }
+})
+
+export const toClaimedView = (r: ClaimResult): ClaimedView => ({ status: 'claimed', username: r.username, accountChange: r.accountChange })
+
+export const toSignInView = (r: SignInResult): ClaimedView | NeedsConfirmationView =>
+  r.status === 'claimed' ? toClaimedView(r.outcome) : { status: 'needs-confirmation', username: null, previousAccount: r.previousAccount, newAccount: r.newAccount }

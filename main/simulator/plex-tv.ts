@@ -37,6 +37,12 @@ export interface PlexTvStandIn {
   /** Mints a claim token for the account, valid for ttlMs (default 4 minutes). */
   mintClaimToken(account?: Partial<PlexAccount>, ttlMs?: number): string
   setOutage(on: boolean): void
+  /** plex.tv no longer accepts this token (a password reset, a removed device): 401 from then on. */
+  revokeToken(token: string): void
+  /** Tokens signed out with DELETE /api/v2/users/signout, in order. */
+  readonly signedOut: readonly string[]
+  /** The HTTP status a claim-token answer carries (200 by default; plex.tv may answer 201). */
+  setClaimTokenStatus(status: number): void
   readonly accounts: ReadonlyMap<string, PlexAccount>
   close(): Promise<void>
 }
@@ -58,6 +64,8 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
   let limited = 0
   let retryAfter = 1
   let rejectTokens = false
+  const signedOut: string[] = []
+  let claimTokenStatus = 200
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
     res.end(JSON.stringify(body))
@@ -137,10 +145,30 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
         res.writeHead(401, { 'content-type': 'application/json' })
         return void res.end('{"errors":[{"code":1001,"message":"User could not be authenticated"}]}')
       }
-      res.writeHead(200, { 'content-type': 'application/json' })
+      res.writeHead(claimTokenStatus, { 'content-type': 'application/json' })
       return void res.end(JSON.stringify({ token: mint(user) }))
     }
+    if (userRoutes(req, res, url)) return
     xml(res, 404, '<errors><error>Not found</error></errors>')
+  }
+
+  // GET /api/v2/user and DELETE /api/v2/users/signout, as the "Authenticating with Plex" forum post
+  // and python-plexapi (MyPlexAccount, signout) use them: 401 with plex.tv's error list for a token
+  // it does not accept; the user as JSON (with its token, as plex.tv sends it); 204 on sign-out.
+  const userRoutes = (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+    if (url.pathname !== '/api/v2/user' && url.pathname !== '/api/v2/users/signout') return false
+    const token = req.headers['x-plex-token']?.toString() ?? ''
+    const user = accounts.get(token)
+    if (!user) {
+      json(res, 401, { errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] })
+    } else if (url.pathname === '/api/v2/user' && req.method === 'GET') {
+      json(res, 200, { id: 1, uuid: '0a1b2c3d4e5f', username: user.username, title: user.username, email: user.email, authToken: user.authToken, home: false })
+    } else if (req.method === 'DELETE') {
+      accounts.delete(token)
+      signedOut.push(token)
+      res.writeHead(204).end()
+    } else json(res, 405, { errors: [{ code: 1000, message: 'Method not allowed', status: 405 }] })
+    return true
   }
 
   const server: Server = createServer(handle)
@@ -158,6 +186,9 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
     rejectUserTokens: (on) => void (rejectTokens = on),
     mintClaimToken: mint,
     setOutage: (on) => void (outage = on),
+    revokeToken: (token) => void accounts.delete(token),
+    signedOut,
+    setClaimTokenStatus: (status) => void (claimTokenStatus = status),
     accounts,
     close: () =>
       new Promise((resolve) => {

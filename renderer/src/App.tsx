@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import { ErrorPanel } from './components/ErrorPanel'
 import { StepNav } from './components/StepNav'
 import { messages } from './messages'
 import { Backup } from './steps/Backup'
@@ -9,7 +8,9 @@ import { Done } from './steps/Done'
 import { FindServer } from './steps/FindServer'
 import { ResetStep } from './steps/ResetStep'
 import { RestoreView } from './steps/RestoreView'
+import { Review } from './steps/Review'
 import { Welcome } from './steps/Welcome'
+import { busy } from './store/state'
 import type { StepId } from './store/steps'
 import { useWizard } from './store/wizard-store'
 
@@ -18,25 +19,43 @@ const VIEWS: Record<StepId, () => React.JSX.Element | null> = {
   find: FindServer,
   diagnosis: Diagnosis,
   backup: Backup,
+  review: Review,
   reset: ResetStep,
   claim: Claim,
   done: Done,
   restore: RestoreView
 }
 
+/** Leaving the page (reload, Back, closing the tab) during a run asks first, in a browser. */
+function useLeaveGuard(active: boolean): void {
+  useEffect(() => {
+    if (!active) return
+    const ask = (e: BeforeUnloadEvent): string => {
+      e.preventDefault()
+      e.returnValue = messages.leave
+      return messages.leave
+    }
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [active])
+}
+
 export function App() {
   const step = useWizard((s) => s.step)
   const info = useWizard((s) => s.info)
+  // In the desktop app main's close guard asks instead (a blocked unload there would be silent).
+  const running = useWizard((s) => busy(s) && s.info?.runtime === 'loopback')
   const init = useWizard((s) => s.init)
   useEffect(() => {
     void init()
   }, [init])
+  useLeaveGuard(running)
   const View = VIEWS[step]
   return (
     <div className="shell">
       <header className="brand">
         <span className="logo" aria-hidden="true" />
-        <div>
+        <div className="brand-text">
           <p className="app-name">{messages.appName}</p>
           <p className="tagline">
             {messages.tagline}
@@ -48,7 +67,6 @@ export function App() {
       <div className="layout">
         <StepNav />
         <main className="content">
-          <ErrorPanel />
           <View key={step} />
         </main>
       </div>

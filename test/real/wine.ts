@@ -34,8 +34,8 @@ export const clean = (text: string): string =>
     .filter((l) => !WINE_NOISE.test(l))
     .join('\n')
 
-export function wine(args: readonly string[], options: { input?: string } = {}): SpawnSyncReturns<string> & { out: string } {
-  const r = spawnSync('wine', args, { env: wineEnv(), encoding: 'utf8', timeout: 60_000, input: options.input })
+export function wine(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> & { out: string } {
+  const r = spawnSync('wine', args, { env: { ...wineEnv(), ...options.env }, encoding: 'utf8', timeout: 60_000, input: options.input })
   return Object.assign(r, { out: clean(`${r.stdout}${r.stderr}`) })
 }
 
@@ -50,10 +50,12 @@ export function ensurePrefix(): void {
   mkdirSync(lock, { recursive: true })
   try {
     rmSync(PREFIX, { recursive: true, force: true })
-    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), encoding: 'utf8', timeout: 180_000 })
-    if (boot.status !== 0) throw new Error(`wineboot -i failed: ${clean(boot.stderr)}`)
-    const version = wine(['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'])
-    if (version.status !== 0) throw new Error(`could not set Wine's Windows version: ${version.out}`)
+    // No pipes: the services wineboot starts would hold them open (see startWine).
+    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), stdio: 'ignore', timeout: 300_000 })
+    if (boot.status !== 0) throw new Error(`wineboot -i failed (exit ${boot.status ?? boot.signal})`)
+    const version = spawnSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 })
+    if (version.status !== 0) throw new Error(`could not set Wine's Windows version (exit ${version.status ?? version.signal})`)
+    stopWine()
     writeFileSync(join(PREFIX, '.plex-reclaim-ready'), '')
   } finally {
     rmSync(lock, { recursive: true, force: true })
@@ -109,13 +111,21 @@ export function runNodeExe(exe: string, args: readonly string[], dir: string, en
   })
 }
 
-/** A wineserver that stays up between calls (each would otherwise start one: about a second each). */
+/**
+ * A wineserver that stays up between calls (each call would otherwise start one: about a second
+ * each). It runs in the foreground when started directly, so it is spawned, not waited for;
+ * stopWine() ends it.
+ */
 export function startWine(): void {
-  spawnSync('wineserver', ['-p'], { env: wineEnv(), timeout: 30_000 })
-  wine(['reg', 'query', 'HKCU\\Software\\Wine'])
+  spawn('wineserver', ['-p', '-f'], { env: wineEnv(), stdio: 'ignore', detached: true }).unref()
+  // The first program also starts Wine's own services, which keep any pipe they inherit open:
+  // no pipes for it, or the call waits for them.
+  spawnSync('wine', ['reg', 'query', 'HKCU\\Software\\Wine'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 })
 }
 
 /** Ends the prefix's wineserver and every Wine process of it. */
 export function stopWine(): void {
-  spawnSync('wineserver', ['-k'], { env: wineEnv(), timeout: 30_000 })
+  spawnSync('wineserver', ['-k'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
+  // -k only asks: wait until it has gone, so the next program starts a fresh one.
+  spawnSync('wineserver', ['-w'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
 }

@@ -1,19 +1,39 @@
-import { CLAIM_URL } from '../../app/index'
+import { CLAIM_URL, GENERAL_CLAIM_WARNING, accountChangeWarning, type ClaimResult, type Known, type SignInResult } from '../../app/index'
 import type { CliContext } from '../context'
-import { UsageError, printJson } from '../context'
+import { UsageError, chosen, printJson } from '../context'
 import type { ClaimJson } from '../json'
 
-function done(ctx: CliContext, outcome: ClaimJson, extra: Record<string, unknown> = {}): number {
-  if (ctx.flags.json) printJson(ctx, { ...extra, ...outcome })
-  else ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}. Open Plex Web to use it.`)
+function done(ctx: CliContext, outcome: ClaimResult, extra: Record<string, unknown> = {}): number {
+  const json: ClaimJson = { claimed: outcome.claimed, username: outcome.username, accountChange: outcome.accountChange }
+  if (ctx.flags.json) printJson(ctx, { ...extra, ...json })
+  else {
+    ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}. Open Plex Web to use it.`)
+    if (outcome.accountChange) ctx.out(`Note: ${accountChangeWarning(outcome.accountChange.previousAccount, outcome.accountChange.newAccount)}`)
+    ctx.out('If Plex Web says "Not authorized", open it in a private window: the browser is usually signed in to another account.')
+  }
   return 0
 }
 
+/** The installation being claimed, for the account it had; none when it cannot be told which. */
+const claimedInstallation = (ctx: CliContext): Promise<Known | null> => chosen(ctx).catch(() => null)
+
 /** Sign in on plex.tv in any browser (this machine's or a phone's), then claim with that account. */
 async function claimBySignIn(ctx: CliContext): Promise<number> {
+  const k = await claimedInstallation(ctx)
   const { authUrl } = await ctx.service.signInStart('cli')
   if (!ctx.flags.json) ctx.out(`Open this page in a browser and sign in to Plex:\n\n  ${authUrl}\n\nWaiting for the sign-in…`)
-  return done(ctx, await ctx.service.signInWait('cli', ctx.entry), { authUrl })
+  let result: SignInResult = await ctx.service.signInWait('cli', ctx.entry, k)
+  if (result.status === 'needs-confirmation') {
+    const warning = accountChangeWarning(result.previousAccount, result.newAccount)
+    if (!ctx.flags.yes) {
+      await ctx.service.signInCancel('cli')
+      throw new UsageError(`${warning} Nothing was claimed. To claim it with ${result.newAccount.username ?? 'that account'} anyway, run the claim again with --yes.`)
+    }
+    if (!ctx.flags.json) ctx.out(`Note: ${warning} Going on (--yes).`)
+    result = await ctx.service.signInConfirm('cli', ctx.entry)
+  }
+  if (result.status !== 'claimed') throw new UsageError('The claim was not confirmed.')
+  return done(ctx, result.outcome, { authUrl })
 }
 
 export async function claimCommand(ctx: CliContext): Promise<number> {
@@ -22,5 +42,7 @@ export async function claimCommand(ctx: CliContext): Promise<number> {
     const routes = ctx.service.claimRoutes(ctx.entry)
     throw new UsageError(`claim needs --token or --sign-in: get a token at ${CLAIM_URL} (it lives about 4 minutes). Or claim in Plex Web on the server: ${routes.plexWeb}`)
   }
-  return done(ctx, await ctx.service.claimWithToken(ctx.entry, ctx.flags.token))
+  const k = await claimedInstallation(ctx)
+  if (!ctx.flags.json && (await ctx.service.previousAccount(k))) ctx.out(`Note: ${GENERAL_CLAIM_WARNING}`)
+  return done(ctx, await ctx.service.claimWithToken(ctx.entry, ctx.flags.token, k))
 }

@@ -1,13 +1,37 @@
-import { describeObservation } from '../../app/index'
+import { describeAccountRef, describeObservation, type Diagnosis } from '../../app/index'
 import type { CliContext } from '../context'
 import { chosen, printJson, timeoutFlag } from '../context'
 import { describeAccount } from '../format'
-import type { StatusJson } from '../json'
+import type { SignInJson, StatusJson } from '../json'
+
+const signInJson = (d: Diagnosis): SignInJson => (d.signIn.state === 'valid' ? { state: 'valid', username: d.signIn.account.username } : { state: d.signIn.state })
+
+function describeDiagnosis(d: Diagnosis): string[] {
+  const s = d.signIn
+  const lines = [
+    `  plex.tv:    ${
+      s.state === 'valid'
+        ? `accepts its token, for ${describeAccountRef(s.account)}: if you can sign in to Plex as that account, no reset is needed`
+        : s.state === 'revoked'
+          ? 'no longer accepts its token (revoked): a reset is needed'
+          : `cannot tell (${s.reason === 'no-token' ? 'no token in its settings' : s.reason === 'unreadable' ? 'its settings cannot be read' : s.reason === 'unreachable' ? 'plex.tv did not answer' : 'plex.tv gave an unexpected answer'})`
+    }`
+  ]
+  const a = d.localAccess
+  if (a) {
+    lines.push(
+      `  local:      allowedNetworks is ${a.allowedNetworks.join(', ')}; the server sees this computer as ${a.seenAs.addresses.join(' or ')}: ${
+        a.inside ? 'inside, so Plex Web opened from here may reach it without signing in' : 'outside it'
+      }`
+    )
+  }
+  return lines
+}
 
 export async function statusCommand(ctx: CliContext): Promise<number> {
   const k = await chosen(ctx)
   const i = k.installation
-  const o = await ctx.service.observe(k)
+  const [o, d] = await Promise.all([ctx.service.observe(k), ctx.service.diagnose(k)])
   const status: StatusJson = {
     id: i.id,
     label: i.label,
@@ -16,13 +40,15 @@ export async function statusCommand(ctx: CliContext): Promise<number> {
     claimed: o?.identity?.claimed ?? null,
     machineIdentifier: o?.identity?.machineIdentifier ?? null,
     version: o?.identity?.version ?? null,
-    account: i.account
+    account: i.account,
+    signIn: signInJson(d)
   }
   if (ctx.flags.json) printJson(ctx, status)
   else {
     ctx.out(`${i.id}  ${i.label}`)
     ctx.out(`  server:     ${o ? describeObservation(o) : 'unknown'}${o?.identity ? `, ${o.identity.claimed ? 'claimed' : 'unclaimed'}, version ${o.identity.version}` : ''}`)
     ctx.out(`  signed in:  ${describeAccount(i.account)} (from its settings)`)
+    for (const line of describeDiagnosis(d)) ctx.out(line)
   }
   return 0
 }

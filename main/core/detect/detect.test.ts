@@ -188,7 +188,7 @@ describe('detection on a laid-out machine', () => {
         account: { username: 'kate', maskedEmail: 'k***@example.com', tokenPresent: true, machineIdentifier: '11111111-2222-3333-4444-555555555555' },
         readError: null
       })
-      expect(found[0]!.id).toMatch(/^pms-[0-9a-f]{10}$/)
+      expect(found[0]!.id).toMatch(/^pms-[0-9a-f]{12}$/)
       expect(JSON.stringify(found)).not.toContain('SECRETtoken')
     })
   }

@@ -11,6 +11,7 @@ import type { StoreTarget } from '../stores/types'
 import { FILESYSTEM_RULES, type Candidate } from './candidates'
 import { dockerCandidates, folderCandidates } from './containers'
 import { deniedAccess, under } from './paths'
+import { answersInBatches, withPrefetch } from './prefetch'
 import type { Installation } from './types'
 import { windowsCandidates } from './windows'
 
@@ -100,8 +101,16 @@ async function dedupe(host: Host, list: Installation[]): Promise<Installation[]>
   return out
 }
 
-/** Every Plex Media Server installation on the machine (or under the given root). */
+/**
+ * Every Plex Media Server installation on the machine (or under the given root). Over SSH the
+ * rules' questions are answered in a few batched exchanges (prefetch.ts), not one per question.
+ */
 export async function detectInstallations(options: DetectOptions): Promise<Installation[]> {
+  const { host } = options
+  return answersInBatches(host) ? withPrefetch(host, (view) => detectOn({ ...options, host: view })) : detectOn(options)
+}
+
+async function detectOn(options: DetectOptions): Promise<Installation[]> {
   const { host, root = '/', env = process.env } = options
   // The rules are independent: run together, so a host over SSH pays its round trips once, not per rule.
   const byRule = await Promise.all([...FILESYSTEM_RULES.map((rule) => rule(host, root)), (options.docker ?? true) ? dockerCandidates(host) : Promise.resolve([])])
@@ -120,8 +129,9 @@ export async function detectInstallations(options: DetectOptions): Promise<Insta
         dataDir: w.dataDir,
         pidFile: null,
         control: w.control,
-        account: summarizeAccount((k) => w.values[k]),
-        readError: null
+        // A signed-out account's hive is read once the run has loaded it (that needs an administrator).
+        account: w.hive ? null : summarizeAccount((k) => w.values[k]),
+        readError: w.hive ? { code: 'PERMISSION_DENIED', message: `${w.label} keeps its settings in a user hive that is not loaded now; the reset loads it (${w.hive.file}), asking for administrator rights.` } : null
       })
     }
   }
@@ -130,6 +140,10 @@ export async function detectInstallations(options: DetectOptions): Promise<Insta
 
 /** A Preferences.xml (or the folder holding it) that the user points at directly. */
 export async function inspectPath(host: Host, path: string): Promise<Installation> {
+  return answersInBatches(host) ? withPrefetch(host, (view) => inspectOn(view, path)) : inspectOn(host, path)
+}
+
+async function inspectOn(host: Host, path: string): Promise<Installation> {
   if (CLIENT_APP_PATH.test(path)) {
     throw new CoreError('NOT_A_SETTINGS_FILE', `${path} belongs to the Plex desktop app, not to Plex Media Server. Choose the server's Preferences.xml.`)
   }

@@ -1,5 +1,6 @@
 import { openBackupFolder } from '../backups/folder-trust'
 import { hostFlag } from '../host/host-ref'
+import { loadHive, unloadHive } from '../stores/registry-hive'
 import { CoreError } from '../result'
 import type { RunContext, RunResult } from './context'
 import { newRunId, type Journal, type RunKind } from './journal'
@@ -57,11 +58,33 @@ async function reopen(ctx: RunContext, journal: Journal, doing: 'resume' | 'roll
   return run
 }
 
+/**
+ * A stopped Windows service account's hive is loaded for the run and unloaded after it; the journal
+ * records it, so a resumed or rolled-back run unloads what a killed one left loaded.
+ */
+async function withHive(run: Run, body: () => Promise<void>): Promise<void> {
+  const target = run.ctx.store.target
+  if (target.kind !== 'windows-registry' || !target.hive) return body()
+  const loaded = await loadHive(run.ctx.host, target.hive)
+  if (loaded) await run.save({ hiveLoaded: true })
+  const mustUnload = loaded !== null || run.journal.hiveLoaded === true
+  try {
+    await body()
+  } finally {
+    if (mustUnload) {
+      await unloadHive(run.ctx.host, target.hive).then(
+        () => run.save({ hiveLoaded: false }),
+        (error: unknown) => run.log.add(`could not unload ${target.hive!.mount}: ${(error as Error).message}`)
+      )
+    }
+  }
+}
+
 async function execute(run: Run, plan: readonly Step[], resuming: boolean, success: RunResult['outcome']): Promise<RunResult> {
   let outcome = success
   try {
     try {
-      await runPlan(run, plan, resuming)
+      await withHive(run, () => runPlan(run, plan, resuming))
     } catch (error) {
       if (!(error instanceof FinishEarly)) return await recover(run, error)
       outcome = error.outcome

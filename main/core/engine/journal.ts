@@ -49,6 +49,8 @@ export interface Journal {
   readonly restoreBackupId?: string
   /** Set when the run is being undone: a cut-off undo is finished as an undo. */
   readonly rollingBack?: boolean
+  /** A Windows service account's hive this run loaded: resume and rollback unload it. */
+  readonly hiveLoaded?: boolean
   readonly outcome?: RunOutcome
   readonly error?: { readonly code: string; readonly message: string }
 }
@@ -77,6 +79,7 @@ export const journalSchema = z
     expectedSha256: sha.optional(),
     restoreBackupId: stamp.optional(),
     rollingBack: z.boolean().optional(),
+    hiveLoaded: z.boolean().optional(),
     outcome: z.enum(['finished', 'nothing-to-do', 'failed', 'rolled-back']).optional(),
     error: z.object({ code: z.string().max(64), message: z.string().max(4000) }).strict().optional()
   })

@@ -1,7 +1,9 @@
+import { posix } from 'node:path'
 import { sha256 } from '../backups/store'
 import { CoreError } from '../result'
 import { controlServer, describeObservation, isStopped, observe } from '../server/control'
 import { readIdentity } from '../server/identity'
+import { assertPlexProcessGone } from '../server/process-gone'
 import { pidFileNamesLiveProcess } from '../server/server-running'
 import type { StepId } from './journal'
 import { assertPreflight, preflight } from './preflight'
@@ -25,9 +27,17 @@ export async function runPlan(run: Run, plan: readonly Step[], resuming: boolean
   for (const step of plan) {
     const reason = step.skip?.(run)
     if (reason) await run.skip(step.id, reason)
-    else if (resuming && step.holds && (await step.holds(run))) await run.skip(step.id, 'Already done')
+    else if (resuming && step.holds && (await step.holds(run))) await run.skip(step.id, 'Already done', 'done')
     else await run.step(step.id, step.label(run), () => step.action(run))
   }
+}
+
+/** The paths the next steps look at: the settings, their folder and (before the edit) the pid file. */
+async function primeFor(run: Run, withPidFile: boolean): Promise<void> {
+  const t = run.ctx.store.target
+  if (t.kind !== 'preferences-xml' || !run.ctx.host.prime) return
+  const pid = withPidFile && run.ctx.server.pidFile ? [run.ctx.server.pidFile] : []
+  await run.ctx.host.prime([t.path, posix.dirname(t.path), ...pid]).catch(() => undefined)
 }
 
 const keysAbsent = async (run: Run): Promise<boolean> => {
@@ -44,6 +54,8 @@ const userStarts = (run: Run): string | null => (service(run) ? null : 'Start Pl
 /** --no-service: the user stopped the server; a pid file naming a live process says otherwise. */
 async function refuseIfRunning(run: Run): Promise<string> {
   const { pidFile } = run.ctx.server
+  // Windows and macOS have no pid file: the process itself must be gone.
+  if (!run.ctx.force) await assertPlexProcessGone(run.ctx.host, run.ctx.server.control)
   const pid = await pidFileNamesLiveProcess(run.ctx.host, pidFile)
   if (pid === null) return 'No running server was found'
   if (run.ctx.force) return `Going ahead although process ${pid} is alive (--force)`
@@ -52,9 +64,11 @@ async function refuseIfRunning(run: Run): Promise<string> {
 
 const stopStep = (holds: Step['holds']): Step => ({
   id: 'stop',
-  label: (r) => (service(r) ? 'Stopping Plex Media Server' : 'Checking that Plex Media Server is stopped'),
+  label: () => 'Stopping Plex Media Server',
   holds,
-  action: async (r) => (service(r) ? (await controlServer(r.ctx.host, r.ctx.server, 'stop', r.control()), 'Plex Media Server has stopped') : refuseIfRunning(r))
+  // --no-service: the user stopped it; the next step proves it.
+  skip: (r) => (service(r) ? null : 'You stopped it yourself'),
+  action: async (r) => (await controlServer(r.ctx.host, r.ctx.server, 'stop', r.control()), 'Plex Media Server has stopped')
 })
 
 const verifyStoppedStep = (holds: Step['holds']): Step => ({
@@ -62,6 +76,8 @@ const verifyStoppedStep = (holds: Step['holds']): Step => ({
   label: () => 'Checking that it has really stopped',
   holds,
   action: async (r) => {
+    // One exchange over SSH for the pid file and the settings the next step reads.
+    await primeFor(r, true)
     if (!service(r)) return refuseIfRunning(r)
     const o = await observe(r.ctx.host, r.ctx.server)
     if (!isStopped(o)) throw new CoreError('STOP_TIMEOUT', `Plex Media Server is still ${describeObservation(o)} after it was stopped.`)
@@ -93,6 +109,7 @@ export function resetPlan(): Step[] {
       holds: async (r) => r.journal.completed.includes('preflight'),
       action: async (r) => {
         const { ctx } = r
+        await primeFor(r, false)
         const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
         const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl: ctx.plexTvUrl, allowOwnerChange: ctx.force })
         for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)
@@ -125,12 +142,16 @@ export function resetPlan(): Step[] {
       holds: keysAbsent,
       action: async (r) => {
         const { store } = r.ctx
-        const now = await store.snapshot()
+        // With service control the server may have rewritten its settings as it stopped: read them
+        // again. Without, nothing of ours ran in between (removeSignIn still checks the bytes).
+        const now = service(r) || !r.snapshot ? await store.snapshot() : r.snapshot
         if (now.keysPresent.length === 0) return 'The sign-in was already removed'
         // The server may have written its settings as it stopped: those exact bytes are backed up.
         await r.ensureBackup(now, 'reset')
         const expected = store.expectedAfterRemove?.(now)
         if (expected) await r.save({ expectedSha256: sha256(expected) })
+        // Right before the edit: a server that closed its port may still be writing its settings.
+        if (!r.ctx.force) await assertPlexProcessGone(r.ctx.host, r.ctx.server.control)
         r.ctx.boundary?.('inside:remove')
         r.removed = await store.removeSignIn(now)
         r.removedFrom = now
@@ -187,6 +208,7 @@ export function restorePlan(backupId: string): Step[] {
       holds: inPlace,
       action: async (r) => {
         const { manifest } = await r.backups.get(backupId)
+        if (!r.ctx.force) await assertPlexProcessGone(r.ctx.host, r.ctx.server.control)
         await r.ctx.store.restore(await load(r), manifest.original)
         return `Backup ${backupId} is back in place`
       }

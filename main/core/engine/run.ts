@@ -75,9 +75,10 @@ export class Run {
     this.ctx.boundary?.(`after:${id}`)
   }
 
-  async skip(id: StepId, message: string): Promise<void> {
+  /** A step not run: not needed in this mode ("skipped"), or already done before a resume ("done"). */
+  async skip(id: StepId, message: string, status: 'skipped' | 'done' = 'skipped'): Promise<void> {
     await this.save({ completed: this.journal.completed.includes(id) ? this.journal.completed : [...this.journal.completed, id] })
-    await this.emit(id, 'skipped', message)
+    await this.emit(id, status, message)
   }
 
   control(): ControlOptions {

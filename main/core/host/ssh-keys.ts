@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { CoreError } from '../result'
-import type { SshAuth } from './ssh'
+import type { SshAuth } from './ssh-connect'
 
 /** A running agent, else the usual key files in the SSH folder: main chooses, never the renderer. */
 export async function defaultKeyAuth(dir: string = join(homedir(), '.ssh')): Promise<SshAuth> {

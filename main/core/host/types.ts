@@ -104,6 +104,11 @@ export interface Host {
   spawnDetached(program: string, args: readonly string[]): Promise<void>
   /** Where a program is on this host's PATH (for pkexec and preflight), or null. */
   which(program: string): Promise<string | null>
+  /**
+   * Hint: these paths will be looked at next (their type, owner, content). A host with a slow link
+   * (SSH) answers them in one exchange; this computer ignores it.
+   */
+  prime?(paths: readonly string[]): Promise<void>
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
 }

@@ -24,6 +24,18 @@ describe('Sign in with Plex (PIN)', () => {
     expect(await claimTokenFor(options, userToken)).toMatch(/^claim-/)
   })
 
+  it('a claim token answered with 201 (any 2xx carrying a token) is taken', async () => {
+    const pin = await createPin(options)
+    approveSoon(pin.code, 10)
+    const userToken = await waitForUserToken(options, pin, { intervalMs: 50 })
+    plexTv.setClaimTokenStatus(201)
+    try {
+      expect(await claimTokenFor(options, userToken)).toMatch(/^claim-/)
+    } finally {
+      plexTv.setClaimTokenStatus(200)
+    }
+  })
+
   it('an expired PIN says to start again', async () => {
     const pin = await createPin(options)
     plexTv.expirePins()

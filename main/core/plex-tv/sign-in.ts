@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { APP_NAME, APP_VERSION } from '../app-info'
 import { CoreError } from '../result'
 
@@ -94,13 +95,31 @@ export async function waitForUserToken(o: PlexTvOptions, pin: Pin, options: { si
   }
 }
 
+const claimTokenSchema = z.object({ token: z.string().regex(/^claim-[A-Za-z0-9_-]{8,64}$/) })
+
+/**
+ * One look at a PIN a sign-in was cancelled on: if the user approved it meanwhile, its token is
+ * returned so that it can be signed out rather than left behind. null otherwise, or on any failure.
+ */
+export async function peekUserToken(o: PlexTvOptions, pin: Pin): Promise<string | null> {
+  try {
+    const res = await fetch(`${o.baseUrl}/api/v2/pins/${pin.id}`, { headers: headers(o), signal: AbortSignal.timeout(10_000) })
+    if (res.status !== 200) return null
+    const token = ((await res.json()) as { authToken?: unknown }).authToken
+    return typeof token === 'string' && token ? token : null
+  } catch {
+    return null
+  }
+}
+
 /** A claim token for the signed-in user (GET /api/claim/token.json with the user token). */
 export async function claimTokenFor(o: PlexTvOptions, userToken: string): Promise<string> {
   const res = await call(`${o.baseUrl}/api/claim/token.json`, { headers: headers(o, userToken) })
   if (res.status === 401) throw new CoreError('PLEX_TV_UNAUTHORIZED', 'plex.tv did not accept the sign-in (401). Sign in again, or paste a claim code from https://www.plex.tv/claim instead.')
   if (res.status === 429) throw new CoreError('PLEX_TV_UNREACHABLE', 'plex.tv is asking to slow down (429). Wait a minute, then try again.')
-  if (res.status !== 200) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv could not give a claim token (HTTP ${res.status}). Try again in a minute.`)
-  const token = ((await res.json()) as { token?: string }).token
+  // Any 2xx that carries a token will do (plex.tv has answered 200 and 201 here).
+  if (res.status < 200 || res.status > 299) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv could not give a claim token (HTTP ${res.status}). Try again in a minute.`)
+  const token = claimTokenSchema.safeParse(await res.json().catch(() => null)).data?.token
   if (!token) throw new CoreError('PLEX_TV_UNREACHABLE', 'plex.tv answered without a claim token. Try again in a minute.')
   return token
 }

@@ -93,3 +93,16 @@ const UAC: Elevation = {
 
 export const runWithUac = (host: Host, command: Command, instead: string, timeouts: Timeouts): Promise<ExecResult> =>
   runElevatingOnce(UAC, host, command, instead, timeouts)
+
+/**
+ * Windows: a step that always needs an administrator (reg load, reg unload) goes straight to UAC:
+ * its refusal without one is only told in the display language.
+ */
+export async function runAsAdministrator(host: Host, command: Command, instead: string, timeouts: Timeouts): Promise<ExecResult> {
+  const elevated = await UAC.elevated(host, command)
+  if (!elevated) throw new CoreError('ELEVATION_UNAVAILABLE', `This step cannot be elevated safely from here. Run this in an administrator terminal: ${instead}`)
+  const result = await host.exec(elevated.program, elevated.args, { timeoutMs: timeouts.promptMs + timeouts.commandMs })
+  const problem = UAC.outcome(result, instead)
+  if (problem) throw problem
+  return result
+}

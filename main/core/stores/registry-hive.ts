@@ -1,7 +1,7 @@
 import { regSubkeys } from '../detect/registry'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
-import { runWithUac } from '../server/elevation'
+import { runAsAdministrator } from '../server/elevation'
 import { canonicalKey } from './reg-file'
 import { toolFailure } from './tool-errors'
 import type { RegistryHive } from './types'
@@ -28,7 +28,7 @@ async function isLoaded(host: Host, hive: RegistryHive): Promise<boolean> {
 export async function loadHive(host: Host, hive: RegistryHive, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<RegistryHive | null> {
   if (await isLoaded(host, hive)) return null
   const args = ['load', hive.mount, hive.file]
-  const r = await runWithUac(host, { program: 'reg', args }, command(args), timeouts)
+  const r = await runAsAdministrator(host, { program: 'reg', args }, command(args), timeouts)
   if (r.exitCode !== 0) throw toolFailure('reg', r, `load ${hive.file} at ${hive.mount}`)
   return hive
 }
@@ -37,6 +37,6 @@ export async function loadHive(host: Host, hive: RegistryHive, timeouts: Timeout
 export async function unloadHive(host: Host, hive: RegistryHive, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<void> {
   if (!(await isLoaded(host, hive))) return
   const args = ['unload', hive.mount]
-  const r = await runWithUac(host, { program: 'reg', args }, command(args), timeouts)
+  const r = await runAsAdministrator(host, { program: 'reg', args }, command(args), timeouts)
   if (r.exitCode !== 0) throw toolFailure('reg', r, `unload ${hive.mount}`)
 }

@@ -7,7 +7,7 @@ import { LocalHost } from '../host/local'
 import { controlCommand } from '../server/commands'
 import { standInsOnPath } from '../../../test/standins/path'
 import { tempDir } from '../../../test/support/temp'
-import { ensureNodeExe, ensurePrefix, PLEX_KEY, PREFIX, runNodeExe, startWine, stopWine, wine, wineEnv, wineMissing, winPath } from '../../../test/real/wine'
+import { clean, ensureNodeExe, ensurePrefix, PLEX_KEY, PREFIX, runNodeExe, startWine, stopWine, wine, wineEnv, wineMissing, winPath } from '../../../test/real/wine'
 import { SIGN_IN_KEYS } from './keys'
 import { loadHive, unloadHive } from './registry-hive'
 import { WindowsRegistryStore } from './windows-registry'
@@ -77,7 +77,7 @@ const withoutSignIn = (text: string): string =>
 
 describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${missing ? ` (skipped: ${missing})` : ''}`, { timeout: 60_000 }, () => {
   let undo: () => void
-  let signedIn: string
+  let signedIn = ''
   beforeAll(() => {
     ensurePrefix()
     startWine()
@@ -89,12 +89,11 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
     stopWine()
   })
   beforeEach(() => {
-    reg(['delete', 'HKCU\\Software\\Plex, Inc.', '/f'])
-    reg(['delete', 'HKCU\\Software\\plex-reclaim-standin', '/f'])
-    for (const s of ['PlexService', 'PlexNSSM', 'PlexAsUser']) reg(['delete', `${SERVICES}\\${s}`, '/f'])
-    reg(['delete', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/f'])
-    importText(SEED)
-    signedIn = exported()
+    // One import: what earlier tests added goes ([-KEY] deletes a key), then the seed.
+    const gone = ['HKEY_CURRENT_USER\\Software\\Plex, Inc.', 'HKEY_CURRENT_USER\\Software\\plex-reclaim-standin', `${PROFILES.replace('HKLM', 'HKEY_LOCAL_MACHINE')}\\S-1-5-21-9-9-9-1005`]
+    for (const s of ['PlexService', 'PlexNSSM', 'PlexAsUser']) gone.push(`${SERVICES.replace('HKLM', 'HKEY_LOCAL_MACHINE')}\\${s}`)
+    importText(SEED.replace('\r\n\r\n', `\r\n\r\n${gone.map((k) => `[-${k}]\r\n\r\n`).join('')}`))
+    if (!signedIn) signedIn = exported()
   }, 60_000)
 
   it('reads every type, removes exactly the four values, and proves everything else was kept', async () => {
@@ -192,18 +191,19 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
 
     it("loads a stopped service account's hive elevated, reads it, and unloads it; refused without UAC", async () => {
       reg(['add', `${SERVICES}\\PlexAsUser`, '/v', 'ImagePath', '/t', 'REG_EXPAND_SZ', '/d', '"C:\\Program Files\\Plex\\Plex Media Server\\Plex Media Server.exe"', '/f'])
-      reg(['add', `${SERVICES}\\PlexAsUser`, '/v', 'ObjectName', '/d', '.\\plexsvc', '/f'])
-      reg(['add', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/v', 'ProfileImagePath', '/d', 'C:\\users\\plexsvc', '/f'])
-      const profile = join(PREFIX, 'drive_c', 'users', 'plexsvc')
+      reg(['add', `${SERVICES}\\PlexAsUser`, '/v', 'ObjectName', '/d', '.\\plex svc', '/f'])
+      reg(['add', `${PROFILES}\\S-1-5-21-9-9-9-1005`, '/v', 'ProfileImagePath', '/d', 'C:\\users\\plex svc', '/f'])
+      const profile = join(PREFIX, 'drive_c', 'users', 'plex svc')
       mkdirSync(profile, { recursive: true })
       writeFileSync(join(profile, 'NTUSER.DAT'), regFile(['Windows Registry Editor Version 5.00', '', '[HKEY_USERS\\HIVE\\Software\\Plex, Inc.\\Plex Media Server]', '"PlexOnlineUsername"="plexsvc"', '"PlexOnlineToken"="SECRET"', '', ''].join('\r\n')))
       writeFileSync(hivesFile, '[]')
       const found = await detectInstallations({ host, root: tempDir(), docker: false, registry: true, env: {} })
       const inst = found.find((f) => f.control.kind === 'windows-service' && f.control.service === 'PlexAsUser')
-      const hive = { mount: 'HKU\\S-1-5-21-9-9-9-1005', file: 'C:\\users\\plexsvc\\NTUSER.DAT' }
+      const hive = { mount: 'HKU\\S-1-5-21-9-9-9-1005', file: 'C:\\users\\plex svc\\NTUSER.DAT' }
       expect(inst?.store).toEqual({ kind: 'windows-registry', key: 'HKU\\S-1-5-21-9-9-9-1005\\Software\\Plex, Inc.\\Plex Media Server', hive })
+      expect(inst).toMatchObject({ account: null, readError: { code: 'PERMISSION_DENIED' }, label: 'Plex Media Server (Windows service PlexAsUser, account .\\plex svc)' })
       process.env.STANDIN_UAC = 'deny'
-      await expect(loadHive(host, hive)).rejects.toMatchObject({ code: 'ELEVATION_DENIED', message: expect.stringContaining('reg load HKU\\S-1-5-21-9-9-9-1005 C:\\users\\plexsvc\\NTUSER.DAT') })
+      await expect(loadHive(host, hive)).rejects.toMatchObject({ code: 'ELEVATION_DENIED', message: expect.stringContaining('reg load HKU\\S-1-5-21-9-9-9-1005 "C:\\users\\plex svc\\NTUSER.DAT"') })
       process.env.STANDIN_UAC = 'allow'
       expect(await loadHive(host, hive)).toEqual(hive)
       expect(await loadHive(host, hive)).toBeNull()
@@ -254,23 +254,29 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
     for (let i = 0; !existsSync(`/tmp/.X11-unix/X${display}`) && i < 100; i++) await new Promise((res) => setTimeout(res, 100))
     const exeDir = join(PREFIX, 'drive_c', 'Program Files', 'Plex', 'Plex Media Server')
     mkdirSync(exeDir, { recursive: true })
+    // A fresh wineserver: Wine's desktop process keeps the display it was started with (none so far).
+    stopWine()
     // Wine's notepad under the server's name: a windowed program that closes on WM_CLOSE.
     writeFileSync(join(exeDir, 'Plex Media Server.exe'), readFileSync(join(PREFIX, 'drive_c', 'windows', 'system32', 'notepad.exe')))
-    const app = spawn('wine', ['C:\\Program Files\\Plex\\Plex Media Server\\Plex Media Server.exe'], { env: { ...wineEnv(), DISPLAY: `:${display}` }, stdio: 'ignore' })
-    const exited = new Promise<number | null>((resolve) => app.once('exit', (code) => resolve(code)))
+    const app = spawn('wine', ['C:\\Program Files\\Plex\\Plex Media Server\\Plex Media Server.exe'], { env: { ...wineEnv(), DISPLAY: `:${display}` }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let said = ''
+    app.stderr.on('data', (d: Buffer) => (said += d.toString()))
+    const exited = new Promise<string>((resolve) => app.once('exit', (code, signal) => resolve(`exit ${code ?? signal}`)))
+    const within = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(`still running after ${ms} ms; it said: ${said}`), ms))
     try {
       const stop = controlCommand({ kind: 'windows-tray', installFolder: null }, 'stop')!
       expect(stop).toEqual({ program: 'taskkill', args: ['/im', 'Plex Media Server.exe'] })
-      // Until its window exists, taskkill has nothing to send WM_CLOSE to.
-      let r = wine([stop.program, ...stop.args])
-      for (let i = 0; r.status !== 0 && i < 60; i++) {
+      // Until its window exists, taskkill has nothing to send WM_CLOSE to. Same display: the first
+      // Wine program to reach a new wineserver starts Wine's desktop process on its display.
+      const withDisplay = { env: { DISPLAY: `:${display}` } }
+      let r = wine([stop.program, ...stop.args], withDisplay)
+      for (let i = 0; r.status !== 0 && i < 40 && app.exitCode === null; i++) {
         await new Promise((res) => setTimeout(res, 500))
-        r = wine([stop.program, ...stop.args])
+        r = wine([stop.program, ...stop.args], withDisplay)
       }
-      expect(r.out).toMatch(/Close message sent to top-level windows of process "Plex Media Server.exe"/)
+      expect(r.out, `the program said: ${clean(said)}`).toMatch(/Close message sent to top-level windows of process "Plex Media Server.exe"/)
       expect(r.status).toBe(0)
-      await exited
-      expect(app.exitCode ?? app.signalCode).not.toBeNull()
+      expect(await Promise.race([exited, within(30_000)])).toMatch(/^exit /)
       expect(wine(['taskkill', '/im', 'Plex Media Server.exe']).status).toBe(128)
     } finally {
       if (app.exitCode === null && app.signalCode === null) app.kill('SIGKILL')

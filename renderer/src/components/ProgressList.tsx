@@ -1,31 +1,53 @@
-import type { ProgressEvent } from '../../../preload/contract'
+import type { ProgressEvent, RunStanding } from '../../../preload/contract'
 import { messages } from '../messages'
+import { progressRows, soFar, type RunPhase } from '../store/progress'
 
-/** Live progress: one row per step with its latest status and elapsed time, announced politely. */
-export function ProgressList({ steps, events }: { readonly steps: readonly string[]; readonly events: readonly ProgressEvent[] }) {
-  const latest = new Map<string, ProgressEvent>()
-  for (const e of events) latest.set(e.step, e)
-  const current = events.at(-1)
+/** Where things stand, from what main read after the run (or what the events say so far). */
+function standingText(phase: RunPhase, events: readonly ProgressEvent[], standing: RunStanding | null, restore: boolean): string {
+  const t = messages.standing
+  if (phase === 'running') {
+    const s = soFar(events)
+    return [s.stopped ? t.soFarStopped : null, s.changed ? (restore ? t.changedRestore : t.changed) : t.soFarOriginal].filter(Boolean).join(' ')
+  }
+  if (!standing) return ''
+  const server = standing.serverRunning === null ? t.unknownServer : standing.serverRunning ? t.running : t.stopped
+  const settings = standing.settingsChanged === null ? t.unknownSettings : standing.settingsChanged ? (restore ? t.changedRestore : t.changed) : t.original
+  return [server, settings, standing.backupId ? t.backup(standing.backupDir) : null].filter(Boolean).join(' ')
+}
+
+/** Live progress: one row per step, exactly one running; a polite announcement of the latest step. */
+export function ProgressList(props: {
+  readonly steps: readonly string[]
+  readonly labels: Record<string, string>
+  readonly events: readonly ProgressEvent[]
+  readonly phase: RunPhase
+  readonly standing: RunStanding | null
+  readonly restore?: boolean
+}) {
+  const rows = progressRows(props.steps, props.events, props.phase)
+  const current = rows.find((r) => r.status === 'running' || r.status === 'failed')
+  const where = standingText(props.phase, props.events, props.standing, props.restore ?? false)
   return (
     <>
       <ol className="progress">
-        {steps.map((step) => {
-          const e = latest.get(step)
-          const status = e?.status ?? 'pending'
-          return (
-            <li key={step} className={`progress-row ${status}`}>
-              <span className="progress-mark" aria-hidden="true" />
-              <span className="progress-name">{messages.reset.steps[step] ?? step}</span>
-              <span className="progress-status">
-                {messages.reset.status[status]}
-                {e ? ` · ${(e.elapsedMs / 1000).toFixed(1)} s` : ''}
-              </span>
-            </li>
-          )
-        })}
+        {rows.map((row) => (
+          <li key={row.step} className={`progress-row ${row.status}`}>
+            <span className="progress-mark" aria-hidden="true" />
+            <span className="progress-name">{props.labels[row.step] ?? row.step}</span>
+            <span className="progress-status">
+              {messages.reset.status[row.status]}
+              {row.elapsedMs !== null ? ` · ${(row.elapsedMs / 1000).toFixed(1)} s` : ''}
+            </span>
+          </li>
+        ))}
       </ol>
+      {where ? (
+        <p className="standing">
+          <strong>{messages.standing.title}:</strong> {where}
+        </p>
+      ) : null}
       <p className="visually-hidden" aria-live="polite">
-        {current ? `${messages.reset.steps[current.step] ?? current.step}: ${current.message}` : ''}
+        {current ? `${props.labels[current.step] ?? current.step}: ${messages.reset.status[current.status]}` : ''}
       </p>
     </>
   )

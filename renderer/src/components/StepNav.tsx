@@ -2,6 +2,7 @@ import { messages } from '../messages'
 import { STEPS, availability } from '../store/steps'
 import { useWizard } from '../store/wizard-store'
 
+/** The steps: a sidebar, or a compact bar of numbers (the current one named) on a narrow window. */
 export function StepNav() {
   const state = useWizard()
   const open = availability(state)
@@ -10,11 +11,19 @@ export function StepNav() {
       <ol>
         {STEPS.map((id, n) => (
           <li key={id}>
-            <button type="button" className="step-link" aria-current={state.step === id ? 'step' : undefined} disabled={!open[id]} onClick={() => state.goTo(id)}>
+            <button
+              type="button"
+              className="step-link"
+              aria-current={state.step === id ? 'step' : undefined}
+              disabled={!open[id]}
+              onClick={() => state.goTo(id)}
+              aria-label={messages.steps[id]}
+              title={messages.steps[id]}
+            >
               <span className="step-number" aria-hidden="true">
                 {n + 1}
               </span>
-              {messages.steps[id]}
+              <span className="step-label">{messages.steps[id]}</span>
             </button>
           </li>
         ))}

@@ -1,20 +1,29 @@
+import { useEffect, useRef } from 'react'
+import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+
+export const when = (iso: string): string => new Date(iso).toLocaleString()
 
 export function Backup() {
   const t = messages.backup
   const backup = useWizard((s) => (s.backup?.installationId === s.selectedId ? s.backup : null))
   const busy = useWizard((s) => s.backingUp)
-  const take = useWizard((s) => s.takeBackup)
-  const startReset = useWizard((s) => s.startReset)
+  const { takeBackup, goTo } = useWizard.getState()
+  const done = useRef<HTMLDivElement>(null)
+  const took = useRef(false)
+  // The button that was pressed is gone once the backup exists: the focus goes to the result.
+  useEffect(() => {
+    if (backup && took.current) done.current?.focus()
+  }, [backup])
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
       <p className="lead">{t.body}</p>
       {backup ? (
-        <div className="card success" role="status">
-          <p>{t.verified(backup.backup.id)}</p>
+        <div ref={done} tabIndex={-1} className="card success" role="status">
+          <p>{t.verified(when(backup.backup.createdAt))}</p>
           <dl className="facts">
             <dt>{t.where}</dt>
             <dd className="mono">{backup.location}</dd>
@@ -23,13 +32,22 @@ export function Backup() {
           </dl>
         </div>
       ) : null}
+      <StepError place="backup" />
       <div className="actions primary-row">
         {backup ? (
-          <button type="button" className="primary" onClick={() => void startReset()}>
+          <button type="button" className="primary" onClick={() => goTo('review')}>
             {t.continue}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void take()} disabled={busy}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              took.current = true
+              void takeBackup()
+            }}
+            disabled={busy}
+          >
             {busy ? t.taking : t.take}
           </button>
         )}

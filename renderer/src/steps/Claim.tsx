@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { CopyButton } from '../components/CopyButton'
+import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
@@ -22,32 +23,52 @@ export function Claim() {
   const routes = useWizard((s) => s.routes)
   const claim = useWizard((s) => s.claim)
   const demo = useWizard((s) => s.info?.demo ?? false)
+  const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId) ?? null)
   const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes, signIn, cancelSignIn } = useWizard.getState()
   const now = useNow(claim.openedAt !== null)
   useEffect(() => {
     if (!routes) void loadRoutes()
   }, [routes, loadRoutes])
-  const left = claim.openedAt !== null && routes ? routes.tokenLifetimeMs - (now - claim.openedAt) : null
+  const left = claim.openedAt !== null && routes ? routes.tokenLifetimeMs - (Math.max(now, claim.openedAt) - claim.openedAt) : null
+  const remote = server !== null && server.host !== 'this computer'
+  // PMS signs itself in from Plex Web on Windows and macOS; elsewhere Sign in with Plex is the way.
+  const webFirst = !remote && (server?.platform === 'windows' || server?.platform === 'macos')
+  const signInCard = (
+    <div className="card">
+      <h2 className="card-title">
+        {t.signInTitle} {!webFirst ? <span className="tag">{t.recommended}</span> : null}
+      </h2>
+      <p>{t.signInBody}</p>
+      {claim.status === 'signing-in' ? (
+        <div className="inline">
+          <p role="status">{t.signingIn}</p>
+          <button type="button" className="secondary" onClick={() => void cancelSignIn()}>
+            {t.cancel}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className={webFirst ? 'secondary' : 'primary'} onClick={() => void signIn()} disabled={claim.status === 'claiming'}>
+          {t.signIn}
+        </button>
+      )}
+    </div>
+  )
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
       <p className="lead">{t.body}</p>
-      <div className="card">
-        <h2 className="card-title">{t.signInTitle}</h2>
-        <p>{t.signInBody}</p>
-        {claim.status === 'signing-in' ? (
-          <div className="inline">
-            <p role="status">{t.signingIn}</p>
-            <button type="button" className="secondary" onClick={() => void cancelSignIn()}>
-              {t.cancel}
-            </button>
-          </div>
-        ) : (
-          <button type="button" className="primary" onClick={() => void signIn()} disabled={claim.status === 'claiming'}>
-            {t.signIn}
-          </button>
-        )}
-      </div>
+      {webFirst && routes ? (
+        <div className="card">
+          <h2 className="card-title">
+            {t.webTitle} <span className="tag">{t.recommended}</span>
+          </h2>
+          <p>{t.webRecommendedBody}</p>
+          <a className="button primary" href={routes.plexWeb} target="_blank" rel="noopener noreferrer">
+            {t.web}
+          </a>
+        </div>
+      ) : null}
+      {signInCard}
       <div className="card">
         <h2 className="card-title">{t.tokenTitle}</h2>
         <p>
@@ -56,7 +77,6 @@ export function Claim() {
           </a>{' '}
           {t.lifetime}
         </p>
-        {left !== null ? <p className="muted" aria-live="off">{left > 0 ? t.remaining(mmss(left)) : t.expired}</p> : null}
         <form
           onSubmit={(e) => {
             e.preventDefault()
@@ -74,32 +94,27 @@ export function Claim() {
             </button>
           </div>
         </form>
+        {left !== null ? (
+          <p className="muted" aria-live="off">
+            {left > 0 ? t.remaining(mmss(left)) : t.expired}
+          </p>
+        ) : null}
+        <StepError place="claim" />
         {demo ? (
           <button type="button" className="secondary" onClick={() => void demoToken()}>
             {t.demoToken}
           </button>
         ) : null}
       </div>
-      {routes ? (
-        <>
-          <div className="card">
-            <h2 className="card-title">{t.webTitle}</h2>
-            <p>
-              <a href={routes.plexWeb} target="_blank" rel="noopener noreferrer">
-                {t.web}
-              </a>
-            </p>
-            <p className="muted">{routes.note}</p>
+      {remote && routes ? (
+        <div className="card">
+          <h2 className="card-title">{t.tunnelTitle}</h2>
+          <p>{t.tunnel}</p>
+          <div className="inline">
+            <code className="command">{routes.sshTunnel}</code>
+            <CopyButton text={() => routes.sshTunnel.split('   ')[0]!} label={t.copy} copiedLabel={t.copied} />
           </div>
-          <div className="card">
-            <h2 className="card-title">{t.tunnelTitle}</h2>
-            <p>{t.tunnel}</p>
-            <div className="inline">
-              <code className="command">{routes.sshTunnel}</code>
-              <CopyButton text={() => routes.sshTunnel.split('   ')[0]!} label={t.copy} copiedLabel={t.copied} />
-            </div>
-          </div>
-        </>
+        </div>
       ) : null}
     </section>
   )

@@ -1,22 +1,43 @@
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
+import { ERRORS, FALLBACK } from '../messages/errors'
 import { useWizard } from '../store/wizard-store'
 
 export function Diagnosis() {
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const answer = useWizard((s) => s.canStillSignIn)
-  const answerDiagnosis = useWizard((s) => s.answerDiagnosis)
-  const openClaim = useWizard((s) => s.openClaim)
+  const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
+  const { answerDiagnosis, openClaim, goTo } = useWizard.getState()
   if (!server) return null
   const a = server.account
   const signedIn = Boolean(a && a.keysPresent.length > 0)
   const who = a?.username ?? a?.maskedEmail ?? '?'
+  if (server.readError) {
+    // Unreadable is not "not signed in": say so, and what to do, instead of sending the user to claim.
+    const worded = ERRORS[server.readError.code] ?? FALLBACK
+    return (
+      <section>
+        <StepHeading>{t.title}</StepHeading>
+        <div className="card error-panel" role="alert">
+          <p className="error-what">{t.unreadable}</p>
+          <p>
+            <strong>{messages.error.todo}</strong> {worded.todo}
+          </p>
+        </div>
+        <div className="actions primary-row">
+          <button type="button" className="primary" onClick={() => goTo('find')}>
+            {t.back}
+          </button>
+        </div>
+      </section>
+    )
+  }
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
       <div className="card">
-        <h2 className="card-title">{server.label}</h2>
+        <h2 className="card-title">{server.label.includes('/') ? messages.find.chosenFile : server.label}</h2>
         <dl className="facts">
           <dt>{t.account}</dt>
           <dd>{a?.username ?? '—'}</dd>
@@ -24,8 +45,12 @@ export function Diagnosis() {
           <dd>{a?.maskedEmail ?? '—'}</dd>
           <dt>{t.token}</dt>
           <dd>{a?.tokenPresent ? t.tokenPresent : t.tokenAbsent}</dd>
-          <dt>{t.serverId}</dt>
-          <dd className="mono">{a?.machineIdentifier ?? '—'}</dd>
+          {server.host !== 'this computer' ? (
+            <>
+              <dt>{t.on}</dt>
+              <dd>{server.host}</dd>
+            </>
+          ) : null}
         </dl>
       </div>
       {!signedIn ? (
@@ -52,6 +77,11 @@ export function Diagnosis() {
             <div className="card note-card" role="status">
               <h2 className="card-title">{t.noResetTitle}</h2>
               <p>{t.noReset(who)}</p>
+              {plexWeb ? (
+                <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">
+                  {t.openWeb}
+                </a>
+              ) : null}
             </div>
           ) : null}
         </fieldset>

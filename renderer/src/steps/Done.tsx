@@ -6,34 +6,33 @@ export function Done() {
   const t = messages.done
   const username = useWizard((s) => s.claim.username)
   const backup = useWizard((s) => s.backup)
-  const goTo = useWizard((s) => s.goTo)
-  const loadBackups = useWizard((s) => s.loadBackups)
+  const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
   const startOver = useWizard((s) => s.startOver)
   return (
     <section>
-      <StepHeading>{t.title}</StepHeading>
-      <p className="lead">{username ? t.signedIn(username) : t.signedInUnknown}</p>
+      <div className="done-head">
+        <span className="success-mark" aria-hidden="true">
+          ✓
+        </span>
+        <StepHeading>{t.title}</StepHeading>
+      </div>
+      <p className="key-fact">{username ? t.signedIn(username) : t.signedInUnknown}</p>
       <p>{t.open}</p>
-      {backup ? (
-        <p>
-          {t.backupAt} <span className="mono">{backup.location}</span>
-        </p>
-      ) : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            void loadBackups()
-            goTo('restore')
-          }}
-        >
-          {t.restore}
-        </button>
+      <div className="actions primary-row">
+        {plexWeb ? (
+          <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">
+            {t.openWeb}
+          </a>
+        ) : null}
         <button type="button" className="secondary" onClick={startOver}>
           {t.again}
         </button>
       </div>
+      {backup ? (
+        <p className="backup-note">
+          {t.backupAt} <span className="mono">{backup.location}</span>. {t.restoreHint}
+        </p>
+      ) : null}
     </section>
   )
 }

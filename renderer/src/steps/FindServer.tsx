@@ -1,4 +1,6 @@
+import { useEffect } from 'react'
 import type { InstallationView } from '../../../preload/contract'
+import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
@@ -12,14 +14,15 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
   return (
     <li className="card server">
       <div className="server-head">
-        <h2>{server.label}</h2>
+        <h2>{server.label.includes('/') || server.label.includes('\\') ? t.chosenFile : server.label}</h2>
         <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
       </div>
-      <p className="muted path">
-        {server.host !== 'this computer' ? `${t.on(server.host)}: ` : ''}
-        {server.store}
-      </p>
-      <p>{server.readError ? `${t.cannotRead}: ${server.readError.message}` : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
+      <p>{server.readError ? t.cannotRead : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
+      {server.host !== 'this computer' ? <p className="muted">{t.on(server.host)}</p> : null}
+      <details className="muted path">
+        <summary>{t.where}</summary>
+        <span className="mono">{server.store}</span>
+      </details>
       {!server.controllable ? <p className="muted">{t.manual}</p> : null}
       <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}: ${server.label}`}>
         {t.select}
@@ -36,6 +39,10 @@ export function FindServer() {
   const chooseFile = useWizard((s) => s.chooseFile)
   const remoteOpen = useWizard((s) => s.remote.status !== 'closed')
   const openRemote = useWizard((s) => s.openRemote)
+  // However the step is opened (button or steps list), it searches if nothing was found yet.
+  useEffect(() => {
+    if (useWizard.getState().installations === null && !useWizard.getState().detecting) void detect()
+  }, [detect])
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
@@ -50,6 +57,7 @@ export function FindServer() {
           ))}
         </ul>
       ) : null}
+      <StepError place="find" />
       {remoteOpen ? <RemoteForm /> : null}
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void chooseFile()}>

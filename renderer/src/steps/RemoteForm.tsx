@@ -1,10 +1,21 @@
 import { useState } from 'react'
+import { StepError } from '../components/StepError'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+import { parseAddress, parsePort, USER } from './remote-address'
+
+/** A field's message, beside it, once the user has typed there (or tried to connect). */
+function FieldMessage({ id, text }: { readonly id: string; readonly text: string | null }) {
+  return text ? (
+    <p id={id} className="field-error">
+      {text}
+    </p>
+  ) : null
+}
 
 /**
- * "A server on another machine…": where and how to connect. Passwords stay in this form's own
- * state, go to main once with the connection, and are never stored anywhere.
+ * "A server on another machine…": where and how to connect, checked as the user types. Passwords
+ * stay in this form's own state, go to main once with the connection, and are never stored.
  */
 export function RemoteForm() {
   const t = messages.remote
@@ -13,44 +24,73 @@ export function RemoteForm() {
   const [host, setHost] = useState('')
   const [port, setPort] = useState('22')
   const [user, setUser] = useState('')
+  const [touched, setTouched] = useState({ host: false, port: false, user: false })
   const [auth, setAuth] = useState<'key' | 'password'>('key')
   const [password, setPassword] = useState('')
-  const [needsSudo, setNeedsSudo] = useState(false)
+  const [sudo, setSudo] = useState(false)
+  const [sudoAsks, setSudoAsks] = useState(false)
   const [sudoPassword, setSudoPassword] = useState('')
   const busy = remote.status === 'connecting'
-  const connect = (acceptFingerprint?: string): void =>
+  const address = parseAddress(host)
+  const portNumber = address.ok && address.port !== null ? address.port : parsePort(port)
+  const userName = address.ok && address.user ? address.user : user.trim()
+  const hostError = address.ok ? null : address.problem === 'empty' ? t.hostEmpty : address.problem === 'port' ? t.portBad : address.problem === 'user' ? t.userBad : t.hostBad
+  const portError = portNumber === null ? t.portBad : null
+  const userError = !userName ? t.userEmpty : USER.test(userName) ? null : t.userBad
+  const valid = address.ok && !portError && !userError
+  const connect = (acceptFingerprint?: string): void => {
+    setTouched({ host: true, port: true, user: true })
+    if (!valid || !address.ok || portNumber === null) return
     void connectRemote({
-      host: host.trim(),
-      port: Number(port),
-      user: user.trim(),
+      host: address.host,
+      port: portNumber,
+      user: userName,
       auth,
+      sudo,
       ...(auth === 'password' ? { password } : {}),
-      ...(needsSudo ? { sudoPassword } : {}),
+      ...(sudo && sudoAsks ? { sudoPassword } : {}),
       ...(acceptFingerprint ? { acceptFingerprint } : {})
     })
+  }
+  const invalid = (field: 'host' | 'port' | 'user', error: string | null) => ({
+    'aria-invalid': touched[field] && error !== null,
+    'aria-describedby': touched[field] && error ? `remote-${field}-error` : field === 'host' ? 'remote-host-hint' : undefined,
+    onBlur: () => setTouched((x) => ({ ...x, [field]: true }))
+  })
   return (
     <section className="card remote" aria-labelledby="remote-title">
       <h2 id="remote-title">{t.title}</h2>
       <p className="muted">{t.body}</p>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault()
           connect()
         }}
       >
+        <div className="field">
+          <label htmlFor="remote-host">{t.host}</label>
+          <p id="remote-host-hint" className="muted hint">
+            {t.hostHint}
+          </p>
+          <input id="remote-host" value={host} onChange={(e) => (setHost(e.target.value), setTouched((x) => ({ ...x, host: true })))} autoComplete="off" spellCheck={false} {...invalid('host', hostError)} />
+          <FieldMessage id="remote-host-error" text={touched.host ? hostError : null} />
+        </div>
         <div className="field-row">
-          <div className="field grow">
-            <label htmlFor="remote-host">{t.host}</label>
-            <input id="remote-host" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" spellCheck={false} required />
-          </div>
-          <div className="field narrow">
-            <label htmlFor="remote-port">{t.port}</label>
-            <input id="remote-port" value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" required />
-          </div>
-          <div className="field">
-            <label htmlFor="remote-user">{t.user}</label>
-            <input id="remote-user" value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" spellCheck={false} required />
-          </div>
+          {address.ok && address.port !== null ? null : (
+            <div className="field narrow">
+              <label htmlFor="remote-port">{t.port}</label>
+              <input id="remote-port" value={port} onChange={(e) => (setPort(e.target.value), setTouched((x) => ({ ...x, port: true })))} inputMode="numeric" {...invalid('port', portError)} />
+              <FieldMessage id="remote-port-error" text={touched.port ? portError : null} />
+            </div>
+          )}
+          {address.ok && address.user ? null : (
+            <div className="field grow">
+              <label htmlFor="remote-user">{t.user}</label>
+              <input id="remote-user" value={user} onChange={(e) => (setUser(e.target.value), setTouched((x) => ({ ...x, user: true })))} autoComplete="username" spellCheck={false} {...invalid('user', userError)} />
+              <FieldMessage id="remote-user-error" text={touched.user ? userError : null} />
+            </div>
+          )}
         </div>
         <fieldset className="choice">
           <legend>{t.auth}</legend>
@@ -68,9 +108,14 @@ export function RemoteForm() {
           </div>
         ) : null}
         <label className="option">
-          <input type="checkbox" checked={needsSudo} onChange={(e) => setNeedsSudo(e.target.checked)} /> {t.sudo}
+          <input type="checkbox" checked={sudo} onChange={(e) => setSudo(e.target.checked)} /> {t.sudo}
         </label>
-        {needsSudo ? (
+        {sudo ? (
+          <label className="option nested">
+            <input type="checkbox" checked={sudoAsks} onChange={(e) => setSudoAsks(e.target.checked)} /> {t.sudoAsks}
+          </label>
+        ) : null}
+        {sudo && sudoAsks ? (
           <div className="field">
             <label htmlFor="remote-sudo">{t.sudoPassword}</label>
             <input id="remote-sudo" type="password" value={sudoPassword} onChange={(e) => setSudoPassword(e.target.value)} autoComplete="off" />
@@ -85,6 +130,7 @@ export function RemoteForm() {
             </button>
           </div>
         ) : null}
+        <StepError place="remote" />
         <div className="actions">
           {remote.status !== 'confirm' ? (
             <button type="submit" className="primary" disabled={busy}>

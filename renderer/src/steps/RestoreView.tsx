@@ -1,32 +1,32 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { BackupView } from '../../../preload/contract'
+import { Dialog } from '../components/Dialog'
 import { ProgressList } from '../components/ProgressList'
+import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+import { when } from './Backup'
+import { RESTORE_STEPS } from '../store/run-steps'
 
-const when = (iso: string): string => new Date(iso).toLocaleString()
-const RESTORE_STEPS = ['verify-backup', 'stop', 'verify-stopped', 'backup', 'remove', 'start', 'verify-unclaimed']
+const account = (b: BackupView): string | null => b.account.username ?? b.account.maskedEmail
+/** Which server: its kind of installation, in words (the full path is in the backup's manifest). */
+const serverOf = (b: BackupView): string => `Plex Media Server (${messages.restore.installTypes[b.installType] ?? b.installType})`
 
-function ConfirmDialog({ backup, onCancel, onConfirm }: { readonly backup: BackupView; readonly onCancel: () => void; readonly onConfirm: () => void }) {
+function BackupItem({ b, chosen, onChoose }: { readonly b: BackupView; readonly chosen: boolean; readonly onChoose: () => void }) {
   const t = messages.restore
-  const cancel = useRef<HTMLButtonElement>(null)
-  useEffect(() => cancel.current?.focus(), [])
+  const who = account(b)
   return (
-    <div className="dialog-backdrop">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" className="dialog" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-        <h2 id="confirm-title">{t.confirmTitle}</h2>
-        <p id="confirm-body">{t.confirm(when(backup.createdAt))}</p>
-        <div className="actions">
-          <button ref={cancel} type="button" className="secondary" onClick={onCancel}>
-            {t.cancel}
-          </button>
-          <button type="button" className="primary" onClick={onConfirm}>
-            {t.confirmYes}
-          </button>
-        </div>
-      </div>
-    </div>
+    <li className={`card backup ${chosen ? 'chosen' : ''}`}>
+      <input id={`backup-${b.id}`} type="radio" name="backup" value={b.id} checked={chosen} onChange={onChoose} />
+      <label htmlFor={`backup-${b.id}`} className="backup-main">
+        <strong>{when(b.createdAt)}</strong>
+        <span>{who ? t.signedInAs(who) : t.notSignedIn}</span>
+        <span className="backup-detail">
+          {t.taken(t.reason[b.reason] ?? b.reason)} · {serverOf(b)} · {t.fingerprint} {b.sha256.slice(0, 8)}
+        </span>
+      </label>
+    </li>
   )
 }
 
@@ -41,44 +41,53 @@ export function RestoreView() {
     if (backups === null) void loadBackups()
   }, [backups, loadBackups])
   const selected = backups?.find((b) => b.id === chosen) ?? null
+  const running = restore.status === 'running'
+  const restored = backups?.find((b) => b.id === restore.backupId) ?? null
   return (
-    <section aria-busy={restore.status === 'running'}>
+    <section aria-busy={running}>
       <StepHeading>{t.title}</StepHeading>
       <p className="lead">{t.body}</p>
       {backups && backups.length === 0 ? <p>{t.none}</p> : null}
       {backups?.length ? (
-        <fieldset className="backup-list" disabled={restore.status === 'running'}>
+        <fieldset className="backup-list" disabled={running}>
           <legend className="visually-hidden">{t.title}</legend>
-          {backups.map((b) => (
-            <label key={b.id} className={`card backup ${chosen === b.id ? 'chosen' : ''}`}>
-              <input type="radio" name="backup" value={b.id} checked={chosen === b.id} onChange={() => setChosen(b.id)} />
-              <span className="backup-main">
-                <strong>{when(b.createdAt)}</strong> <span className="muted">({t.reason[b.reason] ?? b.reason})</span>
-                <span className="backup-detail">
-                  {t.account}: {b.account.username ?? b.account.maskedEmail ?? '—'} · {t.keys}: {b.keysPresent.length ? b.keysPresent.join(', ') : t.noKeys}
-                </span>
-                <span className="backup-detail mono">{b.target}</span>
-              </span>
-            </label>
-          ))}
+          <ul>
+            {backups.map((b) => (
+              <BackupItem key={b.id} b={b} chosen={chosen === b.id} onChoose={() => setChosen(b.id)} />
+            ))}
+          </ul>
         </fieldset>
       ) : null}
-      {restore.status !== 'idle' ? <ProgressList steps={RESTORE_STEPS} events={restore.events} /> : null}
-      {restore.status === 'finished' && restore.backupId ? <p role="status">{t.restored(restore.backupId)}</p> : null}
+      {restore.status !== 'idle' ? <ProgressList steps={RESTORE_STEPS} labels={t.steps} events={restore.events} phase={restore.status} standing={restore.standing} restore /> : null}
+      {restore.status === 'finished' && restored ? <p role="status" className="strong">{t.restored(when(restored.createdAt))}</p> : null}
+      {restore.status === 'failed' ? <p className="strong">{t.failed}</p> : null}
+      <StepError place="restore" />
       <div className="actions primary-row">
-        <button type="button" className="primary" disabled={!selected || restore.status === 'running'} onClick={() => setConfirming(true)}>
-          {restore.status === 'running' ? t.working : t.choose}
+        <button type="button" className="primary" disabled={!selected || running} onClick={() => setConfirming(true)}>
+          {running ? t.working : t.choose}
         </button>
       </div>
       {confirming && selected ? (
-        <ConfirmDialog
-          backup={selected}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false)
-            void restoreBackup(selected.id)
-          }}
-        />
+        <Dialog title={t.confirmTitle} onCancel={() => setConfirming(false)}>
+          <p>{t.confirm(when(selected.createdAt), account(selected))}</p>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t.cancel}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setConfirming(false)
+                // Disarmed: restoring again needs a new choice.
+                setChosen(null)
+                void restoreBackup(selected.id)
+              }}
+            >
+              {t.confirmYes}
+            </button>
+          </div>
+        </Dialog>
       ) : null}
     </section>
   )

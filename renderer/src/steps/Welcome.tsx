@@ -1,13 +1,19 @@
+import { useState } from 'react'
+import type { CutOffRun } from '../../../preload/contract'
+import { Dialog } from '../components/Dialog'
+import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+
+const when = (iso: string): string => new Date(iso).toLocaleString()
 
 export function Welcome() {
   const t = messages.welcome
   const cutOff = useWizard((s) => s.cutOff)
   const goTo = useWizard((s) => s.goTo)
-  const detect = useWizard((s) => s.detect)
   const finish = useWizard((s) => s.finishCutOff)
+  const [undoing, setUndoing] = useState<CutOffRun | null>(null)
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
@@ -18,29 +24,43 @@ export function Welcome() {
       </ul>
       {cutOff.map((run) => (
         <div key={run.runId} className="card warning">
-          <p>{t.cutOff(run.kind, run.label, run.lastStep)}</p>
+          <p>{t.cutOff(run.kind, run.label, run.lastStep ? (messages.reset.steps[run.lastStep] ?? null) : null)}</p>
           <div className="actions">
-            <button type="button" onClick={() => void finish(run.runId, 'resume')}>
+            <button type="button" className="primary" onClick={() => void finish(run.runId, 'resume')}>
               {t.finish}
             </button>
-            <button type="button" className="secondary" onClick={() => void finish(run.runId, 'rollback')}>
+            <button type="button" className="secondary" onClick={() => setUndoing(run)}>
               {t.undo}
             </button>
           </div>
         </div>
       ))}
+      <StepError place="welcome" />
       <div className="actions primary-row">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            goTo('find')
-            void detect()
-          }}
-        >
+        <button type="button" className={cutOff.length ? 'secondary' : 'primary'} onClick={() => goTo('find')}>
           {t.start}
         </button>
       </div>
+      {undoing ? (
+        <Dialog title={t.undoTitle} onCancel={() => setUndoing(null)}>
+          <p>{t.undoBody(undoing.backup ? when(undoing.backup.createdAt) : null, undoing.backup?.account ?? null)}</p>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setUndoing(null)}>
+              {t.cancel}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setUndoing(null)
+                void finish(undoing.runId, 'rollback')
+              }}
+            >
+              {t.undoYes}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </section>
   )
 }

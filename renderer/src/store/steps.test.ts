@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InstallationView } from '../../../preload/contract'
 import { availability } from './steps'
-import { INITIAL_STATE, type WizardState } from './wizard-store'
+import { IDLE_RUN, INITIAL_STATE, type WizardState } from './state'
 
 const server: InstallationView = {
   id: 'pms-0123456789',
@@ -22,10 +22,20 @@ const base: WizardState = { ...INITIAL_STATE, installations: [server], selectedI
 const backup = { installationId: server.id, location: '/b/1', backup: { id: '20261128-100000-abcdef', createdAt: '', reason: 'reset', target: '', installType: '', sha256: 'a'.repeat(64), size: 1, account: { username: null, maskedEmail: null }, keysPresent: [] } }
 
 describe('step availability, derived from state', () => {
-  it('the reset cannot be reached without a verified backup of the chosen server', () => {
-    expect(availability(base).reset).toBe(false)
-    expect(availability({ ...base, backup }).reset).toBe(true)
-    expect(availability({ ...base, backup: { ...backup, installationId: 'pms-ffffffffff' } }).reset).toBe(false)
+  it('the review cannot be reached without a verified backup of the chosen server, and the Reset step only shows a run', () => {
+    expect(availability(base).review).toBe(false)
+    expect(availability({ ...base, backup }).review).toBe(true)
+    expect(availability({ ...base, backup: { ...backup, installationId: 'pms-ffffffffff' } }).review).toBe(false)
+    expect(availability({ ...base, backup }).reset).toBe(false)
+  })
+
+  it('after "Yes, I can sign in" neither the backup nor the review nor the reset opens', () => {
+    const open = availability({ ...base, backup, canStillSignIn: true })
+    expect([open.backup, open.review, open.reset]).toEqual([false, false, false])
+  })
+
+  it('Diagnosis stays closed until a server is chosen', () => {
+    expect(availability({ ...base, selectedId: null }).diagnosis).toBe(false)
   })
 
   it('the backup step needs a signed-in server the user cannot sign in as', () => {
@@ -35,12 +45,12 @@ describe('step availability, derived from state', () => {
   })
 
   it('while a reset runs, nothing that could break it can be entered', () => {
-    const open = availability({ ...base, backup, run: { status: 'running', installationId: server.id, events: [], result: null } })
+    const open = availability({ ...base, backup, run: { ...IDLE_RUN, status: 'running', installationId: server.id } })
     expect([open.welcome, open.find, open.diagnosis, open.backup, open.claim, open.restore]).toEqual([false, false, false, false, false, false])
   })
 
   it('claim opens after a finished reset, done after the claim', () => {
-    const finished = { ...base, backup, run: { status: 'finished' as const, installationId: server.id, events: [], result: null } }
+    const finished = { ...base, backup, run: { ...IDLE_RUN, status: 'finished' as const, installationId: server.id } }
     expect(availability(finished).claim).toBe(true)
     expect(availability(finished).done).toBe(false)
     expect(availability({ ...finished, claim: { ...finished.claim, status: 'claimed' } }).done).toBe(true)

@@ -1,6 +1,6 @@
-import type { WizardState } from './wizard-store'
+import type { WizardState } from './state'
 
-export const STEPS = ['welcome', 'find', 'diagnosis', 'backup', 'reset', 'claim', 'done'] as const
+export const STEPS = ['welcome', 'find', 'diagnosis', 'backup', 'review', 'reset', 'claim', 'done'] as const
 export type StepId = (typeof STEPS)[number] | 'restore'
 
 /** Whether each step can be entered, derived from the state: never stored as a flag. */
@@ -8,17 +8,21 @@ export function availability(s: WizardState): Record<StepId, boolean> {
   const selected = s.installations?.find((i) => i.id === s.selectedId) ?? null
   const signedIn = Boolean(selected?.account && selected.account.keysPresent.length > 0)
   const verifiedBackup = Boolean(s.backup && s.backup.installationId === s.selectedId)
-  const resetDone = s.run.status === 'finished' && s.run.installationId === s.selectedId
+  const running = s.run.status === 'running' || s.restore.status === 'running'
+  const resetDone = s.run.status === 'finished' && s.run.kind === 'reset' && s.run.action !== 'rollback' && s.run.installationId === s.selectedId
+  const needsReset = selected !== null && signedIn && s.canStillSignIn === false
   const claimable = resetDone || (selected !== null && !signedIn && selected.readError === null)
   return {
-    welcome: s.run.status !== 'running',
-    find: s.run.status !== 'running',
-    diagnosis: selected !== null && s.run.status !== 'running',
-    backup: selected !== null && signedIn && s.canStillSignIn === false && s.run.status !== 'running',
-    // The remove step cannot be reached without a verified backup of this server.
-    reset: verifiedBackup,
-    claim: claimable && s.run.status !== 'running',
+    welcome: !running,
+    find: !running,
+    diagnosis: selected !== null && !running,
+    backup: needsReset && !running && !resetDone,
+    // The reset is reviewed only with a verified backup of this server, and only before it ran.
+    review: needsReset && verifiedBackup && !running && !resetDone,
+    // The Reset step shows a run: it never starts one.
+    reset: s.run.status !== 'idle',
+    claim: claimable && !running,
     done: s.claim.status === 'claimed',
-    restore: s.run.status !== 'running' && s.restore.status !== 'running'
+    restore: !running
   }
 }

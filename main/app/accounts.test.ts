@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import type { BackupManifest } from '../core/backups/manifest'
+import { accountChanged } from '../core/account/change'
+import { previousAccountOf, withAccountChange } from './accounts'
+import type { Known } from './installations'
+
+const known = (account: { username: string | null; maskedEmail: string | null } | null): Known =>
+  ({ installation: { id: 'pms-aaaaaaaaaaaa', host: { kind: 'local' }, account: account && { ...account, tokenPresent: false, plexHome: false, machineIdentifier: null, keysPresent: [] } }, entry: {}, file: null }) as unknown as Known
+
+const manifest = (id: string, installationId: string, account: { username: string | null; maskedEmail: string | null }): BackupManifest =>
+  ({ id, installationId, host: { kind: 'local' }, account }) as unknown as BackupManifest
+
+describe('the account the server had before', () => {
+  it('is the newest backup of this installation that recorded one (a backup after the reset records none)', () => {
+    const list = [
+      manifest('3', 'pms-aaaaaaaaaaaa', { username: null, maskedEmail: null }),
+      manifest('2', 'pms-bbbbbbbbbbbb', { username: 'other', maskedEmail: 'o***@x.org' }),
+      manifest('1', 'pms-aaaaaaaaaaaa', { username: 'kate', maskedEmail: 'k***@example.com' })
+    ]
+    expect(previousAccountOf(known(null), list)).toEqual({ username: 'kate', maskedEmail: 'k***@example.com' })
+  })
+
+  it('without a backup, the account in its settings now; none when it was never signed in', () => {
+    expect(previousAccountOf(known({ username: 'kate', maskedEmail: null }), [])).toEqual({ username: 'kate', maskedEmail: null })
+    expect(previousAccountOf(known({ username: null, maskedEmail: null }), [])).toBeNull()
+  })
+})
+
+describe('a different account: both the username and the e-mail differ', () => {
+  const kate = { username: 'kate', maskedEmail: 'k***@example.com' }
+  it.each([
+    [{ username: 'kate', maskedEmail: 'z***@elsewhere.net' }, false],
+    [{ username: 'KATE', maskedEmail: null }, false],
+    [{ username: 'kate_renamed', maskedEmail: 'k***@example.com' }, false],
+    [{ username: 'someone', maskedEmail: 's***@example.org' }, true],
+    [{ username: 'someone', maskedEmail: null }, true],
+    [{ username: null, maskedEmail: null }, false]
+  ])('%o: %s', (next, changed) => expect(accountChanged(kate, next)).toBe(changed))
+
+  it('a claim code: the change is named after, from the username in the claim answer', () => {
+    expect(withAccountChange({ claimed: true, username: 'someone' }, kate)).toEqual({ claimed: true, username: 'someone', accountChange: { previousAccount: kate, newAccount: { username: 'someone', maskedEmail: null } } })
+    expect(withAccountChange({ claimed: true, username: 'kate' }, kate).accountChange).toBeNull()
+    expect(withAccountChange({ claimed: true, username: null }, kate).accountChange).toBeNull()
+    expect(withAccountChange({ claimed: true, username: 'someone' }, null).accountChange).toBeNull()
+    // An e-mail used as the username is recorded masked in the backup: compared the same way.
+    expect(withAccountChange({ claimed: true, username: 'kate@example.com' }, { username: 'k***@example.com', maskedEmail: 'k***@example.com' }).accountChange).toBeNull()
+  })
+})

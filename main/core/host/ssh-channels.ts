@@ -1,0 +1,122 @@
+import type { Client as SshClient, ClientChannel } from 'ssh2'
+import { CoreError } from '../result'
+
+export interface RunResult {
+  /** null only when the command timed out. */
+  readonly code: number | null
+  readonly stdout: Buffer
+  readonly stderr: string
+  readonly timedOut: boolean
+}
+
+const OPEN_ATTEMPTS = 6
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * The session channels of one connection. A server allows only so many at once (OpenSSH's
+ * MaxSessions, 10 by default, and a slot is freed a moment after the client sees it closed), so
+ * at most a few are open at a time, fewer once the server has refused one. A refused or failed
+ * channel is retried a bounded number of times and then an error: it is never read as an answer.
+ */
+export class ChannelPool {
+  private active = 0
+  /** Slots kept for a whole session (SFTP): never counted against a command's chance to run. */
+  private held = 0
+  private limit: number
+  private readonly waiting: Array<() => void> = []
+
+  constructor(
+    private readonly client: SshClient,
+    readonly where: string,
+    limit = 4
+  ) {
+    this.limit = limit
+  }
+
+  /** Takes a slot; release() gives it back. A held slot (a long-lived session) raises the floor. */
+  async acquire(held = false): Promise<() => void> {
+    while (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    this.active++
+    if (held) {
+      this.held++
+      this.limit++
+    }
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.active--
+      if (held) {
+        this.held--
+        this.limit = Math.max(1, this.limit - 1)
+      }
+      this.waiting.splice(0).forEach((wake) => wake())
+    }
+  }
+
+  /** A refusal says the server counts more sessions than we thought: open fewer from now on. */
+  private refused(): void {
+    this.limit = Math.max(this.held + 1, Math.min(this.limit, this.active - 1))
+  }
+
+  /** Opens something on a channel (an exec, the SFTP subsystem), retrying a refusal. */
+  async open<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+    let last: unknown
+    for (let i = 0; i < OPEN_ATTEMPTS; i++) {
+      try {
+        return await attempt()
+      } catch (error) {
+        // Only a refused channel is worth another try; a lost connection or a missing subsystem is not.
+        if (!/Channel open failure|Unable to exec/i.test((error as Error)?.message ?? '')) throw error
+        last = error
+        this.refused()
+        await sleep(20 * 2 ** i)
+      }
+    }
+    throw new CoreError('SSH_CHANNEL_FAILED', `${this.where} refused a new SSH channel for ${what} (${(last as Error)?.message ?? 'no reason given'}) ${OPEN_ATTEMPTS} times. Nothing was concluded from it. Check the server's MaxSessions setting, then try again.`)
+  }
+
+  private exec(line: string): Promise<ClientChannel> {
+    return new Promise((resolve, reject) => this.client.exec(line, (error, stream) => (error ? reject(error) : resolve(stream))))
+  }
+
+  /** Runs one command line; input (if any) is its whole standard input. */
+  async run(line: string, input: Buffer | undefined, timeoutMs: number): Promise<RunResult> {
+    const release = await this.acquire()
+    try {
+      const stream = await this.open('a command', () => this.exec(line))
+      const result = await this.collect(stream, input, timeoutMs)
+      // Started but ended without an exit status (killed, connection lost): no answer, and not
+      // retried, since the command may have done its work.
+      if (result === 'lost') throw new CoreError('SSH_CHANNEL_FAILED', `A command on ${this.where} ended without an exit status, so its outcome is unknown. Check the connection, then try again.`)
+      return result
+    } finally {
+      release()
+    }
+  }
+
+  private collect(stream: ClientChannel, input: Buffer | undefined, timeoutMs: number): Promise<RunResult | 'lost'> {
+    return new Promise((resolve) => {
+      const out: Buffer[] = []
+      let stderr = ''
+      let timedOut = false
+      let code: number | undefined
+      const timer = setTimeout(() => {
+        timedOut = true
+        stream.close()
+      }, timeoutMs)
+      stream.on('data', (c: Buffer) => out.push(c))
+      stream.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
+      stream.on('exit', (exitCode: number | null) => {
+        if (typeof exitCode === 'number') code = exitCode
+      })
+      stream.on('close', () => {
+        clearTimeout(timer)
+        if (timedOut) resolve({ code: null, stdout: Buffer.concat(out), stderr, timedOut })
+        else if (code === undefined) resolve('lost')
+        else resolve({ code, stdout: Buffer.concat(out), stderr, timedOut })
+      })
+      stream.end(input)
+    })
+  }
+}

@@ -1,0 +1,40 @@
+import { readPlistValues } from './plist-values'
+import { attributeValue } from './preferences-xml'
+import { readRegValues } from './reg-file'
+import type { SettingsStore, StoreSnapshot } from './types'
+import type { XmlSnapshot } from './xml-file'
+
+/**
+ * A few settings' values from a store, read the way the store reads itself (the snapshot a backup
+ * would keep), for the diagnosis only: nothing is written. The values may be secrets (the token):
+ * the caller uses them and lets them go.
+ */
+export async function readSettingValues<K extends string>(store: SettingsStore, names: readonly K[]): Promise<Partial<Record<K, string>>> {
+  const snapshot: StoreSnapshot = await store.snapshot()
+  let get: (name: string) => string | undefined
+  switch (store.target.kind) {
+    case 'preferences-xml': {
+      const doc = (snapshot as XmlSnapshot).document
+      get = (name) => attributeValue(doc, name)
+      break
+    }
+    case 'macos-defaults': {
+      const values = await readPlistValues(snapshot.payload)
+      get = (name) => values[name]
+      break
+    }
+    case 'windows-registry': {
+      const values = readRegValues(snapshot.payload)
+      // Registry value names are not case-sensitive.
+      const lower = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]))
+      get = (name) => lower.get(name.toLowerCase())
+      break
+    }
+  }
+  const out: Partial<Record<K, string>> = {}
+  for (const name of names) {
+    const value = get(name)
+    if (value !== undefined) out[name] = value
+  }
+  return out
+}

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Api, InstallationView } from '../../../preload/contract'
+import { INITIAL_STATE } from './state'
+import { useWizard } from './wizard-store'
+
+const server: InstallationView = {
+  id: 'pms-0123456789',
+  label: 'Plex Media Server (Linux package)',
+  platform: 'linux',
+  installType: 'linux-package',
+  store: '/var/lib/plexmediaserver/Library/Application Support/Plex Media Server/Preferences.xml',
+  dataDir: '/var/lib/plexmediaserver/Library/Application Support/Plex Media Server',
+  account: { username: 'kate', maskedEmail: 'k***@example.com', tokenPresent: true, plexHome: false, machineIdentifier: 'x', keysPresent: ['PlexOnlineToken'] },
+  readError: null,
+  running: true,
+  controllable: true,
+  host: 'this computer'
+}
+
+const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
+
+beforeEach(() => {
+  useWizard.setState({ ...INITIAL_STATE })
+  window.api = {
+    detectInstallations: vi.fn(() => ok([server])),
+    // The same file, inspected on its own, gets another id.
+    chooseSettingsFile: vi.fn(() => ok({ ...server, id: 'pms-ffffffffff' })),
+    claimWithToken: vi.fn(() => Promise.resolve({ ok: false as const, code: 'CLAIM_TOKEN_REJECTED', message: 'plex.tv did not accept that claim token' })),
+    demoClaimToken: vi.fn(() => ok('claim-new'))
+  } as unknown as Api
+})
+
+describe('the wizard store', () => {
+  it('chooses nothing for the user: one server found does not open Diagnosis', async () => {
+    await useWizard.getState().detect()
+    expect(useWizard.getState().selectedId).toBeNull()
+  })
+
+  it('never lists the same settings file twice', async () => {
+    await useWizard.getState().detect()
+    await useWizard.getState().chooseFile()
+    await useWizard.getState().chooseFile()
+    expect(useWizard.getState().installations).toHaveLength(1)
+  })
+
+  it('a rejected claim code stops the countdown; a new code restarts it and clears the error', async () => {
+    useWizard.setState({ selectedId: server.id, claim: { status: 'idle', username: null, openedAt: 1, token: 'claim-old' } })
+    await useWizard.getState().submitClaim()
+    expect(useWizard.getState().claim.openedAt).toBeNull()
+    expect(useWizard.getState().error).toMatchObject({ code: 'CLAIM_TOKEN_REJECTED', place: 'claim' })
+    await useWizard.getState().demoToken()
+    expect(useWizard.getState().claim.openedAt).toBeGreaterThan(1)
+    expect(useWizard.getState().error).toBeNull()
+  })
+})
