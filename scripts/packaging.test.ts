@@ -4,6 +4,7 @@ import { join, sep } from 'node:path'
 import { listPackage } from '@electron/asar'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../test/support/temp'
+import { appVersion, buildCli, sha256File, type BuiltCli } from './dist-cli/built'
 
 const root = join(import.meta.dirname, '..')
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
@@ -64,7 +65,9 @@ function fuseWire(binary: Buffer): Record<string, string> {
 
 describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)', () => {
   let unpacked: string
+  let cli: BuiltCli
   beforeAll(() => {
+    cli = buildCli() // the Linux app carries the CLI executable (electron-builder.yml, linux.extraResources)
     if (!existsSync(join(root, 'out', 'main', 'index.js'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
     const output = tempDir('dist')
     execFileSync(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', '--publish', 'never', `-c.electronDist=${standInElectronDist()}`, `-c.directories.output=${output}`], {
@@ -118,5 +121,13 @@ describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)
 
   it('ships the icon for the window and the desktop entry', () => {
     expect(existsSync(join(unpacked, 'resources', 'icon.png'))).toBe(true)
+  })
+
+  it('carries the Linux x64 CLI executable as its privileged helper: executable, with the released checksum', () => {
+    const helper = join(unpacked, 'resources', 'bin', 'plex-reclaim')
+    expect(existsSync(helper)).toBe(true)
+    expect(statSync(helper).mode & 0o755).toBe(0o755)
+    expect(sha256File(helper)).toBe(cli.sums.get(`plex-reclaim-${appVersion()}-linux-x64`))
+    expect(sha256File(helper)).toBe(sha256File(cli.file('linux-x64')))
   })
 })

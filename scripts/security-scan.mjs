@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const require = createRequire(import.meta.url)
@@ -17,8 +17,25 @@ const ALWAYS_BLOCKING = new Set(['NODE_INTEGRATION_JS_CHECK', 'NODE_INTEGRATION_
 // Fetches Electron's release list from the network: informational for a devDependency anyway.
 const OFFLINE_EXCLUDES = ['AvailableSecurityFixesGlobalCheck']
 
+/**
+ * Electronegativity's i18n module fetches translations with got 11, whose retry after a failed DNS
+ * lookup throws an uncaught error on Node 24 ("The `onCancel` handler was attached after the promise
+ * settled"). The same set-up with its bundled English strings, without the fetch.
+ */
+function offlineI18n() {
+  const path = require.resolve('@doyensec/electronegativity/dist/locales/i18n.js')
+  if (require.cache[path]) return
+  const i18n = createRequire(path)('i18n')
+  const setUp = async () => {
+    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(path), updateFiles: false, objectNotation: true, retryInDefaultLocale: true, register: global })
+    i18n.setLocale('en-US')
+  }
+  require.cache[path] = { id: path, filename: path, loaded: true, exports: setUp }
+}
+
 /** Scans a folder; returns every finding and the blocking ones. */
 export async function scan(input, { sarif } = {}) {
+  offlineI18n()
   const run = require('@doyensec/electronegativity/dist/runner.js')
   const log = console.log
   console.log = () => {} // its progress bar and translation notices

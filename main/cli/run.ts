@@ -6,7 +6,7 @@ import { portFlag, timeoutFlag } from './context'
 import { COMMANDS } from './commands/index'
 import { noticeCutOffRuns } from './commands/recovery'
 import { connectRemote } from './remote'
-import { USAGE } from './usage'
+import { commandHelp, overview } from './help'
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -67,6 +67,15 @@ function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['o
   }
 }
 
+/** `plex-reclaim help [COMMAND]` and `COMMAND --help`. */
+function showHelp(name: string | undefined, io: CliIo): number {
+  if (!name) return io.out(overview()), 0
+  const text = commandHelp(name)
+  if (text) return io.out(text), 0
+  io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
+  return 2
+}
+
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
   let parsed
@@ -79,7 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
   const { values, positionals } = parsed
   if (values.version) return io.out(APP_VERSION), 0
   const [name, ...args] = positionals
-  if (values.help || !name) return io.out(USAGE), values.help ? 0 : 2
+  if (!name) return io.out(overview()), values.help ? 0 : 2
+  const helpFor = name === 'help' ? (args[0] ?? (values.help ? 'help' : undefined)) : name
+  if (name === 'help' || values.help) return showHelp(helpFor, io)
   const command = COMMANDS[name]
   if (!command) {
     io.err(`plex-reclaim: unknown command "${name}". Run "plex-reclaim --help" for the list.`)
