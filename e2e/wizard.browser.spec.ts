@@ -31,6 +31,8 @@ async function throughBackup(page: Page, demo: Demo, record = false): Promise<vo
   await expect(page.getByRole('heading', { level: 1, name: 'Who is your server signed in as?' })).toBeVisible()
   await expect(page.getByText('k***@example.com')).toBeVisible()
   await expect(page.getByText('present (not shown)')).toBeVisible()
+  // The demo's plex.tv still accepts the server's token: the question names its account.
+  await expect(page.getByRole('group', { name: 'Can you sign in to Plex as kate_old?' })).toBeVisible()
   await expect(page.locator('body')).not.toContainText('DEMOtoken')
   if (record) {
     await expectAccessible(page)
@@ -86,12 +88,16 @@ test.describe('the wizard in demo mode', () => {
     await page.getByRole('button', { name: 'Get a demo claim code' }).click()
     await expect(page.getByLabel('Claim code')).toHaveValue(/^claim-/)
     await expect(page.getByText(/^About [34]:\d\d left to use it\.$/)).toBeVisible()
+    // A claim code names its account only after: the general note comes before.
+    await expect(page.getByText('The server was signed in as kate_old. If you claim it with another account, shares, Plex Home users and managed users tied to kate_old may not follow.')).toBeVisible()
     await expectAccessible(page)
     await shot(page, '07-claim')
     await page.getByRole('button', { name: 'Claim the server' }).click()
 
     await expect(page.getByRole('heading', { level: 1, name: 'You are back in' })).toBeVisible()
     await expect(page.getByText('The server is signed in as kate_new.')).toBeVisible()
+    await expect(page.getByRole('note', { name: 'Another account than before' })).toContainText('It was signed in as kate_old before. Shares, Plex Home users and managed users tied to kate_old may not follow to kate_new')
+    await expect(page.getByText('If Plex Web says "Not authorized"')).toContainText('open Plex Web in a private window')
     await expectAccessible(page)
     await shot(page, '08-done')
     expect(await identity(demo.port)).toEqual({ claimed: true })
@@ -106,8 +112,15 @@ test.describe('the wizard in demo mode', () => {
     const plexPage = await popup
     await plexPage.getByRole('button', { name: 'Approve' }).click()
     await expect(plexPage.getByRole('heading', { name: 'You can close this page' })).toBeVisible()
+    // Another account than the server had (kate_old): nothing is claimed until the user says so.
+    const confirm = page.getByRole('alertdialog', { name: 'Claim with another account?' })
+    await expect(confirm).toBeFocused({ timeout: 15_000 })
+    await expect(confirm).toContainText('The server will be signed in to kate_new instead of kate_old. Shares, Plex Home users and managed users tied to kate_old may not follow')
+    expect(await identity(demo.port)).toEqual({ claimed: false })
+    await confirm.getByRole('button', { name: 'Claim with kate_new' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'You are back in' })).toBeVisible({ timeout: 15_000 })
     await expect(page.getByText('The server is signed in as kate_new.')).toBeVisible()
+    await expect(page.getByRole('note', { name: 'Another account than before' })).toBeVisible()
     expect(await identity(demo.port)).toEqual({ claimed: true })
   })
 

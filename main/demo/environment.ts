@@ -8,10 +8,10 @@ import { readIdentity } from '../core/server/identity'
 import type { AppEnvironment } from '../app/environment'
 import type { HandlerDeps } from '../ipc/handlers'
 import { startPlexTv } from '../simulator/plex-tv'
-import { createDemoSandbox, DEMO_DATA_DIR } from './sandbox'
+import { createDemoSandbox, DEMO_DATA_DIR, DEMO_PREFERENCES } from './sandbox'
 
 /** The failure a demo can be asked to show: `npm run demo -- --scenario NAME`. */
-export const SCENARIOS = ['happy', 'stop-timeout', 'elevation-cancelled', 'claim-expired'] as const
+export const SCENARIOS = ['happy', 'stop-timeout', 'elevation-cancelled', 'claim-expired', 'token-revoked', 'local-access'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 export interface DemoEnvironment {
@@ -41,6 +41,11 @@ const freePort = (): Promise<number> =>
 export async function createDemoEnvironment(options: { readonly scenario: Scenario; readonly repoRoot: string; readonly simulator: string }): Promise<DemoEnvironment> {
   const sandbox = await createDemoSandbox()
   const plexTv = await startPlexTv()
+  // plex.tv still accepts the server's token (as kate_old), except where the scenario revoked it
+  // (a forced password reset, a removed device): then GET /api/v2/user answers 401.
+  if (options.scenario !== 'token-revoked') plexTv.mintClaimToken({ username: 'kate_old', email: 'kate.old@example.com', authToken: 'DEMOtokenXy7Qp2Lm9Rs4' })
+  // local-access: no Plex Home, and allowedNetworks lets in loopback, where the browser is.
+  if (options.scenario === 'local-access') writeFileSync(sandbox.preferencesPath, DEMO_PREFERENCES.replace('PlexOnlineHome="1"', 'PlexOnlineHome="0"').replace(' LanguageInCloud', ' allowedNetworks="192.168.1.0/255.255.255.0,127.0.0.1" LanguageInCloud'))
   const port = await freePort()
   const node = process.versions.electron ? 'node' : process.execPath
 

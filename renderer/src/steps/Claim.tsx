@@ -4,6 +4,8 @@ import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+import { AccountChange } from './AccountChange'
+import { accountName } from './account-name'
 
 const mmss = (ms: number): string => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`
 
@@ -24,11 +26,14 @@ export function Claim() {
   const claim = useWizard((s) => s.claim)
   const demo = useWizard((s) => s.info?.demo ?? false)
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId) ?? null)
-  const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes, signIn, cancelSignIn } = useWizard.getState()
+  const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes, loadPreviousAccount, signIn, cancelSignIn } = useWizard.getState()
   const now = useNow(claim.openedAt !== null)
   useEffect(() => {
     if (!routes) void loadRoutes()
   }, [routes, loadRoutes])
+  useEffect(() => {
+    void loadPreviousAccount()
+  }, [loadPreviousAccount])
   const left = claim.openedAt !== null && routes ? routes.tokenLifetimeMs - (Math.max(now, claim.openedAt) - claim.openedAt) : null
   const remote = server !== null && server.host !== 'this computer'
   // PMS signs itself in from Plex Web on Windows and macOS; elsewhere Sign in with Plex is the way.
@@ -39,7 +44,9 @@ export function Claim() {
         {t.signInTitle} {!webFirst ? <span className="tag">{t.recommended}</span> : null}
       </h2>
       <p>{t.signInBody}</p>
-      {claim.status === 'signing-in' ? (
+      {claim.status === 'confirming' && claim.accountChange ? (
+        <AccountChange change={claim.accountChange} />
+      ) : claim.status === 'signing-in' ? (
         <div className="inline">
           <p role="status">{t.signingIn}</p>
           <button type="button" className="secondary" onClick={() => void cancelSignIn()}>
@@ -47,7 +54,7 @@ export function Claim() {
           </button>
         </div>
       ) : (
-        <button type="button" className={webFirst ? 'secondary' : 'primary'} onClick={() => void signIn()} disabled={claim.status === 'claiming'}>
+        <button type="button" className={webFirst ? 'secondary' : 'primary'} onClick={() => void signIn()} disabled={claim.status !== 'idle'}>
           {t.signIn}
         </button>
       )}
@@ -77,6 +84,7 @@ export function Claim() {
           </a>{' '}
           {t.lifetime}
         </p>
+        {claim.previousAccount ? <p className="muted">{t.previous(accountName(claim.previousAccount))}</p> : null}
         <form
           onSubmit={(e) => {
             e.preventDefault()

@@ -2,13 +2,12 @@ import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { ERRORS, FALLBACK } from '../messages/errors'
 import { useWizard } from '../store/wizard-store'
+import { DiagnosisOutcome } from './DiagnosisOutcome'
 
 export function Diagnosis() {
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
-  const answer = useWizard((s) => s.canStillSignIn)
-  const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
-  const { answerDiagnosis, openClaim, goTo } = useWizard.getState()
+  const { openClaim, goTo } = useWizard.getState()
   if (!server) return null
   const a = server.account
   const signedIn = Boolean(a && a.keysPresent.length > 0)
@@ -63,28 +62,7 @@ export function Diagnosis() {
           </div>
         </>
       ) : (
-        <fieldset className="question">
-          <legend>{t.question(who)}</legend>
-          <div className="actions">
-            <button type="button" className={answer === true ? 'secondary selected' : 'secondary'} aria-pressed={answer === true} onClick={() => answerDiagnosis(true)}>
-              {t.yes}
-            </button>
-            <button type="button" className="primary" onClick={() => answerDiagnosis(false)}>
-              {t.no}
-            </button>
-          </div>
-          {answer === true ? (
-            <div className="card note-card" role="status">
-              <h2 className="card-title">{t.noResetTitle}</h2>
-              <p>{t.noReset(who)}</p>
-              {plexWeb ? (
-                <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">
-                  {t.openWeb}
-                </a>
-              ) : null}
-            </div>
-          ) : null}
-        </fieldset>
+        <DiagnosisOutcome who={who} />
       )}
     </section>
   )

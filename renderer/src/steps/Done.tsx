@@ -1,10 +1,12 @@
 import { StepHeading } from '../components/StepHeading'
 import { messages } from '../messages'
 import { useWizard } from '../store/wizard-store'
+import { accountName } from './account-name'
 
 export function Done() {
   const t = messages.done
   const username = useWizard((s) => s.claim.username)
+  const change = useWizard((s) => s.claim.accountChange)
   const backup = useWizard((s) => s.backup)
   const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
   const startOver = useWizard((s) => s.startOver)
@@ -17,7 +19,13 @@ export function Done() {
         <StepHeading>{t.title}</StepHeading>
       </div>
       <p className="key-fact">{username ? t.signedIn(username) : t.signedInUnknown}</p>
+      {change ? (
+        <div className="card warning" role="note" aria-label={t.changedLabel}>
+          <p>{t.changed(accountName(change.newAccount), accountName(change.previousAccount))}</p>
+        </div>
+      ) : null}
       <p>{t.open}</p>
+      <p>{t.notAuthorized}</p>
       <div className="actions primary-row">
         {plexWeb ? (
           <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">

@@ -44,7 +44,7 @@ describe('the wizard store', () => {
   })
 
   it('a rejected claim code stops the countdown; a new code restarts it and clears the error', async () => {
-    useWizard.setState({ selectedId: server.id, claim: { status: 'idle', username: null, openedAt: 1, token: 'claim-old' } })
+    useWizard.setState({ selectedId: server.id, claim: { ...INITIAL_STATE.claim, openedAt: 1, token: 'claim-old' } })
     await useWizard.getState().submitClaim()
     expect(useWizard.getState().claim.openedAt).toBeNull()
     expect(useWizard.getState().error).toMatchObject({ code: 'CLAIM_TOKEN_REJECTED', place: 'claim' })

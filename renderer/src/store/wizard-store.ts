@@ -1,13 +1,14 @@
 import { create } from 'zustand'
-import type { ApiResult, RemoteConnectPayload } from '../../../preload/contract'
+import type { RemoteConnectPayload } from '../../../preload/contract'
+import { claimActions, type ClaimActions } from './claim-actions'
 import { progressRows } from './progress'
 import { runActions, type RunActions } from './run-actions'
-import { INITIAL_STATE, type Place, type WizardState } from './state'
+import { IDLE_CLAIM, INITIAL_STATE, type Place, type WizardState } from './state'
 import { availability, type StepId } from './steps'
 
 export { INITIAL_STATE, type UiError, type WizardState } from './state'
 
-export interface WizardActions extends RunActions {
+export interface WizardActions extends RunActions, ClaimActions {
   init(): Promise<void>
   goTo(step: StepId): void
   detect(): Promise<void>
@@ -23,9 +24,6 @@ export interface WizardActions extends RunActions {
   openedClaimPage(): void
   setToken(token: string): void
   demoToken(): Promise<void>
-  submitClaim(): Promise<void>
-  signIn(): Promise<void>
-  cancelSignIn(): Promise<void>
   loadBackups(): Promise<void>
   details(): Promise<string>
   startOver(): void
@@ -38,16 +36,11 @@ export type Fail = (r: { code: string; message: string }, place: Place, runId?: 
 /** Actions call window.api; components only read state and call actions. */
 export const useWizard = create<Store>()((set, get) => {
   const fail: Fail = (r, place, runId) => set({ error: { code: r.code, message: r.message, place, runId } })
-  const claimed = (username: string | null): void => set({ claim: { ...get().claim, status: 'claimed', username }, step: 'done', error: null })
-  const claimFailed = (r: ApiResult<unknown> & { ok: false }): void => {
-    // The countdown stops at an error: that code is spent.
-    set({ claim: { ...get().claim, status: 'idle', openedAt: null } })
-    fail(r, 'claim')
-  }
 
   return {
     ...INITIAL_STATE,
     ...runActions(set, get, fail),
+    ...claimActions(set, get, fail),
 
     async init() {
       window.api.onProgress((event) => get().onProgress(event))
@@ -101,7 +94,8 @@ export const useWizard = create<Store>()((set, get) => {
     },
 
     select(id) {
-      set({ selectedId: id, canStillSignIn: null, backup: null, step: 'diagnosis', error: null })
+      set({ selectedId: id, canStillSignIn: null, backup: null, step: 'diagnosis', error: null, claim: IDLE_CLAIM })
+      void get().diagnose()
     },
 
     answerDiagnosis(canStillSignIn) {
@@ -129,6 +123,7 @@ export const useWizard = create<Store>()((set, get) => {
 
     openClaim() {
       void get().loadRoutes()
+      void get().loadPreviousAccount()
       get().goTo('claim')
     },
 
@@ -145,37 +140,6 @@ export const useWizard = create<Store>()((set, get) => {
       if (!r.ok) return fail(r, 'claim')
       // A new code: the countdown starts again and the old code's error goes.
       set({ claim: { ...get().claim, token: r.value, openedAt: Date.now() }, error: null })
-    },
-
-    async submitClaim() {
-      const { selectedId, claim } = get()
-      if (!selectedId) return
-      set({ claim: { ...claim, status: 'claiming' }, error: null })
-      const r = await window.api.claimWithToken({ installationId: selectedId, token: claim.token.trim() })
-      if (!r.ok) return claimFailed(r)
-      claimed(r.value.username)
-    },
-
-    async signIn() {
-      const { selectedId } = get()
-      if (!selectedId) return
-      set({ claim: { ...get().claim, status: 'signing-in' }, error: null })
-      const started = await window.api.startSignIn({ installationId: selectedId })
-      if (!started.ok) return claimFailed(started)
-      // In the desktop app main opened the system browser; in a browser this page opens a tab.
-      if (!started.value.opened) window.open(started.value.authUrl, '_blank', 'noopener,noreferrer')
-      const r = await window.api.waitSignIn({ installationId: selectedId })
-      if (!r.ok) {
-        if (r.code === 'SIGN_IN_CANCELLED') return set({ claim: { ...get().claim, status: 'idle' } })
-        return claimFailed(r)
-      }
-      claimed(r.value.username)
-    },
-
-    async cancelSignIn() {
-      const { selectedId } = get()
-      if (selectedId) await window.api.cancelSignIn({ installationId: selectedId })
-      set({ claim: { ...get().claim, status: 'idle' } })
     },
 
     async loadBackups() {
