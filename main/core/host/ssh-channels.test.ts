@@ -126,7 +126,13 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
 
   it('Docker containers over SSH: ps and inspect come with the first batch, their settings with the next', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'plex-ssh-docker-bin-'))
-    writeFileSync(join(bin, 'docker'), `#!/bin/sh\nexec "${process.execPath}" "${join(import.meta.dirname, '..', '..', '..', 'test', 'standins', 'docker.mjs')}" "$@"\n`, { mode: 0o755 })
+    // The real dockerd cannot sit behind this sshd: a fake of the two commands detection runs, with
+    // their documented output shapes (Docker CLI reference: "docker ps -aq --no-trunc" prints one
+    // full id a line; "docker inspect ID" prints a JSON array of container objects).
+    const fake = `const [cmd] = process.argv.slice(2); const s = JSON.parse(require('fs').readFileSync(process.env.STANDIN_DOCKER_STATE, 'utf8'));
+if (cmd === 'ps') console.log(s.containers.map((c) => c.Id).join('\\n')); else if (cmd === 'inspect') console.log(JSON.stringify(s.containers)); else process.exit(1)`
+    writeFileSync(join(bin, 'docker.cjs'), fake)
+    writeFileSync(join(bin, 'docker'), `#!/bin/sh\nexec "${process.execPath}" "${join(bin, 'docker.cjs')}" "$@"\n`, { mode: 0o755 })
     // The mount source is a machine path, found under the detection root like every other.
     layOut(join(root, 'docker-config'), { [`Library/Application Support/Plex Media Server/Preferences.xml`]: SIGNED_IN })
     const state = join(root, 'docker-state.json')
