@@ -187,6 +187,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
       expect(r.stderr).toBe('')
       expect(m.read()).toBe(SIGNED_OUT)
       const reset = relay.roundTrips() - bare
+      process.stdout.write(`round trips ${JSON.stringify({ bare, detect, reset })}\n`)
       expect({ detect: detect <= 4, reset: reset <= 12, figures: { bare, detect, reset } }).toMatchObject({ detect: true, reset: true })
     } finally {
       relay.close()
