@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
 import { sha256 } from '../core/backups/store'
 import { dockerUnreachable } from '../core/detect/containers'
@@ -128,6 +128,11 @@ export class AppService {
   /** reset --file PATH --no-service: the file the user points at, stopped by the user. */
   async resetFile(path: string, options: { dryRun?: boolean; force?: boolean; entry?: HostEntry; onStep?: RunOptions['onStep'] }): Promise<{ known: Known; result: RunResult | null; dry: DryRun | null }> {
     const entry = options.entry ?? this.hosts.local
+    // Journals and manifests name the file absolutely: a relative path would point elsewhere later.
+    if (!isAbsolute(path)) {
+      if (entry.host.kind !== 'local') throw new CoreError('INVALID_INPUT', `--file over SSH takes an absolute path on the server, not "${path}".`)
+      path = resolve(path)
+    }
     const known = await this.installations.inspect(path, entry)
     if (known.installation.readError) await this.refuseOtherKinds(entry, path, known.installation.readError)
     if (options.dryRun) return { known, result: null, dry: await dryRun(this.installations, known) }

@@ -96,6 +96,21 @@ describe('plex-reclaim reset --no-service', () => {
   })
 })
 
+describe('a relative --file', () => {
+  it('is stored as an absolute path in the backup and the journal', async () => {
+    const m = machine()
+    const cwd = process.cwd()
+    process.chdir(m.root)
+    try {
+      expect((await cli('reset', '--file', 'data/Preferences.xml', '--no-service', '--yes', '--backup-dir', m.backups)).code).toBe(0)
+    } finally {
+      process.chdir(cwd)
+    }
+    const [backup] = JSON.parse((await cli('backups', '--backup-dir', m.backups, '--json')).stdout)
+    expect(backup.target).toMatchObject({ kind: 'preferences-xml', path: m.file })
+  })
+})
+
 describe('plex-reclaim restore', () => {
   it('puts a backup back after backing up the current state', async () => {
     const m = machine()
