@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPlexTv, type PlexTvStandIn } from '../../main/simulator/plex-tv'
-import { CLI, freePort } from '../support/linux-server'
+import { TEST_CLI as CLI, freePort } from '../support/linux-server'
 import { SIGNED_IN, SIGNED_OUT, tempDir } from '../support/temp'
 import { dockerUnavailable, IMAGES, LABEL, startDockerd, type Dockerd } from './dockerd'
 import { REPO } from './nspawn'
@@ -105,7 +105,7 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     await resetThroughDocker(plex)
     const claim = await cli('claim', '--token', plexTv.mintClaimToken(), '--port', String(plex.port), '--json')
     expect(claim.stderr).toBe('')
-    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect(JSON.parse(claim.stdout)).toMatchObject({ claimed: true, username: 'kate_new' })
   })
 
   it('a container with --restart always stays stopped for the edit (docker stop is a manual stop)', async () => {
@@ -136,7 +136,7 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     const token = JSON.parse((await inside('-H', 'X-Plex-Token: STANDINuserTokenAbc123', 'http://127.0.0.1:32401/api/claim/token.json')).stdout).token as string
     const claim = await cli('claim', '--server', id, '--token', token, '--json')
     expect(claim.stderr).toBe('')
-    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect(JSON.parse(claim.stdout)).toMatchObject({ claimed: true, username: 'kate_new' })
     expect((await inside('http://127.0.0.1:32400/identity')).stdout).toMatch(/claimed="1"/)
   })
 

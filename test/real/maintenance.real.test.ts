@@ -57,6 +57,6 @@ describe.skipIf(unavailable !== null)('a server in startup maintenance (real sys
     await restarted()
     const r = await s.cli(['claim', '--token', await s.claimToken(), '--json'])
     expect(r.stderr).toBe('')
-    expect(JSON.parse(r.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect(JSON.parse(r.stdout)).toMatchObject({ claimed: true, username: 'kate_new' })
   })
 })

@@ -7,7 +7,8 @@ import { alive, background, must, run, stopAtExit, until, waitExit, type Ran } f
 /** The clone, bind-mounted read-only into the container at this path (out/ holds the built CLI). */
 export const REPO = join(import.meta.dirname, '..', '..')
 export const REPO_IN_CONTAINER = '/opt/plex-reclaim'
-export const CLI_IN_CONTAINER = `${REPO_IN_CONTAINER}/out/node/cli.js`
+/** The CLI's test entry point: the release CLI plus the hooks a test passes in (plex.tv stand-in, fault injection). */
+export const CLI_IN_CONTAINER = `${REPO_IN_CONTAINER}/out/test/cli-test.js`
 
 export interface ExecOptions {
   /** Run as this user of the container (default root). */

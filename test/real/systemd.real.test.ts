@@ -68,8 +68,8 @@ describe.skipIf(unavailable !== null)('Linux package under real systemd (systemd
     const r = await s.cli(['reset', '--yes', '--json', '--timeout', '20'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    const out = JSON.parse(r.stdout) as { outcome: string; backupId: string }
-    expect(out.outcome).toBe('finished')
+    const out = JSON.parse(r.stdout) as { status: string; backup: { id: string }; claimed: boolean }
+    expect(out).toMatchObject({ status: 'removed', claimed: false })
     expect(s.readPreferences().toString()).toBe(SIGNED_OUT)
     expect(await mode(s)).toBe('plex:plex 600')
     expect(await active(s)).toBe('active')
@@ -77,11 +77,11 @@ describe.skipIf(unavailable !== null)('Linux package under real systemd (systemd
 
     const claim = await s.cli(['claim', '--token', await s.claimToken(), '--json'])
     expect(claim.stderr).toBe('')
-    expect(JSON.parse(claim.stdout)).toEqual({ claimed: true, username: 'kate_new' })
+    expect(JSON.parse(claim.stdout)).toMatchObject({ claimed: true, username: 'kate_new' })
     expect(claim.stdout).not.toContain('STANDINuserToken')
     expect((await s.http('/identity')).body).toMatch(/claimed="1"/)
 
-    const restore = await s.cli(['restore', out.backupId, '--yes', '--timeout', '20'])
+    const restore = await s.cli(['restore', out.backup.id, '--yes', '--timeout', '20'])
     expect(restore.stderr).toBe('')
     expect(restore.code).toBe(0)
     expect(s.readPreferences().toString()).toBe(SIGNED_IN)

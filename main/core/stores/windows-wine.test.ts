@@ -276,13 +276,20 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
       }
       expect(r.out, `the program said: ${clean(said)}`).toMatch(/Close message sent to top-level windows of process "Plex Media Server.exe"/)
       expect(r.status).toBe(0)
-      expect(await Promise.race([exited, within(30_000)])).toMatch(/^exit /)
+      // Under load the window may not take the first close (it can still be starting): ask again
+      // the same way, never with /f, until it has gone.
+      let outcome = await Promise.race([exited, within(10_000)])
+      for (let i = 0; !outcome.startsWith('exit') && i < 5; i++) {
+        wine([stop.program, ...stop.args], withDisplay)
+        outcome = await Promise.race([exited, within(10_000)])
+      }
+      expect(outcome).toMatch(/^exit /)
       expect(wine(['taskkill', '/im', 'Plex Media Server.exe']).status).toBe(128)
     } finally {
       if (app.exitCode === null && app.signalCode === null) app.kill('SIGKILL')
       xvfb.kill('SIGTERM')
     }
-  }, 120_000)
+  }, 180_000)
 })
 
 function freeDisplay(): number {
