@@ -1,17 +1,11 @@
 import { resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
+import { commonjsPackageJson as nodePackageJson } from './scripts/vite-commonjs-package.mjs'
 
 const root = import.meta.dirname
 
 // The plain-Node programs (CLI, demo, stand-ins) built from the same core as the app.
 // Everything is bundled except ssh2, whose optional native crypto binding is loaded from node_modules.
-/** out/node/package.json: Node reads the nearest one to learn the module type; keep it tiny. */
-const nodePackageJson: Plugin = {
-  name: 'node-package-json',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' })
-  }
-}
 
 export default defineConfig({
   plugins: [nodePackageJson],

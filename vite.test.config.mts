@@ -1,14 +1,8 @@
 import { resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
+import { commonjsPackageJson as nodePackageJson } from './scripts/vite-commonjs-package.mjs'
 
 const root = import.meta.dirname
-
-const nodePackageJson: Plugin = {
-  name: 'node-package-json',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' })
-  }
-}
 
 // The CLI's test entry point (out/test/cli-test.js): the release CLI with test hooks passed in.
 // A bundle of its own, outside out/node, so no release build ever carries it.
