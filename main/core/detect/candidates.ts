@@ -63,6 +63,14 @@ const arch: Rule = async (host, root) => {
   return [{ platform: 'linux', installType: 'arch', label: 'Plex Media Server (Arch Linux / NixOS)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'systemd', unit: 'plexmediaserver' } }]
 }
 
+/** NixOS services.plex: the unit is plex.service, its data folder PLEX_DATADIR (nixpkgs plex.nix, default /var/lib/plex). */
+const nixos: Rule = async (host, root) => {
+  if (!(await exists(host, root, '/etc/NIXOS'))) return []
+  const asd = (await unitEnvironment(host, root, 'plex', 'PLEX_DATADIR')) ?? '/var/lib/plex'
+  const dataDir = pms(asd)
+  return [{ platform: 'linux', installType: 'nixos', label: 'Plex Media Server (NixOS)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'systemd', unit: 'plex' } }]
+}
+
 const snap: Rule = async () => {
   const dataDir = pms('/var/snap/plexmediaserver/common/Library/Application Support')
   return [{ platform: 'linux', installType: 'snap', label: 'Plex Media Server (Snap)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'snap', snap: 'plexmediaserver' } }]
@@ -104,7 +112,9 @@ const qnap: Rule = async (host, root) => {
 const asustor: Rule = async (host, root) => {
   const nas = (await readText(host, root, '/etc/nas.conf')) ?? ''
   if (!/ASUSTOR/i.test(nas)) return []
-  const control: ServerControl = { kind: 'manual', hint: 'Stop Plex Media Server in ASUSTOR App Central, then continue.' }
+  // App Central's package ships a start-stop script (community-sourced); without it, the user stops it.
+  const script = '/usr/local/AppCentral/plexmediaserver/CONTROL/start-stop.sh'
+  const control: ServerControl = (await exists(host, root, script)) ? { kind: 'qnap-init', script } : { kind: 'manual', hint: 'Stop Plex Media Server in ASUSTOR App Central, then continue.' }
   return ['/volume1/Plex/Library/Plex Media Server', '/volume1/Plex/Library/Application Support/Plex Media Server'].map((dataDir) => ({
     platform: 'nas' as const,
     installType: 'asustor' as const,
@@ -192,4 +202,5 @@ const macos: Rule = async (host, root) => {
   })
 }
 
-export const FILESYSTEM_RULES: readonly Rule[] = [synology, qnap, snap, linuxPackage, readynas, asustor, macos, westernDigital, arch, freebsd, truenasJails, homeAssistant]
+// NixOS comes before Arch: both may use /var/lib/plex, and the first rule to find a file names it.
+export const FILESYSTEM_RULES: readonly Rule[] = [synology, qnap, snap, linuxPackage, readynas, asustor, macos, westernDigital, nixos, arch, freebsd, truenasJails, homeAssistant]

@@ -87,10 +87,32 @@ const MACHINES: Array<{ type: string; files: Record<string, string>; settings: s
     control: { kind: 'qnap-init', script: '/etc/init.d/plex.sh' }
   },
   {
+    // ASUSTOR's App Central package ships a start-stop script (community-sourced path).
+    type: 'asustor',
+    files: {
+      'etc/nas.conf': '[Basic]\nVendor = ASUSTOR\n',
+      'volume1/Plex/Library/Plex Media Server/Preferences.xml': SIGNED_IN,
+      'usr/local/AppCentral/plexmediaserver/CONTROL/start-stop.sh': '#!/bin/sh\n'
+    },
+    settings: '/volume1/Plex/Library/Plex Media Server/Preferences.xml',
+    control: { kind: 'qnap-init', script: '/usr/local/AppCentral/plexmediaserver/CONTROL/start-stop.sh' }
+  },
+  {
     type: 'asustor',
     files: { 'etc/nas.conf': '[Basic]\nVendor = ASUSTOR\n', 'volume1/Plex/Library/Plex Media Server/Preferences.xml': SIGNED_IN },
     settings: '/volume1/Plex/Library/Plex Media Server/Preferences.xml',
     control: { kind: 'manual' }
+  },
+  {
+    // NixOS services.plex: unit plex.service, data folder from PLEX_DATADIR (nixpkgs plex.nix).
+    type: 'nixos',
+    files: {
+      'etc/NIXOS': '',
+      'etc/systemd/system/plex.service': '[Service]\nEnvironment="PLEX_DATADIR=/srv/plexdata"\nExecStart=/nix/store/x-plex/bin/plexmediaserver\n',
+      'srv/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN
+    },
+    settings: '/srv/plexdata/Plex Media Server/Preferences.xml',
+    control: { kind: 'systemd', unit: 'plex' }
   },
   {
     type: 'asustor',

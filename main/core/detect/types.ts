@@ -12,6 +12,7 @@ export type InstallType =
   | 'linux-package'
   | 'linux-sysv'
   | 'arch'
+  | 'nixos'
   | 'snap'
   | 'docker-plexinc'
   | 'docker-linuxserver'

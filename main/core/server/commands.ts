@@ -15,7 +15,8 @@ export function controlCommand(control: ServerControl, verb: Verb): { program: s
     case 'docker':
       return { program: 'docker', args: [verb, control.container] }
     case 'synopkg':
-      return { program: 'synopkg', args: [verb, control.pkg] }
+      // DSM keeps synopkg outside a login shell's PATH (PlexDBRepair calls it by this path).
+      return { program: '/usr/syno/bin/synopkg', args: [verb, control.pkg] }
     case 'qnap-init':
       return { program: control.script, args: [verb] }
     case 'freebsd-rc':
