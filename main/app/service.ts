@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute, join, resolve } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
+import { STAMP_ID } from '../core/backups/manifest'
 import { sha256 } from '../core/backups/store'
+import { READ_LIMITS } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
@@ -244,8 +246,11 @@ export class AppService {
     return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
   }
 
-  runLog(runId: string): Promise<string> {
-    return this.runs.registry.journals.list().then(() => this.env.local.readFile(join(this.runs.registry.journals.dir, `${runId}.log`)).then((b) => b.toString('utf8'), () => ''))
+  /** The run's log for "Copy details": one bounded read of a file named only by a checked run id. */
+  async runLog(runId: string): Promise<string> {
+    if (!STAMP_ID.test(runId)) return ''
+    const log = await this.env.local.readFile(join(this.runs.registry.journals.dir, `${runId}.log`), { maxBytes: READ_LIMITS.runLog, noFollow: true }).catch(() => null)
+    return log?.toString('utf8') ?? ''
   }
 
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */

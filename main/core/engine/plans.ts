@@ -226,4 +226,3 @@ export function restorePlan(backupId: string): Step[] {
   ]
 }
 
-export { FinishEarly }

@@ -8,7 +8,7 @@ import { XmlFileStore } from '../stores/xml-file'
 import type { StepEvent } from './context'
 import { rollbackRun, runReset } from './index'
 import { JournalStore, runsDirOf } from './journal'
-import { RegistryForTest } from './registry-test-view'
+import { RunRegistry } from './registry'
 
 function stoppedServer() {
   const root = tempDir()
@@ -45,12 +45,12 @@ describe('one engine, one run registry', () => {
   it('a live run is reported as running, never as cut off', async () => {
     const s = stoppedServer()
     let seen = ''
-    const registry = new RegistryForTest(s.backups)
+    const registry = new RunRegistry(new LocalHost(), s.backups)
     const boundary = (point: string): void => {
       if (point === 'after:remove') seen = 'pending'
     }
     const onStep = (e: StepEvent): void => {
-      if (e.step === 'verify-store' && e.status === 'running') void registry.statusOf(e.runId).then((st) => (seen = st))
+      if (e.step === 'verify-store' && e.status === 'running') void registry.get(e.runId).then((r) => (seen = r.status))
     }
     await runReset(engineContext(s.store, s.backups, { boundary, onStep }))
     for (let i = 0; i < 50 && (seen === '' || seen === 'pending'); i++) await new Promise((r) => setTimeout(r, 10))
@@ -96,7 +96,7 @@ describe('one engine, one run registry', () => {
     writeFileSync(join(dir, '20261128-000000-000000.journal.json'), '{ not json')
     const planted = { format: 2, runId: '20261128-000000-000001', kind: 'reset', mode: 'service', host: { kind: 'local' }, installationId: '../../../../tmp/x', label: 'x', source: { kind: 'detected' }, store: { kind: 'preferences-xml', path: '/etc/shadow', dataDir: '/etc' }, createdAt: '2026-11-28T00:00:00Z', updatedAt: '2026-11-28T00:00:00Z', completed: [] }
     writeFileSync(join(dir, '20261128-000000-000001.journal.json'), JSON.stringify(planted))
-    const all = await new RegistryForTest(s.backups).list()
+    const all = await new RunRegistry(new LocalHost(), s.backups).list()
     expect(all.map((r) => [r.runId, r.status])).toEqual([
       ['20261128-000000-000001', 'unreadable'],
       ['20261128-000000-000000', 'unreadable']
