@@ -1,3 +1,5 @@
+import type { Widen } from './widen'
+
 /** Every user-facing string, English first; a translation is another file of the same shape. */
 export const en = {
   appName: 'Plex Reclaim',
@@ -292,4 +294,4 @@ export const en = {
   leave: 'A run is under way. Leaving now hides its progress.'
 } as const
 
-export type Messages = typeof en
+export type Messages = Widen<typeof en>
