@@ -139,7 +139,7 @@ export const it: Messages = {
     backup: 'Backup verificato',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
     what: 'Cosa succederà',
-    offline: 'Plex Media Server resta offline per circa un minuto (di più subito dopo un aggiornamento di Plex).',
+    offline: 'Plex Media Server non sarà raggiungibile per circa un minuto (di più subito dopo un aggiornamento di Plex).',
     streams: 'Chi sta guardando qualcosa viene interrotto.',
     prompt: 'Il computer potrebbe chiederti la password per fermare e avviare il server.',
     manual: 'Ti verrà chiesto di fermare e avviare il server manualmente.',
