@@ -48,7 +48,7 @@ export const frErrors: Readonly<Record<string, Worded>> = {
   SIGN_IN_CANCELLED: E('La connexion a été annulée.', 'Cliquez sur «\u00a0Se connecter avec Plex\u00a0» pour recommencer.'),
   SSH_UNREACHABLE: E('Impossible de joindre le serveur en SSH.', 'Vérifiez l’adresse et le port SSH, et que SSH est bien activé sur le serveur.'),
   SSH_AUTH_FAILED: E('Le serveur n’a pas accepté ce nom d’utilisateur avec cette clé ou ce mot de passe.', 'Vérifiez le nom d’utilisateur, ainsi que le mot de passe ou la clé.'),
-  HOST_KEY_CHANGED: E('La clé du serveur a changé depuis la dernière connexion.', 'Cela peut signifier que quelqu’un s’est placé entre vous et le serveur. Interrogez la personne qui gère le serveur avant de vous connecter.'),
+  HOST_KEY_CHANGED: E('La clé du serveur a changé depuis la dernière connexion.', 'Cela peut signifier que quelqu’un s’est placé entre vous et le serveur. Demandez conseil à la personne qui gère le serveur avant de vous connecter.'),
   HOST_KEY_UNKNOWN: E('La clé du serveur n’est pas encore connue.', 'Comparez son empreinte, puis confirmez-la.'),
   SUDO_MISSING: E('sudo n’est pas installé sur le serveur.', 'Connectez-vous en tant que root, ou avec l’utilisateur à qui appartiennent les données de Plex.'),
   SUDO_REFUSED: E('Cet utilisateur n’a pas le droit d’utiliser sudo sur le serveur.', 'Connectez-vous avec un utilisateur qui en a le droit, ou adressez-vous à l’administrateur du serveur.'),
