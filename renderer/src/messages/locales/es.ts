@@ -34,8 +34,8 @@ export const es: Messages = {
     start: 'Buscar mi servidor',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
       `${kind === 'reset' ? 'Un restablecimiento' : 'Una restauración'} de ${label} no terminó: Plex Reclaim se cerró ${step ? `después de «${step}»` : 'al principio'}.`,
-    finish: 'Terminarlo',
-    undo: 'Deshacerlo…',
+    finish: 'Terminar la operación',
+    undo: 'Deshacer…',
     undoTitle: '¿Deshacer esta operación?',
     undoBody: (backup: string | null, account: string | null) =>
       backup
