@@ -33,7 +33,7 @@ export const it: Messages = {
     time: 'Ci vogliono circa due minuti.',
     start: 'Trova il mio server',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
-      `${kind === 'reset' ? 'Una reimpostazione' : 'Un ripristino'} su ${label} non è stato completato: Plex Reclaim è stato chiuso ${step ? `dopo “${step}”` : 'all’inizio'}.`,
+      `${kind === 'reset' ? `Una reimpostazione su ${label} non è stata completata` : `Un ripristino su ${label} non è stato completato`}: Plex Reclaim è stato chiuso ${step ? `dopo “${step}”` : 'all’inizio'}.`,
     finish: 'Completa l’operazione',
     undo: 'Torna allo stato precedente…',
     undoTitle: 'Tornare allo stato precedente?',
@@ -234,7 +234,7 @@ export const it: Messages = {
   },
   restore: {
     title: 'Ripristina un backup',
-    body: 'I backup, dal più recente. Il ripristino ferma il server, conserva le impostazioni attuali in un nuovo backup, rimette quello scelto e avvia il server.',
+    body: 'I backup, dal più recente al meno recente. Il ripristino ferma il server, conserva le impostazioni attuali in un nuovo backup, rimette quello scelto e avvia il server.',
     signedInAs: (who: string) => `Collegato all’account ${who}`,
     notSignedIn: 'Nessun account collegato',
     taken: (reason: string) => `Fatto ${reason}`,
