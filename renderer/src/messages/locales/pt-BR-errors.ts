@@ -59,4 +59,4 @@ export const ptBRErrors: Readonly<Record<string, Worded>> = {
 }
 
 /** For a code not in the list. */
-export const ptBRFallback: Worded = E('Algo inesperado deu errado. Nada mais foi alterado.', 'Tente de novo. Se voltar a acontecer, “Copiar os detalhes” tem o que quem estiver ajudando você vai precisar.')
+export const ptBRFallback: Worded = E('Algo inesperado deu errado. Nada mais foi alterado.', 'Tente de novo. Se voltar a acontecer, “Copiar os detalhes” reúne tudo o que alguém vai precisar para ajudar você.')

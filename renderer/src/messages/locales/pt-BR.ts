@@ -28,7 +28,7 @@ export const ptBR: Messages = {
   nav: { label: 'Etapas', restore: 'Restaurar…', back: 'Voltar' },
   welcome: {
     title: 'Sem acesso ao seu servidor?',
-    body: 'Se o Plex Web diz que você não tem permissão para acessar este servidor, é porque o servidor ainda está conectado a uma conta antiga ou errada. O Plex Reclaim remove essa conexão antiga e ajuda você a vincular o servidor de novo à sua conta.',
+    body: 'Se o Plex Web disser que você não tem permissão para acessar este servidor, é porque o servidor ainda está conectado a uma conta antiga ou errada. O Plex Reclaim remove essa conexão antiga e ajuda você a vincular o servidor de novo à sua conta.',
     kept: 'Suas bibliotecas, seu histórico de reprodução e suas configurações são mantidos. Antes de qualquer alteração é feito um backup verificado, que você pode restaurar a qualquer momento.',
     time: 'Leva cerca de dois minutos.',
     start: 'Encontrar meu servidor',
@@ -223,7 +223,7 @@ export const ptBR: Messages = {
     title: 'Você voltou a ter acesso',
     signedIn: (who: string) => `O servidor está conectado à conta ${who}.`,
     signedInUnknown: 'O servidor está conectado a uma conta.',
-    open: 'Abra o Plex Web: você deve ter acesso completo de novo.',
+    open: 'Abra o Plex Web: você deve voltar a ter acesso completo.',
     openWeb: 'Abrir o Plex Web',
     changedLabel: 'Uma conta diferente da anterior',
     changed: (now: string, old: string) => `Antes ele estava conectado à conta ${old}. Os compartilhamentos, os usuários do Plex Home e os usuários gerenciados ligados a ${old} podem não passar para ${now}: confira no Plex Web e convide ou configure de novo o que for preciso.`,
