@@ -25,7 +25,7 @@ export const nl: Messages = {
     time: 'Het duurt ongeveer twee minuten.',
     start: 'Zoek mijn server',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
-      `${kind === 'reset' ? `Een reset van ${label}` : `Het terugzetten van een back-up op ${label}`} is niet afgerond: Plex Reclaim werd gesloten${step ? ` na “${step}”` : ' bij het begin'}.`,
+      `${kind === 'reset' ? `Een reset van ${label}` : `Het terugzetten van een back-up op ${label}`} is niet afgerond: Plex Reclaim werd gesloten${step ? ` na “${step}”` : ' al aan het begin'}.`,
     finish: 'Afronden',
     undo: 'Ongedaan maken…',
     undoTitle: 'Deze actie ongedaan maken?',

@@ -86,7 +86,7 @@ export const pl: Messages = {
     connecting: 'Łączenie…',
     cancel: 'Anuluj',
     confirmTitle: 'Czy to właściwy serwer?',
-    confirm: (fp: string) => `To pierwsze połączenie z tym serwerem. Odcisk jego klucza to ${fp}. Zanim zaufasz temu kluczowi, porównaj go z odciskiem, który pokazuje sam serwer (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub).`,
+    confirm: (fp: string) => `To pierwsze połączenie z tym serwerem. Odcisk jego klucza to ${fp}. Zanim zaufasz temu kluczowi, porównaj ten odcisk z tym, który pokazuje sam serwer (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub).`,
     trust: 'Zaufaj temu kluczowi i połącz'
   },
   diagnosis: {

@@ -31,8 +31,8 @@ export const sv: Messages = {
     undoTitle: 'Ångra den här körningen?',
     undoBody: (backup: string | null, account: string | null) =>
       backup
-        ? `Ångra lägger tillbaka inställningarna som de var före körningen (säkerhetskopia från ${backup}${account ? `, inloggad som ${account}` : ''}) och startar Plex Media Server.`
-        : 'Inget hade ändrats ännu: ångra ser bara till att Plex Media Server körs igen.',
+        ? `Om du ångrar läggs inställningarna tillbaka som de var före körningen (säkerhetskopia från ${backup}${account ? `, inloggad som ${account}` : ''}) och Plex Media Server startas.`
+        : 'Inget hade ändrats ännu: om du ångrar ser Plex Reclaim bara till att Plex Media Server körs igen.',
     undoYes: 'Ångra körningen',
     cancel: 'Avbryt'
   },
@@ -101,7 +101,7 @@ export const sv: Messages = {
     revokedTitle: 'Den gamla inloggningen har återkallats',
     revoked: (who: string) => `plex.tv godkänner inte längre serverns inloggning som ${who}: den har återkallats, till exempel genom ett tvingat lösenordsbyte eller för att servern togs bort från kontots enheter. En nollställning behövs för att komma in igen.`,
     localTitle: 'En nollställning behövs kanske inte',
-    local: (seen: string, networks: string) => `Servern släpper in ${seen} utan inloggning (nätverk som tillåts utan inloggning: ${networks}). Plex Web som öppnas från det här nätverket kan kanske nå servern utan inloggning, så en nollställning behövs kanske inte. Plex Reclaim visar bara inställningen och ändrar den aldrig.`,
+    local: (seen: string, networks: string) => `Servern släpper in ${seen} utan inloggning (nätverk som tillåts utan inloggning: ${networks}). Om du öppnar Plex Web från det här nätverket kan det kanske nå servern utan inloggning, så en nollställning behövs kanske inte. Plex Reclaim visar bara inställningen och ändrar den aldrig.`,
     unreadable: 'Plex Reclaim kan inte läsa serverns inställningar och kan därför inte se vilket konto den är inloggad med.',
     back: 'Tillbaka till listan över servrar',
     openWeb: 'Öppna Plex Web',
@@ -278,7 +278,7 @@ export const sv: Messages = {
     confirmTitle: 'Återställa den här säkerhetskopian?',
     confirm: (when: string, who: string | null) =>
       `Servern stoppas, de nuvarande inställningarna sparas som en ny säkerhetskopia och säkerhetskopian från ${when} läggs tillbaka. ${
-        who ? `Servern blir inloggad som ${who} igen, som den var då.` : 'Servern blir inte inloggad med något konto, som den var då.'
+        who ? `Servern blir inloggad som ${who} igen, precis som då.` : 'Servern blir inte inloggad med något konto, precis som då.'
       }`,
     confirmYes: 'Återställ',
     cancel: 'Avbryt',
