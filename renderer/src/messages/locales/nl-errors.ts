@@ -1,0 +1,62 @@
+import type { Worded } from '../errors'
+
+/** Dutch wording of the core's error codes: what happened, and what to do. */
+export const nlErrors: Readonly<Record<string, Worded>> = {
+  STOP_TIMEOUT: { what: 'Plex Media Server is niet op tijd gestopt.', todo: 'Misschien kijkt er iemand, of is de server druk bezig (na een update kan dat een paar minuten duren). Wacht een minuut en probeer het opnieuw. Blijft dit gebeuren? Stop de server dan zelf en probeer het opnieuw.' },
+  START_TIMEOUT: { what: 'Plex Media Server is niet op tijd opnieuw gestart.', todo: 'Geef hem een minuut: misschien is hij nog aan het opstarten. Gaat Plex Web niet open? Start de server dan zelf.' },
+  ELEVATION_CANCELLED: { what: 'De vraag om je wachtwoord is geannuleerd, dus er is niets gedaan.', todo: 'Probeer het opnieuw en voer het wachtwoord van je computer in als erom wordt gevraagd: dat is nodig om de server te stoppen en te starten.' },
+  ELEVATION_DENIED: { what: 'Je computer stond Plex Reclaim niet toe de server te stoppen.', todo: 'Probeer het opnieuw met een beheerdersaccount, of stop de server eerst zelf.' },
+  ELEVATION_TIMEOUT: { what: 'De vraag om je wachtwoord is niet op tijd beantwoord.', todo: 'Probeer het opnieuw en beantwoord de vraag zodra die verschijnt.' },
+  NO_POLKIT_AGENT: { what: 'Op dit bureaublad kon niet om een wachtwoord worden gevraagd.', todo: 'Stop de server zelf (sudo systemctl stop plexmediaserver) en probeer het daarna opnieuw.' },
+  ELEVATION_UNAVAILABLE: { what: 'Plex Reclaim kan hier niet om de rechten vragen die nodig zijn om de server te stoppen.', todo: 'Stop de server zelf en probeer het daarna opnieuw.' },
+  CONTROL_FAILED: { what: 'Plex Media Server kon niet worden gestopt of gestart.', todo: 'Stop de server zelf en probeer het daarna opnieuw. Via “Details kopiëren” zie je wat het systeem antwoordde.' },
+  MANUAL_CONTROL: { what: 'Deze server moet je zelf stoppen en starten.', todo: 'Stop Plex Media Server en probeer het daarna opnieuw.' },
+  SERVER_RUNNING: { what: 'Plex Media Server draait nog.', todo: 'Stop de server en probeer het daarna opnieuw.' },
+  SERVER_UNREACHABLE: { what: 'Plex Media Server is gestart, maar reageert nog niet.', todo: 'Geef hem een minuut en open dan Plex Web. Reageert hij nog steeds niet? Bekijk dan het logboek van de server.' },
+  STILL_CLAIMED: { what: 'De server zegt na de reset nog steeds dat hij ingelogd is.', todo: 'Controleer of de juiste server is gekozen. Je back-up bevat de instellingen zoals ze waren.' },
+  STORE_CHANGED: { what: 'De instellingen zijn veranderd terwijl Plex Reclaim bezig was.', todo: 'Probeer het opnieuw: van de nieuwe instellingen wordt eerst een back-up gemaakt.' },
+  PERMISSION_DENIED: { what: 'Plex Reclaim mag de instellingen van deze server niet lezen of wijzigen.', todo: 'Start Plex Reclaim als de gebruiker die eigenaar is van de instellingen (vaak “plex”), of maak verbinding met sudo.' },
+  DISK_FULL: { what: 'De schijf is vol.', todo: 'Maak wat ruimte vrij en probeer het opnieuw. Er is niets veranderd.' },
+  READ_ONLY: { what: 'De instellingen staan op een schijf waarop niet geschreven kan worden.', todo: 'Maak de schijf beschrijfbaar (of werk op de computer waar die schijf echt in zit) en probeer het opnieuw.' },
+  NOT_FOUND: { what: 'Die server of dat bestand is er niet meer.', todo: 'Ga terug naar “Zoek je server” en kies hem opnieuw.' },
+  NOT_A_FILE: { what: 'Dat is een map, geen instellingenbestand.', todo: 'Kies het bestand Preferences.xml in die map.' },
+  EMPTY_FILE: { what: 'Dat instellingenbestand is leeg.', todo: 'Kies de Preferences.xml van een werkende server, of zet een back-up terug.' },
+  BINARY_FILE: { what: 'Dat is geen instellingenbestand van Plex.', todo: 'Kies de Preferences.xml in de gegevensmap van de server.' },
+  MALFORMED_XML: { what: 'Dat instellingenbestand is beschadigd.', todo: 'Zet een back-up terug, of kies een andere Preferences.xml.' },
+  NOT_PREFERENCES: { what: 'Dat is geen instellingenbestand van Plex.', todo: 'Kies de Preferences.xml in de gegevensmap van de server.' },
+  NOT_A_SETTINGS_FILE: { what: 'Dat is geen instellingenbestand van Plex.', todo: 'Kies de Preferences.xml in de gegevensmap van de server.' },
+  BACKUP_FAILED: { what: 'De back-up kon niet worden opgeslagen, dus er is niets veranderd.', todo: 'Maak wat ruimte vrij in je thuismap en probeer het opnieuw.' },
+  BACKUP_NOT_FOUND: { what: 'Die back-up is er niet meer.', todo: 'Kies een andere back-up uit de lijst.' },
+  BACKUP_CORRUPT: { what: 'Die back-up klopt niet met zijn controlesom en is daarom niet gebruikt.', todo: 'Kies een andere back-up uit de lijst.' },
+  VERIFY_FAILED: { what: 'De wijziging kon niet worden bevestigd en is daarom ongedaan gemaakt.', todo: 'Probeer het opnieuw. Je back-up bevat de instellingen zoals ze waren.' },
+  RUN_IN_PROGRESS: { what: 'Er loopt al een andere actie op deze server.', todo: 'Wacht tot die klaar is en probeer het dan opnieuw.' },
+  RUN_INTERRUPTED: { what: 'Een eerdere actie op deze server is niet afgerond.', todo: 'Ga naar “Welkom” en rond die actie eerst af of maak hem ongedaan.' },
+  PREFLIGHT_FAILED: { what: 'Een controle vóór de reset is mislukt, dus er is niets veranderd.', todo: 'Via “Details kopiëren” zie je welke controle het was en hoe je het oplost.' },
+  CLOCK_WRONG: { what: 'De klok van deze computer staat verkeerd.', todo: 'Stel de datum en tijd goed in en probeer het opnieuw.' },
+  CLAIM_TOKEN_INVALID: { what: 'Dat is geen claimcode.', todo: 'Kopieer de hele code van plex.tv/claim: hij begint met “claim-”.' },
+  CLAIM_TOKEN_REJECTED: { what: 'plex.tv heeft die claimcode niet geaccepteerd: hij is verlopen of al gebruikt.', todo: 'Haal een nieuwe code op en gebruik die meteen (een code werkt ongeveer 4 minuten).' },
+  ALREADY_CLAIMED: { what: 'De server is al ingelogd.', todo: 'Open Plex Web. Kom je er niet in? Voer de reset dan opnieuw uit.' },
+  CLAIM_NOT_CONFIRMED: { what: 'plex.tv heeft het claimen niet bevestigd.', todo: 'Wacht even en open Plex Web. Is de server dan nog niet van jou? Probeer het opnieuw.' },
+  PLEX_OUTAGE: { what: 'plex.tv reageert op dit moment niet goed.', todo: 'Probeer het over een paar minuten opnieuw.' },
+  PLEX_TV_UNREACHABLE: { what: 'plex.tv is vanaf hier niet bereikbaar.', todo: 'Controleer de internetverbinding en probeer het opnieuw.' },
+  PLEX_TV_TLS: { what: 'De verbinding met plex.tv is niet betrouwbaar.', todo: 'Controleer de internetverbinding (misschien zit er een proxy of de inlogpagina van een wifinetwerk tussen).' },
+  PLEX_TV_UNAUTHORIZED: { what: 'plex.tv heeft de inlog niet geaccepteerd.', todo: 'Log opnieuw in.' },
+  PIN_EXPIRED: { what: 'Het inloggen duurde te lang.', todo: 'Klik opnieuw op “Inloggen met Plex” en geef binnen een paar minuten toestemming.' },
+  SIGN_IN_CANCELLED: { what: 'Het inloggen is geannuleerd.', todo: 'Klik op “Inloggen met Plex” om opnieuw te beginnen.' },
+  SSH_UNREACHABLE: { what: 'De server is niet bereikbaar via SSH.', todo: 'Controleer het adres en de SSH-poort, en of SSH daar aanstaat.' },
+  SSH_AUTH_FAILED: { what: 'De server heeft die gebruikersnaam en sleutel of dat wachtwoord niet geaccepteerd.', todo: 'Controleer de gebruikersnaam, en het wachtwoord of de sleutel.' },
+  HOST_KEY_CHANGED: { what: 'De sleutel van de server is veranderd sinds de vorige verbinding.', todo: 'Dat kan betekenen dat iemand tussen jou en de server zit. Vraag het na bij wie de server beheert voordat je verbinding maakt.' },
+  HOST_KEY_UNKNOWN: { what: 'De sleutel van de server is nog niet bekend.', todo: 'Vergelijk de vingerafdruk en bevestig hem.' },
+  SUDO_MISSING: { what: 'De server heeft geen sudo.', todo: 'Log in als root, of als de gebruiker die eigenaar is van de Plex-gegevens.' },
+  SUDO_REFUSED: { what: 'Deze gebruiker mag op de server geen sudo gebruiken.', todo: 'Log in als een gebruiker die dat wel mag, of vraag het de beheerder van de server.' },
+  SUDO_WRONG_PASSWORD: { what: 'sudo heeft dat wachtwoord niet geaccepteerd.', todo: 'Typ het sudo-wachtwoord opnieuw (het wordt niet opgeslagen).' },
+  TOOL_MISSING: { what: 'Een programma dat Plex Reclaim nodig heeft, ontbreekt op die computer.', todo: 'Via “Details kopiëren” zie je welk programma.' },
+  UNSUPPORTED_PLATFORM: { what: 'Dit is niet mogelijk op dit systeem.', todo: 'Via “Details kopiëren” zie je waarom.' },
+  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim reageert niet.', todo: 'Start het opnieuw en laad deze pagina opnieuw.' }
+}
+
+/** For any code not above: plain words for where it happened. */
+export const nlFallback: Worded = {
+  what: 'Er ging iets onverwachts mis. Er is verder niets veranderd.',
+  todo: 'Probeer het opnieuw. Gebeurt het weer? Via “Details kopiëren” krijg je wat iemand die je helpt nodig heeft.'
+}

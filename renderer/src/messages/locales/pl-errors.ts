@@ -1,0 +1,62 @@
+import type { Worded } from '../errors'
+
+/** Polish wording of the core's error codes: what happened, and what to do (imperatives, no "Ty"). */
+export const plErrors: Readonly<Record<string, Worded>> = {
+  STOP_TIMEOUT: { what: 'Plex Media Server nie zatrzymał się na czas.', todo: 'Ktoś może właśnie oglądać albo serwer jest zajęty (po aktualizacji może to potrwać kilka minut). Odczekaj minutę i spróbuj ponownie. Jeśli to się powtarza, zatrzymaj serwer samodzielnie i spróbuj ponownie.' },
+  START_TIMEOUT: { what: 'Plex Media Server nie uruchomił się ponownie na czas.', todo: 'Odczekaj minutę: serwer może się jeszcze uruchamiać. Jeśli Plex Web się nie otwiera, uruchom serwer samodzielnie.' },
+  ELEVATION_CANCELLED: { what: 'Prośba o hasło została anulowana, więc nic nie zostało zrobione.', todo: 'Spróbuj ponownie i wpisz hasło do komputera, gdy pojawi się prośba: jest potrzebne, aby zatrzymać i uruchomić serwer.' },
+  ELEVATION_DENIED: { what: 'Komputer nie pozwolił Plex Reclaim zatrzymać serwera.', todo: 'Spróbuj ponownie z konta administratora albo najpierw zatrzymaj serwer samodzielnie.' },
+  ELEVATION_TIMEOUT: { what: 'Prośba o hasło nie doczekała się odpowiedzi na czas.', todo: 'Spróbuj ponownie i odpowiedz, gdy tylko pojawi się prośba.' },
+  NO_POLKIT_AGENT: { what: 'Na tym pulpicie nie można wyświetlić prośby o hasło.', todo: 'Zatrzymaj serwer samodzielnie (sudo systemctl stop plexmediaserver), a potem spróbuj ponownie.' },
+  ELEVATION_UNAVAILABLE: { what: 'Plex Reclaim nie może tutaj poprosić o uprawnienia do zatrzymania serwera.', todo: 'Zatrzymaj serwer samodzielnie, a potem spróbuj ponownie.' },
+  CONTROL_FAILED: { what: 'Nie udało się zatrzymać ani uruchomić Plex Media Server.', todo: 'Zatrzymaj go samodzielnie, a potem spróbuj ponownie. Przycisk „Kopiuj szczegóły” skopiuje odpowiedź systemu.' },
+  MANUAL_CONTROL: { what: 'Ten serwer trzeba zatrzymać i uruchomić samodzielnie.', todo: 'Zatrzymaj Plex Media Server, a potem spróbuj ponownie.' },
+  SERVER_RUNNING: { what: 'Plex Media Server nadal działa.', todo: 'Zatrzymaj go, a potem spróbuj ponownie.' },
+  SERVER_UNREACHABLE: { what: 'Plex Media Server uruchomił się, ale jeszcze nie odpowiada.', todo: 'Odczekaj minutę, a potem otwórz Plex Web. Jeśli serwer nadal nie odpowiada, sprawdź jego dziennik.' },
+  STILL_CLAIMED: { what: 'Po resecie serwer nadal zgłasza, że jest zalogowany.', todo: 'Sprawdź, czy wybrano właściwy serwer. Kopia zapasowa zawiera ustawienia sprzed zmian.' },
+  STORE_CHANGED: { what: 'Ustawienia zmieniły się w trakcie pracy Plex Reclaim.', todo: 'Spróbuj ponownie: najpierw zostanie utworzona kopia zapasowa nowych ustawień.' },
+  PERMISSION_DENIED: { what: 'Plex Reclaim nie ma uprawnień do odczytu ani zmiany ustawień tego serwera.', todo: 'Uruchom Plex Reclaim jako użytkownik, do którego należą te ustawienia (często „plex”), albo połącz się z użyciem sudo.' },
+  DISK_FULL: { what: 'Dysk jest pełny.', todo: 'Zwolnij trochę miejsca i spróbuj ponownie. Nic nie zostało zmienione.' },
+  READ_ONLY: { what: 'Ustawienia znajdują się na dysku, na którym nie można zapisywać.', todo: 'Włącz zapis na tym dysku (albo uruchom Plex Reclaim na komputerze, w którym ten dysk faktycznie się znajduje), a potem spróbuj ponownie.' },
+  NOT_FOUND: { what: 'Tego serwera lub pliku już nie ma.', todo: 'Wróć do kroku „Wyszukiwanie serwera” i wybierz go ponownie.' },
+  NOT_A_FILE: { what: 'To jest folder, a nie plik ustawień.', todo: 'Wybierz znajdujący się w nim plik Preferences.xml.' },
+  EMPTY_FILE: { what: 'Ten plik ustawień jest pusty.', todo: 'Wybierz plik Preferences.xml działającego serwera albo przywróć kopię zapasową.' },
+  BINARY_FILE: { what: 'To nie jest plik ustawień Plex.', todo: 'Wybierz plik Preferences.xml z folderu danych serwera.' },
+  MALFORMED_XML: { what: 'Ten plik ustawień jest uszkodzony.', todo: 'Przywróć kopię zapasową albo wybierz inny plik Preferences.xml.' },
+  NOT_PREFERENCES: { what: 'To nie jest plik ustawień Plex.', todo: 'Wybierz plik Preferences.xml z folderu danych serwera.' },
+  NOT_A_SETTINGS_FILE: { what: 'To nie jest plik ustawień Plex.', todo: 'Wybierz plik Preferences.xml z folderu danych serwera.' },
+  BACKUP_FAILED: { what: 'Nie udało się zapisać kopii zapasowej, więc nic nie zostało zmienione.', todo: 'Zwolnij trochę miejsca w folderze domowym i spróbuj ponownie.' },
+  BACKUP_NOT_FOUND: { what: 'Tej kopii zapasowej już nie ma.', todo: 'Wybierz inną kopię z listy.' },
+  BACKUP_CORRUPT: { what: 'Ta kopia zapasowa nie zgadza się ze swoją sumą kontrolną, więc nie została użyta.', todo: 'Wybierz inną kopię z listy.' },
+  VERIFY_FAILED: { what: 'Nie udało się potwierdzić zmiany, więc została cofnięta.', todo: 'Spróbuj ponownie. Kopia zapasowa zawiera ustawienia sprzed zmian.' },
+  RUN_IN_PROGRESS: { what: 'Na tym serwerze trwa już inna operacja.', todo: 'Poczekaj, aż się zakończy, a potem spróbuj ponownie.' },
+  RUN_INTERRUPTED: { what: 'Wcześniejsza operacja na tym serwerze nie została ukończona.', todo: 'Przejdź do kroku „Powitanie” i najpierw ją dokończ albo cofnij.' },
+  PREFLIGHT_FAILED: { what: 'Jedno ze sprawdzeń przed resetem nie powiodło się, więc nic nie zostało zmienione.', todo: 'Przycisk „Kopiuj szczegóły” skopiuje nazwę tego sprawdzenia i sposób naprawy.' },
+  CLOCK_WRONG: { what: 'Zegar tego komputera wskazuje niewłaściwy czas.', todo: 'Ustaw datę i godzinę, a potem spróbuj ponownie.' },
+  CLAIM_TOKEN_INVALID: { what: 'To nie jest kod przypisania.', todo: 'Skopiuj cały kod z plex.tv/claim: zaczyna się od „claim-”.' },
+  CLAIM_TOKEN_REJECTED: { what: 'Serwis plex.tv nie przyjął tego kodu przypisania: kod wygasł albo został już użyty.', todo: 'Pobierz nowy kod i użyj go od razu (kod jest ważny około 4 minut).' },
+  ALREADY_CLAIMED: { what: 'Serwer jest już zalogowany.', todo: 'Otwórz Plex Web. Jeśli nie możesz się dostać, wykonaj reset ponownie.' },
+  CLAIM_NOT_CONFIRMED: { what: 'Serwis plex.tv nie potwierdził przypisania.', todo: 'Odczekaj chwilę i otwórz Plex Web. Jeśli serwer nadal nie jest przypisany do właściwego konta, spróbuj ponownie.' },
+  PLEX_OUTAGE: { what: 'Serwis plex.tv nie działa teraz prawidłowo.', todo: 'Spróbuj ponownie za kilka minut.' },
+  PLEX_TV_UNREACHABLE: { what: 'Stąd nie można połączyć się z plex.tv.', todo: 'Sprawdź połączenie z internetem, a potem spróbuj ponownie.' },
+  PLEX_TV_TLS: { what: 'Połączenie z plex.tv nie jest wiarygodne.', todo: 'Sprawdź połączenie z internetem (może przeszkadzać serwer proxy albo strona logowania do sieci Wi-Fi).' },
+  PLEX_TV_UNAUTHORIZED: { what: 'Serwis plex.tv nie przyjął logowania.', todo: 'Zaloguj się ponownie.' },
+  PIN_EXPIRED: { what: 'Logowanie trwało zbyt długo.', todo: 'Kliknij ponownie „Zaloguj się przez Plex” i zatwierdź logowanie w ciągu kilku minut.' },
+  SIGN_IN_CANCELLED: { what: 'Logowanie zostało anulowane.', todo: 'Kliknij „Zaloguj się przez Plex”, aby zacząć od nowa.' },
+  SSH_UNREACHABLE: { what: 'Nie można połączyć się z serwerem przez SSH.', todo: 'Sprawdź adres i port SSH oraz to, czy SSH jest na serwerze włączone.' },
+  SSH_AUTH_FAILED: { what: 'Serwer nie przyjął tej nazwy użytkownika i klucza lub hasła.', todo: 'Sprawdź nazwę użytkownika oraz hasło lub klucz.' },
+  HOST_KEY_CHANGED: { what: 'Klucz serwera zmienił się od ostatniego połączenia.', todo: 'Może to oznaczać, że ktoś przechwytuje połączenie. Zanim się połączysz, zapytaj osobę, która zarządza serwerem.' },
+  HOST_KEY_UNKNOWN: { what: 'Klucz serwera nie jest jeszcze znany.', todo: 'Porównaj jego odcisk i potwierdź go.' },
+  SUDO_MISSING: { what: 'Na serwerze nie ma sudo.', todo: 'Zaloguj się jako root albo jako użytkownik, do którego należą dane Plex.' },
+  SUDO_REFUSED: { what: 'Ten użytkownik nie może używać sudo na serwerze.', todo: 'Zaloguj się jako użytkownik, który ma do tego prawo, albo zapytaj administratora serwera.' },
+  SUDO_WRONG_PASSWORD: { what: 'Hasło sudo nie zostało przyjęte.', todo: 'Wpisz ponownie hasło sudo (nie jest zapisywane).' },
+  TOOL_MISSING: { what: 'Na tym komputerze brakuje narzędzia potrzebnego do działania Plex Reclaim.', todo: 'Przycisk „Kopiuj szczegóły” skopiuje jego nazwę.' },
+  UNSUPPORTED_PLATFORM: { what: 'Na tym systemie nie jest to możliwe.', todo: 'Przycisk „Kopiuj szczegóły” skopiuje przyczynę.' },
+  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim nie odpowiada.', todo: 'Uruchom program ponownie i wczytaj tę stronę od nowa.' }
+}
+
+/** For any code not above: plain words for where it happened. */
+export const plFallback: Worded = {
+  what: 'Wystąpił nieoczekiwany błąd. Nic więcej nie zostało zmienione.',
+  todo: 'Spróbuj ponownie. Jeśli to się powtórzy, przycisk „Kopiuj szczegóły” skopiuje informacje potrzebne osobie, która pomaga.'
+}

@@ -1,0 +1,62 @@
+import type { Worded } from '../errors'
+
+/** Swedish wording of the core's error codes: what happened, and what to do. */
+export const svErrors: Readonly<Record<string, Worded>> = {
+  STOP_TIMEOUT: { what: 'Plex Media Server stoppades inte i tid.', todo: 'Någon kanske tittar, eller så är servern upptagen (efter en uppdatering kan det ta några minuter). Vänta en minut och försök igen. Om det fortsätter att hända, stoppa servern själv och försök igen.' },
+  START_TIMEOUT: { what: 'Plex Media Server startade inte igen i tid.', todo: 'Ge den en minut: den kanske fortfarande håller på att starta. Om Plex Web inte öppnas, starta servern själv.' },
+  ELEVATION_CANCELLED: { what: 'Lösenordsfrågan avbröts, så inget gjordes.', todo: 'Försök igen och ange datorns lösenord när du blir tillfrågad: det behövs för att stoppa och starta servern.' },
+  ELEVATION_DENIED: { what: 'Datorn tillät inte Plex Reclaim att stoppa servern.', todo: 'Försök igen med ett administratörskonto, eller stoppa servern själv först.' },
+  ELEVATION_TIMEOUT: { what: 'Lösenordsfrågan besvarades inte i tid.', todo: 'Försök igen och svara när frågan visas.' },
+  NO_POLKIT_AGENT: { what: 'Ingen lösenordsfråga kunde visas på det här skrivbordet.', todo: 'Stoppa servern själv (sudo systemctl stop plexmediaserver) och försök sedan igen.' },
+  ELEVATION_UNAVAILABLE: { what: 'Plex Reclaim kan inte be om behörighet att stoppa servern här.', todo: 'Stoppa servern själv och försök sedan igen.' },
+  CONTROL_FAILED: { what: 'Plex Media Server kunde inte stoppas eller startas.', todo: 'Stoppa den själv och försök sedan igen. Med ”Kopiera detaljer” får du med vad systemet svarade.' },
+  MANUAL_CONTROL: { what: 'Den här servern måste du stoppa och starta själv.', todo: 'Stoppa Plex Media Server och försök sedan igen.' },
+  SERVER_RUNNING: { what: 'Plex Media Server körs fortfarande.', todo: 'Stoppa den och försök sedan igen.' },
+  SERVER_UNREACHABLE: { what: 'Plex Media Server har startat men svarar inte än.', todo: 'Ge den en minut och öppna sedan Plex Web. Om den fortfarande inte svarar, titta i serverns logg.' },
+  STILL_CLAIMED: { what: 'Servern säger fortfarande att den är inloggad efter nollställningen.', todo: 'Kontrollera att rätt server valdes. Din säkerhetskopia innehåller inställningarna som de var.' },
+  STORE_CHANGED: { what: 'Inställningarna ändrades medan Plex Reclaim arbetade.', todo: 'Försök igen: de nya inställningarna säkerhetskopieras först.' },
+  PERMISSION_DENIED: { what: 'Plex Reclaim får inte läsa eller ändra serverns inställningar.', todo: 'Kör Plex Reclaim som den användare som äger dem (ofta ”plex”), eller anslut med sudo.' },
+  DISK_FULL: { what: 'Disken är full.', todo: 'Frigör lite utrymme och försök igen. Inget ändrades.' },
+  READ_ONLY: { what: 'Inställningarna ligger på en disk som inte går att skriva till.', todo: 'Gör disken skrivbar (eller arbeta på datorn där disken faktiskt sitter) och försök sedan igen.' },
+  NOT_FOUND: { what: 'Servern eller filen finns inte längre kvar.', todo: 'Gå tillbaka till ”Hitta din server” och välj den igen.' },
+  NOT_A_FILE: { what: 'Det där är en mapp, inte en inställningsfil.', todo: 'Välj filen Preferences.xml i mappen.' },
+  EMPTY_FILE: { what: 'Inställningsfilen är tom.', todo: 'Välj Preferences.xml från en fungerande server, eller återställ en säkerhetskopia.' },
+  BINARY_FILE: { what: 'Det där är inte en inställningsfil för Plex.', todo: 'Välj Preferences.xml i serverns datamapp.' },
+  MALFORMED_XML: { what: 'Inställningsfilen är skadad.', todo: 'Återställ en säkerhetskopia, eller välj en annan Preferences.xml.' },
+  NOT_PREFERENCES: { what: 'Det där är inte en inställningsfil för Plex.', todo: 'Välj Preferences.xml i serverns datamapp.' },
+  NOT_A_SETTINGS_FILE: { what: 'Det där är inte en inställningsfil för Plex.', todo: 'Välj Preferences.xml i serverns datamapp.' },
+  BACKUP_FAILED: { what: 'Säkerhetskopian kunde inte sparas, så inget ändrades.', todo: 'Frigör lite utrymme i din hemmapp och försök igen.' },
+  BACKUP_NOT_FOUND: { what: 'Den säkerhetskopian finns inte längre kvar.', todo: 'Välj en annan säkerhetskopia i listan.' },
+  BACKUP_CORRUPT: { what: 'Säkerhetskopian stämmer inte med sin kontrollsumma, så den användes inte.', todo: 'Välj en annan säkerhetskopia i listan.' },
+  VERIFY_FAILED: { what: 'Ändringen kunde inte bekräftas, så den ångrades.', todo: 'Försök igen. Din säkerhetskopia innehåller inställningarna som de var.' },
+  RUN_IN_PROGRESS: { what: 'En annan körning pågår redan på den här servern.', todo: 'Vänta tills den är klar och försök sedan igen.' },
+  RUN_INTERRUPTED: { what: 'En tidigare körning på den här servern blev inte klar.', todo: 'Gå till ”Välkommen” och slutför eller ångra den först.' },
+  PREFLIGHT_FAILED: { what: 'En kontroll före nollställningen misslyckades, så inget ändrades.', todo: 'Med ”Kopiera detaljer” får du veta vilken kontroll det var och hur du åtgärdar det.' },
+  CLOCK_WRONG: { what: 'Datorns klocka går fel.', todo: 'Ställ in datum och tid och försök sedan igen.' },
+  CLAIM_TOKEN_INVALID: { what: 'Det där är inte en anspråkskod.', todo: 'Kopiera hela koden från plex.tv/claim: den börjar med ”claim-”.' },
+  CLAIM_TOKEN_REJECTED: { what: 'plex.tv godkände inte anspråkskoden: den har gått ut eller redan använts.', todo: 'Hämta en ny kod och använd den direkt (en kod gäller i ungefär 4 minuter).' },
+  ALREADY_CLAIMED: { what: 'Servern är redan inloggad.', todo: 'Öppna Plex Web. Om du inte kommer in, kör nollställningen igen.' },
+  CLAIM_NOT_CONFIRMED: { what: 'plex.tv bekräftade inte anspråket.', todo: 'Vänta en stund och öppna Plex Web. Om servern inte är din, försök igen.' },
+  PLEX_OUTAGE: { what: 'plex.tv svarar inte som det ska just nu.', todo: 'Försök igen om några minuter.' },
+  PLEX_TV_UNREACHABLE: { what: 'Det går inte att nå plex.tv härifrån.', todo: 'Kontrollera internetanslutningen och försök sedan igen.' },
+  PLEX_TV_TLS: { what: 'Anslutningen till plex.tv är inte tillförlitlig.', todo: 'Kontrollera internetanslutningen (en proxy eller inloggningssidan för ett wifi-nätverk kan vara i vägen).' },
+  PLEX_TV_UNAUTHORIZED: { what: 'plex.tv godkände inte inloggningen.', todo: 'Logga in igen.' },
+  PIN_EXPIRED: { what: 'Inloggningen tog för lång tid.', todo: 'Klicka på ”Logga in med Plex” igen och godkänn inom några minuter.' },
+  SIGN_IN_CANCELLED: { what: 'Inloggningen avbröts.', todo: 'Klicka på ”Logga in med Plex” för att börja om.' },
+  SSH_UNREACHABLE: { what: 'Servern kan inte nås via SSH.', todo: 'Kontrollera adressen och SSH-porten, och att SSH är påslaget där.' },
+  SSH_AUTH_FAILED: { what: 'Servern godkände inte användarnamnet och nyckeln eller lösenordet.', todo: 'Kontrollera användarnamnet, och lösenordet eller nyckeln.' },
+  HOST_KEY_CHANGED: { what: 'Serverns nyckel har ändrats sedan förra anslutningen.', todo: 'Det kan betyda att någon har kopplat in sig mellan dig och servern. Fråga den som sköter servern innan du ansluter.' },
+  HOST_KEY_UNKNOWN: { what: 'Serverns nyckel är inte känd än.', todo: 'Jämför dess fingeravtryck och bekräfta det.' },
+  SUDO_MISSING: { what: 'Servern har inte sudo.', todo: 'Logga in som root, eller som den användare som äger Plex-data.' },
+  SUDO_REFUSED: { what: 'Den här användaren får inte använda sudo på servern.', todo: 'Logga in som en användare som får det, eller fråga serverns administratör.' },
+  SUDO_WRONG_PASSWORD: { what: 'sudo godkände inte lösenordet.', todo: 'Skriv sudo-lösenordet igen (det sparas inte).' },
+  TOOL_MISSING: { what: 'Ett verktyg som Plex Reclaim behöver saknas på den datorn.', todo: 'Med ”Kopiera detaljer” får du veta vilket.' },
+  UNSUPPORTED_PLATFORM: { what: 'Det här går inte på det här systemet.', todo: 'Med ”Kopiera detaljer” får du veta varför.' },
+  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim svarar inte.', todo: 'Starta programmet igen och läs in sidan på nytt.' }
+}
+
+/** For any code not above: plain words for where it happened. */
+export const svFallback: Worded = {
+  what: 'Något oväntat gick fel. Inget mer ändrades.',
+  todo: 'Försök igen. Om det händer igen får du med ”Kopiera detaljer” det som den som hjälper dig behöver.'
+}
