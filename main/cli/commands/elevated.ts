@@ -32,7 +32,9 @@ export async function elevatedResetCommand(ctx: CliContext): Promise<number> {
   try {
     if (process.geteuid?.() !== 0) throw new CoreError('ELEVATION_UNAVAILABLE', 'elevated-reset is run as root by Plex Reclaim (through pkexec). In a terminal, run "sudo plex-reclaim reset --yes" instead.')
     const { flags } = ctx
-    if (flags.host || flags.root || flags['backup-dir'] || flags['no-service'] || flags.json || !flags.server) {
+    // Fixed flags only: nothing else a user could pass changes what root does.
+    const extra = Object.entries(flags).filter(([name, value]) => name !== 'server' && name !== 'file' && value !== undefined && value !== false)
+    if (extra.length > 0 || ctx.args.length > 0 || !flags.server) {
       throw new CoreError('INVALID_INPUT', 'elevated-reset takes only --server ID and --file PATH (the desktop app passes them). Nothing was changed.')
     }
     const k = await target(ctx)
