@@ -53,6 +53,17 @@ describe.skipIf(unavailable !== null)('a desktop user resets a plex-owned Prefer
     expect(found!.readError?.code).toBe('NEEDS_PERMISSION')
   })
 
+  it('no rule and no agent: NO_POLKIT_AGENT with the command to run instead; nothing written', async () => {
+    rmSync(join(s.root, RULES), { force: true })
+    expect((await s.systemctl('restart', 'polkit')).code).toBe(0)
+    const before = s.readPreferences()
+    const r = await resetAsKate()
+    expect(r.stderr).toMatch(new RegExp(`^plex-reclaim: No password prompt can be shown here \\(no polkit authentication agent is running; install one such as lxqt-policykit-agent\\)\\. Or run this in a terminal: sudo ${helper.replace(/\./g, '\\.')} reset --yes --server pms-[0-9a-f]{12}\n$`))
+    expect(r.code).toBe(1)
+    expect(s.readPreferences().equals(before)).toBe(true)
+    expect(rootBackups()).toEqual([])
+  })
+
   it(`${EXEC} denied: ELEVATION_DENIED with the exact command to run instead; nothing written, the server still running`, async () => {
     await rule('NO')
     const before = s.readPreferences()
@@ -82,6 +93,5 @@ describe.skipIf(unavailable !== null)('a desktop user resets a plex-owned Prefer
     expect(await s.waitForIdentity()).toMatch(/claimed="0"/)
     // Root's helper kept its verified backup in root's own folder, never in kate's.
     expect(rootBackups()).toHaveLength(1)
-    rmSync(join(s.root, 'etc/polkit-1/rules.d/50-plex-reclaim-test.rules'), { force: true })
   })
 })
