@@ -93,5 +93,9 @@ describe.skipIf(unavailable !== null)('a desktop user resets a plex-owned Prefer
     expect(await s.waitForIdentity()).toMatch(/claimed="0"/)
     // Root's helper kept its verified backup in root's own folder, never in kate's.
     expect(rootBackups()).toHaveLength(1)
+    // One pkexec for the whole run (pkexec logs each command it runs), and no token in any event.
+    const log = await s.exec(['journalctl', '--no-pager', '-o', 'cat', '-t', 'pkexec'])
+    expect(log.stdout.split('\n').filter((l) => l.includes('Executing command') && l.includes('elevated-reset'))).toHaveLength(1)
+    expect(r.stdout).not.toContain('SECRETtoken')
   })
 })

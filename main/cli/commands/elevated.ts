@@ -22,6 +22,8 @@ async function target(ctx: CliContext): Promise<Known> {
   throw new CoreError('NOT_FOUND', `The server to reset (${ctx.flags.server ?? file ?? 'none named'}) is not among the installations found on this computer as root. Nothing was changed.`)
 }
 
+const ignoreWriteErrors = (): void => undefined
+
 /**
  * elevated-reset: the Linux desktop app's privileged helper, started by pkexec (never a shell). It
  * detects again, picks its target itself, runs the reset with service control and writes each
@@ -29,6 +31,9 @@ async function target(ctx: CliContext): Promise<Known> {
  */
 export async function elevatedResetCommand(ctx: CliContext): Promise<number> {
   const write = (line: string): void => ctx.out(line)
+  // The run goes on to its end when nobody reads any more (the app closed, or it refused a line):
+  // a failed write must not kill a root process that has stopped the server.
+  if (!process.stdout.listeners('error').includes(ignoreWriteErrors)) process.stdout.on('error', ignoreWriteErrors)
   try {
     if (process.geteuid?.() !== 0) throw new CoreError('ELEVATION_UNAVAILABLE', 'elevated-reset is run as root by Plex Reclaim (through pkexec). In a terminal, run "sudo plex-reclaim reset --yes" instead.')
     const { flags } = ctx
