@@ -1,7 +1,7 @@
 import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, type StepEvent } from './app/index'
+import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, onAppImageMount, type ElevatedHelper, type StepEvent } from './app/index'
 import { guardClose } from './close-guard'
 import { createHandlers, type HandlerDeps } from './ipc/handlers'
 import { RunRegistry } from './ipc/run-registry'
@@ -24,6 +24,18 @@ const origin = (devUrl && originOf(devUrl)) || APP_ORIGIN
 /** Main to renderer: typed, and never to a window that is gone. */
 function send<C extends EventChannel>(win: BrowserWindow | undefined, channel: C, payload: EventContract[C]): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel, payload)
+}
+
+/**
+ * The Linux app's privileged helper: the CLI executable electron-builder put in the resources, with
+ * the SHA256SUMS shipped beside it. From an AppImage (a FUSE mount root cannot read) a verified
+ * private copy is run. Only a packaged app has one; a dev build resets what this user may change.
+ */
+function elevatedHelper(): ElevatedHelper | undefined {
+  if (!app.isPackaged || process.platform !== 'linux') return undefined
+  const path = join(process.resourcesPath, 'bin', 'plex-reclaim')
+  const checksums = { file: join(process.resourcesPath, 'bin', 'SHA256SUMS'), name: `plex-reclaim-${APP_VERSION}-linux-${process.arch}` }
+  return { path, checksums, copyFirst: onAppImageMount(path, process.env.APPIMAGE) }
 }
 
 async function dependencies(win: () => BrowserWindow | undefined): Promise<{ deps: HandlerDeps; dispose: () => Promise<void> }> {
@@ -50,6 +62,7 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     appVersion: APP_VERSION,
     // Fixed here: a packaged app signs in with plex.tv itself, never with a stand-in.
     plexTv: REAL_PLEX_TV,
+    elevatedHelper: elevatedHelper(),
     onStep
   })
   return {

@@ -213,7 +213,8 @@ export interface InvokeContract {
   'backups:list': { payload: void; result: BackupView[] }
   'backups:create': { payload: IdPayload; result: CreatedBackup }
   'backups:restore': { payload: { readonly backupId: string }; result: RunView }
-  'reset:start': { payload: IdPayload & { readonly backupId: string }; result: RunView }
+  /** backupId null: settings only root may read (NEEDS_PERMISSION); the elevated helper takes the backup itself. */
+  'reset:start': { payload: IdPayload & { readonly backupId: string | null }; result: RunView }
   'claim:routes': { payload: IdPayload; result: ClaimRoutes }
   /** Before a claim: the account the server had (newest backup), for the general warning; null when none. */
   'claim:previous-account': { payload: IdPayload; result: PlexAccountView | null }

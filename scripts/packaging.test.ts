@@ -129,5 +129,7 @@ describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)
     expect(statSync(helper).mode & 0o755).toBe(0o755)
     expect(sha256File(helper)).toBe(cli.sums.get(`plex-reclaim-${appVersion()}-linux-x64`))
     expect(sha256File(helper)).toBe(sha256File(cli.file('linux-x64')))
+    // Shipped beside it: the checksum an AppImage's copy of the helper is checked against (main/index.ts).
+    expect(readFileSync(join(unpacked, 'resources', 'bin', 'SHA256SUMS'), 'utf8')).toContain(`${sha256File(helper)}  plex-reclaim-${appVersion()}-linux-x64\n`)
   })
 })

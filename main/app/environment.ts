@@ -1,6 +1,7 @@
 import type { StepEvent } from '../core/engine/index'
 import type { Host } from '../core/host/types'
 import type { ControlOptions } from '../core/server/control'
+import type { ElevatedHelper } from './elevated-helper'
 
 /** plex.tv and its sign-in page: the real ones, or a stand-in passed in by a test or demo entry point. */
 export interface PlexTvEndpoints {
@@ -32,6 +33,12 @@ export interface AppEnvironment {
   readonly onStep?: (event: StepEvent) => void
   /** Test entry point only: called at each step boundary (the fault-injection suite kills there). */
   readonly boundary?: (point: string) => void
+  /**
+   * Linux desktop: the single-file CLI that pkexec runs as root for a reset the user may not do
+   * (a plex-owned Preferences.xml). The packaged app's resources, or a test's build; never from
+   * the environment. Without it such a reset fails with the reason, as before.
+   */
+  readonly elevatedHelper?: ElevatedHelper
   /** Demo mode: claim tokens from the plex.tv stand-in. */
   readonly mintDemoClaimToken?: () => string
 }

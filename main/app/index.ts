@@ -3,6 +3,8 @@ export { AppService, type ClaimResult, type ConnectResult, type Known, type RunV
 export { REAL_PLEX_TV, type AppEnvironment, type PlexTvEndpoints } from './environment'
 export type { HostEntry } from './hosts'
 export type { RunOptions } from './runs'
+export { errorLineOf, resultLineOf, stepLineOf } from './elevated-lines'
+export { onAppImageMount, type ElevatedHelper } from './elevated-helper'
 export type { DryRun } from './snapshots'
 export { APP_NAME, APP_VERSION } from '../core/app-info'
 export { defaultBackupDir, knownHostsPathIn } from '../core/backups/location'

@@ -5,6 +5,7 @@ import type { ControlMode, Journal } from '../core/engine/journal'
 import { RunRegistry, type RunRecord } from '../core/engine/registry'
 import { CoreError } from '../core/result'
 import { targetOf } from '../core/server/control'
+import { needsRoot, runElevatedReset } from './elevated-run'
 import type { AppEnvironment } from './environment'
 import type { HostRegistry } from './hosts'
 import type { Installations, Known } from './installations'
@@ -52,17 +53,30 @@ export class Runs {
       plexTvUrl: this.env.plexTv.baseUrl,
       backupId: options.backupId,
       boundary: this.env.boundary,
-      onStep: (e) => {
-        const list = this.events.get(e.runId) ?? []
-        list.push(e)
-        this.events.set(e.runId, list)
-        this.env.onStep?.(e)
-        options.onStep?.(e)
-      }
+      onStep: this.recorder(options)
     }
   }
 
-  reset(k: Known, options: RunOptions): Promise<RunResult> {
+  /** Every event of a run: kept for a reattaching window, and passed on. */
+  private recorder(options: RunOptions): (e: StepEvent) => void {
+    return (e) => {
+      const list = this.events.get(e.runId) ?? []
+      list.push(e)
+      this.events.set(e.runId, list)
+      this.env.onStep?.(e)
+      options.onStep?.(e)
+    }
+  }
+
+  /**
+   * A reset on this Linux computer of settings only root may change runs whole in the elevated
+   * helper (one password prompt; it takes its own backup, in root's backup folder). Otherwise here.
+   */
+  async reset(k: Known, options: RunOptions): Promise<RunResult> {
+    const helper = this.env.elevatedHelper
+    if (helper && options.mode === 'service' && (await needsRoot(k.entry.host, k.installation))) {
+      return runElevatedReset({ helper, installation: k.installation, onStep: this.recorder(options) })
+    }
     return runReset(this.context(k, options))
   }
 

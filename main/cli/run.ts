@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
+import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
 import { portFlag, timeoutFlag } from './context'
@@ -44,6 +45,8 @@ export interface CliIo {
 export interface CliHooks {
   readonly plexTv?: AppEnvironment['plexTv']
   readonly boundary?: AppEnvironment['boundary']
+  /** The single-file CLI a reset of a plex-owned file runs through pkexec (the real polkit test's). */
+  readonly elevatedHelper?: AppEnvironment['elevatedHelper']
 }
 
 const processIo: CliIo = {
@@ -51,11 +54,14 @@ const processIo: CliIo = {
   err: (line) => void process.stderr.write(`${line}\n`)
 }
 
-function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
+/** pkexec's helper keeps root's own backups: its home from the password database, not from the environment. */
+const helperBackupDir = (): string => defaultBackupDir('linux', {}, userInfo().homedir)
+
+function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
   return {
     local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
-    backupDir: resolve(flags['backup-dir'] ?? defaultBackupDir()),
+    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(flags['backup-dir'] ?? defaultBackupDir()),
     root: flags.root ?? '/',
     docker: !flags.root,
     port: flags.host ? 32400 : portFlag(flags),
@@ -63,6 +69,7 @@ function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['o
     plexTv: hooks.plexTv ?? REAL_PLEX_TV,
     control: { timeoutMs: timeoutFlag(flags, 90_000) },
     boundary: hooks.boundary,
+    elevatedHelper: hooks.elevatedHelper,
     onStep
   }
 }
@@ -100,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
   try {
     const flags = values as CliFlags
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
-    service = new AppService(environment(flags, hooks, steps))
+    service = new AppService(environment(name, flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
     if (flags.host) entry = service.useHost(await connectRemote(flags))
     const ctx: CliContext = { args, flags, service, entry, out: io.out }

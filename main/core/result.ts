@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'NOT_A_SETTINGS_FILE'
   | 'SYMLINK_OUTSIDE_DATA_DIR'
   | 'PERMISSION_DENIED'
+  /** Detection: the settings exist but belong to another user; a reset on this computer asks for root once. */
+  | 'NEEDS_PERMISSION'
   | 'DISK_FULL'
   | 'READ_ONLY'
   | 'SERVER_RUNNING'

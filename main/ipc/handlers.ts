@@ -93,7 +93,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     'reset:start': async ({ installationId, backupId }) => {
       const k = known(installationId)
-      return tracked({ kind: 'reset', action: 'run', installationId, label: k.installation.label, backupId }, (onStep) => service.reset(k, { mode: 'service', backupId, onStep }))
+      return tracked({ kind: 'reset', action: 'run', installationId, label: k.installation.label, backupId }, (onStep) => service.reset(k, { mode: 'service', backupId: backupId ?? undefined, onStep }))
     },
     'claim:routes': async ({ installationId }) => service.claimRoutes(known(installationId).entry),
     'claim:previous-account': async ({ installationId }) => service.previousAccount(known(installationId)),

@@ -30,7 +30,7 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Payload
   'backups:list': none,
   'backups:create': ofInstallation,
   'backups:restore': z.strictObject({ backupId }),
-  'reset:start': z.strictObject({ installationId, backupId }),
+  'reset:start': z.strictObject({ installationId, backupId: backupId.nullable() }),
   'claim:routes': ofInstallation,
   'claim:previous-account': ofInstallation,
   'claim:with-token': z.strictObject({ installationId, token: z.string().min(1).max(200) }),

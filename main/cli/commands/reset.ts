@@ -6,7 +6,8 @@ import { printLog } from './recovery'
 
 async function backupOf(ctx: CliContext, result: RunResult | null): Promise<BackupManifest | null> {
   const id = result?.outcome === 'finished' ? result.journal.backupId : undefined
-  return id ? (await ctx.service.runs.backups.get(id)).manifest : null
+  // A run done by the elevated helper keeps its backup in root's folder: named, not listed here.
+  return id ? ((await ctx.service.runs.backups.get(id).catch(() => null))?.manifest ?? null) : null
 }
 
 async function report(ctx: CliContext, k: Known, result: RunResult, service: boolean): Promise<number> {
@@ -17,7 +18,7 @@ async function report(ctx: CliContext, k: Known, result: RunResult, service: boo
   if (ctx.flags.json) {
     printJson(ctx, resetJson(k, result, { status: nothing ? 'nothing-to-remove' : 'removed', removed: result.removed, account: k.installation.account, backup, claimed: service && !nothing ? false : null }))
   } else if (nothing) ctx.out(`Nothing to remove: ${target} holds none of the four sign-in keys. Nothing was changed.`)
-  else if (service) ctx.out(`Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server. Backup: ${backup?.id}.`)
+  else if (service) ctx.out(`Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server. Backup: ${backup?.id ?? result.journal.backupId}.`)
   else {
     ctx.out(`Removed ${result.removed.join(', ') || 'the sign-in'} from ${target}.`)
     if (backup) ctx.out(`Backup ${backup.id} (sha256 ${backup.sha256.slice(0, 12)}…, verified).`)

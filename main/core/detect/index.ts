@@ -65,7 +65,7 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
       account = (await new XmlFileStore(host, file, dataDir).snapshot()).account
     } catch (error) {
       const e = toErr(error)
-      readError = { code: e.code, message: e.message }
+      readError = e.code === 'PERMISSION_DENIED' ? ((await needsPermission(host, file)) ?? { code: e.code, message: e.message }) : { code: e.code, message: e.message }
     }
   }
   return {
@@ -81,6 +81,21 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
     account,
     readError
   }
+}
+
+/**
+ * A Preferences.xml on this computer that another user owns (plex:plex 0600 from the .deb) and we
+ * may not read: not "not signed in" and not a dead end, but a state of its own. The reset asks for
+ * root once (pkexec runs the whole run); detection cannot tell who is signed in until then.
+ */
+async function needsPermission(host: Host, file: string): Promise<Installation['readError']> {
+  const uid = process.geteuid?.()
+  if (host.kind !== 'local' || uid === undefined || uid === 0) return null
+  const info = await host.stat(file).catch((error: unknown) => (deniedAccess(error) ? 'hidden' : null))
+  if (info === null) return null
+  const whose = info === 'hidden' ? 'it is in a folder this user may not open' : info.uid !== uid ? `it belongs to another user (uid ${info.uid}) and this user may not read it` : null
+  if (!whose) return null
+  return { code: 'NEEDS_PERMISSION', message: `${file} exists, but ${whose}. Who is signed in can be seen once you give permission: the reset asks for your password once, or run it in a terminal with sudo (sudo plex-reclaim reset --yes).` }
 }
 
 async function realKey(host: Host, inst: Installation): Promise<string> {

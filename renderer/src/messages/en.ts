@@ -54,7 +54,8 @@ export const en = {
     manual: 'You will stop and start this server yourself.',
     on: (host: string) => `on ${host}`,
     where: 'Settings file',
-    chosenFile: 'Plex Media Server (the settings file you chose)'
+    chosenFile: 'Plex Media Server (the settings file you chose)',
+    needsPermission: 'Needs your permission to read its settings'
   },
   remote: {
     open: 'A server on another machine…',
@@ -111,7 +112,10 @@ export const en = {
     noReset: (who: string) => `Sign out of Plex Web, then sign in again as ${who}: the server will let you in. If it still refuses, come back and choose "No".`,
     notSignedIn: 'The server is not signed in to any account, so there is nothing to remove. Go straight to claiming it.',
     toClaim: 'Claim the server',
-    continue: 'Continue to the backup'
+    continue: 'Continue to the backup',
+    needsPermission: 'These settings belong to the server\u2019s own account, so Plex Reclaim needs your permission to read them. Continue, and your computer asks for your password once: then, in one go, a verified backup is taken, the server is stopped (it goes offline for about a minute), the old sign-in is removed and the server is started again.',
+    needsPermissionClaim: 'If the server is not signed in to any account, you can claim it right away instead.',
+    elevatedReset: 'Continue (asks for your password once)'
   },
   backup: {
     title: 'Back up the settings',

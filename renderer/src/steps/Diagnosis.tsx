@@ -3,6 +3,7 @@ import { messages } from '../messages'
 import { ERRORS, FALLBACK } from '../messages/errors'
 import { useWizard } from '../store/wizard-store'
 import { DiagnosisOutcome } from './DiagnosisOutcome'
+import { NeedsPermission } from './NeedsPermission'
 
 export function Diagnosis() {
   const t = messages.diagnosis
@@ -12,6 +13,7 @@ export function Diagnosis() {
   const a = server.account
   const signedIn = Boolean(a && a.keysPresent.length > 0)
   const who = a?.username ?? a?.maskedEmail ?? '?'
+  if (server.readError?.code === 'NEEDS_PERMISSION') return <NeedsPermission />
   if (server.readError) {
     // Unreadable is not "not signed in": say so, and what to do, instead of sending the user to claim.
     const worded = ERRORS[server.readError.code] ?? FALLBACK

@@ -17,7 +17,7 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
         <h2>{server.label.includes('/') || server.label.includes('\\') ? t.chosenFile : server.label}</h2>
         <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
       </div>
-      <p>{server.readError ? t.cannotRead : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
+      <p>{server.readError ? (server.readError.code === 'NEEDS_PERMISSION' ? t.needsPermission : t.cannotRead) : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
       {server.host !== 'this computer' ? <p className="muted">{t.on(server.host)}</p> : null}
       <details className="muted path">
         <summary>{t.where}</summary>

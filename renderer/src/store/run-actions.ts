@@ -88,11 +88,14 @@ export function runActions(set: (patch: Partial<WizardState>) => void, get: Get,
 
     async startReset() {
       const { selectedId, backup, installations } = get()
-      if (!selectedId || !backup) return
-      const label = installations?.find((i) => i.id === selectedId)?.label ?? ''
+      const selected = installations?.find((i) => i.id === selectedId)
+      // Settings only root may read: the one elevated run takes its own verified backup.
+      const elevated = selected?.readError?.code === 'NEEDS_PERMISSION'
+      if (!selectedId || (!backup && !elevated)) return
+      const label = selected?.label ?? ''
       await track(
         { step: 'reset', run: { ...IDLE_RUN, status: 'running', installationId: selectedId, label } },
-        () => window.api.startReset({ installationId: selectedId, backupId: backup.backup.id }),
+        () => window.api.startReset({ installationId: selectedId, backupId: backup?.backup.id ?? null }),
         'reset'
       )
     },

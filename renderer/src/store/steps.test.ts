@@ -55,4 +55,12 @@ describe('step availability, derived from state', () => {
     expect(availability(finished).done).toBe(false)
     expect(availability({ ...finished, claim: { ...finished.claim, status: 'claimed' } }).done).toBe(true)
   })
+
+  it('settings that need permission do not dead-end: Claim opens (claiming reads no file), Back up stays closed (the elevated run backs up)', () => {
+    const locked = { ...server, account: null, readError: { code: 'NEEDS_PERMISSION', message: '' } }
+    const open = availability({ ...base, installations: [locked], canStillSignIn: null })
+    expect([open.diagnosis, open.claim, open.backup, open.review]).toEqual([true, true, false, false])
+    const unreadable = availability({ ...base, installations: [{ ...locked, readError: { code: 'MALFORMED_XML', message: '' } }], canStillSignIn: null })
+    expect(unreadable.claim).toBe(false)
+  })
 })

@@ -11,7 +11,8 @@ export function availability(s: WizardState): Record<StepId, boolean> {
   const running = s.run.status === 'running' || s.restore.status === 'running'
   const resetDone = s.run.status === 'finished' && s.run.kind === 'reset' && s.run.action !== 'rollback' && s.run.installationId === s.selectedId
   const needsReset = selected !== null && signedIn && s.canStillSignIn === false
-  const claimable = resetDone || (selected !== null && !signedIn && selected.readError === null)
+  // Settings that need permission to read may belong to an unclaimed server: claiming needs no file access.
+  const claimable = resetDone || (selected !== null && !signedIn && (selected.readError === null || selected.readError.code === 'NEEDS_PERMISSION'))
   return {
     welcome: !running,
     find: !running,

@@ -52,4 +52,17 @@ describe('the wizard store', () => {
     expect(useWizard.getState().claim.openedAt).toBeGreaterThan(1)
     expect(useWizard.getState().error).toBeNull()
   })
+
+  it('settings that need permission: "Continue" starts the reset with no backup of its own (the elevated run takes it); others still need one', async () => {
+    const startReset = vi.fn(() => ok({ runId: '20261129-120000-abcdef', outcome: 'finished', backupId: null }))
+    const listRuns = vi.fn(() => ok({ runs: [], cutOff: [] }))
+    window.api = { ...window.api, startReset, listRuns } as unknown as Api
+    const locked = { ...server, account: null, readError: { code: 'NEEDS_PERMISSION', message: '' } }
+    useWizard.setState({ installations: [locked, { ...server, id: 'pms-ffffffffff' }], selectedId: locked.id })
+    await useWizard.getState().startReset()
+    expect(startReset).toHaveBeenCalledWith({ installationId: locked.id, backupId: null })
+    useWizard.setState({ selectedId: 'pms-ffffffffff' })
+    await useWizard.getState().startReset()
+    expect(startReset).toHaveBeenCalledTimes(1)
+  })
 })

@@ -1,0 +1,26 @@
+import { StepHeading } from '../components/StepHeading'
+import { messages } from '../messages'
+import { useWizard } from '../store/wizard-store'
+
+/** Settings only root may read (a .deb's plex:plex 0600): one password prompt runs the whole reset. */
+export function NeedsPermission() {
+  const t = messages.diagnosis
+  const { startReset, openClaim } = useWizard.getState()
+  return (
+    <section>
+      <StepHeading>{t.title}</StepHeading>
+      <div className="card">
+        <p>{t.needsPermission}</p>
+        <p className="muted">{t.needsPermissionClaim}</p>
+      </div>
+      <div className="actions primary-row">
+        <button type="button" className="primary" onClick={() => void startReset()}>
+          {t.elevatedReset}
+        </button>
+        <button type="button" className="secondary" onClick={openClaim}>
+          {t.toClaim}
+        </button>
+      </div>
+    </section>
+  )
+}
