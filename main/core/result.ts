@@ -73,6 +73,8 @@ export type ErrorCode =
   | 'RUN_UNREADABLE'
   | 'PREFLIGHT_FAILED'
   | 'CLOCK_WRONG'
+  /** The clock of a server reached over SSH (not this computer's) is wrong. */
+  | 'SERVER_CLOCK_WRONG'
   | 'INTERNAL'
 
 export interface Ok<T> {

@@ -60,7 +60,8 @@ export const ERRORS: Record<string, Worded> = {
   SUDO_WRONG_PASSWORD: E('sudo did not accept that password.', 'Type the sudo password again (it is not stored).'),
   TOOL_MISSING: E('A tool Plex Reclaim needs is missing on that machine.', '"Copy details" names it.'),
   UNSUPPORTED_PLATFORM: E('This is not possible on this system.', '"Copy details" says why.'),
-  BRIDGE_UNREACHABLE: E('Plex Reclaim is not answering.', 'Start it again and reload this page.')
+  BRIDGE_UNREACHABLE: E('Plex Reclaim is not answering.', 'Start it again and reload this page.'),
+  SERVER_CLOCK_WRONG: E('The server\u2019s clock is wrong.', 'Set the date and time on the server, then try again: plex.tv does not accept a server whose clock is wrong.')
 }
 
 /** Anything not in the catalogue still gets plain words for where it happened. */
