@@ -61,7 +61,8 @@ export const ERRORS: Record<string, Worded> = {
   TOOL_MISSING: E('A tool Plex Reclaim needs is missing on that machine.', '"Copy details" names it.'),
   UNSUPPORTED_PLATFORM: E('This is not possible on this system.', '"Copy details" says why.'),
   BRIDGE_UNREACHABLE: E('Plex Reclaim is not answering.', 'Start it again and reload this page.'),
-  SERVER_CLOCK_WRONG: E('The server\u2019s clock is wrong.', 'Set the date and time on the server, then try again: plex.tv does not accept a server whose clock is wrong.')
+  SERVER_CLOCK_WRONG: E('The server\u2019s clock is wrong.', 'Set the date and time on the server, then try again: plex.tv does not accept a server whose clock is wrong.'),
+  CLAIM_SERVER_SIGN_IN: E('This server did not take the claim from here: it signs in through its own Plex Web.', 'On the computer that runs Plex Media Server, open http://127.0.0.1:32400/web in a browser, sign in with your Plex account, and the server claims itself for that account.')
 }
 
 /** Anything not in the catalogue still gets plain words for where it happened. */
