@@ -2,13 +2,14 @@ import { dirname } from 'node:path'
 import { containerEnvFinding } from '../detect/containers'
 import type { Host } from '../host/types'
 import { CoreError, toErr, type ErrorCode } from '../result'
+import { apiFor } from '../server/api'
 import { controlCommand } from '../server/commands'
 import type { ServerTarget } from '../server/control'
 import { describeTarget, type SettingsStore, type StoreSnapshot } from '../stores/types'
 import { ownershipKeepable } from '../host/local'
 
 export interface PreflightCheck {
-  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'container-env' | 'clock' | 'plex-tv'
+  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'container-env' | 'server-api' | 'clock' | 'plex-tv'
   readonly ok: boolean
   /** A warning is shown but does not stop the run. */
   readonly warning: boolean
@@ -100,6 +101,9 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
   if (server.control.kind === 'docker') {
     const finding = await containerEnvFinding(host, server.control.container)
     if (finding) check('container-env', finding.ok, finding.message, finding.warning)
+    // Without a way to its API the start could not be checked: refused before anything changes.
+    const unreachable = await apiFor(host, server).unreachable?.()
+    if (unreachable) check('server-api', false, unreachable)
   }
 
   await clockAndNetwork(host, options.plexTvUrl, check)
