@@ -6,6 +6,7 @@ import { startSimulator, type RunningSimulator } from '../simulator/pms'
 import { testHooks } from '../../test/support/cli-hooks'
 import { freePort, setEnv } from '../../test/support/linux-server'
 import { SIGNED_OUT, layOut, tempDir } from '../../test/support/temp'
+import { AppService, LocalHost, REAL_PLEX_TV } from '../app/index'
 import { runCli } from './run'
 
 /**
@@ -41,7 +42,8 @@ async function macServer(claimIgnored: boolean) {
     const code = await runCli([...argv, '--root', root, '--port', String(sim.port), '--backup-dir', join(root, 'backups')], { out: (s) => void out.push(s), err: (s) => void err.push(s) }, testHooks())
     return { code, stdout: out.join('\n'), stderr: err.join('\n') }
   }
-  return { cli, token: () => plexTv!.mintClaimToken({ username: 'kate_new' }) }
+  const app = () => new AppService({ local: new LocalHost(), backupDir: join(root, 'backups'), root, docker: false, port: sim.port, appVersion: 'test', plexTv: REAL_PLEX_TV })
+  return { cli, app, token: () => plexTv!.mintClaimToken({ username: 'kate_new' }) }
 }
 
 describe('claim on a macOS 1.29.2 server (its own sign-in)', () => {
@@ -76,5 +78,15 @@ describe('claim on a macOS 1.29.2 server (its own sign-in)', () => {
     const again = await macServer(false)
     const words = await again.cli('claim', '--token', again.token())
     expect(words.stdout).toMatch(/The server is claimed and signed in as kate_new\..*\nNote: this server version signs in through its own Plex Web; the claim from here worked, a route Plex has not confirmed for it\./s)
+  }, 30_000)
+
+  it('the wizard\'s claim routes say the claim from here is unconfirmed on that version', async () => {
+    const { app } = await macServer(true)
+    const service = app()
+    const [k] = await service.detect()
+    expect(k!.installation.platform).toBe('macos')
+    expect(await service.claimRoutes(service.hosts.local, k!)).toMatchObject({ localClaimUnconfirmed: true, plexWeb: expect.stringMatching(/\/web$/) })
+    expect(await service.claimRoutes(service.hosts.local)).toMatchObject({ localClaimUnconfirmed: false })
+    await service.dispose()
   }, 30_000)
 })
