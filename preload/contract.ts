@@ -125,6 +125,8 @@ export interface ClaimRoutes {
   readonly sshTunnel: string
   readonly note: string
   readonly tokenLifetimeMs: number
+  /** Windows 1.32.2+ or macOS 1.29.2+: the server signs in through its own Plex Web; a claim from here is tried but unconfirmed. */
+  readonly localClaimUnconfirmed: boolean
 }
 
 export interface BackupView {

@@ -38,11 +38,11 @@ describe('a different account: both the username and the e-mail differ', () => {
   ])('%o: %s', (next, changed) => expect(accountChanged(kate, next)).toBe(changed))
 
   it('a claim code: the change is named after, from the username in the claim answer', () => {
-    expect(withAccountChange({ claimed: true, username: 'someone' }, kate)).toEqual({ claimed: true, username: 'someone', accountChange: { previousAccount: kate, newAccount: { username: 'someone', maskedEmail: null } } })
-    expect(withAccountChange({ claimed: true, username: 'kate' }, kate).accountChange).toBeNull()
-    expect(withAccountChange({ claimed: true, username: null }, kate).accountChange).toBeNull()
-    expect(withAccountChange({ claimed: true, username: 'someone' }, null).accountChange).toBeNull()
+    expect(withAccountChange({ claimed: true, username: 'someone', route: 'local-claim' }, kate)).toEqual({ claimed: true, username: 'someone', route: 'local-claim', accountChange: { previousAccount: kate, newAccount: { username: 'someone', maskedEmail: null } } })
+    expect(withAccountChange({ claimed: true, username: 'kate', route: 'local-claim' }, kate).accountChange).toBeNull()
+    expect(withAccountChange({ claimed: true, username: null, route: 'local-claim' }, kate).accountChange).toBeNull()
+    expect(withAccountChange({ claimed: true, username: 'someone', route: 'local-claim' }, null).accountChange).toBeNull()
     // An e-mail used as the username is recorded masked in the backup: compared the same way.
-    expect(withAccountChange({ claimed: true, username: 'kate@example.com' }, { username: 'k***@example.com', maskedEmail: 'k***@example.com' }).accountChange).toBeNull()
+    expect(withAccountChange({ claimed: true, username: 'kate@example.com', route: 'local-claim' }, { username: 'k***@example.com', maskedEmail: 'k***@example.com' }).accountChange).toBeNull()
   })
 })

@@ -15,7 +15,8 @@ import type { PlexTvOptions } from '../core/plex-tv/sign-in'
 import type { PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
 import { apiFor, type ServerApi } from '../core/server/api'
-import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes } from '../core/server/claim'
+import { readIdentity } from '../core/server/identity'
+import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes, serverOwnSignIn, type ClaimOutcome } from '../core/server/claim'
 import { controlServer, observe, targetOf, type Observation } from '../core/server/control'
 import { inspectSettingsFile, sniffKind, type InspectedFile } from '../core/stores/inspect-file'
 import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult } from './accounts'
@@ -154,9 +155,12 @@ export class AppService {
     return this.runs.restore(backupId, options)
   }
 
-  claimRoutes(entry: HostEntry) {
+  /** With the installation: whether the claim from here is unconfirmed on its version (asked of /identity). */
+  async claimRoutes(entry: HostEntry, k: Known | null = null) {
     const ssh = entry.host.kind === 'ssh' ? entry.host.name : 'user@server'
-    return { claimUrl: CLAIM_URL, ...manualClaimRoutes(entry.apiPort, ssh), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS }
+    const identity = k ? await readIdentity(this.apiOf(entry, k)).catch(() => null) : null
+    const localClaimUnconfirmed = identity !== null && serverOwnSignIn(k!.installation.platform, identity.version)
+    return { claimUrl: CLAIM_URL, ...manualClaimRoutes(entry.apiPort, ssh), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS, localClaimUnconfirmed }
   }
 
   /**
@@ -196,9 +200,16 @@ export class AppService {
     return k ? apiFor(k.entry.host, targetOf(k.installation, k.entry.apiPort)) : entry.apiPort
   }
 
+  /** The platform of the server being claimed: its installation's, else the host's (Windows 1.32.2+ and macOS 1.29.2+ sign in on their own). */
+  private claimOf(entry: HostEntry, k: Known | null): (token: string) => Promise<ClaimOutcome> {
+    const os = entry.host.platform
+    const platform = k ? k.installation.platform : os === 'win32' ? 'windows' : os === 'darwin' ? 'macos' : null
+    return (token) => claimServer(this.apiOf(entry, k), token, { platform })
+  }
+
   async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
     const previous = await this.previousAccount(k)
-    return withAccountChange(await claimServer(this.apiOf(entry, k), token), previous)
+    return withAccountChange(await this.claimOf(entry, k)(token), previous)
   }
 
   /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
@@ -217,12 +228,12 @@ export class AppService {
 
   /** Claims at once, or first returns needs-confirmation when the account differs from the one before. */
   async signInWait(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.wait(key, await this.previousIdentity(k), (claimToken) => claimServer(this.apiOf(entry, k), claimToken))
+    return this.signIns.wait(key, await this.previousIdentity(k), this.claimOf(entry, k))
   }
 
   /** The user confirmed the claim with the other account. */
   signInConfirm(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.confirm(key, (claimToken) => claimServer(this.apiOf(entry, k), claimToken))
+    return this.signIns.confirm(key, this.claimOf(entry, k))
   }
 
   /** Cancels, and signs out at plex.tv a token already obtained. */

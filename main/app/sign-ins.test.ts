@@ -24,7 +24,7 @@ async function approved(signIns: SignIns, key: string, account: { username: stri
 }
 
 const claims: string[] = []
-const claimOk = async (claimToken: string): Promise<ClaimOutcome> => (claims.push(claimToken), { claimed: true, username: null })
+const claimOk = async (claimToken: string): Promise<ClaimOutcome> => (claims.push(claimToken), { claimed: true, username: null, route: 'local-claim' })
 const claimFails = async (): Promise<ClaimOutcome> => {
   throw new CoreError('CLAIM_TOKEN_REJECTED', 'plex.tv did not accept that claim token')
 }
@@ -34,7 +34,7 @@ describe('Sign in with Plex: the device token is signed out after every outcome 
     const s = new SignIns(async () => options)
     await approved(s, 'a', { username: 'kate', email: 'kate@example.com', authToken: 'DEVICEclaimed01' })
     const r = await s.wait('a', BEFORE, claimOk)
-    expect(r).toEqual({ status: 'claimed', outcome: { claimed: true, username: 'kate', accountChange: null }, newAccount: KATE })
+    expect(r).toEqual({ status: 'claimed', outcome: { claimed: true, username: 'kate', route: 'local-claim', accountChange: null }, newAccount: KATE })
     expect(plexTv.signedOut).toContain('DEVICEclaimed01')
   })
 
@@ -81,7 +81,7 @@ describe('Sign in with Plex: another account than before is asked about first', 
     const done = await s.confirm('e', claimOk)
     expect(done).toEqual({
       status: 'claimed',
-      outcome: { claimed: true, username: 'kate_new', accountChange: { previousAccount: KATE, newAccount: { username: 'kate_new', maskedEmail: 'n***@example.net' } } },
+      outcome: { claimed: true, username: 'kate_new', route: 'local-claim', accountChange: { previousAccount: KATE, newAccount: { username: 'kate_new', maskedEmail: 'n***@example.net' } } },
       newAccount: { username: 'kate_new', maskedEmail: 'n***@example.net' }
     })
     expect(plexTv.signedOut).toContain('DEVICEconfirm01')

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testHooks } from '../../test/support/cli-hooks'
-import { setEnv } from '../../test/support/linux-server'
+import { freePort, setEnv } from '../../test/support/linux-server'
+import { startSimulator } from '../simulator/pms'
 import { startPlexTv } from '../simulator/plex-tv'
-import { SIGNED_IN, layOut, tempDir } from '../../test/support/temp'
+import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../test/support/temp'
 import { runCli } from './run'
 
 /** The key lists the README documents for each command's --json output. */
@@ -59,5 +60,21 @@ describe("the README's --json shapes are what the CLI prints", () => {
     expect(keysOf(restored)).toEqual([...shapes.restore!].sort())
     expect(readFileSync(file, 'utf8')).toBe(SIGNED_IN)
     expect(Object.keys(shapes).sort()).toEqual(['backups', 'claim', 'detect', 'inspect', 'reset', 'restore', 'resume', 'rollback', 'status'])
+  })
+
+  it('claim', async () => {
+    const plexTv = await startPlexTv()
+    const dataDir = tempDir()
+    layOut(dataDir, { 'Preferences.xml': SIGNED_OUT })
+    const sim = await startSimulator({ dataDir, port: await freePort(), plexTvUrl: plexTv.url })
+    const restore = setEnv({ PLEX_RECLAIM_PLEXTV_URL: plexTv.url })
+    try {
+      const claimed = await json('claim', '--token', plexTv.mintClaimToken(), '--port', String(sim.port), '--root', tempDir(), '--backup-dir', join(dataDir, 'backups'))
+      expect(keysOf(claimed)).toEqual([...documented().claim!].sort())
+    } finally {
+      restore()
+      await sim.stop()
+      await plexTv.close()
+    }
   })
 })

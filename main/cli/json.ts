@@ -62,10 +62,17 @@ export interface RecoveryJson {
 }
 
 export interface ClaimJson {
-  readonly claimed: true
+  readonly claimed: boolean
   readonly username: string | null
   /** The claim signed the server in to another account than before (shares may not follow). */
   readonly accountChange: ClaimResult['accountChange']
+  /**
+   * local-claim: POST /myplex/claim, the documented route; local-claim-unconfirmed: the same on
+   * a Windows 1.32.2+ or macOS 1.29.2+ server, where Plex has not confirmed it; server-sign-in:
+   * that did not take there (claimed false): follow serverSignIn's steps on the server.
+   */
+  readonly route: ClaimResult['route'] | 'server-sign-in'
+  readonly serverSignIn: { readonly url: string; readonly steps: readonly string[] } | null
 }
 
 /** plex.tv's view of the token the server holds (status only; inspect stays offline). */

@@ -56,7 +56,9 @@ describe('reset with the server under control (Linux, systemd)', () => {
     expect(JSON.parse(claim.stdout)).toEqual({
       claimed: true,
       username: 'kate_new',
-      accountChange: { previousAccount: { username: 'kate', maskedEmail: 'k***@example.com' }, newAccount: { username: 'kate_new', maskedEmail: null } }
+      accountChange: { previousAccount: { username: 'kate', maskedEmail: 'k***@example.com' }, newAccount: { username: 'kate_new', maskedEmail: null } },
+      route: 'local-claim',
+      serverSignIn: null
     })
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
   }, 30_000)

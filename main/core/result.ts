@@ -75,6 +75,10 @@ export type ErrorCode =
   | 'RUN_UNREADABLE'
   | 'PREFLIGHT_FAILED'
   | 'CLOCK_WRONG'
+  /** The clock of a server reached over SSH (not this computer's) is wrong. */
+  | 'SERVER_CLOCK_WRONG'
+  /** Windows 1.32.2+ / macOS 1.29.2+: the local claim did not take; sign in on the server's own Plex Web. */
+  | 'CLAIM_SERVER_SIGN_IN'
   | 'INTERNAL'
 
 export interface Ok<T> {

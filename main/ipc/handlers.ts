@@ -95,7 +95,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const k = known(installationId)
       return tracked({ kind: 'reset', action: 'run', installationId, label: k.installation.label, backupId }, (onStep) => service.reset(k, { mode: 'service', backupId: backupId ?? undefined, onStep }))
     },
-    'claim:routes': async ({ installationId }) => service.claimRoutes(known(installationId).entry),
+    'claim:routes': async ({ installationId }) => {
+      const k = known(installationId)
+      return service.claimRoutes(k.entry, k)
+    },
     'claim:previous-account': async ({ installationId }) => service.previousAccount(known(installationId)),
     'claim:with-token': async ({ installationId, token }) => {
       const k = known(installationId)

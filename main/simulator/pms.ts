@@ -18,7 +18,10 @@ import { escapeXml, readSettings, writeSettings } from './settings'
  *   the account, the <MyPlex> element python-plexapi's claim() reads (server.Account);
  * - it keeps its settings in memory and writes them back when it stops, so an edit made to the
  *   file while it runs is lost, which is why the reset stops it first;
- * - starting and stopping take a configurable, realistic time.
+ * - starting and stopping take a configurable, realistic time;
+ * - with claimIgnored it plays a server that signs in only through its own Plex Web (Windows
+ *   1.32.2+, macOS 1.29.2+ per Plex's forum announcements, where whether the local claim still
+ *   works is not known): POST /myplex/claim answers 200 and changes nothing (claimed stays 0).
  */
 export interface SimulatorOptions {
   readonly dataDir: string
@@ -29,6 +32,8 @@ export interface SimulatorOptions {
   /** How long after start every request is answered 503 "startup maintenance". */
   readonly maintenanceMs?: number
   readonly version?: string
+  /** POST /myplex/claim answers 200 but the server stays unclaimed. */
+  readonly claimIgnored?: boolean
   /** The address to listen on (PMS listens on all; tests keep to loopback). */
   readonly bind?: string
 }
@@ -98,6 +103,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
     if (req.method === 'POST' && url.pathname === '/myplex/claim') {
       if (claimed()) return reply(res, 400, '<Response code="400" status="Server is already claimed"/>')
+      if (options.claimIgnored) return reply(res, 200, container(''))
       const answer = await exchange(options.plexTvUrl, url.searchParams.get('token') ?? '', machineIdentifier())
       if (answer.status === 401 || answer.status === 422) return reply(res, 401, UNAUTHORIZED_PAGE, 'text/html')
       if (answer.status !== 200) return reply(res, 500, '<html><head><title>Internal Server Error</title></head><body><h1>500 Internal Server Error</h1></body></html>', 'text/html')

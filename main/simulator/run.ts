@@ -15,7 +15,10 @@ async function main(): Promise<void> {
       'start-delay-ms': { type: 'string', default: '0' },
       'stop-delay-ms': { type: 'string', default: '0' },
       'maintenance-ms': { type: 'string', default: '0' },
-      bind: { type: 'string', default: '127.0.0.1' }
+      bind: { type: 'string', default: '127.0.0.1' },
+      // The version /identity reports, and a claim that changes nothing (a 1.32.2 Windows server).
+      version: { type: 'string' },
+      'claim-ignored': { type: 'boolean', default: false }
     }
   })
   // As PMS: its data folder is "Plex Media Server" below PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR
@@ -30,7 +33,9 @@ async function main(): Promise<void> {
     startDelayMs: Number(values['start-delay-ms']),
     stopDelayMs: Number(values['stop-delay-ms']),
     maintenanceMs: Number(values['maintenance-ms']),
-    bind: values.bind
+    bind: values.bind,
+    ...(values.version ? { version: values.version } : {}),
+    claimIgnored: values['claim-ignored']
   })
   // SIGTERM is honoured at any moment, also while starting (the handlers are in place before the
   // first await): a stop then waits for the start to finish and writes the settings back, so no

@@ -140,6 +140,38 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     expect((await inside('http://127.0.0.1:32400/identity')).stdout).toMatch(/claimed="1"/)
   })
 
+  describe('a container without curl (its PATH holds no curl: docker exec answers "executable file not found", exit 126/127)', () => {
+    async function noCurl(network: 'host' | 'none'): Promise<Plex> {
+      const name = `plex-nocurl-${network}-${Math.random().toString(36).slice(2, 8)}`
+      const config = join(work, name)
+      mkdirSync(join(config, ASD), { recursive: true })
+      writeFileSync(join(config, ASD, 'Preferences.xml'), SIGNED_IN)
+      const port = network === 'host' ? await freePort() : 32400
+      const command = ['/usr/bin/node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', `/config/${ASD}`, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', '200']
+      const r = await d.docker('run', '-d', '--name', name, '--label', LABEL, '--restart', 'unless-stopped', '--network', network, '-e', 'PATH=/opt/no-curl-here', '-v', `${config}:/config`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES.plexinc, ...command)
+      expect(r.stderr).toBe('')
+      expect((await d.docker('exec', name, 'curl', '--version')).code).not.toBe(0)
+      return { name, port, preferences: join(config, ASD, 'Preferences.xml') }
+    }
+
+    it('on the host network: the server is reached on the host instead, and the reset ends unclaimed', async () => {
+      const plex = await noCurl('host')
+      await identity(plex.port)
+      await resetThroughDocker(plex)
+    })
+
+    it('off every network the host reaches (--network none, as macvlan from its host): refused before anything changes, saying what to check', async () => {
+      const plex = await noCurl('none')
+      await until('the container running', async () => ((await running(plex.name)) === 'true' ? true : undefined), 20_000)
+      const id = (await detect()).find((f) => f.control.container === plex.name)!.id
+      const r = await cli('reset', '--server', id, '--yes', '--timeout', '20')
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(new RegExp(`Nothing was changed: Plex Media Server in container ${plex.name} cannot be reached from here: it has no curl .*, publishes no port for 32400, and is on no bridge network \\(network: none\\)\\. Check`))
+      expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_IN)
+      expect(await running(plex.name)).toBe('true')
+    })
+  })
+
   it('a user who may not use the Docker socket is told so, not just that nothing was found', async () => {
     await container('plexinc')
     const r = await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, CLI, 'detect'], { env: { ...d.env, HOME: work } })

@@ -1,13 +1,14 @@
-import { CLAIM_URL, GENERAL_CLAIM_WARNING, accountChangeWarning, type ClaimResult, type Known, type SignInResult } from '../../app/index'
+import { CLAIM_URL, CoreError, GENERAL_CLAIM_WARNING, SERVER_SIGN_IN_STEPS, SERVER_SIGN_IN_URL, accountChangeWarning, type ClaimResult, type Known, type SignInResult } from '../../app/index'
 import type { CliContext } from '../context'
 import { UsageError, chosen, printJson } from '../context'
 import type { ClaimJson } from '../json'
 
 function done(ctx: CliContext, outcome: ClaimResult, extra: Record<string, unknown> = {}): number {
-  const json: ClaimJson = { claimed: outcome.claimed, username: outcome.username, accountChange: outcome.accountChange }
+  const json: ClaimJson = { claimed: outcome.claimed, username: outcome.username, accountChange: outcome.accountChange, route: outcome.route, serverSignIn: null }
   if (ctx.flags.json) printJson(ctx, { ...extra, ...json })
   else {
     ctx.out(`The server is claimed${outcome.username ? ` and signed in as ${outcome.username}` : ''}. Open Plex Web to use it.`)
+    if (outcome.route === 'local-claim-unconfirmed') ctx.out('Note: this server version signs in through its own Plex Web; the claim from here worked, a route Plex has not confirmed for it.')
     if (outcome.accountChange) ctx.out(`Note: ${accountChangeWarning(outcome.accountChange.previousAccount, outcome.accountChange.newAccount)}`)
     ctx.out('If Plex Web says "Not authorized", open it in a private window: the browser is usually signed in to another account.')
   }
@@ -36,10 +37,26 @@ async function claimBySignIn(ctx: CliContext): Promise<number> {
   return done(ctx, result.outcome, { authUrl })
 }
 
-export async function claimCommand(ctx: CliContext): Promise<number> {
+/** Windows 1.32.2+ / macOS 1.29.2+ whose claim did not take: the steps, also as JSON; exit 1. */
+async function orServerSignIn(ctx: CliContext, claim: () => Promise<number>): Promise<number> {
+  try {
+    return await claim()
+  } catch (error) {
+    if (!(error instanceof CoreError) || error.code !== 'CLAIM_SERVER_SIGN_IN' || !ctx.flags.json) throw error
+    const json: ClaimJson = { claimed: false, username: null, accountChange: null, route: 'server-sign-in', serverSignIn: { url: SERVER_SIGN_IN_URL, steps: SERVER_SIGN_IN_STEPS } }
+    printJson(ctx, json)
+    return 1
+  }
+}
+
+export function claimCommand(ctx: CliContext): Promise<number> {
+  return orServerSignIn(ctx, () => claimWith(ctx))
+}
+
+async function claimWith(ctx: CliContext): Promise<number> {
   if (ctx.flags['sign-in']) return claimBySignIn(ctx)
   if (!ctx.flags.token) {
-    const routes = ctx.service.claimRoutes(ctx.entry)
+    const routes = await ctx.service.claimRoutes(ctx.entry)
     throw new UsageError(`claim needs --token or --sign-in: get a token at ${CLAIM_URL} (it lives about 4 minutes). Or claim in Plex Web on the server: ${routes.plexWeb}`)
   }
   const k = await claimedInstallation(ctx)

@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { Host } from '../host/types'
-import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
+import { PID_FILE, PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
 import { exists, expand, readText, shellVar } from './paths'
 import { unitEnvironment } from './systemd-env'
 import type { InstallType, Platform, ServerControl } from './types'
@@ -15,6 +15,8 @@ export interface Candidate {
   readonly dataDir: string
   readonly control: ServerControl
   readonly macUser?: string
+  /** Where it is not plexmediaserver.pid in the data folder (the Snap's). */
+  readonly pidFile?: string
 }
 
 const ASD_ENV = 'PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR'
@@ -72,8 +74,10 @@ const nixos: Rule = async (host, root) => {
 }
 
 const snap: Rule = async () => {
-  const dataDir = pms('/var/snap/plexmediaserver/common/Library/Application Support')
-  return [{ platform: 'linux', installType: 'snap', label: 'Plex Media Server (Snap)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'snap', snap: 'plexmediaserver' } }]
+  const asd = '/var/snap/plexmediaserver/common/Library/Application Support'
+  const dataDir = pms(asd)
+  // The Snap writes its pid file into the application support folder itself (PlexDBRepair's SNAP branch).
+  return [{ platform: 'linux', installType: 'snap', label: 'Plex Media Server (Snap)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'snap', snap: 'plexmediaserver' }, pidFile: posix.join(asd, PID_FILE) }]
 }
 
 const synology: Rule = async (host, root) => {

@@ -229,6 +229,13 @@ describe('detection on a laid-out machine', () => {
     ])
   })
 
+  it('the Snap\'s pid file is plexmediaserver.pid in its application support folder, not in the data folder (PlexDBRepair\'s SNAP branch)', async () => {
+    const root = tempDir()
+    layOut(root, { [`var/snap/plexmediaserver/common/${ASD}/Preferences.xml`]: SIGNED_IN })
+    const [snap] = await detect(root)
+    expect(snap?.pidFile).toBe(join(root, 'var/snap/plexmediaserver/common/Library/Application Support/plexmediaserver.pid'))
+  })
+
   it('counts a DSM 7 share and the volume it links to as one server', async () => {
     const root = tempDir()
     layOut(root, { 'volume1/PlexMediaServer/AppData/Plex Media Server/Preferences.xml': SIGNED_IN })

@@ -76,7 +76,7 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
     label: c.label,
     store,
     dataDir,
-    pidFile: store.kind === 'preferences-xml' ? posix.join(dataDir, PID_FILE) : null,
+    pidFile: store.kind !== 'preferences-xml' ? null : c.pidFile ? under(root, c.pidFile) : posix.join(dataDir, PID_FILE),
     control: c.control,
     account,
     readError

@@ -1,3 +1,4 @@
+import type { NetworkCheck } from '../host/network-check'
 import type { Facts, PathFacts } from '../host/ssh-facts'
 import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from '../host/types'
 
@@ -143,4 +144,5 @@ class FactsView implements Host {
   processAlive = (pid: number): Promise<boolean> => this.real.processAlive(pid)
   spawnDetached = (program: string, args: readonly string[]): Promise<void> => this.real.spawnDetached(program, args)
   which = (program: string): Promise<string | null> => this.real.which(program)
+  network = (url: string | undefined): Promise<NetworkCheck> => this.real.network(url)
 }

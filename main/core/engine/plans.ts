@@ -34,11 +34,11 @@ export async function runPlan(run: Run, plan: readonly Step[], resuming: boolean
 }
 
 /** The paths the next steps look at: the settings, their folder and (before the edit) the pid file. */
-async function primeFor(run: Run, withPidFile: boolean): Promise<void> {
+async function primeFor(run: Run, withPidFile: boolean, network?: string): Promise<void> {
   const t = run.ctx.store.target
-  if (t.kind !== 'preferences-xml' || !run.ctx.host.prime) return
-  const pid = withPidFile && run.ctx.server.pidFile ? [run.ctx.server.pidFile] : []
-  await run.ctx.host.prime([t.path, posix.dirname(t.path), ...pid]).catch(() => undefined)
+  if (!run.ctx.host.prime) return
+  const paths = t.kind !== 'preferences-xml' ? [] : [t.path, posix.dirname(t.path), ...(withPidFile && run.ctx.server.pidFile ? [run.ctx.server.pidFile] : [])]
+  if (paths.length > 0 || network !== undefined) await run.ctx.host.prime(paths, network !== undefined ? { network } : {}).catch(() => undefined)
 }
 
 const keysAbsent = async (run: Run): Promise<boolean> => {
@@ -110,7 +110,8 @@ export function resetPlan(): Step[] {
       holds: async (r) => r.journal.completed.includes('preflight'),
       action: async (r) => {
         const { ctx } = r
-        await primeFor(r, false)
+        // The same exchange asks the server's machine for its clock and plex.tv (the preflight's).
+        await primeFor(r, false, ctx.plexTvUrl ?? '')
         const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
         const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl: ctx.plexTvUrl, allowOwnerChange: ctx.force })
         for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)

@@ -1,18 +1,21 @@
 import { dirname } from 'node:path'
 import { containerEnvFinding } from '../detect/containers'
 import type { Host } from '../host/types'
-import { CoreError, toErr } from '../result'
+import { CoreError, toErr, type ErrorCode } from '../result'
+import { apiFor } from '../server/api'
 import { controlCommand } from '../server/commands'
 import type { ServerTarget } from '../server/control'
 import { describeTarget, type SettingsStore, type StoreSnapshot } from '../stores/types'
 import { ownershipKeepable } from '../host/local'
 
 export interface PreflightCheck {
-  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'container-env' | 'clock' | 'plex-tv'
+  readonly id: 'store-readable' | 'store-writable' | 'ownership' | 'backup-space' | 'server-control' | 'container-env' | 'server-api' | 'clock' | 'plex-tv'
   readonly ok: boolean
   /** A warning is shown but does not stop the run. */
   readonly warning: boolean
   readonly message: string
+  /** The refusal's own code (a wrong clock); others refuse as PREFLIGHT_FAILED. */
+  readonly code?: ErrorCode
 }
 
 export interface PreflightOptions {
@@ -26,28 +29,40 @@ export interface PreflightOptions {
   readonly allowOwnerChange?: boolean
   /** plex.tv, or a stand-in in tests and demo mode; undefined skips the reachability check. */
   readonly plexTvUrl?: string
-  readonly now?: Date
 }
 
 /** A clock before this app was built is certainly wrong, and breaks claiming (support article 203841316). */
 const EARLIEST_SANE_CLOCK = Date.UTC(2026, 0, 1)
 const LATEST_SANE_CLOCK = Date.UTC(2040, 0, 1)
+const CLOCK_TOLERANCE_MS = 10 * 60 * 1000
 
-async function reachable(url: string): Promise<{ ok: boolean; date: number | null }> {
-  try {
-    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) })
-    const date = res.headers.get('date')
-    return { ok: true, date: date ? Date.parse(date) : null }
-  } catch {
-    return { ok: false, date: null }
-  }
+/**
+ * The clock and plex.tv of the server's machine (over SSH too): the claim goes from there. Its
+ * clock is compared with plex.tv's Date header, else only checked for sanity.
+ */
+async function clockAndNetwork(host: Host, url: string | undefined, check: (id: PreflightCheck['id'], ok: boolean, message: string, warning?: boolean, code?: ErrorCode) => void): Promise<void> {
+  const net = await host.network(url)
+  const here = host.kind === 'local' ? 'this computer' : host.name
+  const reach = net.plexTv
+  if (reach?.state === 'reached') check('plex-tv', true, `plex.tv can be reached from ${here}`, true)
+  else if (reach?.state === 'unreachable') check('plex-tv', false, `plex.tv cannot be reached from ${here} (${reach.detail}). The reset still works; claiming needs the server to reach plex.tv (check the network, a proxy or a VPN).`, true)
+  else if (reach?.state === 'cannot-check') check('plex-tv', false, `Whether ${host.name} reaches plex.tv cannot be checked: ${reach.detail}. The reset still works; claiming needs the server to reach plex.tv.`, true)
+  const clock = net.clockMs
+  if (clock === null) return check('clock', true, `The clock of ${here} could not be read; it is not checked`, true)
+  const sane = clock > EARLIEST_SANE_CLOCK && clock < LATEST_SANE_CLOCK
+  const plexTvDate = reach?.state === 'reached' ? reach.dateMs : null
+  const off = plexTvDate !== null && Math.abs(plexTvDate - clock) > CLOCK_TOLERANCE_MS
+  if (sane && !off) return check('clock', true, 'The clock is right')
+  const said = `it says ${new Date(clock).toISOString()}${plexTvDate !== null ? `, plex.tv says ${new Date(plexTvDate).toISOString()}` : ''}`
+  const whose = host.kind === 'local' ? "This computer's clock" : `The clock of ${host.name}`
+  check('clock', false, `${whose} is wrong (${said}). Set its date and time correctly first: a wrong clock stops the server from signing in to plex.tv.`, false, host.kind === 'local' ? 'CLOCK_WRONG' : 'SERVER_CLOCK_WRONG')
 }
 
 /** Everything that can be checked before anything changes; the snapshot is reused by the run. */
 export async function preflight(options: PreflightOptions): Promise<{ checks: PreflightCheck[]; snapshot: StoreSnapshot | null }> {
   const { host, store, server } = options
   const checks: PreflightCheck[] = []
-  const check = (id: PreflightCheck['id'], ok: boolean, message: string, warning = false): void => void checks.push({ id, ok, warning, message })
+  const check = (id: PreflightCheck['id'], ok: boolean, message: string, warning = false, code?: ErrorCode): void => void checks.push({ id, ok, warning, message, ...(code ? { code } : {}) })
 
   let snapshot: StoreSnapshot | null = null
   try {
@@ -86,22 +101,18 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
   if (server.control.kind === 'docker') {
     const finding = await containerEnvFinding(host, server.control.container)
     if (finding) check('container-env', finding.ok, finding.message, finding.warning)
+    // Without a way to its API the start could not be checked: refused before anything changes.
+    const unreachable = await apiFor(host, server).unreachable?.()
+    if (unreachable) check('server-api', false, unreachable)
   }
 
-  const now = (options.now ?? new Date()).getTime()
-  let clockOk = now > EARLIEST_SANE_CLOCK && now < LATEST_SANE_CLOCK
-  if (options.plexTvUrl) {
-    const answer = await reachable(options.plexTvUrl)
-    check('plex-tv', answer.ok, answer.ok ? 'plex.tv can be reached' : 'plex.tv cannot be reached from this computer. The reset still works; claiming needs the server to reach plex.tv (check the network, a proxy or a VPN).', true)
-    if (answer.date !== null && Math.abs(answer.date - now) > 10 * 60 * 1000) clockOk = false
-  }
-  check('clock', clockOk, clockOk ? 'The clock is right' : `This computer's clock is wrong (${new Date(now).toISOString()}). Set the date and time correctly first: a wrong clock stops the server from signing in to plex.tv.`)
+  await clockAndNetwork(host, options.plexTvUrl, check)
   return { checks, snapshot }
 }
 
 export function assertPreflight(checks: readonly PreflightCheck[]): void {
   const failed = checks.filter((c) => !c.ok && !c.warning)
   if (failed.length === 0) return
-  const code = failed.some((c) => c.id === 'clock') ? 'CLOCK_WRONG' : 'PREFLIGHT_FAILED'
+  const code = failed.find((c) => c.code)?.code ?? 'PREFLIGHT_FAILED'
   throw new CoreError(code, `Nothing was changed: ${failed.map((c) => c.message).join(' ')}`)
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
 import { CoreError } from '../result'
+import { localNetworkCheck, type NetworkCheck } from './network-check'
 import { notARegularFile, tooLarge } from './read-errors'
 import { READ_LIMITS, type ExecOptions, type ExecResult, type FileInfo, type FileType, type Host, type ReadOptions, type WriteOptions } from './types'
 
@@ -233,6 +234,10 @@ export class LocalHost implements Host {
     } catch {
       return true
     }
+  }
+
+  network(url: string | undefined): Promise<NetworkCheck> {
+    return localNetworkCheck(url)
   }
 
   async which(program: string): Promise<string | null> {

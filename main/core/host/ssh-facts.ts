@@ -1,10 +1,13 @@
+import { parseProbe, parseRemoteClock, type NetworkCheck } from './network-check'
 import type { FileInfo } from './types'
 
 /**
  * File facts for many paths in one command: lstat, stat through a link, the real path, a folder's
  * names and a small file's bytes, plus (on request) the system's name and Docker's containers.
  * One constant POSIX sh script; the paths are its arguments, never part of it. Docker gets 10 s
- * (as when asked on its own), where `timeout` exists. GNU stat takes
+ * (as when asked on its own), where `timeout` exists. With the flag n, the first argument after
+ * the flags is plex.tv's address (or empty): curl, else wget, asks it (10 s), then the clock is
+ * read with POSIX `date -u` (issue 15 item 11: the server's clock and network). GNU stat takes
  * -c and BSD stat (FreeBSD, TrueNAS CORE, macOS) -f: the script finds out which it has.
  *
  * Output records: "KIND RC PATHLEN DATALEN\n" then the path and the data bytes, then "\n". File
@@ -13,6 +16,8 @@ import type { FileInfo } from './types'
 export const FACTS_SCRIPT = `
 LC_ALL=C; export LC_ALL
 cap=$1; kids=$2; flags=$3; shift 3
+case $flags in *n*) url=$1; shift;; esac
+t=; if command -v timeout >/dev/null 2>&1; then t='timeout 10'; fi
 if stat -c %s / >/dev/null 2>&1; then d=g; else d=b; fi
 st() { if [ $d = g ]; then stat $1 -c '%f %s %u %g %Y' -- "$2"; else stat $1 -f '%p %z %u %g %m' -- "$2"; fi; }
 rec() { printf '%s %s %s %s\\n%s%s\\n' "$1" "$2" "\${#3}" "\${#4}" "$3" "$4"; }
@@ -48,8 +53,14 @@ fact() {
   fi
 }
 case $flags in *u*) out=$(uname -s 2>&1); rec U $? '' "$out";; esac
+case $flags in *n*)
+  if [ -z "$url" ]; then :
+  elif command -v curl >/dev/null 2>&1; then out=$($t curl -sSI -m 5 "$url" 2>&1); rec H $? '' "curl $out"
+  elif command -v wget >/dev/null 2>&1; then out=$($t wget -S --spider -T 5 "$url" 2>&1); rec H $? '' "wget $out"
+  else rec H 127 '' none; fi
+  out=$(date -u +%Y-%m-%dT%H:%M:%SZ 2>&1); rec T $? '' "$out";;
+esac
 case $flags in *d*)
-  t=; if command -v timeout >/dev/null 2>&1; then t='timeout 10'; fi
   ps=$($t docker ps -aq --no-trunc 2>&1); rc=$?; rec D $rc '' "$ps"
   if [ $rc = 0 ] && [ -n "$ps" ]; then out=$($t docker inspect $ps 2>&1); rec I $? '' "$out"; fi;;
 esac
@@ -70,6 +81,7 @@ export interface Facts {
   readonly paths: Map<string, PathFacts>
   readonly system?: string
   readonly docker?: { readonly ps: ProcessOutput; readonly inspect?: ProcessOutput }
+  readonly network?: NetworkCheck
 }
 
 export interface ProcessOutput {
@@ -113,6 +125,8 @@ export function parseFacts(out: Buffer): Facts {
   let system: string | undefined
   let ps: ProcessOutput | undefined
   let inspect: ProcessOutput | undefined
+  let probe: NetworkCheck['plexTv']
+  let clockMs: number | null | undefined
   let at = 0
   const line = (): string => {
     const end = out.indexOf(0x0a, at)
@@ -146,8 +160,11 @@ export function parseFacts(out: Buffer): Facts {
     else if (kind === 'U') system = text.trim()
     else if (kind === 'D') ps = { code: rc, stdout: text }
     else if (kind === 'I') inspect = { code: rc, stdout: text }
+    else if (kind === 'H') probe = parseProbe(text.split(' ', 1)[0]!, rc, text.slice(text.indexOf(' ') + 1))
+    else if (kind === 'T') clockMs = parseRemoteClock(rc, text)
   }
   // A file that is not a link: stat is lstat.
   for (const f of paths.values()) if (f.stat === undefined && f.lstat !== undefined && !(f.lstat instanceof Error) && !f.lstat?.isSymbolicLink) f.stat = f.lstat
-  return { paths, ...(system !== undefined ? { system } : {}), ...(ps ? { docker: { ps, ...(inspect ? { inspect } : {}) } } : {}) }
+  const network = clockMs !== undefined ? { network: { clockMs, ...(probe ? { plexTv: probe } : {}) } } : {}
+  return { paths, ...(system !== undefined ? { system } : {}), ...(ps ? { docker: { ps, ...(inspect ? { inspect } : {}) } } : {}), ...network }
 }

@@ -9,6 +9,7 @@ import { openConnection, type SshAuth } from './ssh-connect'
 import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
 import { FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_SCRIPT } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
+import { probeableUrl, type NetworkCheck } from './network-check'
 import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
 import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from './ssh-sudo'
@@ -41,6 +42,7 @@ export class SshHost implements Host {
   // One fetch answers every question about a path once; asking again fetches again, and anything
   // that may change the server (a write, a command) forgets all answers.
   private readonly answers = new Map<string, { facts: PathFacts; asked: Set<Question> }>()
+  private primedNetwork?: { url: string; check: NetworkCheck } // asked along with a prime's paths; used once
 
   /** Which machine this is: its normalised name and port, with the user and verified key beside it. */
   readonly ref: HostRef
@@ -106,20 +108,30 @@ export class SshHost implements Host {
   }
 
   /** Facts for many paths in one command (detection asks for everything it needs at once). */
-  async facts(paths: readonly string[], options: { docker?: boolean; children?: number; contentCap?: number } = {}): Promise<Facts> {
-    const flags = `u${options.docker ? 'd' : ''}`
-    const r = await this.run({ script: FACTS_SCRIPT, args: [String(options.contentCap ?? FACTS_CONTENT_CAP), String(options.children ?? 0), flags, ...paths] })
+  async facts(paths: readonly string[], options: { docker?: boolean; children?: number; contentCap?: number; network?: string } = {}): Promise<Facts> {
+    const url = probeableUrl(options.network)
+    const flags = `u${options.docker ? 'd' : ''}${url !== undefined ? 'n' : ''}`
+    const r = await this.run({ script: FACTS_SCRIPT, args: [String(options.contentCap ?? FACTS_CONTENT_CAP), String(options.children ?? 0), flags, ...(url !== undefined ? [url] : []), ...paths] })
     const facts = this.learn(r, paths[0] ?? '/')
+    if (url !== undefined && facts.network) this.primedNetwork = { url, check: facts.network }
     // Every exchange answers the next question about each of its paths (detection's included).
     for (const path of paths) this.answers.set(path, { facts: facts.paths.get(path) ?? {}, asked: new Set() })
     return facts
   }
 
   /** Answers the next questions about these paths from one exchange (each answer is used once). */
-  async prime(paths: readonly string[]): Promise<void> {
+  async prime(paths: readonly string[], options: { readonly network?: string } = {}): Promise<void> {
     // Paths answered by the last exchange and not asked about since need no new one.
     const missing = paths.filter((p) => (this.answers.get(p)?.asked.size ?? 1) > 0)
-    if (missing.length > 0) await this.facts(missing)
+    if (missing.length > 0 || options.network !== undefined) await this.facts(missing, { network: options.network })
+  }
+
+  /** The server's own clock and network, from the last prime when it asked for the same address. */
+  async network(url: string | undefined): Promise<NetworkCheck> {
+    const primed = this.primedNetwork
+    this.primedNetwork = undefined
+    if (primed && primed.url === (url ?? '')) return primed.check
+    return (await this.facts([], { network: url ?? '' })).network ?? { clockMs: null }
   }
 
   private learn(r: RunResult, path: string): Facts {
@@ -146,13 +158,8 @@ export class SshHost implements Host {
     return value ?? null
   }
 
-  lstat(path: string): Promise<FileInfo | null> {
-    return this.info(path, 'lstat')
-  }
-
-  stat(path: string): Promise<FileInfo | null> {
-    return this.info(path, 'stat')
-  }
+  lstat = (path: string): Promise<FileInfo | null> => this.info(path, 'lstat')
+  stat = (path: string): Promise<FileInfo | null> => this.info(path, 'stat')
 
   async realpath(path: string): Promise<string> {
     const value = await this.answer(path, 'realpath')

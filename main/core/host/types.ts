@@ -1,4 +1,5 @@
 import type { HostRef } from './host-ref'
+import type { NetworkCheck } from './network-check'
 
 /**
  * The one way the core reaches files and processes. LocalHost is this machine; an SSH host can
@@ -108,7 +109,12 @@ export interface Host {
    * Hint: these paths will be looked at next (their type, owner, content). A host with a slow link
    * (SSH) answers them in one exchange; this computer ignores it.
    */
-  prime?(paths: readonly string[]): Promise<void>
+  prime?(paths: readonly string[], options?: { readonly network?: string }): Promise<void>
+  /**
+   * This machine's clock and whether it reaches plex.tv (url; none: the clock only). Over SSH a
+   * prime() with the same network address has already asked, in its one exchange.
+   */
+  network(url: string | undefined): Promise<NetworkCheck>
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
 }

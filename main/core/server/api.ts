@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import type { ServerControl } from '../detect/types'
-import type { Host } from '../host/types'
+import type { ExecResult, Host } from '../host/types'
+import { resolveRoute, type ContainerRoute } from './container-route'
 
 export interface HttpAnswer {
   readonly status: number
@@ -12,14 +13,16 @@ export interface ServerApi {
   /** For messages: "127.0.0.1:32400", or the container. */
   readonly where: string
   request(method: 'GET' | 'POST', path: string, timeoutMs?: number): Promise<HttpAnswer | null>
+  /** Why the API cannot be reached from here at all (a container without curl or a route); null when it can, or cannot be told. */
+  unreachable?(): Promise<string | null>
 }
 
 /** One request to the server's local API on 127.0.0.1; null when nothing answers. */
-export function localRequest(port: number, method: 'GET' | 'POST', path: string, timeoutMs = 2000): Promise<HttpAnswer | null> {
+export function localRequest(port: number, method: 'GET' | 'POST', path: string, timeoutMs = 2000, address = '127.0.0.1'): Promise<HttpAnswer | null> {
   return new Promise((resolve) => {
     // agent: false, a fresh connection each time: a pooled keep-alive socket to a server that has
     // since restarted would fail once and make a running server look down.
-    const req = request({ host: '127.0.0.1', port, method, path, timeout: timeoutMs, agent: false, headers: { accept: 'application/xml', 'X-Plex-Product': 'Plex Reclaim' } }, (res) => {
+    const req = request({ host: address, port, method, path, timeout: timeoutMs, agent: false, headers: { accept: 'application/xml', 'X-Plex-Product': 'Plex Reclaim' } }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => (body += c))
@@ -35,25 +38,62 @@ export function localRequest(port: number, method: 'GET' | 'POST', path: string,
 export const loopbackApi = (port: number): ServerApi => ({ where: `127.0.0.1:${port}`, request: (method, path, timeoutMs) => localRequest(port, method, path, timeoutMs) })
 
 /**
+ * curl with the URL and method on its standard input (-K -), so a claim token is never in a
+ * process's arguments, and nothing of the answer is logged. 'no-curl' when there is none to run.
+ */
+async function curlRequest(run: (args: string[], input: string, timeoutMs: number) => Promise<ExecResult>, url: string, method: string, timeoutMs: number): Promise<HttpAnswer | null | 'no-curl'> {
+  const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)))
+  const r = await run(['curl', '-sS', '-K', '-', '--max-time', seconds, '-H', 'Accept: application/xml', '-w', '\n%{http_code}'], `url = "${url}"\nrequest = "${method}"\n`, timeoutMs + 10_000)
+  // docker exec: 126/127 with "executable file not found" (Docker's exit status conventions), on
+  // either stream (docker 20.10 with -i prints the runtime's error on stdout).
+  if ((r.exitCode === 126 || r.exitCode === 127) && /executable file not found|"curl"|curl: not found/i.test(r.stderr + r.stdout)) return 'no-curl'
+  if (r.exitCode !== 0) return null
+  const cut = r.stdout.lastIndexOf('\n')
+  const status = Number(r.stdout.slice(cut + 1))
+  return status > 0 ? { status, body: r.stdout.slice(0, cut) } : null
+}
+
+/** From the host itself to an address a container route gave: this computer's http, or the server's own curl over SSH. */
+async function hostRequest(host: Host, route: Extract<ContainerRoute, { kind: 'address' }>, method: 'GET' | 'POST', path: string, timeoutMs: number): Promise<HttpAnswer | null> {
+  if (host.kind === 'local') return localRequest(route.port, method, path, timeoutMs, route.address)
+  const at = route.address.includes(':') ? `[${route.address}]` : route.address
+  const answer = await curlRequest((args, input, ms) => host.exec(args[0]!, args.slice(1), { input, timeoutMs: ms }), `http://${at}:${route.port}${path}`, method, timeoutMs)
+  return answer === 'no-curl' ? null : answer
+}
+
+// A container found to have no curl keeps its route for this process (asked once of Docker).
+const routes = new WeakMap<Host, Map<string, Promise<ContainerRoute>>>()
+
+/**
  * The API seen from inside a container, with `docker exec` and the image's own curl (all four
  * images carry it: pms-docker's healthcheck, the claim scripts; plex-domain.md 7). A container on
  * macvlan or ipvlan, with a remapped port or bound to one address is reached all the same, where
- * the host's 127.0.0.1 never answers. The URL reaches curl on its standard input (-K -), so a claim
- * token is never in a process's arguments, and nothing of the answer is logged.
+ * the host's 127.0.0.1 never answers. Without curl in the container: its published port, or its
+ * address on a bridge network (container-route.ts), else a clear reason.
  */
 export function containerApi(host: Host, container: string, port: number): ServerApi {
-  return {
+  const known = (): Promise<ContainerRoute> | undefined => routes.get(host)?.get(container)
+  const api: ServerApi = {
     where: `port ${port} inside container ${container}`,
     request: async (method, path, timeoutMs = 2000) => {
-      const config = `url = "http://127.0.0.1:${port}${path}"\nrequest = "${method}"\n`
-      const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)))
-      const r = await host.exec('docker', ['exec', '-i', container, 'curl', '-sS', '-K', '-', '--max-time', seconds, '-H', 'Accept: application/xml', '-w', '\n%{http_code}'], { input: config, timeoutMs: timeoutMs + 10_000 })
-      if (r.exitCode !== 0) return null
-      const cut = r.stdout.lastIndexOf('\n')
-      const status = Number(r.stdout.slice(cut + 1))
-      return status > 0 ? { status, body: r.stdout.slice(0, cut) } : null
+      const route = known()
+      if (route) {
+        const r = await route
+        return r.kind === 'address' ? hostRequest(host, r, method, path, timeoutMs) : null
+      }
+      const answer = await curlRequest((args, input, ms) => host.exec('docker', ['exec', '-i', container, ...args], { input, timeoutMs: ms }), `http://127.0.0.1:${port}${path}`, method, timeoutMs)
+      if (answer !== 'no-curl') return answer
+      if (!routes.has(host)) routes.set(host, new Map())
+      routes.get(host)!.set(container, resolveRoute(host, container, port))
+      return api.request(method, path, timeoutMs)
+    },
+    unreachable: async () => {
+      if (!known()) await api.request('GET', '/identity')
+      const route = await known()
+      return route?.kind === 'none' ? route.reason : null
     }
   }
+  return api
 }
 
 /** Where a server's API is reached: from inside its container for Docker, else this host's loopback. */

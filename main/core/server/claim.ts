@@ -1,3 +1,4 @@
+import type { Platform } from '../detect/types'
 import { CoreError } from '../result'
 import { asApi, type HttpAnswer, type ServerApi } from './api'
 import { isMaintenancePage, probeServer, xmlAttribute, type Identity } from './identity'
@@ -19,6 +20,37 @@ export function normalizeClaimToken(input: string): string {
 export interface ClaimOutcome {
   readonly claimed: true
   readonly username: string | null
+  /** local-claim-unconfirmed: POST /myplex/claim worked on a server that signs in through its own Plex Web. */
+  readonly route: 'local-claim' | 'local-claim-unconfirmed'
+}
+
+/**
+ * Plex's forum announcements: Windows servers from 1.32.2 and macOS servers from 1.29.2 are
+ * claimed through their own sign-in (the server's icon, then Plex Web on that computer); whether a local POST
+ * /myplex/claim still works there is not known, so it is tried and labelled unconfirmed.
+ */
+const OWN_SIGN_IN_FROM: Partial<Record<Platform, readonly number[]>> = { windows: [1, 32, 2], macos: [1, 29, 2] }
+
+export function serverOwnSignIn(platform: Platform | null, version: string): boolean {
+  const from = platform ? OWN_SIGN_IN_FROM[platform] : undefined
+  const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version)?.slice(1).map(Number)
+  if (!from || !parts) return false
+  const i = parts.findIndex((p, n) => p !== from[n])
+  return i < 0 || parts[i]! > from[i]!
+}
+
+/** What to do on such a server, in the order to do it (the CLI's JSON lists them too). */
+export const SERVER_SIGN_IN_URL = 'http://127.0.0.1:32400/web'
+export const SERVER_SIGN_IN_STEPS = [
+  'On the computer that runs Plex Media Server, click its icon (in the notification area on Windows, in the menu bar on macOS) and choose "Open Plex…".',
+  'Sign in with your Plex account when the server asks: it claims itself for that account.',
+  `If no sign-in appears, open ${SERVER_SIGN_IN_URL} in a browser on that computer and sign in there; then open Plex Web as usual.`
+] as const
+
+function useServerSignIn(platform: Platform, version: string, why: string): CoreError {
+  const name = platform === 'windows' ? 'Windows' : 'macOS'
+  const steps = SERVER_SIGN_IN_STEPS.map((s, i) => `${i + 1}. ${s}`).join(' ')
+  return new CoreError('CLAIM_SERVER_SIGN_IN', `Plex Media Server ${version} on ${name} is claimed through its own sign-in (Plex's announcement for ${name} ${OWN_SIGN_IN_FROM[platform]!.join('.')} and later), and the claim from here ${why}. ${steps}`)
 }
 
 /** How long the claim waits out startup maintenance, and how often it looks again. */
@@ -50,13 +82,25 @@ async function sendClaim(api: ServerApi, token: string, until: number): Promise<
  * `GET /` needs a token, so it says nothing to us. That answer carries the server's token too; it
  * is read here for the username and goes nowhere else.
  */
-export async function claimServer(server: number | ServerApi, input: string, options: { maintenanceWaitMs?: number } = {}): Promise<ClaimOutcome> {
+export async function claimServer(server: number | ServerApi, input: string, options: { maintenanceWaitMs?: number; platform?: Platform | null } = {}): Promise<ClaimOutcome> {
   const token = normalizeClaimToken(input)
   const api = asApi(server)
   const until = Date.now() + (options.maintenanceWaitMs ?? CLAIM_MAINTENANCE_WAIT_MS)
   const identity = await identityAfterMaintenance(api, until)
   if (!identity) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server does not answer on ${api.where}. Start it, wait a moment, and claim again.`)
   if (identity.claimed) throw new CoreError('ALREADY_CLAIMED', 'The server is already signed in to an account. If that is the wrong account, run the reset first.')
+  const platform = options.platform ?? null
+  if (!platform || !serverOwnSignIn(platform, identity.version)) return { ...(await sendAndConfirm(api, token, until)), route: 'local-claim' }
+  try {
+    return { ...(await sendAndConfirm(api, token, until)), route: 'local-claim-unconfirmed' }
+  } catch (error) {
+    // A server that stopped answering or is in maintenance is not helped by its sign-in either.
+    if (!(error instanceof CoreError) || ['SERVER_UNREACHABLE', 'SERVER_MAINTENANCE'].includes(error.code)) throw error
+    throw useServerSignIn(platform, identity.version, error.code === 'CLAIM_NOT_CONFIRMED' ? 'left it unclaimed' : `did not work (${error.message})`)
+  }
+}
+
+async function sendAndConfirm(api: ServerApi, token: string, until: number): Promise<{ claimed: true; username: string | null }> {
   const answer = await sendClaim(api, token, until)
   if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on ${api.where} during the claim. Check that it runs, then claim again with a new token.`)
   if (isMaintenancePage(answer)) throw new CoreError('SERVER_MAINTENANCE', 'Plex Media Server is still running its startup maintenance (for example a database update). Wait until it finishes, then claim again with a new token.')

@@ -5,6 +5,7 @@ import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
 import { apiFor } from './api'
+import { macosControlCommand } from './macos-control'
 import { plexProcessRunning } from './process-gone'
 import { probeServer, type Identity } from './identity'
 
@@ -111,7 +112,8 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
   // (no pid file and no port yet), so they are always asked; the others only when needed.
   const alwaysAsk = verb === 'stop' && IDEMPOTENT_STOP.has(target.control.kind)
   if (!alwaysAsk && (verb === 'stop' ? isStopped(now) : isRunning(now))) return now
-  const command = controlCommand(target.control, verb)
+  // macOS: as the user who runs the server, never started as root (issue 15 item 9).
+  const command = target.control.kind === 'macos-app' ? await macosControlCommand(host, target.control.user, verb) : controlCommand(target.control, verb)
   const instead = manualCommand(target.control, verb)
   if (!command) {
     throw new CoreError('MANUAL_CONTROL', `Plex Reclaim cannot ${verb} this server by itself. ${instead}`)

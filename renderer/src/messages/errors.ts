@@ -61,7 +61,9 @@ export const ERRORS: Record<string, Worded> = {
   TOOL_MISSING: E('A tool Plex Reclaim needs is missing on that machine.', '"Copy details" names it.'),
   UNSUPPORTED_PLATFORM: E('This is not possible on this system.', '"Copy details" says why.'),
   BRIDGE_UNREACHABLE: E('Plex Reclaim is not answering.', 'Start it again and reload this page.'),
-  NEEDS_PERMISSION: E('These settings belong to the server\u2019s own account.', 'Continue from Diagnosis: your computer asks for your password once, and the whole reset runs with that permission.')
+  NEEDS_PERMISSION: E('These settings belong to the server\u2019s own account.', 'Continue from Diagnosis: your computer asks for your password once, and the whole reset runs with that permission.'),
+  SERVER_CLOCK_WRONG: E('The server\u2019s clock is wrong.', 'Set the date and time on the server, then try again: plex.tv does not accept a server whose clock is wrong.'),
+  CLAIM_SERVER_SIGN_IN: E('This server did not take the claim from here: it is signed in through its own sign-in.', 'On the computer that runs Plex Media Server, click its icon (notification area on Windows, menu bar on macOS), choose "Open Plex…" and sign in with your Plex account: the server claims itself for it.')
 }
 
 /** Anything not in the catalogue still gets plain words for where it happened. */

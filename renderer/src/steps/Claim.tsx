@@ -64,6 +64,7 @@ export function Claim() {
     <section>
       <StepHeading>{t.title}</StepHeading>
       <p className="lead">{t.body}</p>
+      {routes?.localClaimUnconfirmed ? <p className="muted">{t.localClaimUnconfirmed}</p> : null}
       {webFirst && routes ? (
         <div className="card">
           <h2 className="card-title">
