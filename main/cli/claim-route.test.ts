@@ -67,7 +67,7 @@ describe('claim on a macOS 1.29.2 server (its own sign-in)', () => {
     })
     const words = await cli('claim', '--token', token())
     expect(words.code).toBe(1)
-    expect(words.stderr).toMatch(/Plex Media Server 1\.29\.2\.6364-6d72b0cf6 on macOS is claimed through its own sign-in .* the claim from here left it unclaimed\. 1\. On the computer that runs Plex Media Server, open http:\/\/127\.0\.0\.1:32400\/web/)
+    expect(words.stderr).toMatch(/Plex Media Server 1\.29\.2\.6364-6d72b0cf6 on macOS is claimed through its own sign-in .* the claim from here left it unclaimed\. 1\. On the computer that runs Plex Media Server, click its icon .*"Open Plex…".*http:\/\/127\.0\.0\.1:32400\/web/)
   }, 30_000)
 
   it('a claim that works there is labelled unconfirmed', async () => {

@@ -214,7 +214,7 @@ export const en = {
     tunnel: 'Run this on your computer, then open Plex Web at localhost:',
     copy: 'Copy',
     copied: 'Copied',
-    localClaimUnconfirmed: 'This server version signs in through its own Plex Web (Plex announced this for Windows from 1.32.2 and macOS from 1.29.2). Claiming from here is tried, but Plex has not confirmed that it still works there; if it does not, you will be shown how to sign in on the server itself.'
+    localClaimUnconfirmed: 'This server version is claimed through its own sign-in (Plex announced this for Windows from 1.32.2 and macOS from 1.29.2). Claiming from here is tried, but Plex has not confirmed that it still works there; if it does not, you will be shown how to sign in on the server itself.'
   },
   done: {
     title: 'You are back in',
