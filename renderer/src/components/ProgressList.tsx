@@ -1,10 +1,10 @@
 import type { ProgressEvent, RunStanding } from '../../../preload/contract'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
+import type { Messages } from '../messages/en'
 import { progressRows, soFar, type RunPhase } from '../store/progress'
 
 /** Where things stand, from what main read after the run (or what the events say so far). */
-function standingText(phase: RunPhase, events: readonly ProgressEvent[], standing: RunStanding | null, restore: boolean): string {
-  const t = messages.standing
+function standingText(t: Messages['standing'], phase: RunPhase, events: readonly ProgressEvent[], standing: RunStanding | null, restore: boolean): string {
   if (phase === 'running') {
     const s = soFar(events)
     return [s.stopped ? t.soFarStopped : null, s.changed ? (restore ? t.changedRestore : t.changed) : t.soFarOriginal].filter(Boolean).join(' ')
@@ -24,9 +24,10 @@ export function ProgressList(props: {
   readonly standing: RunStanding | null
   readonly restore?: boolean
 }) {
+  const messages = useMessages()
   const rows = progressRows(props.steps, props.events, props.phase)
   const current = rows.find((r) => r.status === 'running' || r.status === 'failed')
-  const where = standingText(props.phase, props.events, props.standing, props.restore ?? false)
+  const where = standingText(messages.standing, props.phase, props.events, props.standing, props.restore ?? false)
   return (
     <>
       <ol className="progress">

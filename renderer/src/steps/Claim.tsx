@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { CopyButton } from '../components/CopyButton'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { AccountChange } from './AccountChange'
 import { accountName } from './account-name'
@@ -21,6 +21,7 @@ function useNow(active: boolean): number {
 }
 
 export function Claim() {
+  const messages = useMessages()
   const t = messages.claim
   const routes = useWizard((s) => s.routes)
   const claim = useWizard((s) => s.claim)

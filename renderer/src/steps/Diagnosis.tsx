@@ -1,10 +1,11 @@
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
-import { ERRORS, FALLBACK } from '../messages/errors'
+import { useMessages, useWorded } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { DiagnosisOutcome } from './DiagnosisOutcome'
 
 export function Diagnosis() {
+  const messages = useMessages()
+  const wordedOf = useWorded()
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const { openClaim, goTo } = useWizard.getState()
@@ -14,7 +15,7 @@ export function Diagnosis() {
   const who = a?.username ?? a?.maskedEmail ?? '?'
   if (server.readError) {
     // Unreadable is not "not signed in": say so, and what to do, instead of sending the user to claim.
-    const worded = ERRORS[server.readError.code] ?? FALLBACK
+    const worded = wordedOf(server.readError.code)
     return (
       <section>
         <StepHeading>{t.title}</StepHeading>

@@ -2,11 +2,12 @@ import { useEffect } from 'react'
 import type { InstallationView } from '../../../preload/contract'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { RemoteForm } from './RemoteForm'
 
 function ServerCard({ server }: { readonly server: InstallationView }) {
+  const messages = useMessages()
   const t = messages.find
   const select = useWizard((s) => s.select)
   const who = server.account?.username ?? server.account?.maskedEmail
@@ -32,6 +33,7 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
 }
 
 export function FindServer() {
+  const messages = useMessages()
   const t = messages.find
   const installations = useWizard((s) => s.installations)
   const detecting = useWizard((s) => s.detecting)

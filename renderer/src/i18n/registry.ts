@@ -1,0 +1,58 @@
+import { en, type Messages } from '../messages/en'
+import { ERRORS, FALLBACK, type Worded } from '../messages/errors'
+import { de } from '../messages/locales/de'
+import { deErrors, deFallback } from '../messages/locales/de-errors'
+import { ja } from '../messages/locales/ja'
+import { jaErrors, jaFallback } from '../messages/locales/ja-errors'
+// TODO(merge): the seven other languages, written in parallel, join here:
+// import { fr } from '../messages/locales/fr'
+// import { frErrors, frFallback } from '../messages/locales/fr-errors'
+// (and the same for es, nl, it, ptBR from pt-BR, sv, pl)
+
+export interface Locale {
+  /** BCP 47 tag: <html lang>, Intl and the file's name. */
+  readonly tag: string
+  /** The language's own name, as its speakers look for it in the switch. */
+  readonly name: string
+  /** "Language", in this language: the switch's label. */
+  readonly label: string
+  readonly messages: Messages
+  readonly errors: Readonly<Record<string, Worded>>
+  readonly fallback: Worded
+}
+
+/** Every language's name and the switch's label, so a catalogue needs no key for them. */
+const NAMES: Readonly<Record<string, { readonly name: string; readonly label: string }>> = {
+  en: { name: 'English', label: 'Language' },
+  de: { name: 'Deutsch', label: 'Sprache' },
+  fr: { name: 'Français', label: 'Langue' },
+  es: { name: 'Español', label: 'Idioma' },
+  nl: { name: 'Nederlands', label: 'Taal' },
+  it: { name: 'Italiano', label: 'Lingua' },
+  'pt-BR': { name: 'Português (Brasil)', label: 'Idioma' },
+  sv: { name: 'Svenska', label: 'Språk' },
+  pl: { name: 'Polski', label: 'Język' },
+  ja: { name: '日本語', label: '言語' }
+}
+
+const entry = (tag: string, messages: Messages, errors: Readonly<Record<string, Worded>>, fallback: Worded): Locale => ({
+  tag,
+  ...NAMES[tag]!,
+  messages,
+  errors,
+  fallback
+})
+
+/** The languages in the order of the switch: English first, then as the issue lists them. */
+export const LOCALES: readonly Locale[] = [
+  entry('en', en, ERRORS, FALLBACK),
+  entry('de', de, deErrors, deFallback),
+  // TODO(merge): entry('fr', fr, frErrors, frFallback), entry('es', es, esErrors, esFallback),
+  // entry('nl', nl, nlErrors, nlFallback), entry('it', it, itErrors, itFallback),
+  // entry('pt-BR', ptBR, ptBRErrors, ptBRFallback), entry('sv', sv, svErrors, svFallback), entry('pl', pl, plErrors, plFallback),
+  entry('ja', ja, jaErrors, jaFallback)
+]
+
+export const TAGS: readonly string[] = LOCALES.map((l) => l.tag)
+
+export const localeOf = (tag: string): Locale => LOCALES.find((l) => l.tag === tag) ?? LOCALES[0]!
