@@ -1,5 +1,5 @@
 import type { ProgressEvent, RunStanding } from '../../../preload/contract'
-import { useMessages } from '../i18n/use-messages'
+import { useFormat, useMessages } from '../i18n/use-messages'
 import type { Messages } from '../messages/en'
 import { progressRows, soFar, type RunPhase } from '../store/progress'
 
@@ -25,6 +25,7 @@ export function ProgressList(props: {
   readonly restore?: boolean
 }) {
   const messages = useMessages()
+  const seconds = useFormat().seconds
   const rows = progressRows(props.steps, props.events, props.phase)
   const current = rows.find((r) => r.status === 'running' || r.status === 'failed')
   const where = standingText(messages.standing, props.phase, props.events, props.standing, props.restore ?? false)
@@ -37,7 +38,7 @@ export function ProgressList(props: {
             <span className="progress-name">{props.labels[row.step] ?? row.step}</span>
             <span className="progress-status">
               {messages.reset.status[row.status]}
-              {row.elapsedMs !== null ? ` · ${(row.elapsedMs / 1000).toFixed(1)} s` : ''}
+              {row.elapsedMs !== null ? ` · ${seconds(row.elapsedMs)}` : ''}
             </span>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatNumber, plural } from './intl'
+import { formatDate, formatNumber, formatSeconds, plural } from './intl'
 import { pickLocale } from './pick'
 
 const TAGS = ['en', 'de', 'fr', 'pt-BR', 'pl', 'ja']
@@ -38,5 +38,7 @@ describe('Intl in the active language', () => {
     expect(formatDate('de', iso)).toContain('07.03.2026')
     expect(formatDate('ja', iso)).toContain('2026/03/07')
     expect(formatDate('en', 'not a date')).toBe('not a date')
+    expect(formatSeconds('de', 1234)).toMatch(/^1,2\s*Sek\.$/)
+    expect(formatSeconds('ja', 1234)).toMatch(/^1\.2\s*秒$/)
   })
 })

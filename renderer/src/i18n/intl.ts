@@ -7,6 +7,10 @@ export const plural = (tag: string, n: number, forms: PluralForms): string => fo
 
 export const formatNumber = (tag: string, n: number): string => new Intl.NumberFormat(tag).format(n)
 
+/** A step's duration, with the unit as the language writes it ("1,2 Sek.", "1.2 秒"). */
+export const formatSeconds = (tag: string, ms: number): string =>
+  new Intl.NumberFormat(tag, { style: 'unit', unit: 'second', unitDisplay: 'short', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000)
+
 /** A backup's or a run's moment: date and time as people of this language write them. */
 export const formatDate = (tag: string, iso: string): string => {
   const date = new Date(iso)

@@ -1,6 +1,6 @@
 import type { Messages } from '../messages/en'
 import type { Worded } from '../messages/errors'
-import { formatDate, formatNumber } from './intl'
+import { formatDate, formatNumber, formatSeconds } from './intl'
 import { useLocale } from './locale-store'
 import { localeOf, type Locale } from './registry'
 
@@ -16,7 +16,7 @@ export function useWorded(): (code: string) => Worded {
 export const wordedIn = (locale: Locale, code: string): Worded => (Object.hasOwn(locale.errors, code) ? locale.errors[code]! : locale.fallback)
 
 /** Dates and numbers as the active language writes them. */
-export function useFormat(): { readonly date: (iso: string) => string; readonly number: (n: number) => string } {
+export function useFormat(): { readonly date: (iso: string) => string; readonly number: (n: number) => string; readonly seconds: (ms: number) => string } {
   const tag = useLocale((s) => s.tag)
-  return { date: (iso) => formatDate(tag, iso), number: (n) => formatNumber(tag, n) }
+  return { date: (iso) => formatDate(tag, iso), number: (n) => formatNumber(tag, n), seconds: (ms) => formatSeconds(tag, ms) }
 }
