@@ -6,7 +6,7 @@ export const de: Messages = {
   appName: 'Plex Reclaim',
   tagline: 'Wieder Zugang zu deinem Plex Media Server',
   demoBanner: 'Demo: ein simulierter Server in einer abgeschotteten Umgebung. Auf diesem Computer wird nichts geändert.',
-  loading: 'Wird geladen …',
+  loading: 'Wird geladen…',
   steps: {
     welcome: 'Willkommen',
     find: 'Server finden',
@@ -18,7 +18,7 @@ export const de: Messages = {
     done: 'Fertig',
     restore: 'Sicherung wiederherstellen'
   },
-  nav: { label: 'Schritte', restore: 'Wiederherstellen …', back: 'Zurück' },
+  nav: { label: 'Schritte', restore: 'Wiederherstellen…', back: 'Zurück' },
   welcome: {
     title: 'Kein Zugang mehr zu deinem Server?',
     body: 'Wenn Plex Web „Du hast keine Berechtigung, auf diesen Server zuzugreifen“ oder „No soup for you“ meldet, ist dein Server noch mit einem alten oder falschen Konto angemeldet. Plex Reclaim entfernt diese veraltete Anmeldung und hilft dir, den Server wieder mit deinem Konto zu verknüpfen.',
@@ -28,7 +28,7 @@ export const de: Messages = {
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
       `${kind === 'reset' ? 'Das Zurücksetzen' : 'Das Wiederherstellen'} von ${label} wurde nicht beendet: Plex Reclaim wurde ${step ? `nach „${step}“` : 'gleich zu Beginn'} geschlossen.`,
     finish: 'Zu Ende führen',
-    undo: 'Rückgängig machen …',
+    undo: 'Rückgängig machen…',
     undoTitle: 'Diesen Vorgang rückgängig machen?',
     undoBody: (backup: string | null, account: string | null) =>
       backup
@@ -39,11 +39,11 @@ export const de: Messages = {
   },
   find: {
     title: 'Server finden',
-    searching: 'Plex Media Server wird auf diesem Computer gesucht …',
+    searching: 'Plex Media Server wird auf diesem Computer gesucht…',
     found: (n: number) => plural('de', n, { one: 'Ein Server wurde gefunden.', other: `${formatNumber('de', n)} Server wurden gefunden.` }),
     none: 'Auf diesem Computer wurde kein Plex Media Server gefunden.',
     noneHelp: 'Läuft er in Docker, auf einem NAS oder auf einer anderen Festplatte, wähle seine Preferences.xml aus. Sie liegt im Datenordner des Servers, zum Beispiel unter /config/Library/Application Support/Plex Media Server/.',
-    choose: 'Preferences.xml auswählen …',
+    choose: 'Preferences.xml auswählen…',
     again: 'Erneut suchen',
     running: 'Läuft',
     stopped: 'Gestoppt',
@@ -58,7 +58,7 @@ export const de: Messages = {
     chosenFile: 'Plex Media Server (die gewählte Einstellungsdatei)'
   },
   remote: {
-    open: 'Ein Server auf einem anderen Gerät …',
+    open: 'Ein Server auf einem anderen Gerät…',
     title: 'Ein Server auf einem anderen Gerät',
     body: 'Plex Reclaim verbindet sich über SSH. Auf dem Server wird nichts installiert; Passwörter werden nur für diese Verbindung verwendet und nie gespeichert.',
     host: 'Serveradresse',
@@ -78,7 +78,7 @@ export const de: Messages = {
     sudoAsks: 'sudo fragt nach einem Passwort',
     sudoPassword: 'sudo-Passwort',
     connect: 'Verbinden',
-    connecting: 'Verbindung wird hergestellt …',
+    connecting: 'Verbindung wird hergestellt…',
     cancel: 'Abbrechen',
     confirmTitle: 'Ist das der richtige Server?',
     confirm: (fp: string) => `Das ist die erste Verbindung zu diesem Server. Der Fingerabdruck seines Schlüssels ist ${fp}. Vergleiche ihn mit dem, den der Server anzeigt (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), bevor du ihm vertraust.`,
@@ -96,7 +96,7 @@ export const de: Messages = {
     where: 'Einstellungsdatei',
     on: 'Auf',
     question: (who: string) => `Kannst du dich noch als ${who} bei plex.tv anmelden?`,
-    asking: 'plex.tv wird zu dieser Anmeldung befragt …',
+    asking: 'plex.tv wird zu dieser Anmeldung befragt…',
     valid: (who: string) => `plex.tv akzeptiert die Anmeldung des Servers noch, als ${who}.`,
     questionValid: (who: string) => `Kannst du dich als ${who} bei Plex anmelden?`,
     revokedTitle: 'Die alte Anmeldung wurde widerrufen',
@@ -119,7 +119,7 @@ export const de: Messages = {
     body: 'Bevor sich etwas ändert, wird eine Kopie der Servereinstellungen gespeichert, wieder eingelesen und geprüft.',
     where: 'Sicherungen liegen in',
     take: 'Sicherung anlegen',
-    taking: 'Sicherung wird angelegt …',
+    taking: 'Sicherung wird angelegt…',
     verified: (when: string) => `Die Sicherung vom ${when} wurde gespeichert und geprüft.`,
     checksum: 'Prüfsumme (sha256)',
     continue: 'Zurücksetzen prüfen'
@@ -143,7 +143,7 @@ export const de: Messages = {
     title: 'Anmeldung zurücksetzen',
     titleResume: 'Zurücksetzen beenden',
     titleRollback: 'Vorgang rückgängig machen',
-    running: 'Läuft … bitte lass dieses Fenster offen.',
+    running: 'Läuft … Bitte lass dieses Fenster offen.',
     finished: 'Der Server läuft und kann mit deinem Konto verknüpft werden.',
     nothingToDo: 'Der Server war mit keinem Konto angemeldet: Es wurde nichts entfernt. Verknüpfe ihn jetzt.',
     rolledBack: 'Rückgängig gemacht: Die Einstellungen sind wie vor dem Vorgang, und der Server läuft.',
@@ -186,7 +186,7 @@ export const de: Messages = {
     signInTitle: 'Mit Plex anmelden',
     signInBody: 'Melde dich im Browser bei plex.tv an; sobald du zustimmst, wird der Server mit diesem Konto verknüpft.',
     signIn: 'Mit Plex anmelden',
-    signingIn: 'Warte auf deine Anmeldung bei plex.tv …',
+    signingIn: 'Warte auf deine Anmeldung bei plex.tv…',
     cancel: 'Anmeldung abbrechen',
     tokenTitle: 'Oder mit einem Claim-Code',
     webRecommendedBody: 'Auf diesem Computer meldet Plex Web den Server selbst an: Öffne es, melde dich an und folge dem Hinweis zum Beanspruchen („Claim“).',
@@ -198,7 +198,7 @@ export const de: Messages = {
     tokenLabel: 'Claim-Code',
     tokenHint: 'Füge den Code von plex.tv/claim ein (er beginnt mit „claim-“).',
     submit: 'Server verknüpfen',
-    claiming: 'Wird verknüpft …',
+    claiming: 'Wird verknüpft…',
     demoToken: 'Demo-Claim-Code holen',
     previous: (old: string) => `Der Server war als ${old} angemeldet. Verknüpfst du ihn mit einem anderen Konto, gehen Freigaben, Plex-Home-Benutzer und verwaltete Benutzer von ${old} eventuell nicht mit.`,
     changeTitle: 'Mit einem anderen Konto verknüpfen?',
@@ -222,7 +222,7 @@ export const de: Messages = {
     changed: (now: string, old: string) => `Vorher war er als ${old} angemeldet. Freigaben, Plex-Home-Benutzer und verwaltete Benutzer von ${old} gehen eventuell nicht zu ${now} mit: Prüfe sie in Plex Web und lade sie bei Bedarf neu ein oder richte sie neu ein.`,
     notAuthorized: 'Meldet Plex Web „Nicht autorisiert“, ist dein Browser wahrscheinlich mit einem anderen Konto angemeldet: Öffne Plex Web in einem privaten Fenster und melde dich dort an.',
     backupAt: 'Die Sicherung der alten Einstellungen liegt in',
-    restoreHint: 'Um zu den alten Einstellungen zurückzukehren, nimm „Wiederherstellen …“ in der Liste der Schritte.',
+    restoreHint: 'Um zu den alten Einstellungen zurückzukehren, nimm „Wiederherstellen…“ in der Liste der Schritte.',
     again: 'Von vorn beginnen'
   },
   restore: {
@@ -283,7 +283,7 @@ export const de: Messages = {
       }`,
     confirmYes: 'Wiederherstellen',
     cancel: 'Abbrechen',
-    working: 'Wird wiederhergestellt …',
+    working: 'Wird wiederhergestellt…',
     restored: (when: string) => `Die Sicherung vom ${when} ist zurückgeschrieben und der Server läuft.`,
     back: 'Zurück'
   },

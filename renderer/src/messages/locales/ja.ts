@@ -24,7 +24,7 @@ export const ja: Messages = {
     body: 'Plex Web に「このサーバーにアクセスする権限がありません」や「No soup for you」と表示される場合、サーバーが古いアカウントや別のアカウントでサインインしたままになっています。Plex Reclaim はこの古いサインイン情報を取り除き、サーバーをもう一度あなたのアカウントに登録するお手伝いをします。',
     kept: 'ライブラリ、視聴履歴、設定はそのまま残ります。何かを変更する前に、確認済みのバックアップを作成します。バックアップはいつでも復元できます。',
     time: '所要時間は2分ほどです。',
-    start: 'サーバーを探す',
+    start: 'サーバーの検索を始める',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
       `${label} の${kind === 'reset' ? 'リセット' : '復元'}が完了していません：${step ? `「${step}」の後で` : '開始直後に'} Plex Reclaim が終了しました。`,
     finish: '最後まで実行',
