@@ -153,3 +153,22 @@ test.describe('the language switch', () => {
     })
   })
 })
+
+test.describe('the geometry check', () => {
+  test.use({ locale: 'de-DE' })
+  test('finds text cut off, spilling over or outside the window', async ({ page, demo }) => {
+    await page.goto(demo.url)
+    await expect(page.getByRole('heading', { level: 1, name: LANGUAGES.de.welcome })).toBeVisible()
+    expect(await unfitting(page)).toEqual([])
+    // The CSP refuses a style sheet from here; the CSSOM of single elements is allowed.
+    await page.evaluate(() => {
+      Object.assign(document.querySelector<HTMLElement>('button.primary')!.style, { width: '60px', whiteSpace: 'nowrap', overflow: 'hidden' })
+      Object.assign(document.querySelector<HTMLElement>('h1')!.style, { position: 'relative', left: '2000px' })
+      document.querySelector<HTMLElement>('.language-switch select')!.style.width = '30px'
+    })
+    const found = await unfitting(page)
+    expect(found).toContainEqual(expect.stringMatching(/^<button> Meinen Server finden: \d+px wide in \d+px$/))
+    expect(found).toContainEqual(expect.stringMatching(/^<h1> Kein Zugang mehr zu deinem Server\?: outside the window/))
+    expect(found).toContainEqual(expect.stringMatching(/^<select> Deutsch: \d+px of text in \d+px$/))
+  })
+})
