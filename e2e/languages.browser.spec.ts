@@ -57,7 +57,8 @@ const LOOKS = [
   { name: 'light-200', colorScheme: 'light', viewport: { width: 440, height: 330 }, deviceScaleFactor: 2 }
 ] as const
 
-const REVIEW_DIR = 'test-results/languages'
+/** For a person to look at (not committed; test-results/ is emptied by every run). */
+const REVIEW_DIR = 'reports/languages'
 
 for (const [tag, t] of Object.entries(LANGUAGES)) {
   for (const look of LOOKS) {

@@ -64,10 +64,8 @@ export function App() {
             {info ? <span className="version"> · {info.version}</span> : null}
           </p>
         </div>
-        <div className="brand-end">
-          {info?.demo ? <p className="demo-banner">{messages.demoBanner}</p> : null}
-          <LanguageSwitch />
-        </div>
+        <LanguageSwitch />
+        {info?.demo ? <p className="demo-banner">{messages.demoBanner}</p> : null}
       </header>
       <div className="layout">
         <StepNav />
