@@ -77,6 +77,10 @@ for (const [tag, t] of Object.entries(LANGUAGES)) {
         await expect(page.locator('html')).toHaveAttribute('lang', tag)
         await expect(page.getByLabel(tag === 'de' ? 'Sprache' : '言語')).toHaveValue(tag)
         await check('01-welcome')
+        if (look.name === 'dark') {
+          await expectAccessible(page)
+          if (tag === 'de') await shot(page, '12-welcome-german')
+        }
         await page.getByRole('button', { name: t.start }).click()
         await expect(page.getByText(t.found)).toBeVisible()
         await check('02-find')
@@ -90,10 +94,7 @@ for (const [tag, t] of Object.entries(LANGUAGES)) {
         await page.getByRole('button', { name: t.review }).click()
         await expect(page.getByRole('heading', { level: 1, name: t.review })).toBeVisible()
         await check('05-review')
-        if (look.name === 'dark') {
-          await expectAccessible(page)
-          if (tag === 'de') await shot(page, '12-review-german')
-        }
+        if (look.name === 'dark') await expectAccessible(page)
         await page.getByRole('button', { name: t.resetNow }).click()
         await expect(page.getByText(t.finished)).toBeVisible({ timeout: RESET_TIMEOUT })
         await check('06-reset')
