@@ -15,7 +15,7 @@ const LANGUAGES = {
     welcome: 'Kein Zugang mehr zu deinem Server?',
     start: 'Meinen Server finden',
     found: 'Ein Server wurde gefunden.',
-    use: 'Diesen Server nehmen',
+    use: 'Diesen Server verwenden',
     diagnosis: 'Mit welchem Konto ist dein Server angemeldet?',
     no: 'Nein, das ist ein altes oder falsches Konto',
     take: 'Sicherung anlegen',

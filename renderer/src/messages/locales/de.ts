@@ -51,7 +51,7 @@ export const de: Messages = {
     signedInAs: 'Angemeldet als',
     notSignedIn: 'Nicht angemeldet',
     cannotRead: 'Einstellungen nicht lesbar',
-    select: 'Diesen Server nehmen',
+    select: 'Diesen Server verwenden',
     manual: 'Diesen Server stoppst und startest du selbst.',
     on: (host: string) => `auf ${host}`,
     where: 'Einstellungsdatei',
@@ -94,7 +94,7 @@ export const de: Messages = {
     home: 'Plex Home',
     serverId: 'Server-Kennung (bleibt erhalten)',
     where: 'Einstellungsdatei',
-    on: 'Auf',
+    on: 'Gerät',
     question: (who: string) => `Kannst du dich noch als ${who} bei plex.tv anmelden?`,
     asking: 'plex.tv wird zu dieser Anmeldung befragt…',
     valid: (who: string) => `plex.tv akzeptiert die Anmeldung des Servers noch, als ${who}.`,
@@ -161,7 +161,7 @@ export const de: Messages = {
       remove: 'Alte Anmeldung entfernen',
       'verify-store': 'Einstellungen prüfen',
       start: 'Server starten',
-      'verify-unclaimed': 'Prüfen, dass er frei ist'
+      'verify-unclaimed': 'Prüfen, dass er nicht mehr verknüpft ist'
     } as Record<string, string>,
     status: { running: 'läuft', done: 'erledigt', failed: 'fehlgeschlagen', skipped: 'nicht nötig', waiting: 'wartet', 'not-started': 'nicht begonnen' } as Record<string, string>,
     retry: 'Erneut versuchen'
@@ -189,7 +189,7 @@ export const de: Messages = {
     signingIn: 'Warte auf deine Anmeldung bei plex.tv…',
     cancel: 'Anmeldung abbrechen',
     tokenTitle: 'Oder mit einem Claim-Code',
-    webRecommendedBody: 'Auf diesem Computer meldet Plex Web den Server selbst an: Öffne es, melde dich an und folge dem Hinweis zum Beanspruchen („Claim“).',
+    webRecommendedBody: 'Auf diesem Computer meldet Plex Web den Server selbst an: Öffne es, melde dich an und folge dem Hinweis zum Verknüpfen des Servers (auf Englisch „Claim“).',
     getToken: 'Claim-Code auf plex.tv/claim holen',
     lifetime: 'Ein Code gilt etwa 4 Minuten.',
     remaining: (s: string) => `Noch etwa ${s}, um ihn zu verwenden.`,
