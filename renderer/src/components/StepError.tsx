@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useMessages, useWorded } from '../i18n/use-messages'
+import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import type { Place } from '../store/state'
 import { useWizard } from '../store/wizard-store'
 import { CopyButton } from './CopyButton'
@@ -8,6 +8,7 @@ import { CopyButton } from './CopyButton'
 export function StepError({ place }: { readonly place: Place }) {
   const messages = useMessages()
   const wordedOf = useWorded()
+  const { gap } = useTypography()
   const error = useWizard((s) => (s.error?.place === place ? s.error : null))
   const details = useWizard((s) => s.details)
   const ref = useRef<HTMLDivElement>(null)
@@ -20,7 +21,9 @@ export function StepError({ place }: { readonly place: Place }) {
     <div ref={ref} role="alert" className="card error-panel">
       <p className="error-what">{worded.what}</p>
       <p>
-        <strong>{messages.error.todo}</strong> {worded.todo}
+        <strong>{messages.error.todo}</strong>
+        {gap}
+        {worded.todo}
       </p>
       <CopyButton text={details} label={messages.error.copy} copiedLabel={messages.error.copied} />
     </div>

@@ -19,6 +19,16 @@ export interface Locale {
   readonly messages: Messages
   readonly errors: Readonly<Record<string, Worded>>
   readonly fallback: Worded
+  /** What joins a label to its value (":", French " :", Japanese "："), without the gap after it. */
+  readonly colon: string
+  /** What goes between two sentences or after a colon: a space, or nothing in Japanese. */
+  readonly gap: string
+}
+
+/** Punctuation that components put between catalogue texts; most languages write ": " and " ". */
+const TYPOGRAPHY: Readonly<Record<string, { readonly colon: string; readonly gap: string }>> = {
+  fr: { colon: '\u202f:', gap: ' ' },
+  ja: { colon: '：', gap: '' }
 }
 
 /** Every language's name and the switch's label, so a catalogue needs no key for them. */
@@ -40,7 +50,8 @@ const entry = (tag: string, messages: Messages, errors: Readonly<Record<string, 
   ...NAMES[tag]!,
   messages,
   errors,
-  fallback
+  fallback,
+  ...(TYPOGRAPHY[tag] ?? { colon: ':', gap: ' ' })
 })
 
 /** The languages in the order of the switch: English first, then as the issue lists them. */

@@ -15,6 +15,12 @@ export function useWorded(): (code: string) => Worded {
 
 export const wordedIn = (locale: Locale, code: string): Worded => (Object.hasOwn(locale.errors, code) ? locale.errors[code]! : locale.fallback)
 
+/** The active language's colon and sentence gap, for texts a component puts side by side. */
+export function useTypography(): { readonly colon: string; readonly gap: string } {
+  const locale = useLocale((s) => localeOf(s.tag))
+  return { colon: locale.colon, gap: locale.gap }
+}
+
 /** Dates and numbers as the active language writes them. */
 export function useFormat(): { readonly date: (iso: string) => string; readonly number: (n: number) => string; readonly seconds: (ms: number) => string } {
   const tag = useLocale((s) => s.tag)

@@ -1,11 +1,12 @@
 import { StepHeading } from '../components/StepHeading'
-import { useMessages, useWorded } from '../i18n/use-messages'
+import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { DiagnosisOutcome } from './DiagnosisOutcome'
 
 export function Diagnosis() {
   const messages = useMessages()
   const wordedOf = useWorded()
+  const { gap } = useTypography()
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const { openClaim, goTo } = useWizard.getState()
@@ -22,7 +23,9 @@ export function Diagnosis() {
         <div className="card error-panel" role="alert">
           <p className="error-what">{t.unreadable}</p>
           <p>
-            <strong>{messages.error.todo}</strong> {worded.todo}
+            <strong>{messages.error.todo}</strong>
+            {gap}
+            {worded.todo}
           </p>
         </div>
         <div className="actions primary-row">
