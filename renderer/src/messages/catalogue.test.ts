@@ -11,8 +11,12 @@ import { ERRORS, FALLBACK } from './errors'
 const files = import.meta.glob<Record<string, unknown>>('./locales/*.ts', { eager: true })
 
 const tagOf = (path: string): string => path.replace(/^.*\//, '').replace(/\.ts$/, '')
-const catalogues = Object.entries(files).filter(([path]) => !tagOf(path).endsWith('-errors'))
-const errorFiles = Object.entries(files).filter(([path]) => tagOf(path).endsWith('-errors'))
+// A language's files are named by its tag (de, pt-BR) and tag-errors; other files there (a long
+// catalogue's second half, a helper) are parts of one of them.
+const LANGUAGE_FILE = /^[a-z]{2,3}(-[A-Z]{2})?(-errors)?$/
+const languageFiles = Object.entries(files).filter(([path]) => LANGUAGE_FILE.test(tagOf(path)))
+const catalogues = languageFiles.filter(([path]) => !tagOf(path).endsWith('-errors'))
+const errorFiles = languageFiles.filter(([path]) => tagOf(path).endsWith('-errors'))
 
 /** The one export of a locale's file, or of its errors file the one whose name ends in `suffix`. */
 function exported(module: Record<string, unknown>, suffix = ''): unknown {
