@@ -4,10 +4,21 @@ import { de } from '../messages/locales/de'
 import { deErrors, deFallback } from '../messages/locales/de-errors'
 import { ja } from '../messages/locales/ja'
 import { jaErrors, jaFallback } from '../messages/locales/ja-errors'
-// TODO(merge): the seven other languages, written in parallel, join here:
+// TODO(merge): the seven languages written in parallel join here (and in LOCALES below):
+// import { es } from '../messages/locales/es'
+// import { esErrors, esFallback } from '../messages/locales/es-errors'
 // import { fr } from '../messages/locales/fr'
 // import { frErrors, frFallback } from '../messages/locales/fr-errors'
-// (and the same for es, nl, it, ptBR from pt-BR, sv, pl)
+// import { it } from '../messages/locales/it'
+// import { itErrors, itFallback } from '../messages/locales/it-errors'
+// import { nl } from '../messages/locales/nl'
+// import { nlErrors, nlFallback } from '../messages/locales/nl-errors'
+// import { pl } from '../messages/locales/pl'
+// import { plErrors, plFallback } from '../messages/locales/pl-errors'
+// import { ptBR } from '../messages/locales/pt-BR'
+// import { ptBRErrors, ptBRFallback } from '../messages/locales/pt-BR-errors'
+// import { sv } from '../messages/locales/sv'
+// import { svErrors, svFallback } from '../messages/locales/sv-errors'
 
 export interface Locale {
   /** BCP 47 tag: <html lang>, Intl and the file's name. */
@@ -58,9 +69,14 @@ const entry = (tag: string, messages: Messages, errors: Readonly<Record<string, 
 export const LOCALES: readonly Locale[] = [
   entry('en', en, ERRORS, FALLBACK),
   entry('de', de, deErrors, deFallback),
-  // TODO(merge): entry('fr', fr, frErrors, frFallback), entry('es', es, esErrors, esFallback),
-  // entry('nl', nl, nlErrors, nlFallback), entry('it', it, itErrors, itFallback),
-  // entry('pt-BR', ptBR, ptBRErrors, ptBRFallback), entry('sv', sv, svErrors, svFallback), entry('pl', pl, plErrors, plFallback),
+  // TODO(merge):
+  // entry('fr', fr, frErrors, frFallback),
+  // entry('es', es, esErrors, esFallback),
+  // entry('nl', nl, nlErrors, nlFallback),
+  // entry('it', it, itErrors, itFallback),
+  // entry('pt-BR', ptBR, ptBRErrors, ptBRFallback),
+  // entry('sv', sv, svErrors, svFallback),
+  // entry('pl', pl, plErrors, plFallback),
   entry('ja', ja, jaErrors, jaFallback)
 ]
 
