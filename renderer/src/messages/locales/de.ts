@@ -208,7 +208,7 @@ export const de: Messages = {
     webTitle: 'Mit Plex Web auf dem Server',
     web: 'Plex Web auf diesem Computer öffnen',
     tunnelTitle: 'Für einen Server ohne Bildschirm',
-    tunnel: 'Führe das auf deinem Computer aus und öffne dann Plex Web unter localhost:',
+    tunnel: 'Führe diesen Befehl auf deinem Computer aus und öffne dann Plex Web unter dieser Adresse:',
     copy: 'Kopieren',
     copied: 'Kopiert'
   },

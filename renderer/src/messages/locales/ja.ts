@@ -208,7 +208,7 @@ export const ja: Messages = {
     webTitle: 'サーバー上の Plex Web で',
     web: 'このコンピューターで Plex Web を開く',
     tunnelTitle: '画面のないサーバーの場合',
-    tunnel: 'お使いのコンピューターで次のコマンドを実行してから、localhost で Plex Web を開いてください：',
+    tunnel: 'お使いのコンピューターで次のコマンドを実行してから、下のアドレスで Plex Web を開いてください：',
     copy: 'コピー',
     copied: 'コピーしました'
   },
