@@ -22,7 +22,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: /.*\.browser\.spec\.ts/,
-      use: { browserName: 'chromium', colorScheme: 'dark', viewport: { width: 880, height: 660 }, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } }
+      use: { browserName: 'chromium', locale: 'en-US', colorScheme: 'dark', viewport: { width: 880, height: 660 }, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } }
     },
     { name: 'electron', testMatch: /.*\.electron\.spec\.ts/ }
   ]

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
+import { LanguageSwitch } from './components/LanguageSwitch'
 import { StepNav } from './components/StepNav'
-import { messages } from './messages'
+import { useMessages } from './i18n/use-messages'
 import { Backup } from './steps/Backup'
 import { Claim } from './steps/Claim'
 import { Diagnosis } from './steps/Diagnosis'
@@ -27,20 +28,21 @@ const VIEWS: Record<StepId, () => React.JSX.Element | null> = {
 }
 
 /** Leaving the page (reload, Back, closing the tab) during a run asks first, in a browser. */
-function useLeaveGuard(active: boolean): void {
+function useLeaveGuard(active: boolean, text: string): void {
   useEffect(() => {
     if (!active) return
     const ask = (e: BeforeUnloadEvent): string => {
       e.preventDefault()
-      e.returnValue = messages.leave
-      return messages.leave
+      e.returnValue = text
+      return text
     }
     window.addEventListener('beforeunload', ask)
     return () => window.removeEventListener('beforeunload', ask)
-  }, [active])
+  }, [active, text])
 }
 
 export function App() {
+  const messages = useMessages()
   const step = useWizard((s) => s.step)
   const info = useWizard((s) => s.info)
   // In the desktop app main's close guard asks instead (a blocked unload there would be silent).
@@ -49,7 +51,7 @@ export function App() {
   useEffect(() => {
     void init()
   }, [init])
-  useLeaveGuard(running)
+  useLeaveGuard(running, messages.leave)
   const View = VIEWS[step]
   return (
     <div className="shell">
@@ -62,6 +64,7 @@ export function App() {
             {info ? <span className="version"> · {info.version}</span> : null}
           </p>
         </div>
+        <LanguageSwitch />
         {info?.demo ? <p className="demo-banner">{messages.demoBanner}</p> : null}
       </header>
       <div className="layout">

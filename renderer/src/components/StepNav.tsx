@@ -1,9 +1,10 @@
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { STEPS, availability } from '../store/steps'
 import { useWizard } from '../store/wizard-store'
 
 /** The steps: a sidebar, or a compact bar of numbers (the current one named) on a narrow window. */
 export function StepNav() {
+  const messages = useMessages()
   const state = useWizard()
   const open = availability(state)
   return (

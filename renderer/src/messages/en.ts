@@ -1,3 +1,4 @@
+import { formatNumber, plural } from '../i18n/intl'
 import type { Widen } from './widen'
 
 /** Every user-facing string, English first; a translation is another file of the same shape. */
@@ -39,7 +40,7 @@ export const en = {
   find: {
     title: 'Find your server',
     searching: 'Looking for Plex Media Server on this computer…',
-    found: (n: number) => (n === 1 ? 'One server was found.' : `${n} servers were found.`),
+    found: (n: number) => plural('en', n, { one: 'One server was found.', other: `${formatNumber('en', n)} servers were found.` }),
     none: 'No Plex Media Server was found on this computer.',
     noneHelp: 'If it runs in Docker, on a NAS or on another disk, choose its Preferences.xml (it is in the server\'s data folder, for example /config/Library/Application Support/Plex Media Server/).',
     choose: 'Choose a Preferences.xml…',

@@ -1,3 +1,4 @@
-import { en, type Messages } from './en'
-
-export const messages: Messages = en
+/** The catalogue in the active language: components take it from these hooks, never statically. */
+export { useFormat, useMessages, useWorded } from '../i18n/use-messages'
+export type { Messages } from './en'
+export type { Worded } from './errors'

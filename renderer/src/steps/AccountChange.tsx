@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { AccountChangeView } from '../../../preload/contract'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { accountName } from './account-name'
 
@@ -9,6 +9,7 @@ import { accountName } from './account-name'
  * in the step, with the focus moved here so a screen reader reads it; the safe choice is Cancel.
  */
 export function AccountChange({ change }: { readonly change: AccountChangeView }) {
+  const messages = useMessages()
   const t = messages.claim
   const ref = useRef<HTMLDivElement>(null)
   const claiming = useWizard((s) => s.claim.status === 'claiming')

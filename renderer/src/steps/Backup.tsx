@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useFormat, useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
-export const when = (iso: string): string => new Date(iso).toLocaleString()
-
 export function Backup() {
+  const messages = useMessages()
+  const when = useFormat().date
   const t = messages.backup
   const backup = useWizard((s) => (s.backup?.installationId === s.selectedId ? s.backup : null))
   const busy = useWizard((s) => s.backingUp)

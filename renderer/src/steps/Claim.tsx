@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { CopyButton } from '../components/CopyButton'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { AccountChange } from './AccountChange'
 import { accountName } from './account-name'
@@ -20,7 +20,14 @@ function useNow(active: boolean): number {
   return now
 }
 
+/** Main's tunnel line carries an English note after the command; only the command and the address are shown. */
+const tunnelParts = (line: string): { readonly command: string; readonly url: string | null } => ({
+  command: line.split('   ')[0]!,
+  url: /https?:\/\/localhost:\d+\/web/.exec(line)?.[0] ?? null
+})
+
 export function Claim() {
+  const messages = useMessages()
   const t = messages.claim
   const routes = useWizard((s) => s.routes)
   const claim = useWizard((s) => s.claim)
@@ -34,6 +41,7 @@ export function Claim() {
   useEffect(() => {
     void loadPreviousAccount()
   }, [loadPreviousAccount])
+  const tunnel = tunnelParts(routes?.sshTunnel ?? '')
   const left = claim.openedAt !== null && routes ? routes.tokenLifetimeMs - (Math.max(now, claim.openedAt) - claim.openedAt) : null
   const remote = server !== null && server.host !== 'this computer'
   // PMS signs itself in from Plex Web on Windows and macOS; elsewhere Sign in with Plex is the way.
@@ -120,9 +128,14 @@ export function Claim() {
           <h2 className="card-title">{t.tunnelTitle}</h2>
           <p>{t.tunnel}</p>
           <div className="inline">
-            <code className="command">{routes.sshTunnel}</code>
-            <CopyButton text={() => routes.sshTunnel.split('   ')[0]!} label={t.copy} copiedLabel={t.copied} />
+            <code className="command">{tunnel.command}</code>
+            <CopyButton text={() => tunnel.command} label={t.copy} copiedLabel={t.copied} />
           </div>
+          {tunnel.url ? (
+            <p>
+              <code>{tunnel.url}</code>
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -1,11 +1,13 @@
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
-import { ERRORS, FALLBACK } from '../messages/errors'
+import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { DiagnosisOutcome } from './DiagnosisOutcome'
 import { NeedsPermission } from './NeedsPermission'
 
 export function Diagnosis() {
+  const messages = useMessages()
+  const wordedOf = useWorded()
+  const { gap } = useTypography()
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const { openClaim, goTo } = useWizard.getState()
@@ -16,14 +18,16 @@ export function Diagnosis() {
   if (server.readError?.code === 'NEEDS_PERMISSION') return <NeedsPermission />
   if (server.readError) {
     // Unreadable is not "not signed in": say so, and what to do, instead of sending the user to claim.
-    const worded = ERRORS[server.readError.code] ?? FALLBACK
+    const worded = wordedOf(server.readError.code)
     return (
       <section>
         <StepHeading>{t.title}</StepHeading>
         <div className="card error-panel" role="alert">
           <p className="error-what">{t.unreadable}</p>
           <p>
-            <strong>{messages.error.todo}</strong> {worded.todo}
+            <strong>{messages.error.todo}</strong>
+            {gap}
+            {worded.todo}
           </p>
         </div>
         <div className="actions primary-row">

@@ -1,9 +1,10 @@
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { accountName } from './account-name'
 
 /** The "no reset needed" note: Plex Web is the way in, as the account the server has. */
 function NoReset({ who }: { readonly who: string }) {
+  const messages = useMessages()
   const t = messages.diagnosis
   const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
   return (
@@ -24,6 +25,7 @@ function NoReset({ who }: { readonly who: string }) {
  * plainly; valid: the sharper question, by the account plex.tv names; otherwise the general one.
  */
 export function DiagnosisOutcome({ who }: { readonly who: string }) {
+  const messages = useMessages()
   const t = messages.diagnosis
   const answer = useWizard((s) => s.canStillSignIn)
   const diagnosis = useWizard((s) => s.diagnosis)

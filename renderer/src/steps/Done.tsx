@@ -1,9 +1,10 @@
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { accountName } from './account-name'
 
 export function Done() {
+  const messages = useMessages()
   const t = messages.done
   const username = useWizard((s) => s.claim.username)
   const change = useWizard((s) => s.claim.accountChange)

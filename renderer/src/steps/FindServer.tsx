@@ -2,12 +2,14 @@ import { useEffect } from 'react'
 import type { InstallationView } from '../../../preload/contract'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages, useTypography } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { RemoteForm } from './RemoteForm'
 
 function ServerCard({ server }: { readonly server: InstallationView }) {
+  const messages = useMessages()
   const t = messages.find
+  const { colon, gap } = useTypography()
   const select = useWizard((s) => s.select)
   const who = server.account?.username ?? server.account?.maskedEmail
   const state = server.running === null ? t.unknown : server.running ? t.running : t.stopped
@@ -17,14 +19,14 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
         <h2>{server.label.includes('/') || server.label.includes('\\') ? t.chosenFile : server.label}</h2>
         <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
       </div>
-      <p>{server.readError ? (server.readError.code === 'NEEDS_PERMISSION' ? t.needsPermission : t.cannotRead) : who ? `${t.signedInAs} ${who}` : t.notSignedIn}</p>
+      <p>{server.readError ? (server.readError.code === 'NEEDS_PERMISSION' ? t.needsPermission : t.cannotRead) : who ? `${t.signedInAs}${gap}${who}` : t.notSignedIn}</p>
       {server.host !== 'this computer' ? <p className="muted">{t.on(server.host)}</p> : null}
       <details className="muted path">
         <summary>{t.where}</summary>
         <span className="mono">{server.store}</span>
       </details>
       {!server.controllable ? <p className="muted">{t.manual}</p> : null}
-      <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}: ${server.label}`}>
+      <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}${colon}${gap}${server.label}`}>
         {t.select}
       </button>
     </li>
@@ -32,6 +34,7 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
 }
 
 export function FindServer() {
+  const messages = useMessages()
   const t = messages.find
   const installations = useWizard((s) => s.installations)
   const detecting = useWizard((s) => s.detecting)

@@ -1,10 +1,10 @@
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
 /** Settings only root may read (a .deb's plex:plex 0600): one password prompt runs the whole reset. */
 export function NeedsPermission() {
-  const t = messages.diagnosis
+  const t = useMessages().diagnosis
   const { startReset, openClaim } = useWizard.getState()
   return (
     <section>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { StepError } from '../components/StepError'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { parseAddress, parsePort, USER } from './remote-address'
 
@@ -18,6 +18,7 @@ function FieldMessage({ id, text }: { readonly id: string; readonly text: string
  * stay in this form's own state, go to main once with the connection, and are never stored.
  */
 export function RemoteForm() {
+  const messages = useMessages()
   const t = messages.remote
   const remote = useWizard((s) => s.remote)
   const { connectRemote, openRemote } = useWizard.getState()

@@ -1,12 +1,13 @@
 import { ProgressList } from '../components/ProgressList'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { RESET_STEPS, RESTORE_STEPS } from '../store/run-steps'
 
 /** Shows a run (a reset, or a cut-off run being finished or undone): it never starts one. */
 export function ResetStep() {
+  const messages = useMessages()
   const t = messages.reset
   const run = useWizard((s) => s.run)
   const { openClaim, goTo } = useWizard.getState()

@@ -4,16 +4,17 @@ import { Dialog } from '../components/Dialog'
 import { ProgressList } from '../components/ProgressList'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useFormat, useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
-import { when } from './Backup'
 import { RESTORE_STEPS } from '../store/run-steps'
 
 const account = (b: BackupView): string | null => b.account.username ?? b.account.maskedEmail
 /** Which server: its kind of installation, in words (the full path is in the backup's manifest). */
-const serverOf = (b: BackupView): string => `Plex Media Server (${messages.restore.installTypes[b.installType] ?? b.installType})`
+const serverOf = (b: BackupView, kinds: Readonly<Record<string, string>>): string => `Plex Media Server (${kinds[b.installType] ?? b.installType})`
 
 function BackupItem({ b, chosen, onChoose }: { readonly b: BackupView; readonly chosen: boolean; readonly onChoose: () => void }) {
+  const messages = useMessages()
+  const when = useFormat().date
   const t = messages.restore
   const who = account(b)
   return (
@@ -23,7 +24,7 @@ function BackupItem({ b, chosen, onChoose }: { readonly b: BackupView; readonly 
         <strong>{when(b.createdAt)}</strong>
         <span>{who ? t.signedInAs(who) : t.notSignedIn}</span>
         <span className="backup-detail">
-          {t.taken(t.reason[b.reason] ?? b.reason)} · {serverOf(b)} · {t.fingerprint} {b.sha256.slice(0, 8)}
+          {t.taken(t.reason[b.reason] ?? b.reason)} · {serverOf(b, t.installTypes)} · {t.fingerprint} {b.sha256.slice(0, 8)}
         </span>
       </label>
     </li>
@@ -31,6 +32,8 @@ function BackupItem({ b, chosen, onChoose }: { readonly b: BackupView; readonly 
 }
 
 export function RestoreView() {
+  const messages = useMessages()
+  const when = useFormat().date
   const t = messages.restore
   const backups = useWizard((s) => s.backups)
   const restore = useWizard((s) => s.restore)

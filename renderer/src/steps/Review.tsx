@@ -1,11 +1,12 @@
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useFormat, useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
-import { when } from './Backup'
 
 /** The one place the reset starts: what will change, what it costs, and one deliberate button. */
 export function Review() {
+  const messages = useMessages()
+  const when = useFormat().date
   const t = messages.review
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const backup = useWizard((s) => s.backup)

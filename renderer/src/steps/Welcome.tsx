@@ -3,12 +3,12 @@ import type { CutOffRun } from '../../../preload/contract'
 import { Dialog } from '../components/Dialog'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
-import { messages } from '../messages'
+import { useFormat, useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
-const when = (iso: string): string => new Date(iso).toLocaleString()
-
 export function Welcome() {
+  const messages = useMessages()
+  const when = useFormat().date
   const t = messages.welcome
   const cutOff = useWizard((s) => s.cutOff)
   const goTo = useWizard((s) => s.goTo)

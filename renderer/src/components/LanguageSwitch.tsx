@@ -1,0 +1,20 @@
+import { useLocale } from '../i18n/locale-store'
+import { LOCALES, localeOf } from '../i18n/registry'
+
+/** The language of the window: the OS's at first, then whatever is chosen here (remembered). */
+export function LanguageSwitch() {
+  const tag = useLocale((s) => s.tag)
+  const choose = useLocale((s) => s.choose)
+  return (
+    <div className="language-switch">
+      <label htmlFor="language">{localeOf(tag).label}</label>
+      <select id="language" value={tag} onChange={(e) => choose(e.target.value)}>
+        {LOCALES.map((l) => (
+          <option key={l.tag} value={l.tag} lang={l.tag}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import type { Worded } from '../errors'
+
+const E = (what: string, todo: string): Worded => ({ what, todo })
+
+/** The core's error codes in German: what happened and what to do. */
+export const deErrors: Readonly<Record<string, Worded>> = {
+  STOP_TIMEOUT: E('Plex Media Server hat nicht rechtzeitig gestoppt.', 'Vielleicht schaut gerade jemand etwas, oder der Server ist beschäftigt (nach einem Update kann das ein paar Minuten dauern). Warte eine Minute und versuch es erneut. Passiert das immer wieder, stoppe ihn selbst und versuch es dann erneut.'),
+  START_TIMEOUT: E('Plex Media Server ist nicht rechtzeitig wieder gestartet.', 'Gib ihm eine Minute: Vielleicht startet er noch. Öffnet sich Plex Web nicht, starte den Server selbst.'),
+  ELEVATION_CANCELLED: E('Die Passwortabfrage wurde abgebrochen, daher ist nichts passiert.', 'Versuch es erneut und gib dein Computerpasswort ein, wenn danach gefragt wird: Es wird zum Stoppen und Starten des Servers gebraucht.'),
+  ELEVATION_DENIED: E('Dein Computer hat Plex Reclaim nicht erlaubt, den Server zu stoppen.', 'Versuch es mit einem Administratorkonto erneut, oder stoppe den Server vorher selbst.'),
+  ELEVATION_TIMEOUT: E('Die Passwortabfrage wurde nicht rechtzeitig beantwortet.', 'Versuch es erneut und beantworte die Abfrage, sobald sie erscheint.'),
+  NO_POLKIT_AGENT: E('Auf diesem Desktop kann keine Passwortabfrage angezeigt werden.', 'Stoppe den Server selbst (sudo systemctl stop plexmediaserver) und versuch es dann erneut.'),
+  ELEVATION_UNAVAILABLE: E('Plex Reclaim kann hier nicht um die Rechte zum Stoppen des Servers bitten.', 'Stoppe den Server selbst und versuch es dann erneut.'),
+  CONTROL_FAILED: E('Plex Media Server ließ sich nicht stoppen oder starten.', 'Stoppe ihn selbst und versuch es dann erneut. „Details kopieren“ zeigt, was das System geantwortet hat.'),
+  MANUAL_CONTROL: E('Diesen Server musst du selbst stoppen und starten.', 'Stoppe Plex Media Server und versuch es dann erneut.'),
+  SERVER_RUNNING: E('Plex Media Server läuft noch.', 'Stoppe ihn und versuch es dann erneut.'),
+  SERVER_UNREACHABLE: E('Plex Media Server ist gestartet, antwortet aber noch nicht.', 'Gib ihm eine Minute und öffne dann Plex Web. Antwortet er immer noch nicht, sieh ins Protokoll des Servers.'),
+  STILL_CLAIMED: E('Der Server meldet nach dem Zurücksetzen immer noch eine Anmeldung.', 'Prüfe, ob der richtige Server gewählt wurde. Deine Sicherung enthält die Einstellungen wie vorher.'),
+  STORE_CHANGED: E('Die Einstellungen haben sich geändert, während Plex Reclaim gearbeitet hat.', 'Versuch es erneut: Die neuen Einstellungen werden zuerst gesichert.'),
+  PERMISSION_DENIED: E('Plex Reclaim darf die Einstellungen dieses Servers nicht lesen oder ändern.', 'Starte Plex Reclaim als der Benutzer, dem sie gehören (oft „plex“), oder verbinde dich mit sudo.'),
+  DISK_FULL: E('Der Datenträger ist voll.', 'Schaffe etwas Platz und versuch es erneut. Es wurde nichts geändert.'),
+  READ_ONLY: E('Die Einstellungen liegen auf einem Datenträger, der nicht beschreibbar ist.', 'Mach ihn beschreibbar (oder arbeite dort, wo er es ist) und versuch es dann erneut.'),
+  NOT_FOUND: E('Dieser Server oder diese Datei ist nicht mehr da.', 'Geh zurück zu „Server finden“ und wähle ihn erneut.'),
+  NOT_A_FILE: E('Das ist ein Ordner, keine Einstellungsdatei.', 'Wähle die Datei Preferences.xml darin.'),
+  EMPTY_FILE: E('Diese Einstellungsdatei ist leer.', 'Wähle die Preferences.xml eines funktionierenden Servers oder stelle eine Sicherung wieder her.'),
+  BINARY_FILE: E('Das ist keine Plex-Einstellungsdatei.', 'Wähle die Preferences.xml im Datenordner des Servers.'),
+  MALFORMED_XML: E('Diese Einstellungsdatei ist beschädigt.', 'Stelle eine Sicherung wieder her oder wähle eine andere Preferences.xml.'),
+  NOT_PREFERENCES: E('Das ist keine Plex-Einstellungsdatei.', 'Wähle die Preferences.xml im Datenordner des Servers.'),
+  NOT_A_SETTINGS_FILE: E('Das ist keine Plex-Einstellungsdatei.', 'Wähle die Preferences.xml im Datenordner des Servers.'),
+  BACKUP_FAILED: E('Die Sicherung konnte nicht gespeichert werden, daher wurde nichts geändert.', 'Schaffe etwas Platz in deinem persönlichen Ordner und versuch es erneut.'),
+  BACKUP_NOT_FOUND: E('Diese Sicherung ist nicht mehr da.', 'Wähle eine andere Sicherung aus der Liste.'),
+  BACKUP_CORRUPT: E('Diese Sicherung passt nicht zu ihrer Prüfsumme und wurde daher nicht verwendet.', 'Wähle eine andere Sicherung aus der Liste.'),
+  VERIFY_FAILED: E('Die Änderung ließ sich nicht bestätigen und wurde daher rückgängig gemacht.', 'Versuch es erneut. Deine Sicherung enthält die Einstellungen wie vorher.'),
+  RUN_IN_PROGRESS: E('Auf diesem Server läuft schon ein anderer Vorgang.', 'Warte, bis er fertig ist, und versuch es dann erneut.'),
+  RUN_INTERRUPTED: E('Ein früherer Vorgang auf diesem Server wurde nicht beendet.', 'Geh zu „Willkommen“ und führe ihn zuerst zu Ende oder mach ihn rückgängig.'),
+  PREFLIGHT_FAILED: E('Eine Prüfung vor dem Zurücksetzen ist fehlgeschlagen, daher wurde nichts geändert.', '„Details kopieren“ nennt die Prüfung und wie du das Problem behebst.'),
+  CLOCK_WRONG: E('Die Uhr dieses Computers geht falsch.', 'Stelle Datum und Uhrzeit richtig und versuch es dann erneut.'),
+  CLAIM_TOKEN_INVALID: E('Das ist kein Claim-Code.', 'Kopiere den ganzen Code von plex.tv/claim: Er beginnt mit „claim-“.'),
+  CLAIM_TOKEN_REJECTED: E('plex.tv hat diesen Claim-Code nicht angenommen: Er ist abgelaufen oder wurde schon verwendet.', 'Hol dir einen neuen Code und verwende ihn sofort (ein Code gilt etwa 4 Minuten).'),
+  ALREADY_CLAIMED: E('Der Server ist bereits angemeldet.', 'Öffne Plex Web: Kommst du nicht hinein, setze ihn erneut zurück.'),
+  CLAIM_NOT_CONFIRMED: E('plex.tv hat die Verknüpfung nicht bestätigt.', 'Warte einen Moment und öffne Plex Web; gehört dir der Server nicht, versuch es erneut.'),
+  PLEX_OUTAGE: E('plex.tv antwortet gerade nicht richtig.', 'Versuch es in ein paar Minuten erneut.'),
+  PLEX_TV_UNREACHABLE: E('plex.tv ist von hier aus nicht erreichbar.', 'Prüfe die Internetverbindung und versuch es dann erneut.'),
+  PLEX_TV_TLS: E('Der Verbindung zu plex.tv ist nicht zu trauen.', 'Prüfe die Internetverbindung (vielleicht steht ein Proxy oder eine Anmeldeseite im WLAN dazwischen).'),
+  PLEX_TV_UNAUTHORIZED: E('plex.tv hat die Anmeldung nicht angenommen.', 'Melde dich erneut an.'),
+  PIN_EXPIRED: E('Die Anmeldung hat zu lange gedauert.', 'Klicke erneut auf „Mit Plex anmelden“ und stimme innerhalb weniger Minuten zu.'),
+  SIGN_IN_CANCELLED: E('Die Anmeldung wurde abgebrochen.', 'Klicke auf „Mit Plex anmelden“, um neu zu beginnen.'),
+  SSH_UNREACHABLE: E('Der Server ist per SSH nicht erreichbar.', 'Prüfe die Adresse und den SSH-Port und ob SSH dort eingeschaltet ist.'),
+  SSH_AUTH_FAILED: E('Der Server hat diesen Benutzernamen mit Schlüssel oder Passwort nicht angenommen.', 'Prüfe den Benutzernamen und das Passwort oder den Schlüssel.'),
+  HOST_KEY_CHANGED: E('Der Schlüssel des Servers hat sich seit der letzten Verbindung geändert.', 'Das kann heißen, dass sich jemand dazwischengeschaltet hat. Frag die Person, die den Server betreut, bevor du dich verbindest.'),
+  HOST_KEY_UNKNOWN: E('Der Schlüssel des Servers ist noch nicht bekannt.', 'Vergleiche seinen Fingerabdruck und bestätige ihn.'),
+  SUDO_MISSING: E('Auf dem Server gibt es kein sudo.', 'Melde dich als root an oder als der Benutzer, dem die Plex-Daten gehören.'),
+  SUDO_REFUSED: E('Dieser Benutzer darf auf dem Server kein sudo verwenden.', 'Melde dich als ein Benutzer an, der es darf, oder frag die Person, die den Server verwaltet.'),
+  SUDO_WRONG_PASSWORD: E('sudo hat dieses Passwort nicht angenommen.', 'Gib das sudo-Passwort erneut ein (es wird nicht gespeichert).'),
+  TOOL_MISSING: E('Auf diesem Gerät fehlt ein Programm, das Plex Reclaim braucht.', '„Details kopieren“ nennt es.'),
+  UNSUPPORTED_PLATFORM: E('Auf diesem System ist das nicht möglich.', '„Details kopieren“ sagt, warum.'),
+  BRIDGE_UNREACHABLE: E('Plex Reclaim antwortet nicht.', 'Starte es neu und lade diese Seite neu.')
+}
+
+/** For a code the catalogue does not know. */
+export const deFallback: Worded = E('Etwas Unerwartetes ist schiefgegangen. Es wurde nichts weiter geändert.', 'Versuch es erneut. Passiert es wieder, enthält „Details kopieren“ alles, was jemand zum Helfen braucht.')
