@@ -55,7 +55,10 @@ export const esErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: E('sudo no aceptó esa contraseña.', 'Vuelve a escribir la contraseña de sudo (no se guarda).'),
   TOOL_MISSING: E('Falta en esa máquina una herramienta que Plex Reclaim necesita.', '«Copiar los detalles» dice cuál es.'),
   UNSUPPORTED_PLATFORM: E('Esto no es posible en este sistema.', '«Copiar los detalles» explica por qué.'),
-  BRIDGE_UNREACHABLE: E('Plex Reclaim no responde.', 'Vuelve a abrirlo y recarga esta página.')
+  BRIDGE_UNREACHABLE: E('Plex Reclaim no responde.', 'Vuelve a abrirlo y recarga esta página.'),
+  NEEDS_PERMISSION: E('Esta configuración pertenece a la propia cuenta del servidor.', 'Continúa desde «Diagnóstico»: tu equipo te pedirá la contraseña una sola vez, y todo el restablecimiento se hará con ese permiso.'),
+  SERVER_CLOCK_WRONG: E('El reloj del servidor no está en hora.', 'Ajusta la fecha y la hora en el servidor y vuelve a intentarlo: plex.tv no acepta un servidor cuyo reloj no esté en hora.'),
+  CLAIM_SERVER_SIGN_IN: E('Este servidor no aceptó la vinculación desde aquí: se vincula con su propio inicio de sesión.', 'En el equipo donde funciona Plex Media Server, haz clic en su icono (en el área de notificación en Windows, en la barra de menús en macOS), elige «Open Plex…» e inicia sesión con tu cuenta de Plex: el servidor se vinculará a ella por sí mismo.')
 }
 
 /** For a code not in the list. */

@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { es2 } from './es-2'
 
 const plural = new Intl.PluralRules('es')
 const num = new Intl.NumberFormat('es')
@@ -62,7 +63,8 @@ export const es: Messages = {
     manual: 'Tendrás que detener e iniciar este servidor por tu cuenta.',
     on: (host: string) => `en ${host}`,
     where: 'Archivo de configuración',
-    chosenFile: 'Plex Media Server (el archivo de configuración que elegiste)'
+    chosenFile: 'Plex Media Server (el archivo de configuración que elegiste)',
+    needsPermission: 'Hace falta tu permiso para leer su configuración'
   },
   remote: {
     open: 'Un servidor en otra máquina…',
@@ -119,7 +121,10 @@ export const es: Messages = {
     noReset: (who: string) => `Cierra sesión en Plex Web y vuelve a iniciarla como ${who}: el servidor te dejará entrar. Si aun así te rechaza, vuelve aquí y elige «No».`,
     notSignedIn: 'El servidor no tiene la sesión iniciada con ninguna cuenta, así que no hay nada que eliminar. Pasa directamente a vincularlo.',
     toClaim: 'Vincular el servidor',
-    continue: 'Continuar con la copia de seguridad'
+    continue: 'Continuar con la copia de seguridad',
+    needsPermission: 'Esta configuración pertenece a la propia cuenta del servidor en este equipo, así que Plex Reclaim necesita tu permiso para leerla. Si continúas, tu equipo te pedirá la contraseña una sola vez. Después, todo sigue sin más preguntas: se hace una copia de seguridad verificada, se detiene el servidor (se desconecta durante un minuto aproximadamente), se elimina la sesión anterior y se vuelve a iniciar el servidor.',
+    needsPermissionClaim: 'Si el servidor no tiene la sesión iniciada con ninguna cuenta, puedes pasar directamente a vincularlo.',
+    elevatedReset: 'Continuar (pide la contraseña una sola vez)'
   },
   backup: {
     title: 'Hacer una copia de seguridad de la configuración',
@@ -217,7 +222,8 @@ export const es: Messages = {
     tunnelTitle: 'Para un servidor sin pantalla',
     tunnel: 'Ejecuta esto en tu equipo y luego abre Plex Web en localhost:',
     copy: 'Copiar',
-    copied: 'Copiado'
+    copied: 'Copiado',
+    localClaimUnconfirmed: 'Esta versión del servidor se vincula con su propio inicio de sesión (Plex lo anunció para Windows desde la versión 1.32.2 y para macOS desde la 1.29.2). Se intentará vincularlo desde aquí, pero Plex no ha confirmado que siga funcionando en esas versiones; si no funciona, verás cómo iniciar sesión en el propio servidor.'
   },
   done: {
     title: 'Ya puedes volver a entrar',
@@ -232,68 +238,5 @@ export const es: Messages = {
     restoreHint: 'Para volver a la configuración anterior, usa «Restaurar…» en la lista de pasos.',
     again: 'Empezar de nuevo'
   },
-  restore: {
-    title: 'Restaurar una copia de seguridad',
-    body: 'Copias de seguridad, de la más reciente a la más antigua. Al restaurar se detiene el servidor, se guarda la configuración actual como una copia nueva, se vuelve a poner la elegida y se inicia el servidor.',
-    signedInAs: (who: string) => `Sesión iniciada como ${who}`,
-    notSignedIn: 'Sin sesión iniciada',
-    taken: (reason: string) => `Hecha ${reason}`,
-    fingerprint: 'Suma de comprobación',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (servicio)',
-      'macos-app': 'macOS',
-      'linux-package': 'Paquete de Linux',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'NAS de WD',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Una carpeta elegida'
-    },
-    steps: {
-      'verify-backup': 'Comprobar la copia elegida',
-      stop: 'Detener el servidor',
-      'verify-stopped': 'Asegurarse de que se detuvo',
-      backup: 'Guardar la configuración actual como copia de seguridad',
-      restore: 'Volver a poner la copia elegida',
-      'verify-store': 'Comprobar que la configuración coincide con la copia',
-      start: 'Iniciar el servidor',
-      'verify-started': 'Comprobar que el servidor responde'
-    },
-    failed: 'La restauración no terminó.',
-    none: 'Todavía no hay copias de seguridad.',
-    when: 'Hecha',
-    server: 'Configuración',
-    account: 'Cuenta',
-    keys: 'Datos de sesión',
-    noKeys: 'ninguno',
-    reason: { reset: 'antes de un restablecimiento', 'pre-restore': 'antes de una restauración', manual: 'a mano' },
-    choose: 'Restaurar esta copia',
-    confirmTitle: '¿Restaurar esta copia de seguridad?',
-    confirm: (when: string, who: string | null) =>
-      `Se detendrá el servidor, su configuración actual se guardará como una copia nueva y se volverá a poner la copia del ${when}. ${
-        who ? `El servidor volverá a tener la sesión iniciada como ${who}, como entonces.` : 'El servidor no tendrá la sesión iniciada con ninguna cuenta, como entonces.'
-      }`,
-    confirmYes: 'Restaurar',
-    cancel: 'Cancelar',
-    working: 'Restaurando…',
-    restored: (when: string) => `La copia del ${when} vuelve a estar en su sitio y el servidor está en marcha.`,
-    back: 'Atrás'
-  },
-  error: { copy: 'Copiar los detalles', copied: 'Detalles copiados', todo: 'Qué hacer:' },
-  leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'
+  ...es2
 }

@@ -55,7 +55,10 @@ export const frErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: E('sudo n’a pas accepté ce mot de passe.', 'Saisissez de nouveau le mot de passe sudo (il n’est pas enregistré).'),
   TOOL_MISSING: E('Un outil dont Plex Reclaim a besoin manque sur cette machine.', '«\u00a0Copier les détails\u00a0» indique lequel.'),
   UNSUPPORTED_PLATFORM: E('Ce n’est pas possible sur ce système.', '«\u00a0Copier les détails\u00a0» explique pourquoi.'),
-  BRIDGE_UNREACHABLE: E('Plex Reclaim ne répond pas.', 'Relancez-le, puis rechargez cette page.')
+  BRIDGE_UNREACHABLE: E('Plex Reclaim ne répond pas.', 'Relancez-le, puis rechargez cette page.'),
+  NEEDS_PERMISSION: E('Ces paramètres appartiennent au propre compte du serveur.', 'Continuez depuis «\u00a0Diagnostic\u00a0»\u00a0: votre ordinateur vous demandera votre mot de passe une seule fois, et toute la réinitialisation se fera avec cette autorisation.'),
+  SERVER_CLOCK_WRONG: E('L’horloge du serveur n’est pas à l’heure.', 'Réglez la date et l’heure sur le serveur, puis réessayez\u00a0: plex.tv n’accepte pas un serveur dont l’horloge n’est pas à l’heure.'),
+  CLAIM_SERVER_SIGN_IN: E('Ce serveur n’a pas accepté l’association depuis Plex Reclaim\u00a0: il s’associe à un compte par sa propre connexion.', 'Sur l’ordinateur où fonctionne Plex Media Server, cliquez sur son icône (dans la zone de notification sous Windows, dans la barre des menus sous macOS), choisissez «\u00a0Open Plex…\u00a0» et connectez-vous avec votre compte Plex\u00a0: le serveur s’associera lui-même à ce compte.')
 }
 
 /** For a code not in the list. */

@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { fr2 } from './fr-2'
 
 const plural = new Intl.PluralRules('fr')
 const num = new Intl.NumberFormat('fr')
@@ -62,7 +63,8 @@ export const fr: Messages = {
     manual: 'Vous arrêterez et démarrerez ce serveur vous-même.',
     on: (host: string) => `sur ${host}`,
     where: 'Fichier de paramètres',
-    chosenFile: 'Plex Media Server (le fichier de paramètres choisi)'
+    chosenFile: 'Plex Media Server (le fichier de paramètres choisi)',
+    needsPermission: 'Votre autorisation est nécessaire pour lire ses paramètres'
   },
   remote: {
     open: 'Un serveur sur une autre machine…',
@@ -119,7 +121,10 @@ export const fr: Messages = {
     noReset: (who: string) => `Déconnectez-vous de Plex Web, puis reconnectez-vous avec le compte ${who}\u00a0: le serveur vous laissera entrer. S’il refuse encore, revenez ici et choisissez «\u00a0Non\u00a0».`,
     notSignedIn: 'Le serveur n’est connecté à aucun compte\u00a0: il n’y a rien à supprimer. Passez directement à l’association.',
     toClaim: 'Associer le serveur',
-    continue: 'Passer à la sauvegarde'
+    continue: 'Passer à la sauvegarde',
+    needsPermission: 'Ces paramètres appartiennent au propre compte du serveur sur cet ordinateur\u00a0: Plex Reclaim a besoin de votre autorisation pour les lire. Si vous continuez, votre ordinateur vous demandera votre mot de passe une seule fois. Ensuite, tout s’enchaîne\u00a0: une sauvegarde vérifiée est faite, le serveur est arrêté (il est hors ligne pendant environ une minute), l’ancienne connexion est supprimée et le serveur est redémarré.',
+    needsPermissionClaim: 'Si le serveur n’est connecté à aucun compte, vous pouvez plutôt l’associer tout de suite.',
+    elevatedReset: 'Continuer (mot de passe demandé une seule fois)'
   },
   backup: {
     title: 'Sauvegarder les paramètres',
@@ -217,7 +222,8 @@ export const fr: Messages = {
     tunnelTitle: 'Pour un serveur sans écran',
     tunnel: 'Lancez cette commande sur votre ordinateur, puis ouvrez Plex Web sur localhost\u00a0:',
     copy: 'Copier',
-    copied: 'Copié'
+    copied: 'Copié',
+    localClaimUnconfirmed: 'Cette version du serveur s’associe à un compte par sa propre connexion (Plex l’a annoncé pour Windows à partir de la version 1.32.2 et pour macOS à partir de la version 1.29.2). Plex Reclaim essaie tout de même de l’associer, mais Plex n’a pas confirmé que cela fonctionne encore avec ces versions\u00a0; si l’association échoue, vous verrez comment vous connecter sur le serveur lui-même.'
   },
   done: {
     title: 'Vous avez retrouvé l’accès',
@@ -232,68 +238,5 @@ export const fr: Messages = {
     restoreHint: 'Pour revenir aux anciens paramètres, utilisez «\u00a0Restaurer…\u00a0» dans la liste des étapes.',
     again: 'Recommencer'
   },
-  restore: {
-    title: 'Restaurer une sauvegarde',
-    body: 'Les sauvegardes, de la plus récente à la plus ancienne. La restauration arrête le serveur, conserve les paramètres actuels dans une nouvelle sauvegarde, remet en place celle que vous avez choisie et redémarre le serveur.',
-    signedInAs: (who: string) => `Connecté au compte ${who}`,
-    notSignedIn: 'Aucun compte connecté',
-    taken: (reason: string) => `Faite ${reason}`,
-    fingerprint: 'Somme de contrôle',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (service)',
-      'macos-app': 'macOS',
-      'linux-package': 'Paquet Linux',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'NAS WD',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Un dossier choisi'
-    },
-    steps: {
-      'verify-backup': 'Vérifier la sauvegarde choisie',
-      stop: 'Arrêter le serveur',
-      'verify-stopped': 'S’assurer qu’il est arrêté',
-      backup: 'Sauvegarder les paramètres actuels',
-      restore: 'Remettre en place la sauvegarde choisie',
-      'verify-store': 'Vérifier que les paramètres correspondent à la sauvegarde',
-      start: 'Démarrer le serveur',
-      'verify-started': 'Vérifier que le serveur répond'
-    },
-    failed: 'La restauration n’a pas abouti.',
-    none: 'Il n’y a pas encore de sauvegarde.',
-    when: 'Faite le',
-    server: 'Paramètres',
-    account: 'Compte',
-    keys: 'Informations de connexion',
-    noKeys: 'aucune',
-    reason: { reset: 'avant une réinitialisation', 'pre-restore': 'avant une restauration', manual: 'à la main' },
-    choose: 'Restaurer cette sauvegarde',
-    confirmTitle: 'Restaurer cette sauvegarde\u00a0?',
-    confirm: (when: string, who: string | null) =>
-      `Le serveur sera arrêté, ses paramètres actuels seront conservés dans une nouvelle sauvegarde, et la sauvegarde du ${when} sera remise en place. ${
-        who ? `Le serveur sera de nouveau connecté au compte ${who}, comme à ce moment-là.` : 'Le serveur ne sera connecté à aucun compte, comme à ce moment-là.'
-      }`,
-    confirmYes: 'Restaurer',
-    cancel: 'Annuler',
-    working: 'Restauration en cours…',
-    restored: (when: string) => `La sauvegarde du ${when} est remise en place et le serveur fonctionne.`,
-    back: 'Retour'
-  },
-  error: { copy: 'Copier les détails', copied: 'Détails copiés', todo: 'Que faire\u00a0:' },
-  leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'
+  ...fr2
 }

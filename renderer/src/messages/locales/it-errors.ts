@@ -55,7 +55,10 @@ export const itErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: E('sudo non ha accettato quella password.', 'Scrivi di nuovo la password di sudo (non viene salvata).'),
   TOOL_MISSING: E('Su quella macchina manca uno strumento che serve a Plex Reclaim.', '“Copia i dettagli” indica quale.'),
   UNSUPPORTED_PLATFORM: E('Su questo sistema non è possibile.', '“Copia i dettagli” spiega perché.'),
-  BRIDGE_UNREACHABLE: E('Plex Reclaim non risponde.', 'Avvialo di nuovo e ricarica questa pagina.')
+  BRIDGE_UNREACHABLE: E('Plex Reclaim non risponde.', 'Avvialo di nuovo e ricarica questa pagina.'),
+  NEEDS_PERMISSION: E('Queste impostazioni appartengono all’account del server stesso.', 'Continua da “Diagnosi”: il computer ti chiederà la password una sola volta e l’intera reimpostazione verrà eseguita con quel permesso.'),
+  SERVER_CLOCK_WRONG: E('L’orologio del server è sbagliato.', 'Imposta la data e l’ora giuste sul server, poi riprova: plex.tv non accetta un server con l’orologio sbagliato.'),
+  CLAIM_SERVER_SIGN_IN: E('Questo server non ha accettato l’associazione da qui: si associa tramite il proprio accesso.', 'Sul computer in cui è in funzione Plex Media Server, fai clic sulla sua icona (nell’area di notifica su Windows, nella barra dei menu su macOS), scegli “Open Plex…” e accedi con il tuo account Plex: il server si associerà da solo a quell’account.')
 }
 
 /** For a code not in the list. */

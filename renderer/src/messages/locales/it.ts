@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { it2 } from './it-2'
 
 const plural = new Intl.PluralRules('it')
 const num = new Intl.NumberFormat('it')
@@ -62,7 +63,8 @@ export const it: Messages = {
     manual: 'Dovrai fermare e avviare questo server manualmente.',
     on: (host: string) => `su ${host}`,
     where: 'File delle impostazioni',
-    chosenFile: 'Plex Media Server (il file delle impostazioni che hai scelto)'
+    chosenFile: 'Plex Media Server (il file delle impostazioni che hai scelto)',
+    needsPermission: 'Serve il tuo permesso per leggere le impostazioni'
   },
   remote: {
     open: 'Un server su un’altra macchina…',
@@ -119,7 +121,10 @@ export const it: Messages = {
     noReset: (who: string) => `Esci da Plex Web, poi accedi di nuovo come ${who}: il server ti farà entrare. Se ti rifiuta ancora, torna qui e scegli “No”.`,
     notSignedIn: 'Il server non è collegato a nessun account, quindi non c’è niente da rimuovere. Passa direttamente all’associazione.',
     toClaim: 'Associa il server',
-    continue: 'Continua con il backup'
+    continue: 'Continua con il backup',
+    needsPermission: 'Queste impostazioni appartengono all’account del server stesso su questo computer, quindi Plex Reclaim ha bisogno del tuo permesso per leggerle. Se continui, il computer ti chiederà la password una sola volta. Poi tutto avviene in un unico passaggio: viene fatto un backup verificato, il server viene fermato (non sarà raggiungibile per circa un minuto), il vecchio collegamento viene rimosso e il server viene avviato di nuovo.',
+    needsPermissionClaim: 'Se il server non è collegato a nessun account, puoi invece associarlo subito.',
+    elevatedReset: 'Continua (chiede la password una sola volta)'
   },
   backup: {
     title: 'Fai il backup delle impostazioni',
@@ -217,7 +222,8 @@ export const it: Messages = {
     tunnelTitle: 'Per un server senza schermo',
     tunnel: 'Esegui questo comando sul tuo computer, poi apri Plex Web su localhost:',
     copy: 'Copia',
-    copied: 'Copiato'
+    copied: 'Copiato',
+    localClaimUnconfirmed: 'Questa versione del server si associa tramite il proprio accesso (Plex lo ha annunciato per Windows dalla versione 1.32.2 e per macOS dalla 1.29.2). L’associazione da qui viene comunque tentata, ma Plex non ha confermato che funzioni ancora su queste versioni; se non funziona, ti verrà mostrato come accedere direttamente sul server.'
   },
   done: {
     title: 'Sei di nuovo dentro',
@@ -232,68 +238,5 @@ export const it: Messages = {
     restoreHint: 'Per tornare alle vecchie impostazioni, usa “Ripristina…” nell’elenco dei passaggi.',
     again: 'Ricomincia'
   },
-  restore: {
-    title: 'Ripristina un backup',
-    body: 'I backup, dal più recente al meno recente. Il ripristino ferma il server, conserva le impostazioni attuali in un nuovo backup, rimette quello scelto e avvia il server.',
-    signedInAs: (who: string) => `Collegato all’account ${who}`,
-    notSignedIn: 'Nessun account collegato',
-    taken: (reason: string) => `Fatto ${reason}`,
-    fingerprint: 'Somma di controllo',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (servizio)',
-      'macos-app': 'macOS',
-      'linux-package': 'Pacchetto Linux',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'NAS WD',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Una cartella scelta'
-    },
-    steps: {
-      'verify-backup': 'Controlla il backup scelto',
-      stop: 'Ferma il server',
-      'verify-stopped': 'Controlla che si sia fermato',
-      backup: 'Conserva le impostazioni attuali in un backup',
-      restore: 'Rimetti il backup scelto',
-      'verify-store': 'Controlla che le impostazioni corrispondano al backup',
-      start: 'Avvia il server',
-      'verify-started': 'Controlla che il server risponda'
-    },
-    failed: 'Il ripristino non è stato completato.',
-    none: 'Non ci sono ancora backup.',
-    when: 'Fatto il',
-    server: 'Impostazioni',
-    account: 'Account',
-    keys: 'Dati di accesso',
-    noKeys: 'nessuno',
-    reason: { reset: 'prima di una reimpostazione', 'pre-restore': 'prima di un ripristino', manual: 'manualmente' },
-    choose: 'Ripristina questo backup',
-    confirmTitle: 'Ripristinare questo backup?',
-    confirm: (when: string, who: string | null) =>
-      `Il server verrà fermato, le sue impostazioni attuali verranno conservate in un nuovo backup e il backup del ${when} verrà rimesso al suo posto. ${
-        who ? `Il server sarà di nuovo collegato all’account ${who}, come allora.` : 'Il server non sarà collegato a nessun account, come allora.'
-      }`,
-    confirmYes: 'Ripristina',
-    cancel: 'Annulla',
-    working: 'Ripristino in corso…',
-    restored: (when: string) => `Il backup del ${when} è di nuovo al suo posto e il server è in funzione.`,
-    back: 'Indietro'
-  },
-  error: { copy: 'Copia i dettagli', copied: 'Dettagli copiati', todo: 'Cosa fare:' },
-  leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'
+  ...it2
 }

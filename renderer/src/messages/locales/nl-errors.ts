@@ -52,7 +52,10 @@ export const nlErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: { what: 'sudo heeft dat wachtwoord niet geaccepteerd.', todo: 'Typ het sudo-wachtwoord opnieuw (het wordt niet opgeslagen).' },
   TOOL_MISSING: { what: 'Een programma dat Plex Reclaim nodig heeft, ontbreekt op die computer.', todo: 'Via “Details kopiëren” zie je welk programma.' },
   UNSUPPORTED_PLATFORM: { what: 'Dit is niet mogelijk op dit systeem.', todo: 'Via “Details kopiëren” zie je waarom.' },
-  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim reageert niet.', todo: 'Start het opnieuw en laad deze pagina opnieuw.' }
+  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim reageert niet.', todo: 'Start het opnieuw en laad deze pagina opnieuw.' },
+  NEEDS_PERMISSION: { what: 'Deze instellingen zijn van het eigen gebruikersaccount van de server.', todo: 'Ga verder vanaf “Diagnose”: je computer vraagt één keer om je wachtwoord en de hele reset loopt met die toestemming.' },
+  SERVER_CLOCK_WRONG: { what: 'De klok van de server staat verkeerd.', todo: 'Stel op de server de datum en tijd goed in en probeer het opnieuw: plex.tv accepteert geen server waarvan de klok verkeerd staat.' },
+  CLAIM_SERVER_SIGN_IN: { what: 'Deze server heeft het claimen vanaf hier niet geaccepteerd: hij wordt geclaimd via zijn eigen inlog.', todo: 'Ga naar de computer waarop Plex Media Server draait, klik op het pictogram van de server (in het systeemvak op Windows, in de menubalk op macOS), kies “Open Plex…” en log in met je Plex-account: de server claimt zichzelf dan voor dat account.' }
 }
 
 /** For any code not above: plain words for where it happened. */

@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { nl2 } from './nl-2'
 
 /** Dutch, informal "je" as usual in Dutch software; words as in docs/i18n/glossary-nl.md. */
 export const nl: Messages = {
@@ -54,7 +55,8 @@ export const nl: Messages = {
     manual: 'Je stopt en start deze server zelf.',
     on: (host: string) => `op ${host}`,
     where: 'Instellingenbestand',
-    chosenFile: 'Plex Media Server (het gekozen instellingenbestand)'
+    chosenFile: 'Plex Media Server (het gekozen instellingenbestand)',
+    needsPermission: 'Toestemming nodig om de instellingen te lezen'
   },
   remote: {
     open: 'Een server op een andere computer…',
@@ -111,7 +113,10 @@ export const nl: Messages = {
     noReset: (who: string) => `Log uit bij Plex Web en log opnieuw in als ${who}: dan laat de server je binnen. Weigert hij je nog steeds? Kom dan terug en kies “Nee”.`,
     notSignedIn: 'De server is met geen enkel account ingelogd, dus er valt niets te verwijderen. Ga meteen door naar het claimen.',
     toClaim: 'De server claimen',
-    continue: 'Door naar de back-up'
+    continue: 'Door naar de back-up',
+    needsPermission: 'Deze instellingen zijn van het eigen gebruikersaccount van de server op deze computer, dus Plex Reclaim heeft je toestemming nodig om ze te lezen. Ga je verder, dan vraagt je computer één keer om je wachtwoord. Daarna gaat alles vanzelf: er wordt een gecontroleerde back-up gemaakt, de server wordt gestopt (hij is ongeveer een minuut offline), de oude inlog wordt verwijderd en de server wordt weer gestart.',
+    needsPermissionClaim: 'Is de server met geen enkel account ingelogd? Dan kun je hem in plaats daarvan meteen claimen.',
+    elevatedReset: 'Doorgaan (vraagt één keer om je wachtwoord)'
   },
   backup: {
     title: 'Maak een back-up van de instellingen',
@@ -209,7 +214,8 @@ export const nl: Messages = {
     tunnelTitle: 'Voor een server zonder scherm',
     tunnel: 'Voer dit uit op je computer en open daarna Plex Web via localhost:',
     copy: 'Kopiëren',
-    copied: 'Gekopieerd'
+    copied: 'Gekopieerd',
+    localClaimUnconfirmed: 'Deze serverversie wordt geclaimd via de eigen inlog van de server (Plex heeft dat aangekondigd voor Windows vanaf 1.32.2 en voor macOS vanaf 1.29.2). Claimen vanaf hier wordt wel geprobeerd, maar Plex heeft niet bevestigd dat dat bij deze versies nog werkt. Lukt het niet, dan zie je hoe je op de server zelf inlogt.'
   },
   done: {
     title: 'Je hebt weer toegang',
@@ -224,72 +230,5 @@ export const nl: Messages = {
     restoreHint: 'Wil je terug naar de oude instellingen? Gebruik “Terugzetten…” in de lijst met stappen.',
     again: 'Opnieuw beginnen'
   },
-  restore: {
-    title: 'Een back-up terugzetten',
-    body: 'Back-ups, nieuwste eerst. Bij het terugzetten wordt de server gestopt, worden de huidige instellingen als nieuwe back-up bewaard, wordt de gekozen back-up teruggezet en wordt de server weer gestart.',
-    signedInAs: (who: string) => `Ingelogd als ${who}`,
-    notSignedIn: 'Niet ingelogd',
-    taken: (reason: string) => `Gemaakt ${reason}`,
-    fingerprint: 'Controlesom',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (dienst)',
-      'macos-app': 'macOS',
-      'linux-package': 'Linux-pakket',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'WD NAS',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Een gekozen map'
-    },
-    steps: {
-      'verify-backup': 'Gekozen back-up controleren',
-      stop: 'Server stoppen',
-      'verify-stopped': 'Controleren of hij gestopt is',
-      backup: 'Huidige instellingen als back-up bewaren',
-      restore: 'Gekozen back-up terugzetten',
-      'verify-store': 'Controleren of de instellingen overeenkomen met de back-up',
-      start: 'Server starten',
-      'verify-started': 'Controleren of de server reageert'
-    },
-    failed: 'Het terugzetten is niet afgerond.',
-    none: 'Er zijn nog geen back-ups.',
-    when: 'Gemaakt',
-    server: 'Instellingen',
-    account: 'Account',
-    keys: 'Inloggegevens',
-    noKeys: 'geen',
-    reason: { reset: 'vóór een reset', 'pre-restore': 'vóór het terugzetten van een back-up', manual: 'handmatig' },
-    choose: 'Deze back-up terugzetten',
-    confirmTitle: 'Deze back-up terugzetten?',
-    confirm: (when: string, who: string | null) =>
-      `De server wordt gestopt, de huidige instellingen worden als nieuwe back-up bewaard en de back-up van ${when} wordt teruggezet. ${
-        who ? `De server is dan weer ingelogd als ${who}, zoals toen.` : 'De server is dan met geen enkel account ingelogd, zoals toen.'
-      }`,
-    confirmYes: 'Terugzetten',
-    cancel: 'Annuleren',
-    working: 'Terugzetten…',
-    restored: (when: string) => `De back-up van ${when} is teruggezet en de server draait.`,
-    back: 'Terug'
-  },
-  error: {
-    copy: 'Details kopiëren',
-    copied: 'Details gekopieerd',
-    todo: 'Wat je kunt doen:'
-  },
-  leave: 'Er loopt nog een actie. Als je nu weggaat, zie je de voortgang niet meer.'
+  ...nl2
 }

@@ -52,7 +52,10 @@ export const plErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: { what: 'Hasło sudo nie zostało przyjęte.', todo: 'Wpisz ponownie hasło sudo (nie jest zapisywane).' },
   TOOL_MISSING: { what: 'Na tym komputerze brakuje narzędzia potrzebnego do działania Plex Reclaim.', todo: 'Przycisk „Kopiuj szczegóły” skopiuje jego nazwę.' },
   UNSUPPORTED_PLATFORM: { what: 'Na tym systemie nie jest to możliwe.', todo: 'Przycisk „Kopiuj szczegóły” skopiuje przyczynę.' },
-  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim nie odpowiada.', todo: 'Uruchom program ponownie i wczytaj tę stronę od nowa.' }
+  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim nie odpowiada.', todo: 'Uruchom program ponownie i wczytaj tę stronę od nowa.' },
+  NEEDS_PERMISSION: { what: 'Te ustawienia należą do konta systemowego, na którym działa serwer.', todo: 'Przejdź dalej z ekranu „Diagnoza”: komputer tylko raz poprosi o hasło, a cały reset zostanie wykonany z tym uprawnieniem.' },
+  SERVER_CLOCK_WRONG: { what: 'Zegar serwera wskazuje niewłaściwy czas.', todo: 'Ustaw datę i godzinę na serwerze, a potem spróbuj ponownie: plex.tv nie akceptuje serwera z niewłaściwym czasem.' },
+  CLAIM_SERVER_SIGN_IN: { what: 'Ten serwer nie przyjął przypisania stąd: przypisuje się go do konta przez własne logowanie serwera.', todo: 'Na komputerze, na którym działa Plex Media Server, kliknij jego ikonę (w obszarze powiadomień w Windows, na pasku menu w macOS), wybierz „Open Plex…” i zaloguj się na swoje konto Plex: serwer sam przypisze się do tego konta.' }
 }
 
 /** For any code not above: plain words for where it happened. */

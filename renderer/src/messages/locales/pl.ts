@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { pl2 } from './pl-2'
 
 // Polish counts take one form for 1, another for 2–4, 22–24…, a third for 5–21, 25…: Intl knows which.
 const plural = new Intl.PluralRules('pl')
@@ -60,7 +61,8 @@ export const pl: Messages = {
     manual: 'Ten serwer trzeba zatrzymać i uruchomić samodzielnie.',
     on: (host: string) => `na ${host}`,
     where: 'Plik ustawień',
-    chosenFile: 'Plex Media Server (wybrany plik ustawień)'
+    chosenFile: 'Plex Media Server (wybrany plik ustawień)',
+    needsPermission: 'Odczyt ustawień wymaga zgody'
   },
   remote: {
     open: 'Serwer na innym komputerze…',
@@ -117,7 +119,10 @@ export const pl: Messages = {
     noReset: (who: string) => `Wyloguj się z Plex Web i zaloguj ponownie jako ${who}: wtedy serwer udzieli dostępu. Jeśli nadal odmawia, wróć tutaj i wybierz „Nie”.`,
     notSignedIn: 'Serwer nie jest zalogowany na żadne konto, więc nie ma czego usuwać. Przejdź od razu do przypisania serwera.',
     toClaim: 'Przypisz serwer',
-    continue: 'Przejdź do kopii zapasowej'
+    continue: 'Przejdź do kopii zapasowej',
+    needsPermission: 'Te ustawienia należą do konta systemowego, na którym działa serwer, więc Plex Reclaim potrzebuje zgody na ich odczyt. Po przejściu dalej komputer tylko raz poprosi o hasło. Potem wszystko odbędzie się samo: zostanie utworzona sprawdzona kopia zapasowa, serwer zostanie zatrzymany (będzie niedostępny przez około minutę), stare logowanie zostanie usunięte, a serwer zostanie ponownie uruchomiony.',
+    needsPermissionClaim: 'Jeśli serwer nie jest zalogowany na żadne konto, można zamiast tego od razu przypisać go do konta.',
+    elevatedReset: 'Kontynuuj (komputer raz poprosi o hasło)'
   },
   backup: {
     title: 'Kopia zapasowa ustawień',
@@ -215,7 +220,8 @@ export const pl: Messages = {
     tunnelTitle: 'Dla serwera bez ekranu',
     tunnel: 'Uruchom to polecenie na swoim komputerze, a potem otwórz Plex Web przez localhost:',
     copy: 'Kopiuj',
-    copied: 'Skopiowano'
+    copied: 'Skopiowano',
+    localClaimUnconfirmed: 'Tę wersję serwera przypisuje się do konta przez własne logowanie serwera (Plex ogłosił to dla Windows od wersji 1.32.2 i dla macOS od wersji 1.29.2). Plex Reclaim spróbuje przypisać serwer stąd, ale Plex nie potwierdził, że w tych wersjach to nadal działa; jeśli się nie uda, pojawi się instrukcja logowania na samym serwerze.'
   },
   done: {
     title: 'Dostęp odzyskany',
@@ -230,68 +236,5 @@ export const pl: Messages = {
     restoreHint: 'Aby wrócić do starych ustawień, użyj opcji „Przywróć…” na liście kroków.',
     again: 'Zacznij od nowa'
   },
-  restore: {
-    title: 'Przywracanie kopii zapasowej',
-    body: 'Kopie zapasowe, od najnowszej. Przywracanie zatrzymuje serwer, zachowuje obecne ustawienia jako nową kopię zapasową, przywraca wybraną kopię i uruchamia serwer.',
-    signedInAs: (who: string) => `Konto: ${who}`,
-    notSignedIn: 'Serwer niezalogowany',
-    taken: (reason: string) => `Utworzona ${reason}`,
-    fingerprint: 'Suma kontrolna',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (usługa)',
-      'macos-app': 'macOS',
-      'linux-package': 'Linux (pakiet)',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'WD NAS',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Wybrany folder'
-    },
-    steps: {
-      'verify-backup': 'Sprawdzenie wybranej kopii',
-      stop: 'Zatrzymanie serwera',
-      'verify-stopped': 'Potwierdzenie zatrzymania',
-      backup: 'Zachowanie obecnych ustawień jako kopii zapasowej',
-      restore: 'Przywrócenie wybranej kopii',
-      'verify-store': 'Sprawdzenie zgodności ustawień z kopią',
-      start: 'Uruchomienie serwera',
-      'verify-started': 'Sprawdzenie, czy serwer odpowiada'
-    },
-    failed: 'Przywracanie nie zostało ukończone.',
-    none: 'Nie ma jeszcze kopii zapasowych.',
-    when: 'Utworzona',
-    server: 'Ustawienia',
-    account: 'Konto',
-    keys: 'Dane logowania',
-    noKeys: 'brak',
-    reason: { reset: 'przed resetem', 'pre-restore': 'przed przywróceniem', manual: 'ręcznie' },
-    choose: 'Przywróć tę kopię',
-    confirmTitle: 'Przywrócić tę kopię zapasową?',
-    confirm: (when: string, who: string | null) =>
-      `Serwer zostanie zatrzymany, jego obecne ustawienia zostaną zachowane jako nowa kopia zapasowa, a kopia z ${when} zostanie przywrócona. ${
-        who ? `Serwer będzie znowu zalogowany jako ${who}, tak jak wtedy.` : 'Serwer nie będzie zalogowany na żadne konto, tak jak wtedy.'
-      }`,
-    confirmYes: 'Przywróć',
-    cancel: 'Anuluj',
-    working: 'Przywracanie…',
-    restored: (when: string) => `Kopia zapasowa z ${when} została przywrócona, a serwer działa.`,
-    back: 'Wstecz'
-  },
-  error: { copy: 'Kopiuj szczegóły', copied: 'Skopiowano szczegóły', todo: 'Co zrobić:' },
-  leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'
+  ...pl2
 }

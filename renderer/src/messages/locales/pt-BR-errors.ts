@@ -55,7 +55,10 @@ export const ptBRErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: E('O sudo não aceitou essa senha.', 'Digite de novo a senha do sudo (ela não é guardada).'),
   TOOL_MISSING: E('Falta nessa máquina uma ferramenta de que o Plex Reclaim precisa.', '“Copiar os detalhes” mostra qual é.'),
   UNSUPPORTED_PLATFORM: E('Isso não é possível neste sistema.', '“Copiar os detalhes” explica por quê.'),
-  BRIDGE_UNREACHABLE: E('O Plex Reclaim não está respondendo.', 'Abra-o de novo e recarregue esta página.')
+  BRIDGE_UNREACHABLE: E('O Plex Reclaim não está respondendo.', 'Abra-o de novo e recarregue esta página.'),
+  NEEDS_PERMISSION: E('Estas configurações pertencem à própria conta do servidor.', 'Continue a partir do “Diagnóstico”: o computador vai pedir a sua senha uma única vez, e toda a redefinição será feita com essa permissão.'),
+  SERVER_CLOCK_WRONG: E('O relógio do servidor está errado.', 'Acerte a data e a hora no servidor e tente de novo: o plex.tv não aceita um servidor com o relógio errado.'),
+  CLAIM_SERVER_SIGN_IN: E('Este servidor não aceitou a vinculação feita daqui: ele é vinculado quando você entra na conta pelo próprio servidor.', 'No computador em que o Plex Media Server está em execução, clique no ícone dele (na área de notificação no Windows, na barra de menus no macOS), escolha “Open Plex…” e entre com a sua conta Plex: o próprio servidor se vincula a ela.')
 }
 
 /** For a code not in the list. */

@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { ptBR2 } from './pt-BR-2'
 
 const plural = new Intl.PluralRules('pt-BR')
 const num = new Intl.NumberFormat('pt-BR')
@@ -62,7 +63,8 @@ export const ptBR: Messages = {
     manual: 'Você vai precisar parar e iniciar este servidor manualmente.',
     on: (host: string) => `em ${host}`,
     where: 'Arquivo de configurações',
-    chosenFile: 'Plex Media Server (o arquivo de configurações que você escolheu)'
+    chosenFile: 'Plex Media Server (o arquivo de configurações que você escolheu)',
+    needsPermission: 'É preciso sua permissão para ler as configurações dele'
   },
   remote: {
     open: 'Um servidor em outra máquina…',
@@ -119,7 +121,10 @@ export const ptBR: Messages = {
     noReset: (who: string) => `Saia do Plex Web e entre de novo como ${who}: o servidor vai deixar você entrar. Se ele ainda recusar, volte aqui e escolha “Não”.`,
     notSignedIn: 'O servidor não está conectado a nenhuma conta, então não há nada para remover. Vá direto para a vinculação.',
     toClaim: 'Vincular o servidor',
-    continue: 'Continuar para o backup'
+    continue: 'Continuar para o backup',
+    needsPermission: 'Estas configurações pertencem à própria conta do servidor neste computador, então o Plex Reclaim precisa da sua permissão para lê-las. Se você continuar, o computador vai pedir a sua senha uma única vez. Depois, tudo acontece em sequência: um backup verificado é feito, o servidor é parado (fica fora do ar por cerca de um minuto), a conexão antiga é removida e o servidor é iniciado de novo.',
+    needsPermissionClaim: 'Se o servidor não estiver conectado a nenhuma conta, você pode ir direto para a vinculação.',
+    elevatedReset: 'Continuar (pede a senha uma única vez)'
   },
   backup: {
     title: 'Fazer backup das configurações',
@@ -217,7 +222,8 @@ export const ptBR: Messages = {
     tunnelTitle: 'Para um servidor sem tela',
     tunnel: 'Execute isto no seu computador e depois abra o Plex Web em localhost:',
     copy: 'Copiar',
-    copied: 'Copiado'
+    copied: 'Copiado',
+    localClaimUnconfirmed: 'Esta versão do servidor é vinculada quando você entra na conta pelo próprio servidor (o Plex anunciou isso para Windows a partir da versão 1.32.2 e para macOS a partir da 1.29.2). O Plex Reclaim vai tentar vincular daqui, mas o Plex não confirmou que isso ainda funciona nessas versões; se não funcionar, você verá como fazer isso no próprio servidor.'
   },
   done: {
     title: 'Você voltou a ter acesso',
@@ -232,68 +238,5 @@ export const ptBR: Messages = {
     restoreHint: 'Para voltar às configurações antigas, use “Restaurar…” na lista de etapas.',
     again: 'Começar de novo'
   },
-  restore: {
-    title: 'Restaurar um backup',
-    body: 'Backups, do mais recente para o mais antigo. A restauração para o servidor, guarda as configurações atuais como um novo backup, coloca de volta o backup escolhido e inicia o servidor.',
-    signedInAs: (who: string) => `Conectado à conta ${who}`,
-    notSignedIn: 'Nenhuma conta conectada',
-    taken: (reason: string) => `Feito ${reason}`,
-    fingerprint: 'Soma de verificação',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (serviço)',
-      'macos-app': 'macOS',
-      'linux-package': 'Pacote Linux',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'NAS WD',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Uma pasta escolhida'
-    },
-    steps: {
-      'verify-backup': 'Verificar o backup escolhido',
-      stop: 'Parar o servidor',
-      'verify-stopped': 'Confirmar que ele parou',
-      backup: 'Guardar as configurações atuais como backup',
-      restore: 'Colocar de volta o backup escolhido',
-      'verify-store': 'Verificar se as configurações batem com o backup',
-      start: 'Iniciar o servidor',
-      'verify-started': 'Verificar se o servidor responde'
-    },
-    failed: 'A restauração não terminou.',
-    none: 'Ainda não há backups.',
-    when: 'Feito em',
-    server: 'Configurações',
-    account: 'Conta',
-    keys: 'Dados de acesso',
-    noKeys: 'nenhum',
-    reason: { reset: 'antes de uma redefinição', 'pre-restore': 'antes de uma restauração', manual: 'manualmente' },
-    choose: 'Restaurar este backup',
-    confirmTitle: 'Restaurar este backup?',
-    confirm: (when: string, who: string | null) =>
-      `O servidor vai ser parado, as configurações atuais dele vão ser guardadas como um novo backup e o backup de ${when} vai ser colocado de volta. ${
-        who ? `O servidor vai ficar conectado de novo à conta ${who}, como estava na época.` : 'O servidor não vai ficar conectado a nenhuma conta, como estava na época.'
-      }`,
-    confirmYes: 'Restaurar',
-    cancel: 'Cancelar',
-    working: 'Restaurando…',
-    restored: (when: string) => `O backup de ${when} está de volta e o servidor está em execução.`,
-    back: 'Voltar'
-  },
-  error: { copy: 'Copiar os detalhes', copied: 'Detalhes copiados', todo: 'O que fazer:' },
-  leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.'
+  ...ptBR2
 }

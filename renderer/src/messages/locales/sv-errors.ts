@@ -52,7 +52,10 @@ export const svErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: { what: 'sudo godkände inte lösenordet.', todo: 'Skriv sudo-lösenordet igen (det sparas inte).' },
   TOOL_MISSING: { what: 'Ett verktyg som Plex Reclaim behöver saknas på den datorn.', todo: 'Med ”Kopiera detaljer” får du veta vilket.' },
   UNSUPPORTED_PLATFORM: { what: 'Det här går inte på det här systemet.', todo: 'Med ”Kopiera detaljer” får du veta varför.' },
-  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim svarar inte.', todo: 'Starta programmet igen och läs in sidan på nytt.' }
+  BRIDGE_UNREACHABLE: { what: 'Plex Reclaim svarar inte.', todo: 'Starta programmet igen och läs in sidan på nytt.' },
+  NEEDS_PERMISSION: { what: 'Inställningarna tillhör serverns eget användarkonto.', todo: 'Fortsätt från ”Diagnos”: datorn frågar efter ditt lösenord en gång, och hela nollställningen körs med den behörigheten.' },
+  SERVER_CLOCK_WRONG: { what: 'Serverns klocka går fel.', todo: 'Ställ in datum och tid på servern och försök sedan igen: plex.tv godkänner inte en server vars klocka går fel.' },
+  CLAIM_SERVER_SIGN_IN: { what: 'Servern tog inte emot anspråket härifrån: anspråk på den görs via serverns egen inloggning.', todo: 'Klicka på serverns ikon på datorn där Plex Media Server körs (i meddelandefältet i Windows, i menyraden i macOS), välj ”Open Plex…” och logga in med ditt Plex-konto: då görs anspråk på servern för det kontot automatiskt.' }
 }
 
 /** For any code not above: plain words for where it happened. */

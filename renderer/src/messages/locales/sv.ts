@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { sv2 } from './sv-2'
 
 /** Swedish, addressing the user as "du"; words as in docs/i18n/glossary-sv.md. */
 export const sv: Messages = {
@@ -54,7 +55,8 @@ export const sv: Messages = {
     manual: 'Du stoppar och startar den här servern själv.',
     on: (host: string) => `på ${host}`,
     where: 'Inställningsfil',
-    chosenFile: 'Plex Media Server (inställningsfilen du valde)'
+    chosenFile: 'Plex Media Server (inställningsfilen du valde)',
+    needsPermission: 'Din tillåtelse behövs för att läsa inställningarna'
   },
   remote: {
     open: 'En server på en annan dator…',
@@ -111,7 +113,10 @@ export const sv: Messages = {
     noReset: (who: string) => `Logga ut från Plex Web och logga in igen som ${who}: då släpper servern in dig. Om den fortfarande nekar dig, kom tillbaka och välj ”Nej”.`,
     notSignedIn: 'Servern är inte inloggad med något konto, så det finns inget att ta bort. Gå direkt till att göra anspråk på den.',
     toClaim: 'Gör anspråk på servern',
-    continue: 'Fortsätt till säkerhetskopian'
+    continue: 'Fortsätt till säkerhetskopian',
+    needsPermission: 'Inställningarna tillhör serverns eget användarkonto på den här datorn, så Plex Reclaim behöver din tillåtelse för att läsa dem. Om du fortsätter frågar datorn efter ditt lösenord en gång. Sedan sker allt i ett svep: en kontrollerad säkerhetskopia görs, servern stoppas (den är offline i ungefär en minut), den gamla inloggningen tas bort och servern startas igen.',
+    needsPermissionClaim: 'Om servern inte är inloggad med något konto kan du i stället göra anspråk på den direkt.',
+    elevatedReset: 'Fortsätt (frågar efter lösenordet en gång)'
   },
   backup: {
     title: 'Säkerhetskopiera inställningarna',
@@ -209,7 +214,8 @@ export const sv: Messages = {
     tunnelTitle: 'För en server utan skärm',
     tunnel: 'Kör det här på din dator och öppna sedan Plex Web via localhost:',
     copy: 'Kopiera',
-    copied: 'Kopierat'
+    copied: 'Kopierat',
+    localClaimUnconfirmed: 'För den här serverversionen görs anspråk via serverns egen inloggning (Plex har meddelat det för Windows från 1.32.2 och för macOS från 1.29.2). Plex Reclaim försöker ändå göra anspråk härifrån, men Plex har inte bekräftat att det fortfarande fungerar med de versionerna. Om det inte gör det får du se hur du loggar in på själva servern.'
   },
   done: {
     title: 'Du är inne igen',
@@ -224,72 +230,5 @@ export const sv: Messages = {
     restoreHint: 'Vill du gå tillbaka till de gamla inställningarna? Använd ”Återställ…” i listan med steg.',
     again: 'Börja om'
   },
-  restore: {
-    title: 'Återställ en säkerhetskopia',
-    body: 'Säkerhetskopior, nyaste först. Vid en återställning stoppas servern, de nuvarande inställningarna sparas som en ny säkerhetskopia, den valda läggs tillbaka och servern startas.',
-    signedInAs: (who: string) => `Inloggad som ${who}`,
-    notSignedIn: 'Inte inloggad',
-    taken: (reason: string) => `Tagen ${reason}`,
-    fingerprint: 'Kontrollsumma',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (tjänst)',
-      'macos-app': 'macOS',
-      'linux-package': 'Linuxpaket',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'WD NAS',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'En vald mapp'
-    },
-    steps: {
-      'verify-backup': 'Kontrollera den valda säkerhetskopian',
-      stop: 'Stoppa servern',
-      'verify-stopped': 'Se till att den har stoppats',
-      backup: 'Spara de nuvarande inställningarna som säkerhetskopia',
-      restore: 'Lägg tillbaka den valda säkerhetskopian',
-      'verify-store': 'Kontrollera att inställningarna stämmer med säkerhetskopian',
-      start: 'Starta servern',
-      'verify-started': 'Kontrollera att servern svarar'
-    },
-    failed: 'Återställningen blev inte klar.',
-    none: 'Det finns inga säkerhetskopior ännu.',
-    when: 'Tagen',
-    server: 'Inställningar',
-    account: 'Konto',
-    keys: 'Inloggningsuppgifter',
-    noKeys: 'inga',
-    reason: { reset: 'före en nollställning', 'pre-restore': 'före en återställning', manual: 'manuellt' },
-    choose: 'Återställ den här säkerhetskopian',
-    confirmTitle: 'Återställa den här säkerhetskopian?',
-    confirm: (when: string, who: string | null) =>
-      `Servern stoppas, de nuvarande inställningarna sparas som en ny säkerhetskopia och säkerhetskopian från ${when} läggs tillbaka. ${
-        who ? `Servern blir inloggad som ${who} igen, precis som då.` : 'Servern blir inte inloggad med något konto, precis som då.'
-      }`,
-    confirmYes: 'Återställ',
-    cancel: 'Avbryt',
-    working: 'Återställer…',
-    restored: (when: string) => `Säkerhetskopian från ${when} är tillbaka och servern körs.`,
-    back: 'Tillbaka'
-  },
-  error: {
-    copy: 'Kopiera detaljer',
-    copied: 'Detaljerna har kopierats',
-    todo: 'Gör så här:'
-  },
-  leave: 'En körning pågår. Om du lämnar nu döljs förloppet.'
+  ...sv2
 }
