@@ -54,7 +54,10 @@ export const deErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: E('sudo hat dieses Passwort nicht angenommen.', 'Gib das sudo-Passwort erneut ein (es wird nicht gespeichert).'),
   TOOL_MISSING: E('Auf diesem Gerät fehlt ein Programm, das Plex Reclaim braucht.', '„Details kopieren“ nennt es.'),
   UNSUPPORTED_PLATFORM: E('Auf diesem System ist das nicht möglich.', '„Details kopieren“ sagt, warum.'),
-  BRIDGE_UNREACHABLE: E('Plex Reclaim antwortet nicht.', 'Starte es neu und lade diese Seite neu.')
+  BRIDGE_UNREACHABLE: E('Plex Reclaim antwortet nicht.', 'Starte es neu und lade diese Seite neu.'),
+  NEEDS_PERMISSION: E('Diese Einstellungen gehören dem eigenen Benutzerkonto des Servers.', 'Mach unter „Diagnose“ weiter: Dein Computer fragt einmal nach deinem Passwort, und das ganze Zurücksetzen läuft mit dieser Erlaubnis.'),
+  SERVER_CLOCK_WRONG: E('Die Uhr des Servers geht falsch.', 'Stelle auf dem Server Datum und Uhrzeit richtig und versuch es dann erneut: plex.tv akzeptiert keinen Server, dessen Uhr falsch geht.'),
+  CLAIM_SERVER_SIGN_IN: E('Dieser Server hat das Verknüpfen von hier aus nicht angenommen: Er wird über seine eigene Anmeldung verknüpft.', 'Klicke auf dem Computer, auf dem Plex Media Server läuft, auf sein Symbol (im Infobereich unter Windows, in der Menüleiste unter macOS), wähle „Open Plex…“ und melde dich mit deinem Plex-Konto an: Der Server verknüpft sich dann selbst mit diesem Konto.')
 }
 
 /** For a code the catalogue does not know. */

@@ -1,5 +1,6 @@
 import { formatNumber, plural } from '../../i18n/intl'
 import type { Messages } from '../en'
+import { de2 } from './de-2'
 
 /** German: "du" as Plex itself says it; words from docs/i18n/glossary-de.md. */
 export const de: Messages = {
@@ -55,7 +56,8 @@ export const de: Messages = {
     manual: 'Diesen Server stoppst und startest du selbst.',
     on: (host: string) => `auf ${host}`,
     where: 'Einstellungsdatei',
-    chosenFile: 'Plex Media Server (die gewählte Einstellungsdatei)'
+    chosenFile: 'Plex Media Server (die gewählte Einstellungsdatei)',
+    needsPermission: 'Zum Lesen der Einstellungen ist deine Erlaubnis nötig'
   },
   remote: {
     open: 'Ein Server auf einem anderen Gerät…',
@@ -112,7 +114,10 @@ export const de: Messages = {
     noReset: (who: string) => `Melde dich in Plex Web ab und als ${who} wieder an: Der Server lässt dich dann hinein. Klappt es trotzdem nicht, komm zurück und wähle „Nein“.`,
     notSignedIn: 'Der Server ist mit keinem Konto angemeldet, es gibt also nichts zu entfernen. Verknüpfe ihn gleich mit deinem Konto.',
     toClaim: 'Server verknüpfen',
-    continue: 'Weiter zur Sicherung'
+    continue: 'Weiter zur Sicherung',
+    needsPermission: 'Diese Einstellungen gehören dem eigenen Benutzerkonto des Servers auf diesem Computer, deshalb braucht Plex Reclaim deine Erlaubnis, um sie zu lesen. Wenn du fortfährst, fragt dein Computer einmal nach deinem Passwort. Danach läuft alles in einem Zug ab: Eine geprüfte Sicherung wird angelegt, der Server wird gestoppt (er ist etwa eine Minute lang offline), die alte Anmeldung wird entfernt und der Server wird wieder gestartet.',
+    needsPermissionClaim: 'Ist der Server mit keinem Konto angemeldet, kannst du ihn stattdessen gleich mit deinem Konto verknüpfen.',
+    elevatedReset: 'Weiter (Passwort wird einmal abgefragt)'
   },
   backup: {
     title: 'Einstellungen sichern',
@@ -210,7 +215,8 @@ export const de: Messages = {
     tunnelTitle: 'Für einen Server ohne Bildschirm',
     tunnel: 'Führe diesen Befehl auf deinem Computer aus und öffne dann Plex Web unter dieser Adresse:',
     copy: 'Kopieren',
-    copied: 'Kopiert'
+    copied: 'Kopiert',
+    localClaimUnconfirmed: 'Diese Serverversion wird über ihre eigene Anmeldung verknüpft (Plex hat das für Windows ab 1.32.2 und für macOS ab 1.29.2 angekündigt). Plex Reclaim versucht das Verknüpfen trotzdem von hier aus, aber Plex hat nicht bestätigt, dass es bei diesen Versionen noch klappt. Falls nicht, siehst du, wie du dich direkt am Server anmeldest.'
   },
   done: {
     title: 'Du bist wieder drin',
@@ -225,72 +231,5 @@ export const de: Messages = {
     restoreHint: 'Um zu den alten Einstellungen zurückzukehren, nimm „Wiederherstellen…“ in der Liste der Schritte.',
     again: 'Von vorn beginnen'
   },
-  restore: {
-    title: 'Sicherung wiederherstellen',
-    body: 'Sicherungen, die neueste zuerst. Beim Wiederherstellen wird der Server gestoppt, die aktuellen Einstellungen als neue Sicherung behalten, die gewählte zurückgeschrieben und der Server gestartet.',
-    signedInAs: (who: string) => `Angemeldet als ${who}`,
-    notSignedIn: 'Nicht angemeldet',
-    taken: (reason: string) => `Angelegt ${reason}`,
-    fingerprint: 'Prüfsumme',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows (Dienst)',
-      'macos-app': 'macOS',
-      'linux-package': 'Linux-Paket',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker (linuxserver)',
-      'docker-hotio': 'Docker (hotio)',
-      'docker-binhex': 'Docker (binhex)',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'WD-NAS',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: 'Ein gewählter Ordner'
-    } as Record<string, string>,
-    steps: {
-      'verify-backup': 'Gewählte Sicherung prüfen',
-      stop: 'Server stoppen',
-      'verify-stopped': 'Prüfen, dass er gestoppt ist',
-      backup: 'Aktuelle Einstellungen sichern',
-      restore: 'Gewählte Sicherung zurückschreiben',
-      'verify-store': 'Prüfen, dass die Einstellungen zur Sicherung passen',
-      start: 'Server starten',
-      'verify-started': 'Prüfen, dass der Server antwortet'
-    } as Record<string, string>,
-    failed: 'Die Wiederherstellung wurde nicht beendet.',
-    none: 'Es gibt noch keine Sicherungen.',
-    when: 'Angelegt',
-    server: 'Einstellungen',
-    account: 'Konto',
-    keys: 'Anmeldewerte',
-    noKeys: 'keine',
-    reason: { reset: 'vor einem Zurücksetzen', 'pre-restore': 'vor einer Wiederherstellung', manual: 'von Hand' } as Record<string, string>,
-    choose: 'Diese Sicherung wiederherstellen',
-    confirmTitle: 'Diese Sicherung wiederherstellen?',
-    confirm: (when: string, who: string | null) =>
-      `Der Server wird gestoppt, seine aktuellen Einstellungen als neue Sicherung behalten und die Sicherung vom ${when} zurückgeschrieben. ${
-        who ? `Der Server ist danach wieder als ${who} angemeldet, wie damals.` : 'Der Server ist danach mit keinem Konto angemeldet, wie damals.'
-      }`,
-    confirmYes: 'Wiederherstellen',
-    cancel: 'Abbrechen',
-    working: 'Wird wiederhergestellt…',
-    restored: (when: string) => `Die Sicherung vom ${when} ist zurückgeschrieben und der Server läuft.`,
-    back: 'Zurück'
-  },
-  error: {
-    copy: 'Details kopieren',
-    copied: 'Details kopiert',
-    todo: 'Was du tun kannst:'
-  },
-  leave: 'Ein Vorgang läuft. Wenn du die Seite jetzt verlässt, siehst du seinen Fortschritt nicht mehr.'
+  ...de2
 }

@@ -54,7 +54,10 @@ export const jaErrors: Readonly<Record<string, Worded>> = {
   SUDO_WRONG_PASSWORD: E('sudo がそのパスワードを受け付けませんでした。', 'sudo パスワードをもう一度入力してください（保存はされません）。'),
   TOOL_MISSING: E('Plex Reclaim に必要なツールがそのマシンにありません。', 'ツール名は「詳細をコピー」で確認できます。'),
   UNSUPPORTED_PLATFORM: E('このシステムではこの操作はできません。', '理由は「詳細をコピー」で確認できます。'),
-  BRIDGE_UNREACHABLE: E('Plex Reclaim が応答していません。', 'Plex Reclaim を起動し直して、このページを再読み込みしてください。')
+  BRIDGE_UNREACHABLE: E('Plex Reclaim が応答していません。', 'Plex Reclaim を起動し直して、このページを再読み込みしてください。'),
+  NEEDS_PERMISSION: E('この設定はサーバー専用のユーザーアカウントが所有しています。', '「診断」から続行してください。パスワードの入力は1回だけで、リセット全体をその許可で実行します。'),
+  SERVER_CLOCK_WRONG: E('サーバーの時計がずれています。', 'サーバーの日付と時刻を正しく設定してから、もう一度お試しください。時計がずれているサーバーは plex.tv に受け付けられません。'),
+  CLAIM_SERVER_SIGN_IN: E('このサーバーはここからの登録を受け付けませんでした。サーバー自身のサインインで登録する必要があります。', 'Plex Media Server が動いているコンピューターでアイコン（Windows は通知領域、macOS はメニューバー）をクリックし、「Open Plex…」を選んで Plex アカウントでサインインしてください。サーバーが自動でそのアカウントに登録されます。')
 }
 
 /** For a code the catalogue does not know. */

@@ -1,5 +1,6 @@
 import { formatNumber, plural } from '../../i18n/intl'
 import type { Messages } from '../en'
+import { ja2 } from './ja-2'
 
 /** Japanese: polite です・ます, short sentences; words from docs/i18n/glossary-ja.md. */
 export const ja: Messages = {
@@ -55,7 +56,8 @@ export const ja: Messages = {
     manual: 'このサーバーの停止と起動はご自身で行います。',
     on: (host: string) => `${host} 上`,
     where: '設定ファイル',
-    chosenFile: 'Plex Media Server（選んだ設定ファイル）'
+    chosenFile: 'Plex Media Server（選んだ設定ファイル）',
+    needsPermission: '設定の読み取りには許可が必要です'
   },
   remote: {
     open: '別のマシンのサーバー…',
@@ -112,7 +114,10 @@ export const ja: Messages = {
     noReset: (who: string) => `Plex Web からサインアウトし、${who} としてサインインし直してください。サーバーに入れるはずです。それでも入れない場合は、ここに戻って「いいえ」を選んでください。`,
     notSignedIn: 'サーバーはどのアカウントにもサインインしていないので、取り除くものはありません。そのままアカウントに登録してください。',
     toClaim: 'サーバーを登録',
-    continue: 'バックアップへ進む'
+    continue: 'バックアップへ進む',
+    needsPermission: 'この設定はサーバー専用のユーザーアカウントが所有しているため、読み取るには許可が必要です。続行すると、コンピューターのパスワードを1回だけ求められます。その後、確認済みのバックアップの作成、サーバーの停止（1分ほどオフラインになります）、古いサインインの削除、サーバーの再起動までをまとめて行います。',
+    needsPermissionClaim: 'サーバーがどのアカウントにもサインインしていない場合は、代わりにすぐアカウントに登録することもできます。',
+    elevatedReset: '続行（パスワードの入力は1回だけ）'
   },
   backup: {
     title: '設定をバックアップ',
@@ -210,7 +215,8 @@ export const ja: Messages = {
     tunnelTitle: '画面のないサーバーの場合',
     tunnel: 'お使いのコンピューターで次のコマンドを実行してから、下のアドレスで Plex Web を開いてください：',
     copy: 'コピー',
-    copied: 'コピーしました'
+    copied: 'コピーしました',
+    localClaimUnconfirmed: 'このバージョンのサーバーは、サーバー自身のサインインでアカウントに登録します（Plex は Windows 版 1.32.2 以降と macOS 版 1.29.2 以降についてそう告知しています）。ここからの登録も試しますが、これらのバージョンで今も使えるかは Plex が確認していません。うまくいかない場合は、サーバー上でサインインする方法をご案内します。'
   },
   done: {
     title: 'サーバーに入れるようになりました',
@@ -225,72 +231,5 @@ export const ja: Messages = {
     restoreHint: '古い設定に戻すには、手順の一覧から「復元…」を選んでください。',
     again: '最初からやり直す'
   },
-  restore: {
-    title: 'バックアップから復元',
-    body: 'バックアップを新しい順に表示しています。復元すると、サーバーを停止し、現在の設定を新しいバックアップとして残し、選んだバックアップを戻してからサーバーを起動します。',
-    signedInAs: (who: string) => `${who} でサインイン`,
-    notSignedIn: 'サインインしていません',
-    taken: (reason: string) => `${reason}作成`,
-    fingerprint: 'チェックサム',
-    installTypes: {
-      'windows-tray': 'Windows',
-      'windows-service-account': 'Windows（サービス）',
-      'macos-app': 'macOS',
-      'linux-package': 'Linux パッケージ',
-      'linux-sysv': 'Linux',
-      arch: 'Arch Linux',
-      snap: 'Snap',
-      'docker-plexinc': 'Docker',
-      'docker-linuxserver': 'Docker（linuxserver）',
-      'docker-hotio': 'Docker（hotio）',
-      'docker-binhex': 'Docker（binhex）',
-      'docker-folder': 'Docker',
-      'home-assistant': 'Home Assistant',
-      'synology-dsm7': 'Synology',
-      'synology-dsm7-legacy': 'Synology',
-      'synology-dsm6': 'Synology',
-      qnap: 'QNAP',
-      asustor: 'ASUSTOR',
-      readynas: 'ReadyNAS',
-      'western-digital': 'WD NAS',
-      freebsd: 'FreeBSD',
-      'truenas-jail': 'TrueNAS',
-      folder: '選んだフォルダー'
-    } as Record<string, string>,
-    steps: {
-      'verify-backup': '選んだバックアップを確認',
-      stop: 'サーバーを停止',
-      'verify-stopped': '停止したことを確認',
-      backup: '現在の設定をバックアップとして保存',
-      restore: '選んだバックアップを戻す',
-      'verify-store': '設定がバックアップと一致するか確認',
-      start: 'サーバーを起動',
-      'verify-started': 'サーバーが応答するか確認'
-    } as Record<string, string>,
-    failed: '復元が完了しませんでした。',
-    none: 'バックアップはまだありません。',
-    when: '作成日時',
-    server: '設定',
-    account: 'アカウント',
-    keys: 'サインイン情報の値',
-    noKeys: 'なし',
-    reason: { reset: 'リセット前に', 'pre-restore': '復元前に', manual: '手動で' } as Record<string, string>,
-    choose: 'このバックアップを復元',
-    confirmTitle: 'このバックアップを復元しますか？',
-    confirm: (when: string, who: string | null) =>
-      `サーバーを停止し、現在の設定を新しいバックアップとして残してから、${when} のバックアップを戻します。${
-        who ? `サーバーは当時と同じく ${who} でサインインした状態に戻ります。` : 'サーバーは当時と同じく、どのアカウントにもサインインしていない状態になります。'
-      }`,
-    confirmYes: '復元',
-    cancel: 'キャンセル',
-    working: '復元しています…',
-    restored: (when: string) => `${when} のバックアップを戻しました。サーバーは動いています。`,
-    back: '戻る'
-  },
-  error: {
-    copy: '詳細をコピー',
-    copied: '詳細をコピーしました',
-    todo: '対処方法：'
-  },
-  leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。'
+  ...ja2
 }
