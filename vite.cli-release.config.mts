@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => {
       ssr: true,
       outDir: npm ? 'out/cli-npm' : 'out/cli-release',
       emptyOutDir: true,
-      target: 'node24',
+      target: 'node22', // the Node the executables carry (NODE_VERSION in scripts/dist-cli/node-binaries.mjs)
       minify: true,
       sourcemap: false,
       reportCompressedSize: false,

