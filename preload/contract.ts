@@ -25,9 +25,26 @@ export interface AccountView {
   readonly keysPresent: readonly string[]
 }
 
+/**
+ * A server's name without words (main/core/detect/types.ts LabelDetail): the renderer words it in
+ * the active language; `label` is the English sentence, the fallback.
+ */
+export type ServerLabelDetail =
+  | { readonly kind: 'type' }
+  | { readonly kind: 'freenas-plugin' }
+  | { readonly kind: 'docker'; readonly image: string; readonly container: string }
+  | { readonly kind: 'macos-user'; readonly user: string }
+  | { readonly kind: 'windows-service'; readonly service: string; readonly account: string }
+  | { readonly kind: 'windows-user'; readonly sid: string }
+  | { readonly kind: 'truenas-jail'; readonly jail: string }
+  | { readonly kind: 'folder'; readonly layout: 'data-folder' | 'binhex' | 'config-volume' | 'library-folder' }
+  | { readonly kind: 'settings-in'; readonly folder: string }
+
 export interface InstallationView {
   readonly id: string
+  /** English, as the CLI and the logs say it. */
   readonly label: string
+  readonly labelDetail: ServerLabelDetail
   readonly platform: string
   readonly installType: string
   readonly store: string

@@ -18,6 +18,7 @@ const installation: Installation = {
   platform: 'linux',
   installType: 'linux-package',
   label: 'Plex Media Server (Linux package)',
+  labelDetail: { kind: 'type' },
   store: { kind: 'preferences-xml', path: '/var/lib/plexmediaserver/Preferences.xml', dataDir: '/var/lib/plexmediaserver' },
   dataDir: '/var/lib/plexmediaserver',
   pidFile: null,

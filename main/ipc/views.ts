@@ -7,6 +7,7 @@ import { describeTarget } from '../app/index'
 export const toInstallationView = (i: Installation, running: boolean | null, host = 'this computer'): InstallationView => ({
   id: i.id,
   label: i.label,
+  labelDetail: i.labelDetail,
   platform: i.platform,
   installType: i.installType,
   store: describeTarget(i.store),

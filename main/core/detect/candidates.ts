@@ -3,13 +3,15 @@ import type { Host } from '../host/types'
 import { PID_FILE, PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
 import { exists, expand, readText, shellVar } from './paths'
 import { unitEnvironment } from './systemd-env'
-import type { InstallType, Platform, ServerControl } from './types'
+import type { InstallType, LabelDetail, Platform, ServerControl } from './types'
 
 /** A place a server's settings may be, in machine paths (before the detection root is applied). */
 export interface Candidate {
   readonly platform: Platform
   readonly installType: InstallType
   readonly label: string
+  /** What the label says besides the install type; absent, the type alone names it. */
+  readonly labelDetail?: LabelDetail
   /** The Preferences.xml, or for macOS the preferences plist read to show the account. */
   readonly settingsFile: string
   readonly dataDir: string
@@ -157,7 +159,7 @@ const freebsd: Rule = async (host, root) => {
     found.push({ platform: 'freebsd', installType: 'freebsd', label: 'Plex Media Server (FreeBSD)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'freebsd-rc', service } })
   }
   for (const dataDir of ['/usr/pbi/plexmediaserver-amd64/plexdata/Plex Media Server', '/var/db/plexdata/Plex Media Server']) {
-    found.push({ platform: 'freebsd', installType: 'freebsd', label: 'Plex Media Server (FreeNAS plugin)', settingsFile: prefs(dataDir), dataDir, control: { kind: 'freebsd-rc', service: 'plexmediaserver' } })
+    found.push({ platform: 'freebsd', installType: 'freebsd', label: 'Plex Media Server (FreeNAS plugin)', labelDetail: { kind: 'freenas-plugin' }, settingsFile: prefs(dataDir), dataDir, control: { kind: 'freebsd-rc', service: 'plexmediaserver' } })
   }
   return found
 }
@@ -173,7 +175,7 @@ const truenasJails: Rule = async (host, root) => {
       ['/Plex Media Server', 'plexmediaserver_plexpass']
     ] as const) {
       const dataDir = posix.join(jailRoot, inside)
-      found.push({ platform: 'freebsd', installType: 'truenas-jail', label: `Plex Media Server (TrueNAS jail ${jail})`, settingsFile: prefs(dataDir), dataDir, control: { kind: 'iocage', jail, service } })
+      found.push({ platform: 'freebsd', installType: 'truenas-jail', label: `Plex Media Server (TrueNAS jail ${jail})`, labelDetail: { kind: 'truenas-jail', jail }, settingsFile: prefs(dataDir), dataDir, control: { kind: 'iocage', jail, service } })
     }
   }
   return found
@@ -198,6 +200,7 @@ const macos: Rule = async (host, root) => {
       platform: 'macos' as const,
       installType: 'macos-app' as const,
       label: `Plex Media Server (macOS, user ${user})`,
+      labelDetail: { kind: 'macos-user' as const, user },
       settingsFile: `${home}/Library/Preferences/com.plexapp.plexmediaserver.plist`,
       dataDir: `${home}/Library/Application Support/Plex Media Server`,
       control: { kind: 'macos-app' as const, user },

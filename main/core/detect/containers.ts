@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import type { Host } from '../host/types'
 import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
 import type { Candidate } from './candidates'
-import type { InstallType } from './types'
+import type { FolderLayout, InstallType } from './types'
 
 /** Where each image keeps Preferences.xml below its /config volume (plex-domain.md 1c). */
 const LAYOUTS: ReadonlyArray<{ readonly type: InstallType; readonly image: RegExp; readonly dataDir: string; readonly name: string }> = [
@@ -71,6 +71,7 @@ export async function dockerCandidates(host: Host): Promise<Candidate[]> {
       platform: 'container',
       installType: layout.type,
       label: `Plex Media Server (Docker ${layout.name}, container ${container})`,
+      labelDetail: { kind: 'docker', image: layout.name, container },
       settingsFile: posix.join(dataDir, PREFERENCES_FILE),
       dataDir,
       control: { kind: 'docker', container }
@@ -81,18 +82,19 @@ export async function dockerCandidates(host: Host): Promise<Candidate[]> {
 
 /** A folder the user picks: a Docker volume, a NAS share, or a data folder copied elsewhere. */
 export function folderCandidates(folder: string): Candidate[] {
-  const layouts = [
-    { rel: '', label: 'a Plex data folder' },
-    { rel: PMS_DIR, label: 'a binhex-style /config or application support folder' },
-    { rel: `Library/Application Support/${PMS_DIR}`, label: 'a plexinc or linuxserver /config volume' },
-    { rel: `Library/${PMS_DIR}`, label: 'a QNAP or ASUSTOR Library folder' }
+  const layouts: ReadonlyArray<{ readonly rel: string; readonly label: string; readonly layout: FolderLayout }> = [
+    { rel: '', label: 'a Plex data folder', layout: 'data-folder' },
+    { rel: PMS_DIR, label: 'a binhex-style /config or application support folder', layout: 'binhex' },
+    { rel: `Library/Application Support/${PMS_DIR}`, label: 'a plexinc or linuxserver /config volume', layout: 'config-volume' },
+    { rel: `Library/${PMS_DIR}`, label: 'a QNAP or ASUSTOR Library folder', layout: 'library-folder' }
   ]
-  return layouts.map(({ rel, label }) => {
+  return layouts.map(({ rel, label, layout }) => {
     const dataDir = rel ? posix.join(folder, rel) : folder
     return {
       platform: 'container' as const,
       installType: 'docker-folder' as const,
       label: `Plex Media Server settings in ${label}`,
+      labelDetail: { kind: 'folder' as const, layout },
       settingsFile: posix.join(dataDir, PREFERENCES_FILE),
       dataDir,
       control: { kind: 'manual' as const, hint: 'Stop the server that uses this folder (for Docker: docker stop CONTAINER), then continue.' }

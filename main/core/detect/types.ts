@@ -31,6 +31,25 @@ export type InstallType =
   | 'truenas-jail'
   | 'folder'
 
+/**
+ * What a server's name says besides its install type, in no language: `label` is the English
+ * sentence (CLI, logs); the wizard words this in the user's language. 'type' means the install
+ * type alone names it.
+ */
+export type LabelDetail =
+  | { readonly kind: 'type' }
+  | { readonly kind: 'freenas-plugin' }
+  | { readonly kind: 'docker'; readonly image: string; readonly container: string }
+  | { readonly kind: 'macos-user'; readonly user: string }
+  | { readonly kind: 'windows-service'; readonly service: string; readonly account: string }
+  | { readonly kind: 'windows-user'; readonly sid: string }
+  | { readonly kind: 'truenas-jail'; readonly jail: string }
+  | { readonly kind: 'folder'; readonly layout: FolderLayout }
+  | { readonly kind: 'settings-in'; readonly folder: string }
+
+/** The shapes of a folder the user points at (containers.ts folderCandidates). */
+export type FolderLayout = 'data-folder' | 'binhex' | 'config-volume' | 'library-folder'
+
 /** How the server behind a store is stopped and started; program names are fixed here in main. */
 export type ServerControl =
   | { readonly kind: 'systemd'; readonly unit: string }
@@ -56,6 +75,7 @@ export interface Installation {
   readonly platform: Platform
   readonly installType: InstallType
   readonly label: string
+  readonly labelDetail: LabelDetail
   readonly store: StoreTarget
   readonly dataDir: string
   readonly pidFile: string | null

@@ -4,12 +4,14 @@ import { WINDOWS_KEY } from '../stores/keys'
 import { canonicalKey, valueText, type RegKey } from '../stores/reg-file'
 import type { RegistryHive } from '../stores/types'
 import { reg, regExport, regSubkeys, regValues } from './registry'
-import type { ServerControl } from './types'
+import type { LabelDetail, ServerControl } from './types'
 
 export interface WindowsCandidate {
   readonly key: string
   readonly installType: 'windows-tray' | 'windows-service-account'
   readonly label: string
+  /** Absent for the tray install: its type alone names it. */
+  readonly labelDetail?: LabelDetail
   readonly dataDir: string
   readonly control: ServerControl
   readonly values: Readonly<Record<string, string>>
@@ -153,13 +155,14 @@ export async function windowsCandidates(host: Host, env: NodeJS.ProcessEnv): Pro
 function candidate(key: string, sid: string, values: Record<string, string>, service: Service | undefined, localAppData: string): WindowsCandidate {
   const dataDir = dataDirFrom(values, localAppData)
   if (service) {
-    return { key, installType: 'windows-service-account', label: `Plex Media Server (Windows service ${service.name}, account ${service.account})`, dataDir, control: { kind: 'windows-service', service: service.name }, values }
+    return { key, installType: 'windows-service-account', label: `Plex Media Server (Windows service ${service.name}, account ${service.account})`, labelDetail: { kind: 'windows-service', service: service.name, account: service.account }, dataDir, control: { kind: 'windows-service', service: service.name }, values }
   }
   // Another user's own server, not a service: only that user can quit it.
   return {
     key,
     installType: 'windows-tray',
     label: `Plex Media Server (Windows user ${sid})`,
+    labelDetail: { kind: 'windows-user', sid },
     dataDir,
     control: { kind: 'manual', hint: `Quit Plex Media Server in the session of the user ${sid}, then run the reset with --no-service.` },
     values

@@ -6,6 +6,7 @@ import { IDLE_RUN, INITIAL_STATE, type WizardState } from './state'
 const server: InstallationView = {
   id: 'pms-0123456789',
   label: 'Plex Media Server (Linux package)',
+  labelDetail: { kind: 'type' },
   platform: 'linux',
   installType: 'linux-package',
   store: '/var/lib/plexmediaserver/Library/Application Support/Plex Media Server/Preferences.xml',

@@ -6,6 +6,7 @@ import { useWizard } from './wizard-store'
 const server: InstallationView = {
   id: 'pms-0123456789',
   label: 'Plex Media Server (Linux package)',
+  labelDetail: { kind: 'type' },
   platform: 'linux',
   installType: 'linux-package',
   store: '/var/lib/plexmediaserver/Library/Application Support/Plex Media Server/Preferences.xml',
