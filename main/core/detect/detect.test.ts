@@ -223,10 +223,30 @@ describe('detection on a laid-out machine', () => {
     writeFileSync(join(root, 'Users/kate/Library/Preferences/com.plexapp.plexmediaserver.plist'), buildBinary({ PlexOnlineUsername: 'kate', PlexOnlineToken: 'SECRET', MachineIdentifier: 'mac-1' }))
     writeFileSync(join(root, 'Users/bob/Library/Preferences/com.plexapp.plexmediaserver.plist'), build({ MachineIdentifier: 'mac-2' }))
     const found = await detect(root)
+    expect(found.map((f) => f.labelDetail)).toEqual([{ kind: 'macos-user', user: 'bob' }, { kind: 'macos-user', user: 'kate' }])
     expect(found.map((f) => [f.installType, f.store, f.control, f.account?.username, f.account?.tokenPresent])).toEqual([
       ['macos-app', { kind: 'macos-defaults', domain: 'com.plexapp.plexmediaserver', user: 'bob' }, { kind: 'macos-app', user: 'bob' }, null, false],
       ['macos-app', { kind: 'macos-defaults', domain: 'com.plexapp.plexmediaserver', user: 'kate' }, { kind: 'macos-app', user: 'kate' }, 'kate', true]
     ])
+  })
+
+  it('describes each server without words besides its English label: the wizard words it', async () => {
+    const root = tempDir()
+    layOut(root, {
+      'usr/lib/plexmediaserver/': '',
+      'lib/systemd/system/plexmediaserver.service': '[Unit]\n',
+      [`var/lib/plexmediaserver/${ASD}/Preferences.xml`]: SIGNED_IN,
+      'mnt/tank/iocage/jails/plex/root/usr/local/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN,
+      'var/db/plexdata/Plex Media Server/Preferences.xml': SIGNED_IN,
+      [`config/${ASD}/Preferences.xml`]: SIGNED_IN
+    })
+    const found = await detect(root)
+    expect(found.map((f) => [f.installType, f.labelDetail, f.label]).sort()).toEqual([
+      ['freebsd', { kind: 'freenas-plugin' }, 'Plex Media Server (FreeNAS plugin)'],
+      ['linux-package', { kind: 'type' }, 'Plex Media Server (Linux package)'],
+      ['truenas-jail', { kind: 'truenas-jail', jail: 'plex' }, 'Plex Media Server (TrueNAS jail plex)']
+    ])
+    expect((await inspectPath(host, join(root, 'config'))).labelDetail).toEqual({ kind: 'folder', layout: 'config-volume' })
   })
 
   it('the Snap\'s pid file is plexmediaserver.pid in its application support folder, not in the data folder (PlexDBRepair\'s SNAP branch)', async () => {
