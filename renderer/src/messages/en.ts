@@ -55,7 +55,6 @@ export const en = {
     manual: 'You will stop and start this server yourself.',
     on: (host: string) => `on ${host}`,
     where: 'Settings file',
-    chosenFile: 'Plex Media Server (the settings file you chose)',
     needsPermission: 'Needs your permission to read its settings'
   },
   remote: {
@@ -291,6 +290,39 @@ export const en = {
     working: 'Restoring…',
     restored: (when: string) => `The backup from ${when} is back in place and the server is running.`,
     back: 'Back'
+  },
+  /** A server's name, from its install type and what detection found (InstallationView.labelDetail). */
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (Linux package)',
+      'linux-sysv': 'Plex Media Server (Linux package, SysV init)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (Home Assistant add-on)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, older package)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (FreeNAS plugin)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, container ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, user ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (Windows service ${service}, account ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (Windows user ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (TrueNAS jail ${jail})`,
+    folder: {
+      'data-folder': 'Plex Media Server settings in a Plex data folder',
+      binhex: 'Plex Media Server settings in a binhex-style /config or application support folder',
+      'config-volume': 'Plex Media Server settings in a plexinc or linuxserver /config volume',
+      'library-folder': 'Plex Media Server settings in a QNAP or ASUSTOR Library folder'
+    },
+    settingsIn: (folder: string) => `Plex Media Server settings in ${folder}`
   },
   error: {
     copy: 'Copy details',

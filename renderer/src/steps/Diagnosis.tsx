@@ -1,4 +1,5 @@
 import { StepHeading } from '../components/StepHeading'
+import { useServerLabel } from '../i18n/server-label'
 import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { DiagnosisOutcome } from './DiagnosisOutcome'
@@ -7,6 +8,7 @@ import { NeedsPermission } from './NeedsPermission'
 export function Diagnosis() {
   const messages = useMessages()
   const wordedOf = useWorded()
+  const serverName = useServerLabel()
   const { gap } = useTypography()
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
@@ -42,7 +44,7 @@ export function Diagnosis() {
     <section>
       <StepHeading>{t.title}</StepHeading>
       <div className="card">
-        <h2 className="card-title">{server.label.includes('/') ? messages.find.chosenFile : server.label}</h2>
+        <h2 className="card-title">{serverName(server)}</h2>
         <dl className="facts">
           <dt>{t.account}</dt>
           <dd>{a?.username ?? '—'}</dd>

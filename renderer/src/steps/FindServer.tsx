@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import type { InstallationView } from '../../../preload/contract'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
+import { useServerLabel } from '../i18n/server-label'
 import { useMessages, useTypography } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { RemoteForm } from './RemoteForm'
@@ -11,12 +12,13 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
   const t = messages.find
   const { colon, gap } = useTypography()
   const select = useWizard((s) => s.select)
+  const name = useServerLabel()(server)
   const who = server.account?.username ?? server.account?.maskedEmail
   const state = server.running === null ? t.unknown : server.running ? t.running : t.stopped
   return (
     <li className="card server">
       <div className="server-head">
-        <h2>{server.label.includes('/') || server.label.includes('\\') ? t.chosenFile : server.label}</h2>
+        <h2>{name}</h2>
         <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
       </div>
       <p>{server.readError ? (server.readError.code === 'NEEDS_PERMISSION' ? t.needsPermission : t.cannotRead) : who ? `${t.signedInAs}${gap}${who}` : t.notSignedIn}</p>
@@ -26,7 +28,7 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
         <span className="mono">{server.store}</span>
       </details>
       {!server.controllable ? <p className="muted">{t.manual}</p> : null}
-      <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}${colon}${gap}${server.label}`}>
+      <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}${colon}${gap}${name}`}>
         {t.select}
       </button>
     </li>

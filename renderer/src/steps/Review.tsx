@@ -1,5 +1,6 @@
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
+import { useServerLabel } from '../i18n/server-label'
 import { useFormat, useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
@@ -7,6 +8,7 @@ import { useWizard } from '../store/wizard-store'
 export function Review() {
   const messages = useMessages()
   const when = useFormat().date
+  const serverName = useServerLabel()
   const t = messages.review
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const backup = useWizard((s) => s.backup)
@@ -21,7 +23,7 @@ export function Review() {
         <dl className="facts">
           <dt>{t.server}</dt>
           <dd>
-            {server.label.includes('/') ? messages.find.chosenFile : server.label}
+            {serverName(server)}
             {server.host !== 'this computer' ? ` (${messages.find.on(server.host)})` : ''}
           </dd>
           <dt>{t.account}</dt>

@@ -56,7 +56,6 @@ export const de: Messages = {
     manual: 'Diesen Server stoppst und startest du selbst.',
     on: (host: string) => `auf ${host}`,
     where: 'Einstellungsdatei',
-    chosenFile: 'Plex Media Server (die gewählte Einstellungsdatei)',
     needsPermission: 'Zum Lesen der Einstellungen ist deine Erlaubnis nötig'
   },
   remote: {

@@ -63,7 +63,6 @@ export const es: Messages = {
     manual: 'Tendrás que detener e iniciar este servidor por tu cuenta.',
     on: (host: string) => `en ${host}`,
     where: 'Archivo de configuración',
-    chosenFile: 'Plex Media Server (el archivo de configuración que elegiste)',
     needsPermission: 'Hace falta tu permiso para leer su configuración'
   },
   remote: {

@@ -63,7 +63,6 @@ export const fr: Messages = {
     manual: 'Vous arrêterez et démarrerez ce serveur vous-même.',
     on: (host: string) => `sur ${host}`,
     where: 'Fichier de paramètres',
-    chosenFile: 'Plex Media Server (le fichier de paramètres choisi)',
     needsPermission: 'Votre autorisation est nécessaire pour lire ses paramètres'
   },
   remote: {

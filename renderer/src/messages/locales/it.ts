@@ -63,7 +63,6 @@ export const it: Messages = {
     manual: 'Dovrai fermare e avviare questo server manualmente.',
     on: (host: string) => `su ${host}`,
     where: 'File delle impostazioni',
-    chosenFile: 'Plex Media Server (il file delle impostazioni che hai scelto)',
     needsPermission: 'Serve il tuo permesso per leggere le impostazioni'
   },
   remote: {

@@ -56,7 +56,6 @@ export const ja: Messages = {
     manual: 'このサーバーの停止と起動はご自身で行います。',
     on: (host: string) => `${host} 上`,
     where: '設定ファイル',
-    chosenFile: 'Plex Media Server（選んだ設定ファイル）',
     needsPermission: '設定の読み取りには許可が必要です'
   },
   remote: {

@@ -55,7 +55,6 @@ export const nl: Messages = {
     manual: 'Je stopt en start deze server zelf.',
     on: (host: string) => `op ${host}`,
     where: 'Instellingenbestand',
-    chosenFile: 'Plex Media Server (het gekozen instellingenbestand)',
     needsPermission: 'Toestemming nodig om de instellingen te lezen'
   },
   remote: {

@@ -61,7 +61,6 @@ export const pl: Messages = {
     manual: 'Ten serwer trzeba zatrzymać i uruchomić samodzielnie.',
     on: (host: string) => `na ${host}`,
     where: 'Plik ustawień',
-    chosenFile: 'Plex Media Server (wybrany plik ustawień)',
     needsPermission: 'Odczyt ustawień wymaga zgody'
   },
   remote: {

@@ -63,7 +63,6 @@ export const ptBR: Messages = {
     manual: 'Você vai precisar parar e iniciar este servidor manualmente.',
     on: (host: string) => `em ${host}`,
     where: 'Arquivo de configurações',
-    chosenFile: 'Plex Media Server (o arquivo de configurações que você escolheu)',
     needsPermission: 'É preciso sua permissão para ler as configurações dele'
   },
   remote: {

@@ -55,7 +55,6 @@ export const sv: Messages = {
     manual: 'Du stoppar och startar den här servern själv.',
     on: (host: string) => `på ${host}`,
     where: 'Inställningsfil',
-    chosenFile: 'Plex Media Server (inställningsfilen du valde)',
     needsPermission: 'Din tillåtelse behövs för att läsa inställningarna'
   },
   remote: {
