@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the German catalogue, kept apart so that de.ts stays under 300 lines; de.ts spreads it in. */
-export const de2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const de2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Sicherung wiederherstellen',
     body: 'Sicherungen, die neueste zuerst. Beim Wiederherstellen wird der Server gestoppt, die aktuellen Einstellungen als neue Sicherung behalten, die gewählte zurückgeschrieben und der Server gestartet.',
@@ -63,6 +63,38 @@ export const de2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Wird wiederhergestellt…',
     restored: (when: string) => `Die Sicherung vom ${when} ist zurückgeschrieben und der Server läuft.`,
     back: 'Zurück'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (Linux-Paket)',
+      'linux-sysv': 'Plex Media Server (Linux-Paket, SysV-Init)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (Add-on für Home Assistant)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, älteres Paket)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (FreeNAS-Plugin)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, Container ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, Benutzer ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (Windows-Dienst ${service}, Konto ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (Windows-Benutzer ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (TrueNAS-Jail ${jail})`,
+    folder: {
+      'data-folder': 'Einstellungen von Plex Media Server in einem Plex-Datenordner',
+      binhex: 'Einstellungen von Plex Media Server in einem /config- oder Application-Support-Ordner im binhex-Stil',
+      'config-volume': 'Einstellungen von Plex Media Server in einem /config-Volume von plexinc oder linuxserver',
+      'library-folder': 'Einstellungen von Plex Media Server in einem Library-Ordner von QNAP oder ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Einstellungen von Plex Media Server in ${folder}`
   },
   error: {
     copy: 'Details kopieren',

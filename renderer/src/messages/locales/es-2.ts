@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the Spanish catalogue, kept apart so that es.ts stays under 300 lines; es.ts spreads it in. */
-export const es2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const es2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Restaurar una copia de seguridad',
     body: 'Copias de seguridad, de la más reciente a la más antigua. Al restaurar se detiene el servidor, se guarda la configuración actual como una copia nueva, se vuelve a poner la elegida y se inicia el servidor.',
@@ -63,6 +63,38 @@ export const es2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Restaurando…',
     restored: (when: string) => `La copia del ${when} vuelve a estar en su sitio y el servidor está en marcha.`,
     back: 'Atrás'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (paquete de Linux)',
+      'linux-sysv': 'Plex Media Server (paquete de Linux, init SysV)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (complemento de Home Assistant)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, paquete antiguo)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (plugin de FreeNAS)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, contenedor ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, usuario ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (servicio de Windows ${service}, cuenta ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (usuario de Windows ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (jail de TrueNAS ${jail})`,
+    folder: {
+      'data-folder': 'Configuración de Plex Media Server en una carpeta de datos de Plex',
+      binhex: 'Configuración de Plex Media Server en una carpeta /config o Application Support al estilo binhex',
+      'config-volume': 'Configuración de Plex Media Server en un volumen /config de plexinc o linuxserver',
+      'library-folder': 'Configuración de Plex Media Server en una carpeta Library de QNAP o ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Configuración de Plex Media Server en ${folder}`
   },
   error: { copy: 'Copiar los detalles', copied: 'Detalles copiados', todo: 'Qué hacer:' },
   leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'

@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the French catalogue, kept apart so that fr.ts stays under 300 lines; fr.ts spreads it in. */
-export const fr2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const fr2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Restaurer une sauvegarde',
     body: 'Les sauvegardes, de la plus récente à la plus ancienne. La restauration arrête le serveur, conserve les paramètres actuels dans une nouvelle sauvegarde, remet en place celle que vous avez choisie et redémarre le serveur.',
@@ -63,6 +63,38 @@ export const fr2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Restauration en cours…',
     restored: (when: string) => `La sauvegarde du ${when} est remise en place et le serveur fonctionne.`,
     back: 'Retour'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (paquet Linux)',
+      'linux-sysv': 'Plex Media Server (paquet Linux, init SysV)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (module complémentaire Home Assistant)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, ancien paquet)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (plugin FreeNAS)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, conteneur ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, utilisateur ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (service Windows ${service}, compte ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (utilisateur Windows ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (jail TrueNAS ${jail})`,
+    folder: {
+      'data-folder': 'Paramètres de Plex Media Server dans un dossier de données Plex',
+      binhex: 'Paramètres de Plex Media Server dans un dossier /config ou Application Support de style binhex',
+      'config-volume': 'Paramètres de Plex Media Server dans un volume /config plexinc ou linuxserver',
+      'library-folder': 'Paramètres de Plex Media Server dans un dossier Library QNAP ou ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Paramètres de Plex Media Server dans ${folder}`
   },
   error: { copy: 'Copier les détails', copied: 'Détails copiés', todo: 'Que faire\u00a0:' },
   leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'

@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the Italian catalogue, kept apart so that it.ts stays under 300 lines; it.ts spreads it in. */
-export const it2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const it2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Ripristina un backup',
     body: 'I backup, dal più recente al meno recente. Il ripristino ferma il server, conserva le impostazioni attuali in un nuovo backup, rimette quello scelto e avvia il server.',
@@ -63,6 +63,38 @@ export const it2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Ripristino in corso…',
     restored: (when: string) => `Il backup del ${when} è di nuovo al suo posto e il server è in funzione.`,
     back: 'Indietro'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (pacchetto Linux)',
+      'linux-sysv': 'Plex Media Server (pacchetto Linux, init SysV)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (componente aggiuntivo di Home Assistant)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, pacchetto precedente)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (plugin FreeNAS)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, container ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, utente ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (servizio Windows ${service}, account ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (utente Windows ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (jail TrueNAS ${jail})`,
+    folder: {
+      'data-folder': 'Impostazioni di Plex Media Server in una cartella dati di Plex',
+      binhex: 'Impostazioni di Plex Media Server in una cartella /config o Application Support in stile binhex',
+      'config-volume': 'Impostazioni di Plex Media Server in un volume /config di plexinc o linuxserver',
+      'library-folder': 'Impostazioni di Plex Media Server in una cartella Library di QNAP o ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Impostazioni di Plex Media Server in ${folder}`
   },
   error: { copy: 'Copia i dettagli', copied: 'Dettagli copiati', todo: 'Cosa fare:' },
   leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'

@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the Japanese catalogue, kept apart so that ja.ts stays under 300 lines; ja.ts spreads it in. */
-export const ja2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const ja2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'バックアップから復元',
     body: 'バックアップを新しい順に表示しています。復元すると、サーバーを停止し、現在の設定を新しいバックアップとして残し、選んだバックアップを戻してからサーバーを起動します。',
@@ -63,6 +63,38 @@ export const ja2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: '復元しています…',
     restored: (when: string) => `${when} のバックアップを戻しました。サーバーは動いています。`,
     back: '戻る'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server（Windows）',
+      'linux-package': 'Plex Media Server（Linux パッケージ）',
+      'linux-sysv': 'Plex Media Server（Linux パッケージ、SysV init）',
+      arch: 'Plex Media Server（Arch Linux / NixOS）',
+      nixos: 'Plex Media Server（NixOS）',
+      snap: 'Plex Media Server（Snap）',
+      'home-assistant': 'Plex Media Server（Home Assistant アドオン）',
+      'synology-dsm7': 'Plex Media Server（Synology DSM 7）',
+      'synology-dsm7-legacy': 'Plex Media Server（Synology DSM 7、旧パッケージ）',
+      'synology-dsm6': 'Plex Media Server（Synology DSM 6）',
+      qnap: 'Plex Media Server（QNAP）',
+      asustor: 'Plex Media Server（ASUSTOR）',
+      readynas: 'Plex Media Server（Netgear ReadyNAS）',
+      'western-digital': 'Plex Media Server（Western Digital My Cloud）',
+      freebsd: 'Plex Media Server（FreeBSD）'
+    },
+    freenasPlugin: 'Plex Media Server（FreeNAS プラグイン）',
+    docker: (image: string, container: string) => `Plex Media Server（Docker ${image}、コンテナ ${container}）`,
+    macos: (user: string) => `Plex Media Server（macOS、ユーザー ${user}）`,
+    windowsService: (service: string, account: string) => `Plex Media Server（Windows サービス ${service}、アカウント ${account}）`,
+    windowsUser: (sid: string) => `Plex Media Server（Windows ユーザー ${sid}）`,
+    truenasJail: (jail: string) => `Plex Media Server（TrueNAS Jail ${jail}）`,
+    folder: {
+      'data-folder': 'Plex データフォルダー内の Plex Media Server の設定',
+      binhex: 'binhex 形式の /config または Application Support フォルダー内の Plex Media Server の設定',
+      'config-volume': 'plexinc または linuxserver の /config ボリューム内の Plex Media Server の設定',
+      'library-folder': 'QNAP または ASUSTOR の Library フォルダー内の Plex Media Server の設定'
+    },
+    settingsIn: (folder: string) => `${folder} 内の Plex Media Server の設定`
   },
   error: {
     copy: '詳細をコピー',

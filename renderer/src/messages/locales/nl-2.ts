@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the Dutch catalogue, kept apart so that nl.ts stays under 300 lines; nl.ts spreads it in. */
-export const nl2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const nl2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Een back-up terugzetten',
     body: 'Back-ups, nieuwste eerst. Bij het terugzetten wordt de server gestopt, worden de huidige instellingen als nieuwe back-up bewaard, wordt de gekozen back-up teruggezet en wordt de server weer gestart.',
@@ -63,6 +63,38 @@ export const nl2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Terugzetten…',
     restored: (when: string) => `De back-up van ${when} is teruggezet en de server draait.`,
     back: 'Terug'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (Linux-pakket)',
+      'linux-sysv': 'Plex Media Server (Linux-pakket, SysV-init)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (Home Assistant-add-on)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, ouder pakket)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (FreeNAS-plug-in)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, container ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, gebruiker ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (Windows-service ${service}, account ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (Windows-gebruiker ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (TrueNAS-jail ${jail})`,
+    folder: {
+      'data-folder': 'Instellingen van Plex Media Server in een Plex-gegevensmap',
+      binhex: 'Instellingen van Plex Media Server in een /config- of Application Support-map in binhex-stijl',
+      'config-volume': 'Instellingen van Plex Media Server in een /config-volume van plexinc of linuxserver',
+      'library-folder': 'Instellingen van Plex Media Server in een Library-map van QNAP of ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Instellingen van Plex Media Server in ${folder}`
   },
   error: {
     copy: 'Details kopiëren',

@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the Polish catalogue, kept apart so that pl.ts stays under 300 lines; pl.ts spreads it in. */
-export const pl2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const pl2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Przywracanie kopii zapasowej',
     body: 'Kopie zapasowe, od najnowszej. Przywracanie zatrzymuje serwer, zachowuje obecne ustawienia jako nową kopię zapasową, przywraca wybraną kopię i uruchamia serwer.',
@@ -63,6 +63,38 @@ export const pl2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Przywracanie…',
     restored: (when: string) => `Kopia zapasowa z ${when} została przywrócona, a serwer działa.`,
     back: 'Wstecz'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (pakiet dla Linuksa)',
+      'linux-sysv': 'Plex Media Server (pakiet dla Linuksa, init SysV)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (dodatek Home Assistant)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, starszy pakiet)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (wtyczka FreeNAS)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, kontener ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, użytkownik ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (usługa Windows ${service}, konto ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (użytkownik Windows ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (jail TrueNAS ${jail})`,
+    folder: {
+      'data-folder': 'Ustawienia Plex Media Server w folderze danych Plex',
+      binhex: 'Ustawienia Plex Media Server w folderze /config lub Application Support w stylu binhex',
+      'config-volume': 'Ustawienia Plex Media Server w woluminie /config z plexinc lub linuxserver',
+      'library-folder': 'Ustawienia Plex Media Server w folderze Library na QNAP lub ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Ustawienia Plex Media Server w ${folder}`
   },
   error: { copy: 'Kopiuj szczegóły', copied: 'Skopiowano szczegóły', todo: 'Co zrobić:' },
   leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'

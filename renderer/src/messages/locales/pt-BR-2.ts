@@ -1,7 +1,7 @@
 import type { Messages } from '../en'
 
 /** The end of the Brazilian Portuguese catalogue, kept apart so that pt-BR.ts stays under 300 lines; pt-BR.ts spreads it in. */
-export const ptBR2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
+export const ptBR2: Pick<Messages, 'restore' | 'servers' | 'error' | 'leave'> = {
   restore: {
     title: 'Restaurar um backup',
     body: 'Backups, do mais recente para o mais antigo. A restauração para o servidor, guarda as configurações atuais como um novo backup, coloca de volta o backup escolhido e inicia o servidor.',
@@ -63,6 +63,38 @@ export const ptBR2: Pick<Messages, 'restore' | 'error' | 'leave'> = {
     working: 'Restaurando…',
     restored: (when: string) => `O backup de ${when} está de volta e o servidor está em execução.`,
     back: 'Voltar'
+  },
+  servers: {
+    types: {
+      'windows-tray': 'Plex Media Server (Windows)',
+      'linux-package': 'Plex Media Server (pacote Linux)',
+      'linux-sysv': 'Plex Media Server (pacote Linux, init SysV)',
+      arch: 'Plex Media Server (Arch Linux / NixOS)',
+      nixos: 'Plex Media Server (NixOS)',
+      snap: 'Plex Media Server (Snap)',
+      'home-assistant': 'Plex Media Server (complemento do Home Assistant)',
+      'synology-dsm7': 'Plex Media Server (Synology DSM 7)',
+      'synology-dsm7-legacy': 'Plex Media Server (Synology DSM 7, pacote antigo)',
+      'synology-dsm6': 'Plex Media Server (Synology DSM 6)',
+      qnap: 'Plex Media Server (QNAP)',
+      asustor: 'Plex Media Server (ASUSTOR)',
+      readynas: 'Plex Media Server (Netgear ReadyNAS)',
+      'western-digital': 'Plex Media Server (Western Digital My Cloud)',
+      freebsd: 'Plex Media Server (FreeBSD)'
+    },
+    freenasPlugin: 'Plex Media Server (plugin do FreeNAS)',
+    docker: (image: string, container: string) => `Plex Media Server (Docker ${image}, contêiner ${container})`,
+    macos: (user: string) => `Plex Media Server (macOS, usuário ${user})`,
+    windowsService: (service: string, account: string) => `Plex Media Server (serviço do Windows ${service}, conta ${account})`,
+    windowsUser: (sid: string) => `Plex Media Server (usuário do Windows ${sid})`,
+    truenasJail: (jail: string) => `Plex Media Server (jail do TrueNAS ${jail})`,
+    folder: {
+      'data-folder': 'Configurações do Plex Media Server em uma pasta de dados do Plex',
+      binhex: 'Configurações do Plex Media Server em uma pasta /config ou Application Support no estilo binhex',
+      'config-volume': 'Configurações do Plex Media Server em um volume /config do plexinc ou linuxserver',
+      'library-folder': 'Configurações do Plex Media Server em uma pasta Library do QNAP ou ASUSTOR'
+    },
+    settingsIn: (folder: string) => `Configurações do Plex Media Server em ${folder}`
   },
   error: { copy: 'Copiar os detalhes', copied: 'Detalhes copiados', todo: 'O que fazer:' },
   leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.'
