@@ -15,6 +15,8 @@ const LANGUAGES = {
     welcome: 'Kein Zugang mehr zu deinem Server?',
     start: 'Meinen Server finden',
     found: 'Ein Server wurde gefunden.',
+    // The demo's Linux package, worded by the renderer (main's label is English).
+    server: 'Plex Media Server (Linux-Paket)',
     use: 'Diesen Server verwenden',
     diagnosis: 'Mit welchem Konto ist dein Server angemeldet?',
     no: 'Nein, das ist ein altes oder falsches Konto',
@@ -34,6 +36,7 @@ const LANGUAGES = {
     welcome: 'サーバーに入れなくなりましたか？',
     start: 'サーバーの検索を始める',
     found: '1 台のサーバーが見つかりました。',
+    server: 'Plex Media Server（Linux パッケージ）',
     use: 'このサーバーを使う',
     diagnosis: 'サーバーはどのアカウントでサインインしていますか？',
     no: 'いいえ、古いか別のアカウントです',
@@ -83,6 +86,8 @@ for (const [tag, t] of Object.entries(LANGUAGES)) {
         }
         await page.getByRole('button', { name: t.start }).click()
         await expect(page.getByText(t.found)).toBeVisible()
+        await expect(page.getByRole('heading', { level: 2, name: t.server, exact: true })).toBeVisible()
+        await expect(page.getByText('Linux package')).toHaveCount(0)
         await check('02-find')
         await page.getByRole('button', { name: t.use }).click()
         await expect(page.getByRole('heading', { level: 1, name: t.diagnosis })).toBeVisible()
@@ -93,6 +98,7 @@ for (const [tag, t] of Object.entries(LANGUAGES)) {
         await check('04-backup')
         await page.getByRole('button', { name: t.review }).click()
         await expect(page.getByRole('heading', { level: 1, name: t.review })).toBeVisible()
+        await expect(page.getByText(t.server, { exact: true })).toBeVisible()
         await check('05-review')
         if (look.name === 'dark') await expectAccessible(page)
         await page.getByRole('button', { name: t.resetNow }).click()
