@@ -201,7 +201,7 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
       const inst = found.find((f) => f.control.kind === 'windows-service' && f.control.service === 'PlexAsUser')
       const hive = { mount: 'HKU\\S-1-5-21-9-9-9-1005', file: 'C:\\users\\plex svc\\NTUSER.DAT' }
       expect(inst?.store).toEqual({ kind: 'windows-registry', key: 'HKU\\S-1-5-21-9-9-9-1005\\Software\\Plex, Inc.\\Plex Media Server', hive })
-      expect(inst).toMatchObject({ account: null, readError: { code: 'PERMISSION_DENIED' }, label: 'Plex Media Server (Windows service PlexAsUser, account .\\plex svc)' })
+      expect(inst).toMatchObject({ account: null, readError: { code: 'PERMISSION_DENIED' }, label: 'Plex Media Server (Windows service PlexAsUser, account .\\plex svc)', labelDetail: { kind: 'windows-service', service: 'PlexAsUser', account: '.\\plex svc' } })
       process.env.STANDIN_UAC = 'deny'
       await expect(loadHive(host, hive)).rejects.toMatchObject({ code: 'ELEVATION_DENIED', message: expect.stringContaining('reg load HKU\\S-1-5-21-9-9-9-1005 "C:\\users\\plex svc\\NTUSER.DAT"') })
       process.env.STANDIN_UAC = 'allow'
