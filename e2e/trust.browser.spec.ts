@@ -18,7 +18,7 @@ test('1. nothing destructive starts before the Review step, which says what will
   // Still running, still signed in: the review changed nothing.
   expect(await identity(demo.port)).toEqual({ claimed: true })
   expect(readPreferences(demo.sandbox)).toBe(original)
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Reset', exact: true })).toBeDisabled()
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '6 Reset', exact: true })).toBeDisabled()
   await page.getByRole('button', { name: 'Reset now' }).click()
   await expect(page.getByText('The server is running and ready to be claimed.')).toBeVisible({ timeout: RESET_TIMEOUT })
   // The reset reused the verified backup: one backup, not two.
@@ -190,7 +190,7 @@ test('7. steps open and close consistently', async ({ page, demo }) => {
   await page.getByRole('button', { name: /^Use this server/ }).click()
   await page.getByRole('button', { name: 'Yes, I can sign in as that account' }).click()
   await expect(page.getByRole('link', { name: 'Open Plex Web' })).toBeVisible()
-  for (const step of ['Back up', 'Review', 'Reset']) await expect(nav.getByRole('button', { name: step, exact: true })).toBeDisabled()
+  for (const step of ['4 Back up', '5 Review', '6 Reset']) await expect(nav.getByRole('button', { name: step, exact: true })).toBeDisabled()
 })
 
 test('8. focus, dialogs and contrast', async ({ page, demo }) => {

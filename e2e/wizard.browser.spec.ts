@@ -42,7 +42,7 @@ async function throughBackup(page: Page, demo: Demo, record = false): Promise<vo
 
   await expect(page.getByRole('heading', { level: 1, name: 'Back up the settings' })).toBeVisible()
   // Reset cannot be entered before the backup exists.
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Reset', exact: true })).toBeDisabled()
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '6 Reset', exact: true })).toBeDisabled()
   await page.getByRole('button', { name: 'Take the backup' }).click()
   await expect(page.getByText(/^The backup from .+ was saved and verified\.$/)).toBeVisible()
   if (record) {
@@ -64,7 +64,7 @@ async function happyPath(page: Page, demo: Demo, record = false): Promise<void> 
   await throughBackup(page, demo, record)
   await expect(page.getByText('Working… please keep this window open.')).toBeVisible()
   // Nothing that could break a step half-way is clickable meanwhile.
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Welcome', exact: true })).toBeDisabled()
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '1 Welcome', exact: true })).toBeDisabled()
   await expect(page.getByText('The server is running and ready to be claimed.')).toBeVisible({ timeout: RESET_TIMEOUT })
   if (record) {
     await expectAccessible(page)

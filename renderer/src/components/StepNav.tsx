@@ -18,12 +18,13 @@ export function StepNav() {
               aria-current={state.step === id ? 'step' : undefined}
               disabled={!open[id]}
               onClick={() => state.goTo(id)}
-              aria-label={messages.steps[id]}
+              // The name holds the visible number too (WCAG 2.5.3: the label in the name).
+              aria-label={`${n + 1} ${messages.steps[id]}`}
               title={messages.steps[id]}
             >
               <span className="step-number" aria-hidden="true">
                 {n + 1}
-              </span>
+              </span>{' '}
               <span className="step-label">{messages.steps[id]}</span>
             </button>
           </li>
