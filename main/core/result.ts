@@ -135,7 +135,10 @@ export function fromFsError(error: unknown, path: string, doing: string): CoreEr
       return new CoreError('SYMLINK_REFUSED', `${path} is a symbolic link (or a loop of links) where a real file is expected, so it was not followed. Point at the real file instead.`)
     case 'EBUSY':
     case 'ETXTBSY':
-      return new CoreError('FILE_BUSY', `${path} is busy (a mount point, or in use by another program) while ${doing} it. Stop what is using it and try again; nothing was changed.`)
+      return new CoreError(
+        'FILE_BUSY',
+        `${path} is busy while ${doing} it: it is a mount point (for example a single file bind-mounted into a container) or in use by another program, so it cannot be replaced. Edit it where it is mounted from, or stop what uses it; nothing was changed.`
+      )
     case 'EISDIR':
       return new CoreError('NOT_A_FILE', `${path} is a folder. Point at the Preferences.xml file inside it.`)
     default:

@@ -49,6 +49,15 @@ describe.runIf(posix)('the backup folder is a trust boundary', () => {
     expect(modeOf(join(base, 'shared'))).toBe(0o1777)
   })
 
+  it('follows a safe link above the folder and answers with the real path', async () => {
+    const base = tempDir()
+    mkdirSync(join(base, 'real'))
+    symlinkSync(join(base, 'real'), join(base, 'state'))
+    const folder = await openBackupFolder(host, join(base, 'state', 'backups'))
+    expect(folder.dir).toBe(join(base, 'real', 'backups'))
+    expect(modeOf(folder.dir)).toBe(0o700)
+  })
+
   it('refuses a folder under a parent that others can write and that is not sticky', async () => {
     const base = tempDir()
     mkdirSync(join(base, 'open'))

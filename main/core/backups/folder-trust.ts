@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve, sep } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { FileInfo, Host } from '../host/types'
 import { CoreError, fromFsError } from '../result'
 import { CLIENT_ID_FILE, KNOWN_HOSTS_FILE } from './location'
@@ -119,5 +119,3 @@ export async function openBackupFolder(host: Host, dir: string, options: FolderT
 
 const at = (dir: string): TrustedBackupFolder => ({ dir, knownHostsPath: join(dir, KNOWN_HOSTS_FILE), clientIdPath: join(dir, CLIENT_ID_FILE) })
 
-/** Whether a path is inside the trusted folder (for callers that build paths from it). */
-export const insideFolder = (folder: TrustedBackupFolder, path: string): boolean => path.startsWith(folder.dir.endsWith(sep) ? folder.dir : `${folder.dir}${sep}`)

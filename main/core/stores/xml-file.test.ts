@@ -1,4 +1,5 @@
-import { chmodSync, chownSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { LocalHost } from '../host/local'
@@ -110,5 +111,25 @@ describe('Preferences.xml store', () => {
     await s.restore(Buffer.from(SIGNED_IN))
     expect(readFileSync(path, 'utf8')).toBe(SIGNED_IN)
     expect(statSync(path).mode & 0o7777).toBe(0o644)
+  })
+
+  it.runIf(isRoot && process.platform === 'linux')('names a bind-mounted Preferences.xml as busy, with what to do, and leaves it alone', async () => {
+    const { root, path, store: s } = store()
+    writeFileSync(join(root, 'mounted-from.xml'), SIGNED_IN)
+    execFileSync('mount', ['--bind', join(root, 'mounted-from.xml'), path])
+    try {
+      const error = (await s.removeSignIn(await s.snapshot()).catch((e: unknown) => e)) as Error
+      expect(error).toMatchObject({ code: 'FILE_BUSY', message: expect.stringContaining('mount point') })
+      expect(readFileSync(join(root, 'mounted-from.xml'), 'utf8')).toBe(SIGNED_IN)
+      expect(readdirSync(join(root, 'data'))).toEqual(['Preferences.xml'])
+    } finally {
+      execFileSync('umount', [path])
+    }
+  })
+
+  it('refuses a settings file over 64 MB before reading it, naming the cap', async () => {
+    const { path, store: s } = store()
+    truncateSync(path, 64 * 1024 * 1024 + 1)
+    await expect(s.snapshot()).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('larger than 64 MB') })
   })
 })
