@@ -94,6 +94,9 @@ export interface CutOffRun {
   readonly runId: string
   readonly kind: 'reset' | 'restore'
   readonly label: string
+  /** For the name in the user's language; null from a journal written before they were recorded. */
+  readonly installType: string | null
+  readonly labelDetail: ServerLabelDetail | null
   readonly lastStep: string | null
   readonly createdAt: string
   /** What "Undo" puts back: the verified backup the run took of the settings it was about to change. */

@@ -47,7 +47,7 @@ export class Runs {
       server: targetOf(i, k.entry.apiPort),
       mode: options.mode,
       force: options.force,
-      installation: { id: i.id, label: i.label, platform: i.platform, installType: i.installType, source: k.file ? { kind: 'file', path: k.file } : { kind: 'detected' } },
+      installation: { id: i.id, label: i.label, platform: i.platform, installType: i.installType, labelDetail: i.labelDetail, source: k.file ? { kind: 'file', path: k.file } : { kind: 'detected' } },
       appVersion: this.env.appVersion,
       control: this.env.control,
       plexTvUrl: this.env.plexTv.baseUrl,

@@ -59,7 +59,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
                 const j = r.journal
                 const m = j.backupId ? await service.runs.backups.get(j.backupId).then((b) => b.manifest, () => null) : null
                 const backup = m ? { id: m.id, createdAt: m.createdAt, account: m.account.username ?? m.account.maskedEmail ?? null } : null
-                return { runId: j.runId, kind: j.kind, label: j.label, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt, backup }
+                return { runId: j.runId, kind: j.kind, label: j.label, installType: j.installType ?? null, labelDetail: j.labelDetail ?? null, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt, backup }
               })()
             ]
           : []

@@ -2,6 +2,7 @@ import type { ControlOptions, ServerTarget } from '../server/control'
 import type { Host } from '../host/types'
 import type { SettingsStore } from '../stores/types'
 import type { ControlMode, Journal, RunSource, StepId } from './journal'
+import type { LabelDetail } from '../detect/types'
 
 export type StepStatus = 'running' | 'done' | 'failed' | 'skipped'
 
@@ -21,6 +22,8 @@ export interface RunInstallation {
   readonly label: string
   readonly platform: string
   readonly installType: string
+  /** Optional: a run built from a journal or a test may not have it. */
+  readonly labelDetail?: LabelDetail
   readonly source: RunSource
 }
 

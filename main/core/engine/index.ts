@@ -33,6 +33,8 @@ async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> =
       host: ctx.host.ref,
       installationId: ctx.installation.id,
       label: ctx.installation.label,
+      installType: ctx.installation.installType,
+      labelDetail: ctx.installation.labelDetail,
       source: ctx.installation.source,
       store: ctx.store.target,
       createdAt: now,

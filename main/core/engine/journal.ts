@@ -8,6 +8,8 @@ import type { Host } from '../host/types'
 import { storeTargetSchema } from '../stores/target-schema'
 import type { StoreTarget } from '../stores/types'
 import { readSmallFile } from './small-file'
+import { labelDetailSchema } from '../detect/label-detail-schema'
+import type { LabelDetail } from '../detect/types'
 
 export const STEP_IDS = ['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove', 'restore', 'verify-store', 'start', 'verify-unclaimed', 'verify-started'] as const
 export type StepId = (typeof STEP_IDS)[number]
@@ -33,6 +35,9 @@ export interface Journal {
   readonly host: HostRef
   readonly installationId: string
   readonly label: string
+  /** What the wizard words the server's name from in the user's language (absent in older journals). */
+  readonly installType?: string
+  readonly labelDetail?: LabelDetail
   readonly source: RunSource
   readonly store: StoreTarget
   readonly createdAt: string
@@ -68,6 +73,8 @@ export const journalSchema = z
     host: hostRefSchema,
     installationId: z.string().regex(INSTALLATION_ID),
     label: z.string().max(300),
+    installType: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+    labelDetail: labelDetailSchema.optional(),
     source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('detected') }).strict(), z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict()]),
     store: storeTargetSchema,
     createdAt: z.iso.datetime(),

@@ -89,6 +89,23 @@ describe('one engine, one run registry', () => {
     expect(readFileSync(s.file, 'utf8')).toBe(SIGNED_IN)
   })
 
+  it('the journal records what names the server in the wizard\'s language; an unknown or oversized detail makes it unreadable', async () => {
+    const s = stoppedServer()
+    const base = engineContext(s.store, s.backups)
+    const result = await runReset({ ...base, installation: { ...base.installation, labelDetail: { kind: 'macos-user', user: 'kate' } } })
+    const journals = new JournalStore(runsDirOf(s.backups), new LocalHost())
+    const journal = (await journals.read(result.runId)).journal!
+    expect(journal).toMatchObject({ installType: 'linux-package', labelDetail: { kind: 'macos-user', user: 'kate' } })
+    const { installType: _t, labelDetail: _d, ...older } = journal
+    const path = join(runsDirOf(s.backups), `${result.runId}.journal.json`)
+    writeFileSync(path, JSON.stringify(older))
+    expect((await journals.read(result.runId)).journal).toMatchObject({ runId: result.runId })
+    for (const labelDetail of [{ kind: 'docker', image: 'x'.repeat(10_000), container: 'c' }, { kind: 'script', path: '/tmp/evil.sh' }, { kind: 'type', extra: 1 }]) {
+      writeFileSync(path, JSON.stringify({ ...journal, labelDetail }))
+      expect((await journals.read(result.runId)).journal).toBeNull()
+    }
+  })
+
   it('an unreadable journal is listed as unreadable, never dropped; a planted one cannot name a path', async () => {
     const s = stoppedServer()
     const dir = runsDirOf(s.backups)

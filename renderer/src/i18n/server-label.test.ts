@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { InstallationView } from '../../../preload/contract'
 import { en } from '../messages/en'
 import { localeOf } from './registry'
-import { serverLabel } from './server-label'
+import { runServerLabel, serverLabel } from './server-label'
 
 type Named = Pick<InstallationView, 'installType' | 'label' | 'labelDetail'>
 
@@ -38,5 +38,13 @@ describe('server names in the active language', () => {
     expect(serverLabel({ installType: 'solaris-zone', label: 'Plex Media Server (Solaris zone)', labelDetail: { kind: 'type' } }, localeOf('de').messages.servers)).toBe('Plex Media Server (Solaris zone)')
     const newer = { installType: 'linux-package', label: 'Plex Media Server (a newer kind)', labelDetail: { kind: 'lxc', name: 'x' } } as unknown as Named
     expect(serverLabel(newer, localeOf('de').messages.servers)).toBe('Plex Media Server (a newer kind)')
+  })
+
+  it('a cut-off run names its server like a detected one, or in English from an older journal', () => {
+    const run = { installType: 'macos-app', label: 'Plex Media Server (macOS, user kate)', labelDetail: { kind: 'macos-user', user: 'kate' } as const }
+    const de = localeOf('de').messages.servers
+    expect(runServerLabel(run, de)).toBe(serverLabel(run, de))
+    expect(runServerLabel(run, de)).not.toMatch(/\buser\b/)
+    expect(runServerLabel({ ...run, installType: null, labelDetail: null }, de)).toBe(run.label)
   })
 })

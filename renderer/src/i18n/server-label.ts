@@ -1,4 +1,4 @@
-import type { InstallationView } from '../../../preload/contract'
+import type { CutOffRun, InstallationView } from '../../../preload/contract'
 import type { Messages } from '../messages/en'
 import { useMessages } from './use-messages'
 
@@ -33,6 +33,11 @@ export function serverLabel(server: Named, s: Messages['servers']): string {
     default:
       return server.label
   }
+}
+
+/** A cut-off run's server: worded like a detected one when its journal recorded the details. */
+export function runServerLabel(run: Pick<CutOffRun, 'installType' | 'label' | 'labelDetail'>, s: Messages['servers']): string {
+  return run.installType && run.labelDetail ? serverLabel({ installType: run.installType, label: run.label, labelDetail: run.labelDetail }, s) : run.label
 }
 
 /** serverLabel in the active language: components re-render when the language is switched. */

@@ -3,6 +3,7 @@ import type { CutOffRun } from '../../../preload/contract'
 import { Dialog } from '../components/Dialog'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
+import { runServerLabel } from '../i18n/server-label'
 import { useFormat, useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
@@ -24,7 +25,7 @@ export function Welcome() {
       </ul>
       {cutOff.map((run) => (
         <div key={run.runId} className="card warning">
-          <p>{t.cutOff(run.kind, run.label, run.lastStep ? (messages.reset.steps[run.lastStep] ?? null) : null)}</p>
+          <p>{t.cutOff(run.kind, runServerLabel(run, messages.servers), run.lastStep ? (messages.reset.steps[run.lastStep] ?? null) : null)}</p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void finish(run.runId, 'resume')}>
               {t.finish}
