@@ -47,6 +47,8 @@ export interface CliHooks {
   readonly boundary?: AppEnvironment['boundary']
   /** The single-file CLI a reset of a plex-owned file runs through pkexec (the real polkit test's). */
   readonly elevatedHelper?: AppEnvironment['elevatedHelper']
+  /** How long plex.tv is asked again for a server just claimed (tests shorten the 15 s). */
+  readonly ownershipWaitMs?: number
 }
 
 const processIo: CliIo = {
@@ -70,6 +72,7 @@ function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: App
     control: { timeoutMs: timeoutFlag(flags, 90_000) },
     boundary: hooks.boundary,
     elevatedHelper: hooks.elevatedHelper,
+    ownershipWaitMs: hooks.ownershipWaitMs,
     onStep
   }
 }
