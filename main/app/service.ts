@@ -24,6 +24,7 @@ import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
 import { Ownerships, readProof, type Ownership } from './ownership'
+import { saveSupportReport, type SaveReportOptions } from './report'
 import { Runs, type RunOptions } from './runs'
 import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
@@ -281,6 +282,11 @@ export class AppService {
     if (!STAMP_ID.test(runId)) return ''
     const log = await this.env.local.readFile(join(this.runs.registry.journals.dir, `${runId}.log`), { maxBytes: READ_LIMITS.runLog, noFollow: true }).catch(() => null)
     return log?.toString('utf8') ?? ''
+  }
+
+  /** "Save a support report" (the wizard's and the CLI's one use case): written 0600; returns its path. */
+  saveReport(options: SaveReportOptions): Promise<string> {
+    return saveSupportReport(this, options)
   }
 
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */

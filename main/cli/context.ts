@@ -31,6 +31,8 @@ export interface CliFlags {
   readonly 'accept-host-key'?: string
   readonly 'password-stdin': boolean
   readonly sudo: boolean
+  readonly out?: string
+  readonly 'include-email': boolean
 }
 
 export class UsageError extends CoreError {

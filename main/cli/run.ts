@@ -30,7 +30,9 @@ const OPTIONS = {
   identity: { type: 'string' },
   'accept-host-key': { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
-  sudo: { type: 'boolean', default: false }
+  sudo: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  'include-email': { type: 'boolean', default: false }
 } as const
 
 export interface CliIo {
