@@ -61,6 +61,8 @@ export interface PlexTvStandIn {
   lagListing(count: number): void
   /** Resource lists answer 401 although /api/v2/user accepts the token (a server token refused there). */
   refuseResourceLists(on: boolean): void
+  /** Resource lists get the connection closed without an answer (plex.tv unreachable for that call). */
+  dropResourceLists(on: boolean): void
   close(): Promise<void>
 }
 
@@ -86,6 +88,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
   const resources = new Map<string, Resource[]>()
   let lag = 0
   let refuseLists = false
+  let dropLists = false
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
     res.end(JSON.stringify(body))
@@ -203,6 +206,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
 
   const hidden = new Set<string>()
   const resourceList = (req: IncomingMessage, res: ServerResponse): void => {
+    if (dropLists) return void req.socket.destroy()
     const user = accounts.get(req.headers['x-plex-token']?.toString() ?? '')
     if (!user || refuseLists) return json(res, 401, { errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] })
     const list = (resources.get(user.username) ?? []).filter((r) => !hidden.has(r.clientIdentifier))
@@ -235,6 +239,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
     resources,
     lagListing: (count) => void (lag = count),
     refuseResourceLists: (on) => void (refuseLists = on),
+    dropResourceLists: (on) => void (dropLists = on),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())

@@ -336,7 +336,7 @@ export const en = {
     differs: (shown: string, expected: string) => `plex.tv names the account ${shown}, not ${expected} that the claim used.`,
     thisServer: 'this server',
     theAccount: 'the account',
-    openHere: 'Open Plex Web on this server'
+    openHere: 'Open this server in Plex Web (app.plex.tv)'
   },
   supportReport: {
     save: 'Save a support report',
