@@ -8,6 +8,7 @@ beforeAll(async () => {
 })
 afterAll(() => plexTv.close())
 
+const claimedAs = (username: string) => ({ claimed: true as const, username, route: 'local-claim' as const, accountChange: null })
 const MACHINE = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd'
 async function claimAs(username: string): Promise<string> {
   const token = plexTv.mintClaimToken({ username, email: `${username}@example.com`, authToken: `USER${username}` })
@@ -21,7 +22,7 @@ describe('the claim just made, asked of plex.tv once', () => {
   it('names another account than the claim used: accountDiffers, both named', async () => {
     const o = ownerships()
     o.proofOf('k')({ serverToken: await claimAs('kate_other'), machineIdentifier: MACHINE })
-    o.claimed('k', 'kate_new')
+    o.claimed('k', claimedAs('kate_new'))
     expect(await o.check('k', async () => null)).toMatchObject({ state: 'owned', account: 'kate_other', expectedAccount: 'kate_new', accountDiffers: true })
   })
 
@@ -29,7 +30,7 @@ describe('the claim just made, asked of plex.tv once', () => {
     const o = ownerships()
     const token = await claimAs('kate_new')
     o.proofOf('k')({ serverToken: token, machineIdentifier: MACHINE })
-    o.claimed('k', 'kate_new')
+    o.claimed('k', claimedAs('kate_new'))
     const reads: string[] = []
     const read = async () => (reads.push('read'), null)
     expect(await o.check('k', read)).toMatchObject({ state: 'owned', accountDiffers: false })
@@ -41,7 +42,7 @@ describe('the claim just made, asked of plex.tv once', () => {
   it('a claim that failed leaves nothing behind', async () => {
     const o = ownerships()
     o.proofOf('k')
-    o.claimed('k', null)
+    o.claimed('k', { status: 'needs-confirmation', previousAccount: { username: 'a', maskedEmail: null }, newAccount: { username: 'b', maskedEmail: null } })
     expect(await o.check('k', async () => null)).toBeNull()
   })
 })

@@ -5,6 +5,8 @@ import type { ClaimProof } from '../core/server/claim'
 import { readIdentity } from '../core/server/identity'
 import { readSettingValues } from '../core/stores/setting-values'
 import type { SettingsStore } from '../core/stores/types'
+import type { ClaimResult } from './accounts'
+import type { SignInResult } from './sign-ins'
 
 /** plex.tv's word on the server, with what the claim expected: for Done, `claim --json` and `status --json`. */
 export interface Ownership extends OwnershipCheck {
@@ -48,10 +50,13 @@ export class Ownerships {
     }
   }
 
-  claimed(key: string, expected: string | null): void {
+  /** The claim's outcome: the account it named is kept beside its proof (none when nothing was claimed). */
+  claimed<R extends ClaimResult | SignInResult>(key: string, r: R): R {
+    const outcome: ClaimResult | null = 'status' in r ? (r.status === 'claimed' ? r.outcome : null) : r
     const c = this.claims.get(key)
-    if (!c?.proof) this.claims.delete(key)
-    else c.expected = expected
+    if (!c?.proof || !outcome) this.claims.delete(key)
+    else c.expected = outcome.username
+    return r
   }
 
   /** Right after a claim: with its proof, waiting out plex.tv's lag. Else from `read` (one look), or null. */

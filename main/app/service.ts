@@ -216,11 +216,8 @@ export class AppService {
     return this.claimed(entry, k, withAccountChange(await this.claimOf(entry, k)(token), previous))
   }
 
-  /** The claim's account, kept beside its proof for plex.tv's check of the outcome. */
   private claimed<R extends ClaimResult | SignInResult>(entry: HostEntry, k: Known | null, r: R): R {
-    const outcome: ClaimResult | null = 'status' in r ? (r.status === 'claimed' ? r.outcome : null) : r
-    if (outcome) this.ownerships.claimed(ownershipKey(entry, k), outcome.username)
-    return r
+    return this.ownerships.claimed(ownershipKey(entry, k), r)
   }
 
   /**
