@@ -5,6 +5,7 @@ import { STAMP_ID } from '../backups/manifest'
 import { INSTALLATION_ID } from '../detect/types'
 import { hostRefSchema, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
+import { fromFsError } from '../result'
 import { storeTargetSchema } from '../stores/target-schema'
 import type { StoreTarget } from '../stores/types'
 import { readSmallFile } from './small-file'
@@ -116,8 +117,13 @@ export class JournalStore {
 
   async write(journal: Journal): Promise<Journal> {
     const next: Journal = { ...journal, updatedAt: new Date().toISOString() }
-    await this.host.mkdir(this.dir, 0o700)
-    await this.host.writeFileAtomic(this.path(journal.runId), Buffer.from(`${JSON.stringify(next, null, 2)}\n`), { mode: 0o600 })
+    const path = this.path(journal.runId)
+    try {
+      await this.host.mkdir(this.dir, 0o700)
+      await this.host.writeFileAtomic(path, Buffer.from(`${JSON.stringify(next, null, 2)}\n`), { mode: 0o600 })
+    } catch (error) {
+      throw fromFsError(error, path, 'saving the run journal')
+    }
     return next
   }
 
