@@ -16,7 +16,7 @@ import type { PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
 import { apiFor, type ServerApi } from '../core/server/api'
 import { readIdentity } from '../core/server/identity'
-import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes, serverOwnSignIn, type ClaimOutcome } from '../core/server/claim'
+import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes, normalizeClaimToken, serverOwnSignIn, type ClaimOutcome } from '../core/server/claim'
 import { controlServer, observe, targetOf, type Observation } from '../core/server/control'
 import { inspectSettingsFile, sniffKind, type InspectedFile } from '../core/stores/inspect-file'
 import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult } from './accounts'
@@ -208,6 +208,7 @@ export class AppService {
   }
 
   async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
+    normalizeClaimToken(token) // a mistyped token is said before the server is asked anything
     const previous = await this.previousAccount(k)
     return withAccountChange(await this.claimOf(entry, k)(token), previous)
   }

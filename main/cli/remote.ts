@@ -30,7 +30,7 @@ function sudoFrom(flags: CliFlags, lines: string[]): SudoChoice | null {
 export async function connectRemote(flags: CliFlags): Promise<HostEntry> {
   const target = parseSshTarget(flags.host!)
   const local = new LocalHost()
-  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(flags['backup-dir'] ?? defaultBackupDir()))).knownHostsPath)
+  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(backupDirFlag(flags) ?? defaultBackupDir()))).knownHostsPath)
   const lines = stdinLines(flags)
   const auth = await authFrom(flags, lines)
   const host = await SshHost.connect(target, auth, knownHosts, flags['accept-host-key'], { sudo: sudoFrom(flags, lines) })

@@ -3,11 +3,12 @@ import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toE
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
-import { portFlag, timeoutFlag } from './context'
+import { backupDirFlag, portFlag, timeoutFlag } from './context'
 import { COMMANDS } from './commands/index'
 import { noticeCutOffRuns } from './commands/recovery'
 import { connectRemote } from './remote'
 import { commandHelp, overview } from './help'
+import { shown, shownLines } from './format'
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -49,9 +50,10 @@ export interface CliHooks {
   readonly elevatedHelper?: AppEnvironment['elevatedHelper']
 }
 
+/** The one sink of text output: no control character but our own line breaks reaches the terminal. */
 const processIo: CliIo = {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`)
+  out: (line) => void process.stdout.write(`${shownLines(line)}\n`),
+  err: (line) => void process.stderr.write(`${shownLines(line)}\n`)
 }
 
 /** pkexec's helper keeps root's own backups: its home from the password database, not from the environment. */
@@ -61,7 +63,7 @@ function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: App
   return {
     local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
-    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(flags['backup-dir'] ?? defaultBackupDir()),
+    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(backupDirFlag(flags) ?? defaultBackupDir()),
     root: flags.root ?? '/',
     docker: !flags.root,
     port: flags.host ? 32400 : portFlag(flags),
@@ -83,13 +85,17 @@ function showHelp(name: string | undefined, io: CliIo): number {
   return 2
 }
 
+/** Errors in what was typed (exit 2, as usage errors), not in what happened. */
+const USAGE_CODES: ReadonlySet<string> = new Set(['INVALID_INPUT', 'CLAIM_TOKEN_INVALID'])
+
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    io.err(`plex-reclaim: ${(error as Error).message.split('\n')[0]}. Run "plex-reclaim --help" for usage.`)
+    // Node's own sentence already ends with a full stop ("… is ambiguous."): never two.
+    io.err(`plex-reclaim: ${(error as Error).message.split('\n')[0]!.replace(/\.$/, '')}. Run "plex-reclaim --help" for usage.`)
     return 2
   }
   const { values, positionals } = parsed
@@ -115,8 +121,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return await command(ctx)
   } catch (error) {
     const e = toErr(error)
-    io.err(`plex-reclaim: ${e.message}`)
-    return e.code === 'INVALID_INPUT' ? 2 : 1
+    // An error is one line: a newline inside it came from a value (a path), never from our words.
+    io.err(`plex-reclaim: ${shown(e.message)}`)
+    return USAGE_CODES.has(e.code) ? 2 : 1
   } finally {
     await service?.dispose()
   }
