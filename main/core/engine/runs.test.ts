@@ -67,7 +67,7 @@ describe('one engine, one run registry', () => {
       expect(journal.current).toBe('remove')
       throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
     }
-    await expect(runReset(engineContext(store, s.backups, { onStep: (e) => void events.push(e) }))).rejects.toMatchObject({ code: 'INTERNAL' })
+    await expect(runReset(engineContext(store, s.backups, { onStep: (e) => void events.push(e) }))).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/^The disk is full/) })
     const failed = events.filter((e) => e.status === 'failed')
     expect(failed.map((e) => e.step)).toEqual(['remove'])
     expect(failed[0]!.message).toMatch(/its settings are unchanged\. Backup \S+ \(in .+\) holds the settings as they were\./)
@@ -85,7 +85,7 @@ describe('one engine, one run registry', () => {
     }
     const boundary = (point: string): void => void (point === 'after:verify-stopped' && (broken = true))
     const error = await runReset(engineContext(new XmlFileStore(host, s.file, join(s.root, 'data')), s.backups, { localHost: host, boundary })).catch((e: Error) => e)
-    expect(error).toMatchObject({ message: expect.stringMatching(/Plex Reclaim did not stop or start Plex Media Server \(you do that yourself\); its settings are unchanged\..*The run's journal could not be saved/) })
+    expect(error).toMatchObject({ message: expect.stringMatching(/Plex Reclaim did not stop or start Plex Media Server \(you do that yourself\); its settings are unchanged\..*[Tt]he run's journal could not be saved/) })
     expect(readFileSync(s.file, 'utf8')).toBe(SIGNED_IN)
   })
 
