@@ -10,6 +10,7 @@ import { linuxServer, type LinuxServer } from '../../../test/support/linux-serve
 import { SIGNED_IN, tempDir } from '../../../test/support/temp'
 import type { RunContext } from './context'
 import { runReset } from './index'
+import { serverAnswers } from '../../../test/support/until'
 
 /**
  * A backup disk that fills up in the middle of a run (a real tmpfs, filled at a step boundary):
@@ -29,7 +30,7 @@ afterEach(async () => {
 async function running(): Promise<LinuxServer> {
   m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
   m.systemctl('start', 'plexmediaserver')
-  for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+  await serverAnswers(m.port)
   expect(await readIdentity(m.port)).not.toBeNull()
   return m
 }

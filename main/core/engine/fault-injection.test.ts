@@ -7,6 +7,7 @@ import { readIdentity } from '../server/identity'
 import { TEST_CLI as CLI, linuxServer, type LinuxServer } from '../../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT } from '../../../test/support/temp'
 import { RunRegistry } from './registry'
+import { serverAnswers, until } from '../../../test/support/until'
 
 /**
  * The fault-injection suite: the CLI is killed with SIGKILL at every step boundary and at random
@@ -41,7 +42,7 @@ async function fresh(): Promise<void> {
   rmSync(m.backups, { recursive: true, force: true })
   writeFileSync(m.preferences, SIGNED_IN)
   m.systemctl('start', 'plexmediaserver')
-  for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+  await serverAnswers(m.port)
 }
 
 /**
@@ -60,7 +61,7 @@ async function settled(): Promise<void> {
           return false
         }
       })
-  for (let i = 0; i < 300 && busy(); i++) await new Promise((r) => setTimeout(r, 50))
+  await until('the stand-ins to finish', () => !busy(), { timeoutMs: 15_000, intervalMs: 50 })
 }
 
 /** The invariant after a kill, then resume, then the final state. */

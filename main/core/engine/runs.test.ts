@@ -9,6 +9,7 @@ import type { StepEvent } from './context'
 import { rollbackRun, runReset } from './index'
 import { JournalStore, runsDirOf } from './journal'
 import { RunRegistry } from './registry'
+import { until } from '../../../test/support/until'
 
 function stoppedServer() {
   const root = tempDir()
@@ -53,7 +54,7 @@ describe('one engine, one run registry', () => {
       if (e.step === 'verify-store' && e.status === 'running') void registry.get(e.runId).then((r) => (seen = r.status))
     }
     await runReset(engineContext(s.store, s.backups, { boundary, onStep }))
-    for (let i = 0; i < 50 && (seen === '' || seen === 'pending'); i++) await new Promise((r) => setTimeout(r, 10))
+    await until('the run to be seen', () => seen !== '' && seen !== 'pending')
     expect(seen).toBe('running')
   })
 
