@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CoreError, KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, type HostEntry, type SshAuth, type SudoChoice } from '../app/index'
-import { portFlag, type CliFlags } from './context'
+import { backupDirFlag, portFlag, type CliFlags } from './context'
 
 /** Passwords come on standard input, one a line (the SSH password first, then sudo's): never in argv or env. */
 function stdinLines(flags: CliFlags): string[] {
