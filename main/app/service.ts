@@ -143,12 +143,12 @@ export class AppService {
   }
 
   /** A plist or .reg given to reset --file gets a message about the right command, not about XML. */
-  private async refuseOtherKinds(entry: HostEntry, path: string, readError: { code: string; message: string }): Promise<never> {
+  private async refuseOtherKinds(entry: HostEntry, path: string, readError: NonNullable<Known['installation']['readError']>): Promise<never> {
     if (['DOCTYPE_REFUSED', 'NOT_PREFERENCES', 'BINARY_FILE', 'UNSUPPORTED_ENCODING'].includes(readError.code)) {
       const kind = sniffKind(await entry.host.readFile(path).catch(() => Buffer.from('')))
       if (kind !== 'preferences-xml') throw new CoreError('INVALID_INPUT', `${path} is a ${kind} file: reset --file edits a Preferences.xml. On macOS and Windows, run reset on the detected installation instead.`)
     }
-    throw new CoreError(readError.code as never, readError.message)
+    throw new CoreError(readError.code, readError.message)
   }
 
   restore(backupId: string, options: RunOptions & { serverId?: string }) {

@@ -1,5 +1,6 @@
 import type { AppService, HostEntry } from '../app/index'
 import { CoreError } from '../app/index'
+import type { CliFlags } from './options'
 
 /** What every command gets: the parsed options, the service, the machine it acts on, and output. */
 export interface CliContext {
@@ -11,27 +12,7 @@ export interface CliContext {
   readonly out: (line: string) => void
 }
 
-export interface CliFlags {
-  readonly json: boolean
-  readonly yes: boolean
-  readonly 'dry-run': boolean
-  readonly force: boolean
-  readonly 'no-service': boolean
-  readonly verbose: boolean
-  readonly root?: string
-  readonly 'backup-dir'?: string
-  readonly file?: string
-  readonly server?: string
-  readonly token?: string
-  readonly 'sign-in': boolean
-  readonly timeout?: string
-  readonly port?: string
-  readonly host?: string
-  readonly identity?: string
-  readonly 'accept-host-key'?: string
-  readonly 'password-stdin': boolean
-  readonly sudo: boolean
-}
+export type { CliFlags } from './options'
 
 export class UsageError extends CoreError {
   constructor(message: string) {

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
@@ -9,30 +8,8 @@ import { noticeCutOffRuns } from './commands/recovery'
 import { connectRemote } from './remote'
 import { commandHelp, overview } from './help'
 import { shown, shownLines } from './format'
+import { parseFlags } from './options'
 
-const OPTIONS = {
-  json: { type: 'boolean', default: false },
-  yes: { type: 'boolean', short: 'y', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  force: { type: 'boolean', default: false },
-  'no-service': { type: 'boolean', default: false },
-  verbose: { type: 'boolean', short: 'v', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', default: false },
-  root: { type: 'string' },
-  'backup-dir': { type: 'string' },
-  file: { type: 'string' },
-  server: { type: 'string' },
-  token: { type: 'string' },
-  'sign-in': { type: 'boolean', default: false },
-  timeout: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  identity: { type: 'string' },
-  'accept-host-key': { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false },
-  sudo: { type: 'boolean', default: false }
-} as const
 
 export interface CliIo {
   out(line: string): void
@@ -92,7 +69,7 @@ const USAGE_CODES: ReadonlySet<string> = new Set(['INVALID_INPUT', 'CLAIM_TOKEN_
 export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseFlags(argv)
   } catch (error) {
     // Node's own sentence already ends with a full stop ("… is ambiguous."): never two.
     io.err(`plex-reclaim: ${(error as Error).message.split('\n')[0]!.replace(/\.$/, '')}. Run "plex-reclaim --help" for usage.`)
@@ -111,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
   }
   let service: AppService | undefined
   try {
-    const flags = values as CliFlags
+    const flags: CliFlags = values
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
     service = new AppService(environment(name, flags, hooks, steps))
     let entry: HostEntry = service.hosts.local

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SIGNED_IN, tempDir } from '../../test/support/temp'
@@ -43,5 +43,15 @@ describe('usage errors', () => {
     const r = await cli(['status', '--port', '--json'])
     expect(r.status).toBe(2)
     expect(r.err).not.toMatch(/\.\./)
+  })
+})
+
+describe('a runs folder that cannot be read', () => {
+  it('is said on start (a cut-off run there would be missed), not taken as "no runs"', async () => {
+    const backups = join(tempDir('runs'), 'backups')
+    mkdirSync(backups, { mode: 0o700 })
+    writeFileSync(join(backups, 'runs'), 'not a folder', { mode: 0o600 })
+    const r = await cli(['backups', '--backup-dir', backups])
+    expect(r.err).toMatch(/The runs folder .*runs cannot be read \(ENOTDIR: it is not a folder\).*cut off/)
   })
 })

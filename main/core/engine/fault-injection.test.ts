@@ -152,6 +152,23 @@ describe('fault injection', () => {
     }
   }, 300_000)
 
+  // A real SIGKILL (not an error thrown in-process) then rollback: the original bytes and a running,
+  // still-claimed server, and nothing left unfinished. About 1.5 s a point.
+  it.each(['after:stop', 'after:remove', 'after:verify-store', 'before:start'])('killed (SIGKILL) at %s, then rolled back', async (point) => {
+    await fresh()
+    const r = await cli(['reset', '--root', m.root, '--yes'], { PLEX_RECLAIM_FAULT_AT: point })
+    expect(r.signal, `${point}: the process was killed there`).toBe('SIGKILL')
+    await settled()
+    const cutOff = await new RunRegistry(host, m.backups).cutOff()
+    expect(cutOff.map((j) => j.kind), `${point}: one cut-off reset`).toEqual(['reset'])
+    const back = await cli(['rollback', cutOff[0]!.runId, '--root', m.root])
+    expect(back.status, `${point}: rollback exits 0 (${back.stderr})`).toBe(0)
+    expect(readFileSync(m.preferences, 'utf8'), `${point}: the original bytes`).toBe(SIGNED_IN)
+    await serverAnswers(m.port)
+    expect(await readIdentity(m.port), `${point}: running and still claimed`).toMatchObject({ claimed: true })
+    expect(await new RunRegistry(host, m.backups).cutOff(), `${point}: no run left unfinished`).toEqual([])
+  }, 60_000)
+
   it(`kill at ${RANDOM_KILLS} random points inside a run, then resume`, async () => {
     await fresh()
     const started = Date.now()
