@@ -1,7 +1,7 @@
 import type { Platform } from '../detect/types'
 import { CoreError } from '../result'
 import { asApi, type HttpAnswer, type ServerApi } from './api'
-import { isMaintenancePage, probeServer, xmlAttribute, type Identity } from './identity'
+import { isMaintenancePage, probeServer, xmlAttributes, type Identity } from './identity'
 
 /** Claim tokens live about 4 minutes (LSIO README; plex-domain.md 3b). */
 export const CLAIM_TOKEN_LIFETIME_MS = 4 * 60 * 1000
@@ -119,9 +119,9 @@ async function sendAndConfirm(api: ServerApi, token: string, until: number, onPr
   if (answer.status !== 200) throw new CoreError('CLAIM_NOT_CONFIRMED', `The server answered the claim with HTTP ${answer.status}. Try again with a new token from ${CLAIM_URL}.`)
   const after = await identityAfterMaintenance(api, until)
   if (!after?.claimed) throw new CoreError('CLAIM_NOT_CONFIRMED', 'The claim was sent, but the server does not report itself as claimed. Reload Plex Web, or claim again with a new token.')
-  const serverToken = xmlAttribute(answer.body, 'authToken', 'MyPlex')
-  if (serverToken && after.machineIdentifier) onProof?.({ serverToken, machineIdentifier: after.machineIdentifier })
-  return { claimed: true, username: xmlAttribute(answer.body, 'username', 'MyPlex') || null }
+  const myPlex = xmlAttributes(answer.body, 'MyPlex')
+  if (myPlex?.authToken && after.machineIdentifier) onProof?.({ serverToken: myPlex.authToken, machineIdentifier: after.machineIdentifier })
+  return { claimed: true, username: myPlex?.username || null }
 }
 
 /** The routes that need no token from us, as text the wizard and the CLI can show. */
