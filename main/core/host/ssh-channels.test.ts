@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -118,7 +118,46 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
     try {
       const fifo = join(root, 'plexmediaserver.pid')
       execFileSync('mkfifo', [fifo])
-      await expect(host.readFile(fifo)).rejects.toMatchObject({ code: 'NOT_A_FILE', message: expect.stringMatching(/is not a regular file \(a FIFO, device or socket\)/) })
+      await expect(host.readFile(fifo)).rejects.toMatchObject({ code: 'SPECIAL_FILE', message: expect.stringMatching(/is a named pipe \(FIFO\), not a regular file/) })
+    } finally {
+      host.close()
+    }
+  }, 30_000)
+
+  it('readFile honours the Host contract as LocalHost does: noFollow, maxBytes, special files, folders', async () => {
+    const sshd = await start({ PATH: '/usr/bin:/bin' })
+    const host = await connect(sshd)
+    const local = new LocalHost()
+    const dir = tempDir('plex-ssh-read')
+    writeFileSync(join(dir, 'file'), 'twelve bytes')
+    symlinkSync(join(dir, 'file'), join(dir, 'link'))
+    execFileSync('mkfifo', [join(dir, 'fifo')])
+    const outcome = (p: Promise<Buffer>) => p.then((b) => ({ bytes: b.toString() }), (e: { code?: string }) => ({ code: e.code }))
+    try {
+      const cases: Array<[string, { maxBytes?: number; noFollow?: boolean }]> = [
+        ['file', {}], ['file', { maxBytes: 11 }], ['file', { maxBytes: 12 }], ['link', {}], ['link', { noFollow: true }], ['fifo', {}], ['.', {}], ['missing', {}]
+      ]
+      for (const [name, options] of cases) {
+        expect({ name, options, ...(await outcome(host.readFile(join(dir, name), options))) }).toEqual({ name, options, ...(await outcome(local.readFile(join(dir, name), options))) })
+      }
+    } finally {
+      host.close()
+    }
+  }, 30_000)
+
+  it('paths from the server are read exactly: a link to a name ending in a space resolves to that name, not a neighbour', async () => {
+    const sshd = await start({ PATH: '/usr/bin:/bin' })
+    const host = await connect(sshd)
+    const dir = tempDir('plex-ssh-exact')
+    writeFileSync(join(dir, 'real.xml '), 'the target\n')
+    writeFileSync(join(dir, 'real.xml'), 'a neighbour\n')
+    symlinkSync(join(dir, 'real.xml '), join(dir, 'Preferences.xml'))
+    try {
+      const real = await host.realpath(join(dir, 'Preferences.xml'))
+      expect(real).toBe(join(dir, 'real.xml '))
+      expect((await host.readFile(real)).toString()).toBe('the target\n')
+      await host.writeFileAtomic(real, Buffer.from('edited\n'), { mode: 0o600 })
+      expect([readFileSync(join(dir, 'real.xml '), 'utf8'), readFileSync(join(dir, 'real.xml'), 'utf8')]).toEqual(['edited\n', 'a neighbour\n'])
     } finally {
       host.close()
     }

@@ -1,5 +1,5 @@
 import { parseProbe, parseRemoteClock, type NetworkCheck } from './network-check'
-import type { FileInfo } from './types'
+import type { FileInfo, FileType } from './types'
 
 /**
  * File facts for many paths in one command: lstat, stat through a link, the real path, a folder's
@@ -27,7 +27,7 @@ fact() {
   [ $rc = 0 ] || return 0
   if [ -w "$1" ]; then rec w 0 "$1" ''; else rec w 1 "$1" ''; fi
   if [ -L "$1" ]; then out=$(st -L "$1" 2>&1); rec s $? "$1" "$d $out"; fi
-  if [ "$2" = 1 ]; then rp=$(readlink -f -- "$1" 2>&1 || realpath -- "$1" 2>&1); rec r $? "$1" "$rp"; fi
+  if [ "$2" = 1 ]; then rp=$( { readlink -f -- "$1" || realpath -- "$1"; } 2>&1; r=$?; echo .; exit $r); rec r $? "$1" "\${rp%.}"; fi
   if [ -d "$1" ]; then
     if [ -r "$1" ] && [ -x "$1" ]; then
       names=''; n=0
@@ -103,6 +103,7 @@ export function toErrno(stderr: string, path: string): NodeJS.ErrnoException {
 }
 
 const TYPE_MASK = 0o170000
+const TYPES: Record<number, FileType> = { 0o100000: 'file', 0o040000: 'directory', 0o120000: 'symlink', 0o010000: 'fifo', 0o140000: 'socket', 0o020000: 'character-device', 0o060000: 'block-device' }
 
 /** "g HEXMODE SIZE UID GID MTIME" (GNU) or "b OCTALMODE SIZE UID GID MTIME" (BSD). */
 export function parseStatLine(line: string, path: string): FileInfo {
@@ -110,7 +111,7 @@ export function parseStatLine(line: string, path: string): FileInfo {
   const raw = parseInt(mode ?? '', dialect === 'g' ? 16 : 8)
   if (!Number.isFinite(raw) || ![size, uid, gid, mtime].every((v) => v !== undefined && /^\d+$/.test(v))) throw errno('EIO', `${path}: unexpected stat output`)
   const type = raw & TYPE_MASK
-  return { isFile: type === 0o100000, isDirectory: type === 0o040000, isSymbolicLink: type === 0o120000, size: Number(size), mode: raw & 0o7777, uid: Number(uid), gid: Number(gid), mtimeMs: Number(mtime) * 1000 }
+  return { type: TYPES[type], isFile: type === 0o100000, isDirectory: type === 0o040000, isSymbolicLink: type === 0o120000, size: Number(size), mode: raw & 0o7777, uid: Number(uid), gid: Number(gid), mtimeMs: Number(mtime) * 1000 }
 }
 
 const statOrMissing = (rc: number, text: string, path: string): FileInfo | null | NodeJS.ErrnoException => {
@@ -153,7 +154,8 @@ export function parseFacts(out: Buffer): Facts {
     const text = data.toString('utf8')
     if (kind === 'l') facts.lstat = statOrMissing(rc, text, path)
     else if (kind === 's') facts.stat = statOrMissing(rc, text, path)
-    else if (kind === 'r') facts.realpath = rc === 0 ? text.trim() : toErrno(text, path)
+    // Exactly the path the server printed: only readlink's own newline goes (a name may end in a space or newline).
+    else if (kind === 'r') facts.realpath = rc === 0 ? text.replace(/\n$/, '') : toErrno(text, path)
     else if (kind === 'n') facts.names = rc === 0 ? text.split('/').filter(Boolean) : toErrno(text, path)
     else if (kind === 'c') facts.content = toErrno(text, path)
     else if (kind === 'w') facts.writable = rc === 0

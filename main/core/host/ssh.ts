@@ -7,24 +7,25 @@ import { normaliseHostName, type HostRef } from './host-ref'
 import { ChannelPool, type RunResult } from './ssh-channels'
 import { openConnection, type SshAuth } from './ssh-connect'
 import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
-import { FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_SCRIPT } from './ssh-scripts'
+import { AS_OWNER, FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_INNER, MKDIR_SCRIPT, NEW_FILE_INNER, REMOVE_INNER, RENAME_INNER, TYPED_REFUSAL } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
 import { probeableUrl, type NetworkCheck } from './network-check'
 import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
 import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from './ssh-sudo'
 import { commandLine, scriptLine, targetName, type SshTarget } from './ssh-target'
-import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
+import { READ_SCRIPT, readBoundedOverSsh } from './ssh-read'
+import type { ExecOptions, ExecResult, FileInfo, Host, ReadOptions, WriteOptions } from './types'
 
 export { HostKeyUnknownError, type SshAuth } from './ssh-connect'
 export { KnownHosts, knownHostsPathFor } from './ssh-known-hosts'
 export type { SudoChoice } from './ssh-sudo'
 export { fingerprintOf, parseSshTarget, shellQuote, type SshTarget } from './ssh-target'
 
-/** Settings files are read up to this size (the trust issue's cap). */
-const READ_CAP = 64 * 1024 * 1024
 type Words = readonly string[] | { readonly script: string; readonly args?: readonly string[] }
 type Question = keyof PathFacts
+/** One line a tool printed, exactly: only its final newline goes (a name may end in a space). */
+const exactLine = (out: Buffer): string => out.toString('utf8').replace(/\n$/, '')
 
 /**
  * A server reached over SSH (ssh2; no ssh client needed here). Only POSIX tools are assumed on the
@@ -160,7 +161,6 @@ export class SshHost implements Host {
 
   lstat = (path: string): Promise<FileInfo | null> => this.info(path, 'lstat')
   stat = (path: string): Promise<FileInfo | null> => this.info(path, 'stat')
-
   async realpath(path: string): Promise<string> {
     const value = await this.answer(path, 'realpath')
     if (value instanceof Error) throw value
@@ -177,23 +177,11 @@ export class SshHost implements Host {
     return value ?? []
   }
 
-  /** A regular file's bytes, up to the cap; a FIFO or device is refused, never opened. */
-  async readFile(path: string): Promise<Buffer> {
+  /** A regular file's bytes, with LocalHost's options and refusals (ssh-read.ts). */
+  async readFile(path: string, options: ReadOptions = {}): Promise<Buffer> {
     const content = await this.answer(path, 'content')
-    if (content instanceof Error) throw content
-    if (content) return content
-    const info = this.answers.get(path)?.facts.stat
-    if (info instanceof Error) throw info
-    if (!info) throw toErrno('No such file', path)
-    if (!info.isFile) {
-      if (info.isDirectory) throw toErrno('Is a directory', path)
-      throw new CoreError('NOT_A_FILE', `${path} on ${this.name} is not a regular file (a FIFO, device or socket). Point at the Preferences.xml file itself.`)
-    }
-    // Larger than what comes with the facts: read it on its own, bounded.
-    const r = await this.run({ script: '[ -f "$1" ] || { echo "$1: not a regular file" >&2; exit 3; }; head -c "$2" -- "$1"', args: [path, String(READ_CAP + 1)] })
-    if (r.code !== 0) throw toErrno(r.stderr, path)
-    if (r.stdout.length > READ_CAP) throw new CoreError('NOT_A_SETTINGS_FILE', `${path} is larger than ${READ_CAP / 1024 / 1024} MB, far more than a settings file holds. Check that it is the right file.`)
-    return r.stdout
+    const facts = this.answers.get(path)?.facts ?? {}
+    return readBoundedOverSsh(path, options, facts, content, (args) => this.run({ script: READ_SCRIPT, args }))
   }
 
   async canWrite(path: string): Promise<boolean> {
@@ -201,41 +189,52 @@ export class SshHost implements Host {
   }
 
   async mkdir(path: string, mode = 0o700): Promise<void> {
-    const r = await this.change({ script: 'mkdir -p -- "$1" && chmod "$2" -- "$1"', args: [path, mode.toString(8)] })
-    if (r.code !== 0) throw toErrno(r.stderr, path)
+    const r = await this.change({ script: MKDIR_SCRIPT, args: [posix.normalize(path), mode.toString(8)] })
+    if (r.code !== 0) throw this.refusal(r, path)
+  }
+
+  /** A refusal the acting user named by its code, else the errno the tool's message stands for. */
+  private refusal(r: RunResult, path: string): Error {
+    const typed = TYPED_REFUSAL.exec(r.stderr)
+    if (typed) return new CoreError(typed[1] as 'NOT_PERMITTED', `${typed[2]!.trim()} (on ${this.name})`)
+    return toErrno(r.stderr, path)
+  }
+
+  /** INNER in the folder as the user who may act there (AS_OWNER); with a sudo password the bytes are staged. */
+  private async inFolder(dir: string, inner: string, args: readonly string[], data?: Buffer): Promise<RunResult> {
+    const stage = data !== undefined && this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
+    return this.change({ script: AS_OWNER, args: [posix.normalize(dir), stage, inner, ...args] }, stage === '-' ? data : undefined)
   }
 
   /**
-   * A temp file beside the original, owner, group and mode applied, synced, then mv: atomic on the
-   * server. With a sudo password the bytes are staged first (SFTP or a plain cat), so they never
-   * share an input with it. The same command reads the result back, so the check after the write
-   * costs no extra exchange; owner, group and mode are verified against what was asked.
+   * A temp file beside the original, created with its mode, its group set, synced, then mv: atomic
+   * on the server, done as the folder's owner where that is another user (see AS_OWNER). The same
+   * command reads the result back, so the check after the write costs no extra exchange; owner,
+   * group and mode are verified against what was asked.
    */
   async writeFileAtomic(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
-    const temp = posix.join(posix.dirname(path), `.${posix.basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+    const name = posix.basename(path)
+    const temp = `.${name}.${randomBytes(6).toString('hex')}.tmp`
     const owner = options.uid !== undefined && options.gid !== undefined ? `${options.uid}:${options.gid}` : ''
     const mode = options.mode !== undefined ? options.mode.toString(8) : ''
-    const source = this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
-    const r = await this.change({ script: INSTALL_SCRIPT, args: [temp, path, owner, mode, source] }, source === '-' ? data : undefined)
-    const facts = this.learn(r, path).paths.get(path) ?? {}
+    const r = await this.inFolder(posix.dirname(path), INSTALL_INNER, [temp, name, owner, mode, options.allowOwnerChange ? '1' : ''], data)
+    if (r.code !== 0) throw this.refusal(r, path)
+    const facts = this.learn(r, path).paths.get(`./${name}`) ?? {}
     this.answers.set(path, { facts, asked: new Set() })
     const after = facts.lstat
     if (!after || after instanceof Error) throw toErrno('No such file', path)
-    if ((owner && (after.uid !== options.uid || after.gid !== options.gid)) || (mode && after.mode !== options.mode)) {
+    const ownerKept = !owner || (after.uid === options.uid && after.gid === options.gid) || options.allowOwnerChange
+    if (!after.isFile || !ownerKept || (mode && after.mode !== options.mode)) {
       throw new CoreError('VERIFY_FAILED', `${path} on ${this.name} was written but its owner, group or mode is not what it was (${after.uid}:${after.gid} ${after.mode.toString(8)}). Restore the backup, then try again with sudo.`)
     }
   }
 
   async writeNewFile(path: string, data: Buffer, mode: number): Promise<void> {
-    const source = this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
-    const script = 'set -e; set -C; umask 077; if [ "$3" = - ]; then cat > "$1"; else cat -- "$3" > "$1"; rm -f -- "$3"; fi; chmod "$2" -- "$1"; sync'
-    const r = await this.change({ script, args: [path, mode.toString(8), source] }, source === '-' ? data : undefined)
-    if (r.code !== 0) throw toErrno(r.stderr, path)
+    const r = await this.inFolder(posix.dirname(path), NEW_FILE_INNER, [posix.basename(path), mode.toString(8)], data)
+    if (r.code !== 0) throw this.refusal(r, path)
   }
 
-  async syncDir(): Promise<void> {
-    await this.change(['sync'])
-  }
+  syncDir = async (): Promise<void> => void (await this.change(['sync']))
 
   async freeBytes(path: string): Promise<number | null> {
     const r = await this.run(['df', '-Pk', '--', path])
@@ -244,19 +243,24 @@ export class SshHost implements Host {
   }
 
   async makeTempDir(prefix: string): Promise<string> {
+    // mktemp -d: a new folder made atomically (in /tmp, sticky: others cannot move root's entries).
     const r = await this.change(['mktemp', '-d', `/tmp/${prefix}-XXXXXX`])
     if (r.code !== 0) throw toErrno(r.stderr, '/tmp')
-    return r.stdout.toString('utf8').trim()
+    return exactLine(r.stdout)
   }
 
   async rename(from: string, to: string): Promise<void> {
-    const r = await this.change(['mv', '-f', '--', from, to])
-    if (r.code !== 0) throw toErrno(r.stderr, to)
+    const same = posix.dirname(from) === posix.dirname(to)
+    const r = await this.inFolder(posix.dirname(to), RENAME_INNER, [same ? `./${posix.basename(from)}` : from, posix.basename(to)])
+    if (r.code !== 0) throw this.refusal(r, to)
   }
 
   async remove(path: string): Promise<void> {
-    const r = await this.change(['rm', '-rf', '--', path])
-    if (r.code !== 0) throw toErrno(r.stderr, path)
+    const r = await this.inFolder(posix.dirname(path), REMOVE_INNER, [posix.basename(path)])
+    if (r.code !== 0) {
+      const e = this.refusal(r, path)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e // rm -f of what is not there succeeds, as locally
+    }
   }
 
   /** kill -0: success or EPERM (another user's process, without sudo) mean alive. */
@@ -269,7 +273,7 @@ export class SshHost implements Host {
 
   async which(program: string): Promise<string | null> {
     const r = await this.run({ script: 'command -v -- "$1"', args: [program] })
-    return r.code === 0 ? r.stdout.toString('utf8').trim() || null : null
+    return r.code === 0 ? exactLine(r.stdout) || null : null
   }
 
   async spawnDetached(): Promise<void> {
