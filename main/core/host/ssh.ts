@@ -86,9 +86,7 @@ export class SshHost implements Host {
   }
 
   /** Whether file bytes for privileged writes went through SFTP (else a fixed shell command). */
-  get stagedThroughSftp(): boolean {
-    return this.stager.usedSftp
-  }
+  get stagedThroughSftp(): boolean { return this.stager.usedSftp }
 
   /**
    * Runs one command line, through sudo when it is on. A script is constant text run by sh -c, with
