@@ -36,6 +36,7 @@ if [ "$o_uid" = 0 ]; then
   esac
   exec /bin/sh -c "$inner" sh "$@"
 fi
+if [ "$o_name" = "$o_uid" ] && ! id -- "$o_uid" >/dev/null 2>&1; then echo "NOT_PERMITTED $dir belongs to uid $o_uid, which has no user on this machine (a container's user?), so root cannot act there as its owner. Nothing was changed. Make the folder belong to a user of this machine, or log in as that uid." >&2; exit 3; fi
 if [ -n "\${SUDO_USER:-}" ] && command -v sudo >/dev/null 2>&1; then exec sudo -n -u "#$o_uid" -- /bin/sh -c "$inner" sh "$@"; fi
 for r in runuser /usr/sbin/runuser /sbin/runuser; do
   if command -v "$r" >/dev/null 2>&1; then exec "$r" -u "$o_name" -- /bin/sh -c "$inner" sh "$@"; fi
