@@ -72,7 +72,7 @@ export interface ClaimJson {
    * that did not take there (claimed false): follow serverSignIn's steps on the server.
    */
   readonly route: ClaimResult['route'] | 'server-sign-in'
-  readonly serverSignIn: { readonly url: string; readonly steps: readonly string[] } | null
+  readonly serverSignIn: { readonly steps: readonly string[]; readonly sources: readonly string[] } | null
 }
 
 /** plex.tv's view of the token the server holds (status only; inspect stays offline). */
