@@ -5,7 +5,7 @@ import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
 import { apiFor } from './api'
-import { macosControlCommand } from './macos-control'
+import { appleEventsRefused, macosControlCommand, runPlain, stopWithoutAppleEvents } from './macos-control'
 import { plexProcessRunning } from './process-gone'
 import { probeServer, type Identity } from './identity'
 
@@ -126,9 +126,13 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
     return waitFor(host, target, verb, options)
   }
   const timeouts = { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 }
-  const elevate = target.control.kind === 'windows-service' ? runWithUac : runWithPolkit
-  const result = await elevate(host, command, instead, timeouts)
+  // macOS has no polkit: its "Not authorized to send Apple events" is no reason for pkexec.
+  const elevate = target.control.kind === 'windows-service' ? runWithUac : target.control.kind === 'macos-app' ? runPlain : runWithPolkit
+  let result = await elevate(host, command, instead, timeouts)
   options.log?.(`${command.program} ${command.args.join(' ')}: exit ${result.exitCode ?? (result.timedOut ? 'timed out' : 'none')}`)
+  if (target.control.kind === 'macos-app' && verb === 'stop' && appleEventsRefused(result)) {
+    result = await stopWithoutAppleEvents(host, target.control.user, timeouts.commandMs, options.log)
+  }
   if (result.notFound) throw new CoreError('CONTROL_FAILED', `"${command.program}" was not found, so the server could not be ${verb === 'stop' ? 'stopped' : 'started'}. Run this instead: ${instead}`)
   if (result.timedOut && verb === 'stop') {
     throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`)

@@ -1,4 +1,4 @@
-import type { Host } from '../host/types'
+import type { ExecResult, Host } from '../host/types'
 import { CoreError } from '../result'
 import { controlCommand, type Verb } from './commands'
 
@@ -43,4 +43,31 @@ export async function asServerUser(host: Host, user: string | null, plain: Comma
   const program = await host.which(plain.program)
   if (!program) throw new CoreError('CONTROL_FAILED', `Plex Media Server could not be ${done} as ${user}: "${plain.program}" was not found.`)
   return { program: 'launchctl', args: ['asuser', context.uid, 'sudo', '-u', user, program, ...plain.args] }
+}
+
+export const runPlain = (host: Host, command: Command, _instead: string, timeouts: { commandMs: number }): Promise<ExecResult> =>
+  host.exec(command.program, command.args, { timeoutMs: timeouts.commandMs })
+
+/**
+ * macOS 10.14+ refuses an Apple Event the user has not allowed with errAEEventNotPermitted, -1743
+ * (Apple, AEDeterminePermissionToAutomateTarget); osascript prints "execution error: ... (-1743)".
+ */
+export const appleEventsRefused = (result: ExecResult): boolean => result.exitCode !== 0 && /\(-1743\)/.test(result.stderr)
+
+const PLEX_PROCESS = 'Plex Media Server'
+
+/**
+ * The stop without an Apple Event: TERM to the server's process as its user (pkill(1): -x the
+ * whole name; exit 0 signalled, 1 none left). Plex Media Server saves its settings on TERM as on a
+ * quit. When that fails too, -1743 gets its own message: where to allow it.
+ */
+export async function stopWithoutAppleEvents(host: Host, user: string | null, timeoutMs: number, log?: (line: string) => void): Promise<ExecResult> {
+  log?.('macOS refused the Apple Event to quit Plex Media Server (-1743: not allowed under Privacy & Security > Automation); stopping it with a TERM signal instead')
+  const plain = { program: 'pkill', args: ['-TERM', '-x', ...(user ? ['-u', user] : []), PLEX_PROCESS] }
+  const command = await asServerUser(host, user, plain, 'it is stopped', 'stopped')
+  const result = await host.exec(command.program, command.args, { timeoutMs })
+  log?.(`${plain.program} ${plain.args.join(' ')}: exit ${result.exitCode ?? (result.timedOut ? 'timed out' : 'none')}`)
+  if (result.exitCode === 0 || result.exitCode === 1) return { ...result, exitCode: 0 }
+  const said = (result.stderr || result.stdout).trim().split(/\r?\n/)[0] ?? ''
+  throw new CoreError('APPLE_EVENTS_DENIED', `macOS did not let Plex Reclaim ask Plex Media Server to quit (error -1743), and stopping it with a signal did not work either${said ? ` (${said})` : ''}. Nothing was changed. Allow it in System Settings > Privacy & Security > Automation: under Plex Reclaim, turn on Plex Media Server. Or quit Plex Media Server from its menu bar icon yourself. Then try again.`)
 }
