@@ -120,6 +120,9 @@ async function sendAndConfirm(api: ServerApi, token: string, until: number): Pro
   if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on ${api.where} during the claim. Check that it runs, then claim again with a new token.`)
   if (isMaintenancePage(answer)) throw new CoreError('SERVER_MAINTENANCE', 'Plex Media Server is still running its startup maintenance (for example a database update). Wait until it finishes, then claim again with a new token.')
   if (answer.status === 401 || /401 Unauthorized/.test(answer.body)) {
+    // A claim token works once: a claim that finished meanwhile (a second click, the server's own
+    // sign-in) makes ours a 401. The server says whether it is claimed now (issue 25 item 10).
+    if ((await identityAfterMaintenance(api, until))?.claimed) return { claimed: true, username: null }
     throw new CoreError('CLAIM_TOKEN_REJECTED', `plex.tv did not accept that claim token: it has expired (they last about 4 minutes) or belongs to nobody. Get a new one at ${CLAIM_URL} and use it right away.`)
   }
   if (answer.status >= 500) {
