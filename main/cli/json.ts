@@ -76,7 +76,7 @@ export interface ClaimJson {
 }
 
 /** plex.tv's view of the token the server holds (status only; inspect stays offline). */
-export type SignInJson = { readonly state: 'valid'; readonly username: string | null } | { readonly state: 'revoked' } | { readonly state: 'unknown' }
+export type SignInJson = { readonly state: 'valid'; readonly username: string | null } | { readonly state: 'revoked' } | { readonly state: 'claim-needed' } | { readonly state: 'unknown' }
 
 export const detectJson = (i: Installation): DetectJson => ({
   id: i.id,
