@@ -1,4 +1,5 @@
 import { posix } from 'node:path'
+import { z } from 'zod'
 import type { Host } from '../host/types'
 import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
 import type { Candidate } from './candidates'
@@ -12,10 +13,29 @@ const LAYOUTS: ReadonlyArray<{ readonly type: InstallType; readonly image: RegEx
   { type: 'docker-plexinc', image: /plexinc\/pms-docker|plexinc\//i, dataDir: `Library/Application Support/${PMS_DIR}`, name: 'plexinc/pms-docker' }
 ]
 
-interface InspectedContainer {
-  readonly Name?: string
-  readonly Config?: { readonly Image?: string }
-  readonly Mounts?: ReadonlyArray<{ readonly Source?: string; readonly Destination?: string }>
+/**
+ * The parts of `docker inspect` read here (Engine API, ContainerInspect), checked with zod: an
+ * answer of another shape is not taken for one (issue 26). Config.Env is "NAME=value" strings;
+ * Config.Labels carries Swarm's com.docker.swarm.* marks; Config.StopTimeout is in seconds.
+ */
+const ContainerConfig = z.object({
+  Image: z.string().optional(),
+  Env: z.array(z.string()).nullable().optional(),
+  Labels: z.record(z.string(), z.string()).nullable().optional(),
+  StopTimeout: z.number().int().nonnegative().nullable().optional()
+})
+const Mount = z.object({ Type: z.string().optional(), Name: z.string().optional(), Source: z.string().optional(), Destination: z.string().optional() })
+const InspectedContainer = z.object({ Name: z.string().optional(), Config: ContainerConfig.optional(), Mounts: z.array(Mount).nullable().optional() })
+type InspectedContainer = z.infer<typeof InspectedContainer>
+
+/** JSON, then the schema; null for anything else. */
+function parsed<T>(schema: z.ZodType<T>, text: string): T | null {
+  try {
+    const result = schema.safeParse(JSON.parse(text))
+    return result.success ? result.data : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -23,7 +43,7 @@ interface InspectedContainer {
  * /config itself is the usual mount, but some mount a folder below it (for example only
  * /config/Library), and the data folder is then below that mount.
  */
-function hostPathOf(mounts: ReadonlyArray<{ readonly Source?: string; readonly Destination?: string }>, inside: string): string | null {
+function hostPathOf(mounts: readonly z.infer<typeof Mount>[], inside: string): string | null {
   const holding = mounts
     .filter((m) => m.Source && m.Destination && (inside === m.Destination || inside.startsWith(`${m.Destination.replace(/\/$/, '')}/`)))
     .sort((a, b) => b.Destination!.length - a.Destination!.length)[0]
@@ -54,12 +74,11 @@ export async function dockerCandidates(host: Host): Promise<Candidate[]> {
   if (ids.length === 0) return []
   const inspect = await host.exec('docker', ['inspect', ...ids], { timeoutMs: 10_000 })
   if (inspect.exitCode !== 0) return []
-  let containers: InspectedContainer[]
-  try {
-    containers = JSON.parse(inspect.stdout) as InspectedContainer[]
-  } catch {
-    return []
-  }
+  // Each container checked on its own: one of an unexpected shape does not hide the others.
+  const containers = (parsed(z.array(z.unknown()), inspect.stdout) ?? []).flatMap((c) => {
+    const one = InspectedContainer.safeParse(c)
+    return one.success ? [one.data] : []
+  })
   const found: Candidate[] = []
   for (const c of containers) {
     const layout = LAYOUTS.find((l) => l.image.test(c.Config?.Image ?? ''))
@@ -119,23 +138,40 @@ export interface ContainerEnvFinding {
 export async function containerEnvFinding(host: Host, container: string): Promise<ContainerEnvFinding | null> {
   const r = await host.exec('docker', ['inspect', '--format', '{{json .Config}}', container], { timeoutMs: 10_000 })
   if (r.exitCode !== 0) return null
-  let config: { Image?: string; Env?: string[] }
-  try {
-    config = JSON.parse(r.stdout) as { Image?: string; Env?: string[] }
-  } catch {
-    return null
-  }
+  const config = parsed(ContainerConfig, r.stdout)
+  if (!config) return null
   const env = new Map((config.Env ?? []).map((e) => [e.slice(0, Math.max(0, e.indexOf('='))), e.slice(e.indexOf('=') + 1)]))
   const set = (name: string): boolean => (env.get(name) ?? '') !== ''
   const type = LAYOUTS.find((l) => l.image.test(config.Image ?? ''))?.type
+  const service = config.Labels?.['com.docker.swarm.service.name']
+  if (service) return swarmFinding(container, service)
   if (type === 'docker-hotio' && set('PLEX_CLAIM_TOKEN')) {
     return { ok: false, warning: false, message: `Container ${container} (hotio) has PLEX_CLAIM_TOKEN set: once the server is unclaimed, hotio's start-up exchanges that token, and when it has expired (claim tokens last about 4 minutes) the container stops. Remove PLEX_CLAIM_TOKEN from the container's settings, recreate it, then reset again.` }
   }
   if (type === 'docker-binhex' && set('PLEX_CLAIM') && /^(yes|true)$/i.test(env.get('CLAIM_SERVER') ?? '')) {
     return { ok: false, warning: false, message: `Container ${container} (binhex) has CLAIM_SERVER=yes with PLEX_CLAIM: it clears the sign-in again on every start, so a later claim or restore would be undone. Set CLAIM_SERVER=no (or remove PLEX_CLAIM), recreate the container, then reset again.` }
   }
-  if ((type === 'docker-plexinc' || type === 'docker-linuxserver') && set('PLEX_CLAIM')) {
+  // Only a value shaped like a claim token counts: Plex's unRAID template ships a placeholder
+  // sentence there, and pms-docker's README "<claimToken>".
+  if (!looksLikeClaimToken(env.get('PLEX_CLAIM') ?? '')) return null
+  if (type === 'docker-linuxserver') {
+    // linuxserver's init-plex-claim runs on every start and exchanges PLEX_CLAIM whenever
+    // Preferences.xml holds no PlexOnlineToken; an expired token only prints "Unable to claim".
+    return { ok: false, warning: true, message: `Container ${container} (linuxserver) has PLEX_CLAIM set: the image exchanges PLEX_CLAIM on every start while the server has no token, so after the reset it tries this one again. An old token is harmless (the exchange fails and the server starts unclaimed). To have the container claim itself, recreate the container with a new claim token from https://www.plex.tv/claim (they last about 4 minutes); or claim with a new token after the reset.` }
+  }
+  if (type === 'docker-plexinc') {
     return { ok: false, warning: true, message: `Container ${container} has PLEX_CLAIM set; the image uses it only on a container's first run, so it will not claim the server now. Claim with a new token after the reset.` }
   }
   return null
+}
+
+const looksLikeClaimToken = (value: string): boolean => /^claim-[A-Za-z0-9_-]{8,64}$/.test(value.trim())
+
+/**
+ * A Swarm task's container: when it stops, Swarm starts a new task (Docker's swarm services
+ * documentation: the orchestrator keeps the service's replica count), so the edit could never be
+ * made with the server stopped. Refused, with what to do instead.
+ */
+function swarmFinding(container: string, service: string): ContainerEnvFinding {
+  return { ok: false, warning: false, message: `Container ${container} belongs to the Docker Swarm service ${service}: Swarm starts a new container whenever this one stops, so Plex Reclaim cannot stop it for the change. Scale the service down (docker service scale ${service}=0), run the reset on its /config folder with --file PATH --no-service, then scale it up again (docker service scale ${service}=1).` }
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import type { ExecResult, Host } from '../host/types'
+import { containerEnvFinding, dockerCandidates } from './containers'
+
+/**
+ * Issue 25 item 9 and issue 26 (validated answers): what a container's settings mean for a reset,
+ * from `docker inspect` answers shaped as the Engine API documents them (ContainerInspect:
+ * Config.Image, Config.Env as "NAME=value" strings, Config.Labels, Mounts). The real dockerd
+ * runs the same in test/real/docker.real.test.ts.
+ */
+const ok = (stdout: string): ExecResult => ({ exitCode: 0, stdout, stderr: '', notFound: false, timedOut: false })
+const answering = (config: unknown): Host => ({ exec: async () => ok(JSON.stringify(config)) }) as unknown as Host
+const finding = (image: string, env: string[], labels: Record<string, string> = {}) => containerEnvFinding(answering({ Image: image, Env: env, Labels: labels }), 'plex')
+
+describe('a container\'s PLEX_CLAIM before a reset', () => {
+  it('linuxserver: its init-plex-claim exchanges PLEX_CLAIM on every start while the token is missing; an old token is harmless, the advice is a fresh one', async () => {
+    const f = await finding('lscr.io/linuxserver/plex:latest', ['PLEX_CLAIM=claim-oldoldoldold1234'])
+    expect(f).toMatchObject({ ok: false, warning: true })
+    expect(f!.message).toMatch(/linuxserver.*exchanges PLEX_CLAIM on every start while the server has no token.*old token.*harmless.*recreate the container with a new claim token/s)
+    expect(f!.message).not.toMatch(/first run/)
+  })
+
+  it('Plex\'s unRAID template placeholder ("Insert Token from https://plex.tv/claim") is no token: no warning', async () => {
+    expect(await finding('plexinc/pms-docker:latest', ['PLEX_CLAIM=Insert Token from https://plex.tv/claim'])).toBeNull()
+    expect(await finding('plexinc/pms-docker:latest', ['PLEX_CLAIM=<claimToken>'])).toBeNull()
+  })
+
+  it('pms-docker with a real-looking token keeps its first-run warning', async () => {
+    expect((await finding('plexinc/pms-docker:latest', ['PLEX_CLAIM=claim-abcdefgh12345678']))!.message).toMatch(/has PLEX_CLAIM set; the image uses it only on a container's first run/)
+  })
+
+  it('a Docker Swarm service\'s container is refused with what to do instead (Swarm starts a new task when it stops)', async () => {
+    const f = await finding('plexinc/pms-docker:latest', [], { 'com.docker.swarm.service.name': 'media_plex', 'com.docker.swarm.task.id': 'x' })
+    expect(f).toMatchObject({ ok: false, warning: false })
+    expect(f!.message).toMatch(/Docker Swarm service media_plex.*docker service scale media_plex=0.*--no-service.*docker service scale media_plex=1/s)
+  })
+
+  it('an answer not of the documented shape is no finding, not a crash (issue 26: validated, not cast)', async () => {
+    expect(await containerEnvFinding(answering({ Image: 'plexinc/pms-docker', Env: 'PLEX_CLAIM=claim-abcdefgh12345678' }), 'plex')).toBeNull()
+  })
+})
+
+describe('docker inspect for detection, validated', () => {
+  it('a container whose Mounts is not a list is skipped with the rest still found, not a crash', async () => {
+    const good = { Name: '/plex', Config: { Image: 'plexinc/pms-docker' }, Mounts: [{ Source: '/srv/plex', Destination: '/config' }] }
+    const bad = { Name: '/odd', Config: { Image: 'plexinc/pms-docker' }, Mounts: { Source: '/x' } }
+    const host = { exec: async (_: string, args: readonly string[]) => ok(args[0] === 'ps' ? 'a\nb\n' : JSON.stringify([bad, good])) } as unknown as Host
+    expect((await dockerCandidates(host)).map((c) => c.labelDetail)).toEqual([{ kind: 'docker', image: 'plexinc/pms-docker', container: 'plex' }])
+  })
+})
