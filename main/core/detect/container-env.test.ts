@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ExecResult, Host } from '../host/types'
-import { containerEnvFinding, dockerCandidates } from './containers'
+import { containerEnvFinding, dockerCandidates, dockerUnreachable } from './containers'
 
 /**
  * Issue 25 item 9 and issue 26 (validated answers): what a container's settings mean for a reset,
@@ -46,5 +46,23 @@ describe('docker inspect for detection, validated', () => {
     const bad = { Name: '/odd', Config: { Image: 'plexinc/pms-docker' }, Mounts: { Source: '/x' } }
     const host = { exec: async (_: string, args: readonly string[]) => ok(args[0] === 'ps' ? 'a\nb\n' : JSON.stringify([bad, good])) } as unknown as Host
     expect((await dockerCandidates(host)).map((c) => c.labelDetail)).toEqual([{ kind: 'docker', image: 'plexinc/pms-docker', container: 'plex' }])
+  })
+})
+
+describe('Kubernetes and containerd marks (k3s; TrueNAS SCALE 24.04 and older run apps on k3s)', () => {
+  const host = (marks: string[], docker: 'none' | 'ok'): Host =>
+    ({
+      exec: async () => (docker === 'none' ? { exitCode: null, stdout: '', stderr: '', notFound: true, timedOut: false } : ok('')),
+      which: async (p: string) => (marks.includes(p) ? `/usr/local/bin/${p}` : null),
+      lstat: async (p: string) => (marks.includes(p) ? { isDirectory: () => true } : null)
+    }) as unknown as Host
+
+  it('k3s found: a clear "not supported", naming what to do instead', async () => {
+    expect(await dockerUnreachable(host(['k3s', '/etc/rancher/k3s'], 'none'))).toMatch(/Kubernetes \(k3s; TrueNAS SCALE 24\.04.*not supported.*--file PATH --no-service/s)
+    expect(await dockerUnreachable(host(['/var/lib/rancher/k3s'], 'ok'))).toMatch(/Kubernetes \(k3s.*not supported/s)
+  })
+
+  it('no marks and a working docker: nothing to say', async () => {
+    expect(await dockerUnreachable(host([], 'ok'))).toBeNull()
   })
 })

@@ -54,16 +54,27 @@ function hostPathOf(mounts: readonly z.infer<typeof Mount>[], inside: string): s
 
 /**
  * Why Docker's containers could not be listed, in words for the user; null when they could (or when
- * there is no docker at all). A socket this user may not open is not "no server found".
+ * there is no docker at all). A socket this user may not open is not "no server found". Kubernetes
+ * (k3s, as TrueNAS SCALE 24.04 and older run their apps) keeps its containers in containerd, which
+ * `docker` does not see: its marks get a clear "not supported" instead of silence.
  */
 export async function dockerUnreachable(host: Host): Promise<string | null> {
   const r = await host.exec('docker', ['ps', '-q'], { timeoutMs: 10_000 })
+  const k3s = await k3sFound(host)
+  if (k3s) return k3s
   if (r.exitCode === 0 || r.notFound) return null
   if (/permission denied/i.test(r.stderr)) {
     return 'Docker is installed, but this user may not use its socket (permission denied), so containers could not be searched. Run the command with sudo, or as a member of the docker group.'
   }
   if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) return null
   return `Docker's containers could not be listed: ${r.stderr.trim().split('\n')[0] ?? `exit code ${r.exitCode}`}`
+}
+
+/** k3s's own files (docs.k3s.io: /etc/rancher/k3s, /var/lib/rancher/k3s) or its binary on PATH. */
+async function k3sFound(host: Host): Promise<string | null> {
+  const marks = (await host.which('k3s')) !== null || (await Promise.all(['/etc/rancher/k3s', '/var/lib/rancher/k3s'].map((p) => host.lstat(p).catch(() => null)))).some((s) => s !== null)
+  if (!marks) return null
+  return 'This machine runs Kubernetes (k3s; TrueNAS SCALE 24.04 and older run their apps this way). Its containers live in containerd, which Docker cannot see, so a Plex Media Server there is not supported for a stop and start by Plex Reclaim. Stop the Plex app yourself (scale it to 0), then run the reset on its config folder with --file PATH --no-service, and start it again.'
 }
 
 /** Running and stopped containers, through `docker ps -aq` and `docker inspect` (JSON). */
