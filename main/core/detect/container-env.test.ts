@@ -66,3 +66,15 @@ describe('Kubernetes and containerd marks (k3s; TrueNAS SCALE 24.04 and older ru
     expect(await dockerUnreachable(host([], 'ok'))).toBeNull()
   })
 })
+
+describe('Docker Desktop named volumes', () => {
+  it('a Plex container whose /config is a named volume this computer cannot open is said, with what to do', async () => {
+    const c = { Name: '/plex', Config: { Image: 'plexinc/pms-docker' }, Mounts: [{ Type: 'volume', Name: 'plex_config', Source: '/var/lib/docker/volumes/plex_config/_data', Destination: '/config' }] }
+    const host = {
+      exec: async (_: string, args: readonly string[]) => ok(args[0] === 'ps' ? 'a\n' : JSON.stringify([c])),
+      which: async () => null,
+      lstat: async () => null
+    } as unknown as Host
+    expect(await dockerUnreachable(host)).toMatch(/Container plex \(plexinc\/pms-docker\) keeps its settings in the Docker volume plex_config, which this computer cannot open.*docker cp "plex:\/config\/Library\/Application Support\/Plex Media Server\/Preferences\.xml"/s)
+  })
+})

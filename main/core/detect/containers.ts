@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Host } from '../host/types'
 import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
 import type { Candidate } from './candidates'
+import { deniedAccess } from './paths'
 import type { FolderLayout, InstallType } from './types'
 
 /** Where each image keeps Preferences.xml below its /config volume (plex-domain.md 1c). */
@@ -43,13 +44,13 @@ function parsed<T>(schema: z.ZodType<T>, text: string): T | null {
  * /config itself is the usual mount, but some mount a folder below it (for example only
  * /config/Library), and the data folder is then below that mount.
  */
-function hostPathOf(mounts: readonly z.infer<typeof Mount>[], inside: string): string | null {
+function hostPathOf(mounts: readonly z.infer<typeof Mount>[], inside: string): { path: string; mount: z.infer<typeof Mount> } | null {
   const holding = mounts
     .filter((m) => m.Source && m.Destination && (inside === m.Destination || inside.startsWith(`${m.Destination.replace(/\/$/, '')}/`)))
     .sort((a, b) => b.Destination!.length - a.Destination!.length)[0]
   if (!holding) return null
   const rest = posix.relative(holding.Destination!, inside)
-  return rest ? posix.join(holding.Source!, rest) : holding.Source!
+  return { path: rest ? posix.join(holding.Source!, rest) : holding.Source!, mount: holding }
 }
 
 /**
@@ -62,7 +63,8 @@ export async function dockerUnreachable(host: Host): Promise<string | null> {
   const r = await host.exec('docker', ['ps', '-q'], { timeoutMs: 10_000 })
   const k3s = await k3sFound(host)
   if (k3s) return k3s
-  if (r.exitCode === 0 || r.notFound) return null
+  if (r.exitCode === 0) return (await volumesOutOfReach(host)).join(' ') || null
+  if (r.notFound) return null
   if (/permission denied/i.test(r.stderr)) {
     return 'Docker is installed, but this user may not use its socket (permission denied), so containers could not be searched. Run the command with sudo, or as a member of the docker group.'
   }
@@ -77,8 +79,8 @@ async function k3sFound(host: Host): Promise<string | null> {
   return 'This machine runs Kubernetes (k3s; TrueNAS SCALE 24.04 and older run their apps this way). Its containers live in containerd, which Docker cannot see, so a Plex Media Server there is not supported for a stop and start by Plex Reclaim. Stop the Plex app yourself (scale it to 0), then run the reset on its config folder with --file PATH --no-service, and start it again.'
 }
 
-/** Running and stopped containers, through `docker ps -aq` and `docker inspect` (JSON). */
-export async function dockerCandidates(host: Host): Promise<Candidate[]> {
+/** The Plex containers `docker inspect` describes: image layout, data folder on the host, and the volume holding it. */
+async function plexContainers(host: Host): Promise<Array<{ container: string; layout: (typeof LAYOUTS)[number]; dataDir: string; volume: string | null }>> {
   const ps = await host.exec('docker', ['ps', '-aq', '--no-trunc'], { timeoutMs: 10_000 })
   if (ps.exitCode !== 0) return [] // no docker, no daemon, or no permission: nothing to report
   const ids = ps.stdout.split(/\s+/).filter(Boolean)
@@ -90,24 +92,42 @@ export async function dockerCandidates(host: Host): Promise<Candidate[]> {
     const one = InspectedContainer.safeParse(c)
     return one.success ? [one.data] : []
   })
-  const found: Candidate[] = []
-  for (const c of containers) {
+  return containers.flatMap((c) => {
     const layout = LAYOUTS.find((l) => l.image.test(c.Config?.Image ?? ''))
-    if (!layout) continue
-    const dataDir = hostPathOf(c.Mounts ?? [], layout.dataDir ? posix.join('/config', layout.dataDir) : '/config')
-    if (!dataDir) continue
-    const container = (c.Name ?? '').replace(/^\//, '')
-    found.push({
-      platform: 'container',
-      installType: layout.type,
-      label: `Plex Media Server (Docker ${layout.name}, container ${container})`,
-      labelDetail: { kind: 'docker', image: layout.name, container },
-      settingsFile: posix.join(dataDir, PREFERENCES_FILE),
-      dataDir,
-      control: { kind: 'docker', container }
-    })
+    if (!layout) return []
+    const held = hostPathOf(c.Mounts ?? [], layout.dataDir ? posix.join('/config', layout.dataDir) : '/config')
+    if (!held) return []
+    return [{ container: (c.Name ?? '').replace(/^\//, ''), layout, dataDir: held.path, volume: held.mount.Type === 'volume' ? (held.mount.Name ?? null) : null }]
+  })
+}
+
+/** Running and stopped containers, through `docker ps -aq` and `docker inspect` (JSON). */
+export async function dockerCandidates(host: Host): Promise<Candidate[]> {
+  return (await plexContainers(host)).map(({ container, layout, dataDir }) => ({
+    platform: 'container' as const,
+    installType: layout.type,
+    label: `Plex Media Server (Docker ${layout.name}, container ${container})`,
+    labelDetail: { kind: 'docker' as const, image: layout.name, container },
+    settingsFile: posix.join(dataDir, PREFERENCES_FILE),
+    dataDir,
+    control: { kind: 'docker' as const, container }
+  }))
+}
+
+/**
+ * Containers whose settings are in a named volume this computer cannot open: Docker Desktop keeps
+ * volumes inside its Linux virtual machine, so the volume's Mountpoint is not a path here. Listed
+ * with what to do, instead of being left out in silence.
+ */
+export async function volumesOutOfReach(host: Host): Promise<string[]> {
+  const out: string[] = []
+  for (const c of await plexContainers(host)) {
+    // EACCES: it is there (Linux's /var/lib/docker is root's), just not for this user.
+    if (!c.volume || (await host.lstat(c.dataDir).catch((e: unknown) => (deniedAccess(e) ? true : null)))) continue
+    const inside = posix.join('/config', c.layout.dataDir, PREFERENCES_FILE)
+    out.push(`Container ${c.container} (${c.layout.name}) keeps its settings in the Docker volume ${c.volume}, which this computer cannot open (Docker Desktop keeps volumes inside its virtual machine). Stop the container, copy the file out (docker cp "${c.container}:${inside}" Preferences.xml), reset that copy with --file Preferences.xml --no-service, copy it back the same way, and start the container.`)
   }
-  return found
+  return out
 }
 
 /** A folder the user picks: a Docker volume, a NAS share, or a data folder copied elsewhere. */
