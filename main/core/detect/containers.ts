@@ -206,3 +206,13 @@ const looksLikeClaimToken = (value: string): boolean => /^claim-[A-Za-z0-9_-]{8,
 function swarmFinding(container: string, service: string): ContainerEnvFinding {
   return { ok: false, warning: false, message: `Container ${container} belongs to the Docker Swarm service ${service}: Swarm starts a new container whenever this one stops, so Plex Reclaim cannot stop it for the change. Scale the service down (docker service scale ${service}=0), run the reset on its /config folder with --file PATH --no-service, then scale it up again (docker service scale ${service}=1).` }
 }
+
+/**
+ * The container's own stop timeout in seconds (Config.StopTimeout, set by `docker run
+ * --stop-timeout`; `docker stop` without -t waits that long before SIGKILL), or null when unset
+ * (then Docker's 10 s) or not known.
+ */
+export async function containerStopTimeout(host: Host, container: string): Promise<number | null> {
+  const r = await host.exec('docker', ['inspect', '--format', '{{json .Config}}', container], { timeoutMs: 10_000 })
+  return r.exitCode === 0 ? (parsed(ContainerConfig, r.stdout)?.StopTimeout ?? null) : null
+}

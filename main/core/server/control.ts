@@ -8,6 +8,7 @@ import { apiFor } from './api'
 import { appleEventsRefused, macosControlCommand, runPlain, stopWithoutAppleEvents } from './macos-control'
 import { plexProcessRunning } from './process-gone'
 import { probeServer, type Identity } from './identity'
+import { containerStopTimeout } from '../detect/containers'
 
 export const DEFAULT_PORT = 32400
 
@@ -125,7 +126,10 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
     })
     return waitFor(host, target, verb, options)
   }
-  const timeouts = { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 }
+  // docker stop waits the container's own StopTimeout before SIGKILL: our wait is at least that.
+  const stopTimeoutS = verb === 'stop' && target.control.kind === 'docker' ? await containerStopTimeout(host, target.control.container) : null
+  const commandMs = Math.max(options.timeoutMs ?? 60_000, stopTimeoutS !== null ? (stopTimeoutS + 15) * 1000 : 0)
+  const timeouts = { commandMs, promptMs: options.promptTimeoutMs ?? 120_000 }
   // macOS has no polkit: its "Not authorized to send Apple events" is no reason for pkexec.
   const elevate = target.control.kind === 'windows-service' ? runWithUac : target.control.kind === 'macos-app' ? runPlain : runWithPolkit
   let result = await elevate(host, command, instead, timeouts)
@@ -141,5 +145,5 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
     const said = (result.stderr || result.stdout).trim().split(/\r?\n/)[0] ?? ''
     throw new CoreError('CONTROL_FAILED', `${command.program} could not ${verb} Plex Media Server: ${said || `exit code ${result.exitCode}`}. Run this instead: ${instead}`)
   }
-  return waitFor(host, target, verb, options)
+  return waitFor(host, target, verb, { ...options, timeoutMs: commandMs })
 }
