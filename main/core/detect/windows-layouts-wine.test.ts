@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { LocalHost } from '../host/local'
@@ -7,6 +7,8 @@ import { standInsOnPath } from '../../../test/standins/path'
 import { tempDir } from '../../../test/support/temp'
 import { ensurePrefix, PREFIX, startWine, stopWine, wine, wineMissing, winPath } from '../../../test/real/wine'
 import { windowsCandidates } from './windows'
+import { loadHive, unloadHive } from '../stores/registry-hive'
+import { WindowsRegistryStore } from '../stores/windows-registry'
 
 /**
  * Issue 25 items 3 and 4 against Wine 8's real reg.exe (its registry laid out as the cited
@@ -43,7 +45,7 @@ describe.skipIf(missing !== null)(`Windows layouts with Wine's real reg.exe${mis
     ensurePrefix()
     startWine()
     Object.assign(process.env, { WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' })
-    undo = standInsOnPath(['reg'])
+    undo = standInsOnPath(['reg', 'powershell'])
   }, 240_000)
   afterAll(() => {
     importText([])
@@ -102,5 +104,36 @@ describe.skipIf(missing !== null)(`Windows layouts with Wine's real reg.exe${mis
     const found = (await windowsCandidates(new LocalHost(), { SystemRoot: 'C:\\Windows' })).find((c) => c.key.includes('S-1-5-19'))
     expect(found?.dataDir).toBe('C:\\Windows\\ServiceProfiles\\LocalService\\AppData\\Local\\Plex Media Server')
     expect(found?.hive).toEqual({ mount: 'HKU\\S-1-5-19', file: 'C:\\Windows\\ServiceProfiles\\LocalService\\NTUSER.DAT' })
+  })
+
+  it('item 3: reg export, delete and import on another account\'s hive ask UAC as the service steps do', async () => {
+    const hives = join(tempDir(), 'hives.json')
+    writeFileSync(hives, '[]')
+    const sc = join(tempDir(), 'sc.log')
+    Object.assign(process.env, { STANDIN_REG_HIVES: hives, STANDIN_UAC: 'allow', STANDIN_SC_LOG: sc })
+    const profile = join(PREFIX, 'drive_c', 'users', 'plex other')
+    mkdirSync(profile, { recursive: true })
+    const hiveText = ['Windows Registry Editor Version 5.00', '', '[HKEY_USERS\\HIVE\\Software\\Plex, Inc.\\Plex Media Server]', '"PlexOnlineUsername"="other"', '"PlexOnlineToken"="SECRET"', '"FriendlyName"="den"', '', ''].join('\r\n')
+    writeFileSync(join(profile, 'NTUSER.DAT'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hiveText, 'utf16le')]))
+    const hive = { mount: 'HKU\\S-1-5-21-9-9-9-1007', file: 'C:\\users\\plex other\\NTUSER.DAT' }
+    const host = new LocalHost()
+    try {
+      expect(await loadHive(host, hive)).toEqual(hive)
+      const store = new WindowsRegistryStore(host, `${hive.mount}\\${PLEX}`)
+      const snapshot = await store.snapshot()
+      expect(snapshot.keysPresent).toEqual(['PlexOnlineToken', 'PlexOnlineUsername'])
+      expect(await store.removeSignIn(snapshot)).toEqual(['PlexOnlineToken', 'PlexOnlineUsername'])
+      await store.verifyRemoved(snapshot)
+      await store.restore(snapshot.payload)
+      expect((await store.snapshot()).keysPresent).toEqual(['PlexOnlineToken', 'PlexOnlineUsername'])
+      // Unelevated, the stand-in refuses as Windows does: the same read is told, not taken for "no key".
+      process.env.STANDIN_UAC = 'deny'
+      await expect(store.snapshot()).rejects.toMatchObject({ code: 'ELEVATION_DENIED' })
+      process.env.STANDIN_UAC = 'allow'
+      await unloadHive(host, hive)
+      expect(JSON.parse(readFileSync(hives, 'utf8'))).toEqual([])
+    } finally {
+      for (const k of ['STANDIN_REG_HIVES', 'STANDIN_UAC', 'STANDIN_SC_LOG']) delete process.env[k]
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { createServer, request, type Server } from 'node:http'
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPlexTv, type PlexTvStandIn } from '../../simulator/plex-tv'
@@ -28,7 +28,7 @@ afterEach(async () => {
 /** Forwards to plex.tv, holding exchanges until two have arrived, then one after the other. */
 async function orderingProxy(target: string): Promise<string> {
   const held: (() => Promise<void>)[] = []
-  const forward = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => (): Promise<void> =>
+  const forward = (req: IncomingMessage, res: ServerResponse) => (): Promise<void> =>
     new Promise((done) => {
       const out = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers)

@@ -64,8 +64,9 @@ export const runWithPolkit = (host: Host, command: Command, instead: string, tim
 
 /** sc.exe prints its errors on stdout, e.g. "[SC] OpenService FAILED 5: Access is denied.", exit 5. */
 const WINDOWS_DENIED = /FAILED 5:|Access is denied/i
-// Letters, digits, spaces and path characters: no quote, $ or backtick can reach PowerShell.
-const SAFE_ARGUMENT = /^[A-Za-z0-9 ._:\\-]+$/
+// Letters, digits, spaces, path characters, reg's /switches and the comma of "Plex, Inc.": no quote, $ or
+// backtick can reach PowerShell (inside its single quotes a comma is literal: about_Quoting_Rules).
+const SAFE_ARGUMENT = /^[A-Za-z0-9 ._:,/\\-]+$/
 
 /** UAC's outcomes (Start-Process -Verb RunAs): cancelled, refused, or no answer in time. */
 export function uacOutcome(result: ExecResult, instead: string): CoreError | null {
