@@ -145,5 +145,12 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
     const said = (result.stderr || result.stdout).trim().split(/\r?\n/)[0] ?? ''
     throw new CoreError('CONTROL_FAILED', `${command.program} could not ${verb} Plex Media Server: ${said || `exit code ${result.exitCode}`}. Run this instead: ${instead}`)
   }
+  // A wrapper (PmsService) would start the server again: with its service stopped first, the
+  // server it may leave running is closed too (issue 25 item 3). Its start starts the server.
+  if (target.control.kind === 'windows-service' && target.control.wrapper && verb === 'stop' && (await plexProcessRunning(host, target.control))) {
+    const close = { program: 'taskkill', args: ['/im', 'Plex Media Server.exe'] }
+    const closed = await runWithUac(host, close, 'taskkill /im "Plex Media Server.exe"', timeouts)
+    options.log?.(`taskkill /im Plex Media Server.exe: exit ${closed.exitCode ?? 'none'}`)
+  }
   return waitFor(host, target, verb, { ...options, timeoutMs: commandMs })
 }
