@@ -119,10 +119,11 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
   if (server.control.kind === 'docker') {
     const finding = await containerEnvFinding(host, server.control.container)
     if (finding) check('container-env', finding.ok, finding.message, finding.warning)
-    // Without a way to its API the start could not be checked: refused before anything changes.
-    const unreachable = await apiFor(host, server).unreachable?.()
-    if (unreachable) check('server-api', false, unreachable)
   }
+  // Without a way to its API the start could not be checked: refused before anything changes
+  // (a container without curl or a route; a VNET jail, issue 25 item 5).
+  const unreachable = await apiFor(host, server).unreachable?.()
+  if (unreachable) check('server-api', false, unreachable)
 
   await clockAndNetwork(host, options.plexTvUrl, check)
   return { checks, snapshot }
