@@ -84,8 +84,10 @@ const UAC: Elevation = {
   elevated: async (_host, command) => {
     // Fixed, allowlisted words only: they are quoted into a PowerShell command line.
     if (![command.program, ...command.args].every((a) => SAFE_ARGUMENT.test(a))) return null
-    // Start-Process joins -ArgumentList with spaces, unquoted: an argument with a space gets its own quotes.
-    const list = command.args.map((a) => (a.includes(' ') ? `'"${a}"'` : `'${a}'`)).join(',')
+    // Start-Process joins -ArgumentList with spaces, unquoted: an argument with a space gets its own
+    // quotes, and the backslashes before that closing quote are doubled, or the program's C runtime
+    // reads \" as a literal quote ("Parsing C command-line arguments", learn.microsoft.com).
+    const list = command.args.map((a) => (a.includes(' ') ? `'"${a.replace(/(\\+)$/, '$1$1')}"'` : `'${a}'`)).join(',')
     const script = `$p = Start-Process -FilePath '${command.program}' -ArgumentList ${list} -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`
     return { program: 'powershell', args: ['-NoProfile', '-NonInteractive', '-Command', script] }
   },
