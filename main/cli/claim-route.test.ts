@@ -62,7 +62,8 @@ describe('claim on a macOS 1.29.2 server (its own sign-in)', () => {
           'Sign in with your Plex account when the server asks: it claims itself for that account.'
         ],
         sources: ['https://forums.plex.tv/t/new-claiming-requirement-for-windows/839096', 'https://forums.plex.tv/t/new-server-claiming-requirement-for-macos/816337']
-      }
+      },
+      ownership: null
     })
     const words = await cli('claim', '--token', token())
     expect(words.code).toBe(1)
