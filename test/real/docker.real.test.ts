@@ -148,7 +148,7 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
       mkdirSync(join(config, ASD), { recursive: true })
       writeFileSync(join(config, ASD, 'Preferences.xml'), SIGNED_IN)
       const port = network === 'host' ? await freePort() : 32400
-      const command = ['/usr/bin/node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', `/config/${ASD}`, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', String(options.stopDelayMs ?? 200)]
+      const command = ['/usr/bin/node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', `/config/${ASD}`, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', '200']
       const r = await d.docker('run', '-d', '--name', name, '--label', LABEL, '--restart', 'unless-stopped', '--network', network, '-e', 'PATH=/opt/no-curl-here', '-v', `${config}:/config`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES.plexinc, ...command)
       expect(r.stderr).toBe('')
       expect((await d.docker('exec', name, 'curl', '--version')).code).not.toBe(0)
