@@ -29,8 +29,14 @@ function recordedFpmArgs(): string[] {
     stdio: 'pipe',
     timeout: 120_000
   })
+  desktopEntry = readFileSync(`${record}.desktop`, 'utf8')
   return readFileSync(record, 'utf8').split('\n').slice(0, -1)
 }
+
+/** The .desktop file electron-builder generated (the recording stand-in keeps a copy). */
+let desktopEntry = ''
+
+const METAINFO = 'io.github.plex_reclaim.PlexReclaim.metainfo.xml'
 
 const valuesOf = (args: readonly string[], flag: string): string[] => args.flatMap((a, i) => (a === flag && args[i + 1] !== undefined ? [args[i + 1]!] : []))
 
@@ -54,6 +60,33 @@ describe('the .deb as electron-builder hands it to fpm (recording stand-in)', ()
     const policy = readFileSync(source, 'utf8')
     expect(policy).toContain(`<annotate key="org.freedesktop.policykit.exec.path">${app}/resources/bin/plex-reclaim</annotate>`)
     expect(policy).toContain('<message>Plex Reclaim needs to change Plex Media Server\'s settings</message>')
+  })
+})
+
+describe('what software centres and launchers read', () => {
+  it('the .deb installs the AppStream metainfo, which appstreamcli validates (no network)', () => {
+    const mapping = args.find((a) => a.endsWith(`=/usr/share/metainfo/${METAINFO}`))
+    expect(mapping).toBeDefined()
+    const source = join(REPO, mapping!.split('=')[0]!)
+    const r = spawnSync('appstreamcli', ['validate', '--no-net', '--pedantic', source], { encoding: 'utf8' })
+    expect(r.error, 'appstreamcli is missing: apt-get install appstream (.ci/run does)').toBeUndefined()
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0)
+    const xml = readFileSync(source, 'utf8')
+    expect(xml).toContain('<launchable type="desktop-id">plex-reclaim.desktop</launchable>')
+    expect([...xml.matchAll(/<image>(.*?)<\/image>/g)].map((m) => m[1]).every((url) => url!.startsWith('https://raw.githubusercontent.com/') && existsSync(join(REPO, url!.split('/main/')[1]!)))).toBe(true)
+    expect(xml).toMatch(/<content_rating type="oars-1\.1"\/>/)
+    expect(xml).toContain(`<release version="${JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version}"`)
+  })
+
+  it('appstreamcli fails a broken file (so the check above can fail)', () => {
+    const broken = join(tempDir('metainfo'), METAINFO)
+    writeFileSync(broken, '<?xml version="1.0"?><component type="desktop-application"><id>x</id></component>')
+    expect(spawnSync('appstreamcli', ['validate', '--no-net', broken]).status).not.toBe(0)
+  })
+
+  it('the desktop entry has fitting categories and the words a locked-out user searches for', () => {
+    expect(desktopEntry).toMatch(/^Categories=Utility;System;$/m)
+    expect(desktopEntry).toMatch(/^Keywords=Plex;locked out;claim;/m)
   })
 })
 

@@ -6,6 +6,9 @@ out=
 prev=
 for a in "$@"; do
   printf '%s\n' "$a" >> "$FPM_RECORD"
+  # The generated files electron-builder removes after fpm: kept beside the record.
+  case $a in *.desktop=/usr/share/applications/*) cp -- "${a%%=*}" "$FPM_RECORD.desktop" ;; esac
+  [ "$prev" = --after-install ] && cp -- "$a" "$FPM_RECORD.after-install"
   [ "$prev" = --package ] && out=$a
   prev=$a
 done
