@@ -129,3 +129,48 @@ describe.skipIf(!asRoot)('Debian 13 (trixie) installs a package with those Depen
     expect(r.out).toMatch(/policykit-1/)
   })
 })
+
+/** The built CLI (the test project's global setup builds it). */
+const cliOutput = (...cliArgs: string[]): string => execFileSync(process.execPath, [join(REPO, 'out', 'node', 'cli.js'), ...cliArgs], { encoding: 'utf8' })
+
+describe('the CLI on a desktop install: its name on PATH, its manual page and completions', () => {
+  const INSTALLED: Record<string, string> = {
+    'assets/linux/plex-reclaim-cli': '/usr/bin/plex-reclaim-cli',
+    'assets/linux/plex-reclaim-cli.1': '/usr/share/man/man1/plex-reclaim-cli.1',
+    'assets/linux/completions/plex-reclaim-cli.bash': '/usr/share/bash-completion/completions/plex-reclaim-cli',
+    'assets/linux/completions/_plex-reclaim-cli': '/usr/share/zsh/vendor-completions/_plex-reclaim-cli',
+    'assets/linux/completions/plex-reclaim-cli.fish': '/usr/share/fish/vendor_completions.d/plex-reclaim-cli.fish'
+  }
+
+  it('the .deb installs each of them, and plex-reclaim-cli runs the helper where the .deb puts the app', () => {
+    for (const [source, target] of Object.entries(INSTALLED)) expect(args, source).toContain(`${source}=${target}`)
+    const app = args.find((a) => /=\/opt\/[^/]+$/.test(a))!.split('=').pop()!
+    expect(readFileSync(join(REPO, 'assets/linux/plex-reclaim-cli'), 'utf8')).toContain(`exec "${app}/resources/bin/plex-reclaim" "$@"`)
+  })
+
+  it('the shipped files are what the help generates now (run scripts/generate-linux-assets.mjs after a help change)', () => {
+    const generated: Record<string, string[]> = { 'plex-reclaim-cli.1': ['man'], 'completions/plex-reclaim-cli.bash': ['bash'], 'completions/_plex-reclaim-cli': ['zsh'], 'completions/plex-reclaim-cli.fish': ['fish'] }
+    for (const [file, [what]] of Object.entries(generated)) expect(readFileSync(join(REPO, 'assets', 'linux', file), 'utf8'), file).toBe(`${cliOutput('completion', what!).trimEnd()}\n`)
+  })
+
+  const script = (file: string): string => join(REPO, 'assets', 'linux', 'completions', file)
+
+  it('bash loads its script and completes a command and a flag', () => {
+    const r = spawnSync('bash', ['-c', `source "$1"; COMP_WORDS=(plex-reclaim-cli re); COMP_CWORD=1; _plex_reclaim; echo "\${COMPREPLY[*]}"; COMP_WORDS=(plex-reclaim reset --y); COMP_CWORD=2; _plex_reclaim; echo "\${COMPREPLY[*]}"`, 'bash', script('plex-reclaim-cli.bash')], { encoding: 'utf8' })
+    expect(r.stdout).toBe('reset restore resume report\n--yes\n')
+  })
+
+  it('fish loads its script and completes a command and a flag (fish\'s own complete -C)', () => {
+    const r = spawnSync('fish', ['-c', `source ${script('plex-reclaim-cli.fish')}; complete -C "plex-reclaim-cli re"; echo ---; complete -C "plex-reclaim reset --y"`], { encoding: 'utf8' })
+    expect(r.error, 'fish is missing: apt-get install fish (.ci/run does)').toBeUndefined()
+    expect(r.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(['report', 'reset', 'restore', 'resume', '---', '--yes', ''])
+  })
+
+  it('zsh loads its script and its function offers the commands and flags (compsys\'s own helpers stubbed)', () => {
+    const zshScript = `compdef() { :; }; source "$1"; _describe() { print -rl -- \${(P)\${@[-1]}} }; compadd() { print -rl -- \${(P)2} }; _files() { :; }
+words=(plex-reclaim-cli re); CURRENT=2; _plex_reclaim | cut -d: -f1 | grep '^re'; print -- ---; words=(plex-reclaim reset --y); CURRENT=3; _plex_reclaim | grep -- '^--y'`
+    const r = spawnSync('zsh', ['-f', '-c', zshScript, 'zsh', script('_plex-reclaim-cli')], { encoding: 'utf8' })
+    expect(r.error, 'zsh is missing: apt-get install zsh (.ci/run does)').toBeUndefined()
+    expect(r.stdout).toBe('reset\nrestore\nresume\nreport\n---\n--yes\n')
+  })
+})
