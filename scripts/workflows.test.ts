@@ -49,6 +49,14 @@ describe('GitHub Actions workflows', () => {
     }
   })
 
+  it('the Linux job can run the real parts: a privileged Debian 12 container (apt, as .ci/run expects) with /tmp on tmpfs', () => {
+    const ci = read('ci.yml')
+    expect(ci).toMatch(/container:\n\s+image: debian:12\n\s+options: --privileged --tmpfs \/tmp:exec,mode=1777\n/)
+    // .ci/run installs with apt-get from Debian's own mirror: it suits debian:12, not the runner's Ubuntu.
+    expect(readFileSync(join(import.meta.dirname, '..', '.ci', 'run'), 'utf8')).toContain('apt-get install')
+    expect(ci).not.toMatch(/runs-on: ubuntu-latest\n(?![\s\S]*?container:)/)
+  })
+
   it('the release builds the installers on each OS, the CLI with dist:cli, and attaches them with checksums', () => {
     const release = read('release.yml')
     expect(release).toMatch(/tags: \['v\*'\]/)
