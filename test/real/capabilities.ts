@@ -11,7 +11,7 @@ const CAP_SYS_ADMIN = 21n
  */
 export function mountUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'needs root (mounts and namespaces)'
-  let status = ''
+  let status: string
   try {
     status = readFileSync('/proc/self/status', 'utf8')
   } catch {
