@@ -253,7 +253,9 @@ export class AppService {
     }
     const o = k ? await this.observe(k) : null
     const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
-    const now = manifest && k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
+    // Through the helper only when it already runs: where things stand never asks for a password.
+    const reached = k && (await this.runs.privilege(k)) === 'allowed' ? await this.runs.reach(k) : k
+    const now = manifest && reached ? await this.installations.storeOf(reached).snapshot().catch(() => null) : null
     return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
   }
 
@@ -267,6 +269,7 @@ export class AppService {
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */
   async dispose(): Promise<void> {
     await this.signIns.cancelAll().catch(() => undefined)
+    await this.runs.dispose().catch(() => undefined)
     this.hosts.dispose()
   }
 }

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
-import { userInfo } from 'node:os'
+import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, closeOwnerWorkers, defaultBackupDir, toErr, useOwnerWorkers, type AppEnvironment, type HostEntry } from '../app/index'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
 import { portFlag, timeoutFlag } from './context'
 import { COMMANDS } from './commands/index'
 import { noticeCutOffRuns } from './commands/recovery'
+import { hiddenCommand, selfProgram } from './commands/elevated'
 import { connectRemote } from './remote'
 import { commandHelp, overview } from './help'
 
@@ -54,14 +54,11 @@ const processIo: CliIo = {
   err: (line) => void process.stderr.write(`${line}\n`)
 }
 
-/** pkexec's helper keeps root's own backups: its home from the password database, not from the environment. */
-const helperBackupDir = (): string => defaultBackupDir('linux', {}, userInfo().homedir)
-
-function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
+function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
   return {
     local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
-    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(flags['backup-dir'] ?? defaultBackupDir()),
+    backupDir: resolve(flags['backup-dir'] ?? defaultBackupDir()),
     root: flags.root ?? '/',
     docker: !flags.root,
     port: flags.host ? 32400 : portFlag(flags),
@@ -85,6 +82,9 @@ function showHelp(name: string | undefined, io: CliIo): number {
 
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
+  // The privileged helper and its workers: decided from the arguments before anything else.
+  const hidden = await hiddenCommand(argv)
+  if (hidden !== null) return hidden
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
@@ -107,7 +107,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
   try {
     const flags = values as CliFlags
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
-    service = new AppService(environment(name, flags, hooks, steps))
+    // Root (sudo plex-reclaim …) writes in another user's folder as that user (issue 23 item 1).
+    if (process.geteuid?.() === 0) useOwnerWorkers(selfProgram())
+    service = new AppService(environment(flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
     if (flags.host) entry = service.useHost(await connectRemote(flags))
     const ctx: CliContext = { args, flags, service, entry, out: io.out }
@@ -119,5 +121,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return e.code === 'INVALID_INPUT' ? 2 : 1
   } finally {
     await service?.dispose()
+    closeOwnerWorkers()
   }
 }

@@ -99,3 +99,29 @@ describe.skipIf(unavailable !== null)('a desktop user resets a plex-owned Prefer
     expect(r.stdout).not.toContain('SECRETtoken')
   })
 })
+
+describe.skipIf(unavailable !== null)('issue 23 item 2, reproduced: after an elevated reset the user has the backup and can restore it', () => {
+  let s: PackagedServer
+  let helper: string
+  beforeAll(async () => {
+    helper = `${REPO_IN_CONTAINER}/${relative(REPO, buildCli().file('linux-x64'))}`
+    s = await packagedServer({ preferences: SIGNED_IN })
+    await s.waitForIdentity()
+    writeFileSync(join(s.root, RULES), `polkit.addRule(function(action, subject) {\n  if (action.id == "${EXEC}" && subject.user == "kate") return polkit.Result.YES;\n});\n`, { mode: 0o644 })
+    expect((await s.systemctl('restart', 'polkit')).code).toBe(0)
+  }, 900_000)
+  afterAll(async () => s?.dispose())
+  const asKate = (...args: string[]) =>
+    s.exec(['sh', '-c', 'node "$@"; exit $?', 'sh', CLI_IN_CONTAINER, ...args], { user: 'kate', env: { PLEX_RECLAIM_ELEVATED_HELPER: helper }, timeoutMs: 180_000 })
+
+  it('reset, then the backup is in kate\'s list and restores', async () => {
+    const r = await asKate('reset', '--yes', '--timeout', '30')
+    expect(r.code, r.stderr).toBe(0)
+    const list = await asKate('backups', '--json')
+    const backups = JSON.parse(list.stdout) as Array<{ id: string }>
+    expect(backups).toHaveLength(1)
+    const restored = await asKate('restore', backups[0]!.id, '--yes', '--timeout', '30')
+    expect(restored.code, restored.stderr).toBe(0)
+    expect(s.readPreferences().toString('utf8')).toBe(SIGNED_IN)
+  })
+})

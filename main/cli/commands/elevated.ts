@@ -1,54 +1,43 @@
-import { realpath } from 'node:fs/promises'
-import { CoreError, errorLineOf, resultLineOf, stepLineOf, toErr, type Known } from '../../app/index'
-import type { CliContext } from '../context'
+import { isSea } from 'node:sea'
+import { closeOwnerWorkers, CoreError, encodeFrame, executeOn, HELPER_COMMAND, LocalHost, refuseExec, refusedFrame, serve, servePrivileged, toFailure, useOwnerWorkers, WORKER_COMMAND } from '../../app/index'
 
-const sameFile = async (a: string, b: string): Promise<boolean> => {
-  const [x, y] = await Promise.all([realpath(a).catch(() => a), realpath(b).catch(() => b)])
-  return x === y
-}
-
-/**
- * The installation the helper acts on, from its own detection as root: the one with the id it was
- * given, else the one whose settings file is the path it was given. Nothing else is taken on trust.
- */
-async function target(ctx: CliContext): Promise<Known> {
-  const found = await ctx.service.detect(ctx.entry, '/')
-  const byId = found.find((k) => k.installation.id === ctx.flags.server)
-  if (byId) return byId
-  const file = ctx.flags.file
-  if (file) {
-    for (const k of found) if (k.installation.store.kind === 'preferences-xml' && (await sameFile(k.installation.store.path, file))) return k
-  }
-  throw new CoreError('NOT_FOUND', `The server to reset (${ctx.flags.server ?? file ?? 'none named'}) is not among the installations found on this computer as root. Nothing was changed.`)
-}
+/** This very program, so a worker that acts as a folder's owner runs the same code (issue 23 item 1). */
+export const selfProgram = (): string[] => (isSea() ? [process.execPath] : [process.execPath, process.argv[1]!])
 
 const ignoreWriteErrors = (): void => undefined
 
+function refuse(error: CoreError): number {
+  process.stdout.write(encodeFrame(refusedFrame(toFailure(error))))
+  return 2
+}
+
 /**
- * elevated-reset: the Linux desktop app's privileged helper, started by pkexec (never a shell). It
- * detects again, picks its target itself, runs the reset with service control and writes each
- * event as one JSON line on stdout (main/app/elevated-lines.ts; docs/platforms.md).
+ * The hidden commands, decided from the arguments alone before anything else happens:
+ * `privileged-host` (the desktop app's helper, which pkexec starts) and `privileged-worker` (one
+ * that the helper, or root's CLI, starts as a folder's owner). Run by pkexec, the program serves
+ * nothing else and answers only in frames, even a refusal. null: an ordinary CLI command.
  */
-export async function elevatedResetCommand(ctx: CliContext): Promise<number> {
-  const write = (line: string): void => ctx.out(line)
-  // The run goes on to its end when nobody reads any more (the app closed, or it refused a line):
-  // a failed write must not kill a root process that has stopped the server.
-  if (!process.stdout.listeners('error').includes(ignoreWriteErrors)) process.stdout.on('error', ignoreWriteErrors)
-  try {
-    if (process.geteuid?.() !== 0) throw new CoreError('ELEVATION_UNAVAILABLE', 'elevated-reset is run as root by Plex Reclaim (through pkexec). In a terminal, run "sudo plex-reclaim reset --yes" instead.')
-    const { flags } = ctx
-    // Fixed flags only: nothing else a user could pass changes what root does.
-    const extra = Object.entries(flags).filter(([name, value]) => name !== 'server' && name !== 'file' && value !== undefined && value !== false)
-    if (extra.length > 0 || ctx.args.length > 0 || !flags.server) {
-      throw new CoreError('INVALID_INPUT', 'elevated-reset takes only --server ID and --file PATH (the desktop app passes them). Nothing was changed.')
-    }
-    const k = await target(ctx)
-    const result = await ctx.service.reset(k, { mode: 'service', onStep: (e) => write(stepLineOf(e)) })
-    write(resultLineOf(result, ctx.service.env.backupDir))
-    return 0
-  } catch (error) {
-    const e = toErr(error)
-    write(errorLineOf(e.code, e.message))
-    return 1
+export async function hiddenCommand(argv: readonly string[]): Promise<number | null> {
+  const underPkexec = process.env.PKEXEC_UID !== undefined
+  const [name] = argv
+  if (!underPkexec && name !== HELPER_COMMAND && name !== WORKER_COMMAND) return null
+  // Nobody may be reading any more (the app closed): a failed write must not kill a root process.
+  process.stdout.on('error', ignoreWriteErrors)
+  if (argv.length !== 1 || (name !== HELPER_COMMAND && (underPkexec || name !== WORKER_COMMAND))) {
+    return refuse(new CoreError('INVALID_INPUT', `Run by pkexec, plex-reclaim only serves the desktop app (the single argument "${HELPER_COMMAND}"); it was given ${argv.length} argument(s) and did nothing. In a terminal, run "sudo plex-reclaim reset --yes" instead.`))
   }
+  if (name === HELPER_COMMAND) {
+    if (process.geteuid?.() !== 0) return refuse(new CoreError('ELEVATION_UNAVAILABLE', `${HELPER_COMMAND} is run as root by Plex Reclaim (through pkexec); it did nothing.`))
+    useOwnerWorkers(selfProgram())
+    try {
+      await servePrivileged(process.stdin, process.stdout)
+    } finally {
+      closeOwnerWorkers()
+    }
+    return 0
+  }
+  if (process.geteuid?.() === 0) return refuse(new CoreError('NOT_PERMITTED', `${WORKER_COMMAND} acts as a folder's owner, never as root; it did nothing.`))
+  const host = new LocalHost()
+  await serve(process.stdin, process.stdout, (req) => (req.op === 'exec' ? refuseExec() : executeOn(host, req)))
+  return 0
 }

@@ -2,7 +2,6 @@ import type { CliContext } from '../context'
 import { backupsCommand } from './backups'
 import { claimCommand } from './claim'
 import { detectCommand, inspectCommand } from './detect'
-import { elevatedResetCommand } from './elevated'
 import { resumeCommand, rollbackCommand } from './recovery'
 import { resetCommand } from './reset'
 import { restoreCommand } from './restore'
@@ -22,7 +21,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   start: startCommand,
   claim: claimCommand,
   resume: resumeCommand,
-  rollback: rollbackCommand,
-  // The desktop app's privileged helper (pkexec runs it); not listed in the help.
-  'elevated-reset': elevatedResetCommand
+  rollback: rollbackCommand
 }

@@ -79,7 +79,7 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
 
   // Decided before anything changes (not at the write, when the server is already stopped).
   const own = snapshot?.ownership
-  if (host.kind === 'local' && own && !ownershipKeepable(own.uid, own.gid)) {
+  if (host.kind === 'local' && !host.actsAsRoot && own && !ownershipKeepable(own.uid, own.gid)) {
     const fix = 'Run Plex Reclaim as root (sudo) or as the file\'s owner in its group, or pass --force to write it anyway.'
     check('ownership', false, `${describeTarget(store.target)} belongs to ${own.uid}:${own.gid}; this user cannot keep its owner and group, and the server could lose access to it. ${fix}`, options.allowOwnerChange === true)
   }

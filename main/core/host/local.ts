@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
 import { CoreError } from '../result'
 import { localNetworkCheck, type NetworkCheck } from './network-check'
+import { asOwner } from './privileged-owner'
 import { notARegularFile, tooLarge } from './read-errors'
 import { READ_LIMITS, type ExecOptions, type ExecResult, type FileInfo, type FileType, type Host, type ReadOptions, type WriteOptions } from './types'
 
@@ -125,6 +126,7 @@ export class LocalHost implements Host {
 
   /** Creates the missing folders with the mode; an existing folder is left exactly as it is. */
   async mkdir(path: string, mode = 0o700): Promise<void> {
+    if (await asOwner(dirname(path), { op: 'mkdir', path, mode })) return
     const first = await fs.promises.mkdir(path, { recursive: true, mode })
     if (first === undefined) return
     // The umask may have narrowed what was asked for; only the folders created here are touched.
@@ -141,6 +143,8 @@ export class LocalHost implements Host {
     const canKeep = keepOwner && ownershipKeepable(uid, gid)
     if (keepOwner && !canKeep && !options.allowOwnerChange) throw ownershipRefused(path, uid, gid)
     const dir = dirname(path)
+    // Root in a folder another user can write: the folder's owner writes it (issue 23 item 1).
+    if (await asOwner(dir, { op: 'writeFileAtomic', path, data: data.toString('base64'), mode: options.mode, uid, gid, allowOwnerChange: options.allowOwnerChange })) return
     // Unique without randomness: O_EXCL refuses any clash anyway.
     const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
     const handle = await fs.promises.open(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, options.mode ?? 0o600)
@@ -168,6 +172,7 @@ export class LocalHost implements Host {
   }
 
   async writeNewFile(path: string, data: Buffer, mode: number): Promise<void> {
+    if (await asOwner(dirname(path), { op: 'writeNewFile', path, data: data.toString('base64'), mode })) return
     const handle = await fs.promises.open(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, mode)
     try {
       await handle.writeFile(data)
@@ -212,11 +217,13 @@ export class LocalHost implements Host {
     return fs.promises.mkdtemp(join(tmpdir(), `${prefix}-`))
   }
 
-  rename(from: string, to: string): Promise<void> {
+  async rename(from: string, to: string): Promise<void> {
+    if (await asOwner(dirname(from), { op: 'rename', path: from, to })) return
     return fs.promises.rename(from, to)
   }
 
-  remove(path: string): Promise<void> {
+  async remove(path: string): Promise<void> {
+    if (await asOwner(dirname(path), { op: 'remove', path })) return
     return fs.promises.rm(path, { recursive: true, force: true })
   }
 
