@@ -80,6 +80,8 @@ export class Runs {
     this.privileged ??= privilegedHost(this.env.local, { helper, installationId: k.installation.id })
     this.privileged.addRoot(k.installation.store.dataDir)
     this.privileged.retry()
+    // The prompt comes first: a refusal is the use case's answer before anything is done.
+    await this.privileged.open()
     return { ...k, entry: { ...k.entry, host: this.privileged } }
   }
 

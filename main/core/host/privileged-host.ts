@@ -70,6 +70,15 @@ export class PrivilegedHost implements Host {
   }
 
   private async ask(body: RequestBody): Promise<unknown> {
+    await this.open()
+    return this.client!.request(body)
+  }
+
+  /**
+   * Starts the helper now (the password prompt) and waits until it is ready; a refusal is thrown
+   * as pkexec's outcome, before the use case has done anything.
+   */
+  async open(): Promise<void> {
     if (this.refusal) throw this.refusal
     const client = await this.helper()
     try {
@@ -78,7 +87,6 @@ export class PrivilegedHost implements Host {
       this.refusal = error as Error
       throw error
     }
-    return client.request(body)
   }
 
   /** A new use case may ask again after a refused or cancelled prompt. */

@@ -138,6 +138,7 @@ export const en = {
     offline: 'Plex Media Server goes offline for about a minute (longer right after a Plex update).',
     streams: 'Anyone watching is cut off.',
     prompt: 'Your computer may ask for your password to stop and start the server.',
+    promptOnce: 'Your computer asks for your password once, when you click "Reset now", to change the server\'s settings and to stop and start it. It does not ask again while Plex Reclaim stays open.',
     manual: 'You will be asked to stop and start the server yourself.',
     after: 'The four sign-in values are removed; libraries, history and settings stay. Then you claim the server with your own account.',
     start: 'Reset now'

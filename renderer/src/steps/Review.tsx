@@ -36,7 +36,7 @@ export function Review() {
       <ul className="consequences">
         <li>{t.offline}</li>
         <li>{t.streams}</li>
-        <li>{server.controllable ? t.prompt : t.manual}</li>
+        <li>{server.controllable ? (server.readError?.code === 'NEEDS_PERMISSION' ? t.promptOnce : t.prompt) : t.manual}</li>
         <li>{t.after}</li>
       </ul>
       <StepError place="review" />

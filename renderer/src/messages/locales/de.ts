@@ -138,6 +138,7 @@ export const de: Messages = {
     offline: 'Plex Media Server ist etwa eine Minute lang offline (direkt nach einem Plex-Update länger).',
     streams: 'Wer gerade etwas schaut, wird unterbrochen.',
     prompt: 'Dein Computer fragt eventuell nach deinem Passwort, um den Server zu stoppen und zu starten.',
+    promptOnce: 'Dein Computer fragt einmal nach deinem Passwort, wenn du auf „Jetzt zurücksetzen“ klickst, um die Einstellungen des Servers zu ändern und ihn zu stoppen und zu starten. Solange Plex Reclaim geöffnet bleibt, fragt er nicht noch einmal.',
     manual: 'Du wirst gebeten, den Server selbst zu stoppen und zu starten.',
     after: 'Die vier Anmeldewerte werden entfernt; Mediatheken, Verlauf und Einstellungen bleiben. Danach verknüpfst du den Server mit deinem eigenen Konto.',
     start: 'Jetzt zurücksetzen'

@@ -145,6 +145,7 @@ export const es: Messages = {
     offline: 'Plex Media Server se desconecta durante un minuto aproximadamente (más justo después de una actualización de Plex).',
     streams: 'Se corta la reproducción de quien esté viendo algo.',
     prompt: 'Puede que tu equipo te pida la contraseña para detener e iniciar el servidor.',
+    promptOnce: 'Tu equipo te pedirá la contraseña una sola vez, al hacer clic en «Restablecer ahora», para cambiar los ajustes del servidor y detenerlo e iniciarlo. No volverá a pedirla mientras Plex Reclaim siga abierto.',
     manual: 'Se te pedirá que detengas e inicies el servidor por tu cuenta.',
     after: 'Se eliminan los cuatro datos de sesión; las bibliotecas, el historial y la configuración se quedan. Después vinculas el servidor a tu propia cuenta.',
     start: 'Restablecer ahora'

@@ -145,6 +145,7 @@ export const fr: Messages = {
     offline: 'Plex Media Server sera hors ligne pendant environ une minute (plus longtemps juste après une mise à jour de Plex).',
     streams: 'Les lectures en cours seront interrompues.',
     prompt: 'Votre ordinateur vous demandera peut-être votre mot de passe pour arrêter et démarrer le serveur.',
+    promptOnce: 'Votre ordinateur vous demandera votre mot de passe une seule fois, quand vous cliquerez sur « Réinitialiser maintenant », pour modifier les réglages du serveur, puis l\'arrêter et le démarrer. Il ne le redemandera pas tant que Plex Reclaim reste ouvert.',
     manual: 'Il vous sera demandé d’arrêter et de démarrer le serveur vous-même.',
     after: 'Les quatre informations de connexion sont supprimées\u00a0; les bibliothèques, l’historique et les paramètres restent. Ensuite, vous associez le serveur à votre propre compte.',
     start: 'Réinitialiser maintenant'

@@ -145,6 +145,7 @@ export const it: Messages = {
     offline: 'Plex Media Server non sarà raggiungibile per circa un minuto (di più subito dopo un aggiornamento di Plex).',
     streams: 'Chi sta guardando qualcosa viene interrotto.',
     prompt: 'Il computer potrebbe chiederti la password per fermare e avviare il server.',
+    promptOnce: 'Il computer ti chiederà la password una sola volta, quando fai clic su «Reimposta ora», per modificare le impostazioni del server e fermarlo e avviarlo. Non la chiederà di nuovo finché Plex Reclaim resta aperto.',
     manual: 'Ti verrà chiesto di fermare e avviare il server manualmente.',
     after: 'I quattro dati di accesso vengono rimossi; librerie, cronologia e impostazioni restano. Poi associ il server al tuo account.',
     start: 'Reimposta ora'

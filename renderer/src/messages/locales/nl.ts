@@ -137,6 +137,7 @@ export const nl: Messages = {
     offline: 'Plex Media Server is ongeveer een minuut offline (langer vlak na een Plex-update).',
     streams: 'Wie op dat moment kijkt, wordt onderbroken.',
     prompt: 'Je computer kan om je wachtwoord vragen om de server te stoppen en te starten.',
+    promptOnce: 'Je computer vraagt één keer om je wachtwoord, wanneer je op \'Nu resetten\' klikt, om de instellingen van de server te wijzigen en hem te stoppen en te starten. Zolang Plex Reclaim open blijft, wordt het niet opnieuw gevraagd.',
     manual: 'Je wordt gevraagd de server zelf te stoppen en te starten.',
     after: 'De vier inloggegevens worden verwijderd; bibliotheken, geschiedenis en instellingen blijven. Daarna claim je de server met je eigen account.',
     start: 'Nu resetten'

@@ -143,6 +143,7 @@ export const pl: Messages = {
     offline: 'Plex Media Server będzie niedostępny przez około minutę (dłużej tuż po aktualizacji Plex).',
     streams: 'Trwające odtwarzanie zostanie przerwane.',
     prompt: 'Komputer może poprosić o hasło, aby zatrzymać i uruchomić serwer.',
+    promptOnce: 'Komputer poprosi o hasło jeden raz, po kliknięciu „Resetuj teraz”, aby zmienić ustawienia serwera oraz go zatrzymać i uruchomić. Dopóki Plex Reclaim jest otwarty, nie poprosi o nie ponownie.',
     manual: 'Pojawi się prośba o samodzielne zatrzymanie i uruchomienie serwera.',
     after: 'Cztery wpisy logowania zostaną usunięte; biblioteki, historia i ustawienia pozostaną. Następnie przypiszesz serwer do swojego konta.',
     start: 'Resetuj teraz'

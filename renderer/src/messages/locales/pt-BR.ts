@@ -145,6 +145,7 @@ export const ptBR: Messages = {
     offline: 'O Plex Media Server fica fora do ar por cerca de um minuto (mais tempo logo depois de uma atualização do Plex).',
     streams: 'Quem estiver assistindo algo será interrompido.',
     prompt: 'O computador pode pedir a sua senha para parar e iniciar o servidor.',
+    promptOnce: 'O computador pedirá a sua senha uma única vez, ao clicar em "Redefinir agora", para alterar as configurações do servidor e pará-lo e iniciá-lo. Ele não pedirá de novo enquanto o Plex Reclaim estiver aberto.',
     manual: 'Você vai precisar parar e iniciar o servidor manualmente.',
     after: 'Os quatro dados de acesso são removidos; as bibliotecas, o histórico e as configurações continuam. Depois você vincula o servidor à sua própria conta.',
     start: 'Redefinir agora'

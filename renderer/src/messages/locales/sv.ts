@@ -137,6 +137,7 @@ export const sv: Messages = {
     offline: 'Plex Media Server är offline i ungefär en minut (längre direkt efter en Plex-uppdatering).',
     streams: 'Den som tittar just då blir avbruten.',
     prompt: 'Datorn kan fråga efter ditt lösenord för att stoppa och starta servern.',
+    promptOnce: 'Datorn frågar efter ditt lösenord en gång, när du klickar på ”Nollställ nu”, för att ändra serverns inställningar och stoppa och starta den. Den frågar inte igen så länge Plex Reclaim är öppet.',
     manual: 'Du blir ombedd att stoppa och starta servern själv.',
     after: 'De fyra inloggningsuppgifterna tas bort; bibliotek, historik och inställningar finns kvar. Sedan gör du anspråk på servern med ditt eget konto.',
     start: 'Nollställ nu'
