@@ -4,14 +4,16 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../test/support/temp'
 import { LocalHost } from './local'
+import { handlePrivileged } from './privileged-helper'
 import { closeOwnerWorkers, useOwnerWorkers } from './privileged-owner'
+import type { RequestBody } from './privileged-protocol'
 
 /**
  * Issue 23 item 1, locally: root (the privileged helper, or `sudo plex-reclaim`) writes, renames
  * and removes in a folder that user 4242 owns while that user swaps every new entry (then the
  * folder itself, then its parent) for a symlink to a root-owned file. Root acts there only through
  * a worker that has become 4242, so the root-owned file keeps its bytes, owner and mode each time.
- * Real processes, no stand-ins; needs root. About 3 s on the shared 2-core machine.
+ * Real processes, no stand-ins; needs root. About 4 s on the shared 2-core machine.
  */
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const CLI = join(ROOT, 'out', 'node', 'cli.js')
@@ -82,14 +84,29 @@ const facts = (path: string) => {
   return { bytes: readFileSync(path, 'utf8'), uid: s.uid, gid: s.gid, mode: s.mode & 0o7777 }
 }
 
+type Root = (body: RequestBody) => Promise<unknown>
+/** Root as `sudo plex-reclaim` (LocalHost), and root as the desktop app's helper (its scope: this data folder). */
+const asLocalRoot: Root = async (b) => {
+  const host = new LocalHost()
+  if (b.op === 'writeFileAtomic') return host.writeFileAtomic(b.path, Buffer.from(b.data, 'base64'), { uid: b.uid, gid: b.gid, mode: b.mode })
+  if (b.op === 'writeNewFile') return host.writeNewFile(b.path, Buffer.from(b.data, 'base64'), b.mode)
+  if (b.op === 'rename') return host.rename(b.path, b.to)
+  if (b.op === 'remove') return host.remove(b.path)
+  if (b.op === 'mkdir') return host.mkdir(b.path, b.mode)
+  if (b.op === 'readFile') return host.readFile(b.path)
+}
+const asHelper = (data: string): Root => (b) => handlePrivileged({ roots: [data], commands: [] }, { ...b, id: 0 } as Parameters<typeof handlePrivileged>[1])
+
 /** Root's work in the folder: what a reset and a restore do there. Errors are the attacker's doing and allowed. */
-async function rootWorks(host: LocalHost, data: string, n: number): Promise<void> {
+async function rootWorks(root: Root, data: string, n: number): Promise<void> {
   const prefs = join(data, 'Preferences.xml')
-  await host.writeFileAtomic(prefs, Buffer.from(`<Preferences n="${n}"/>\n`), { ...OWNER, mode: 0o600 }).catch(() => undefined)
-  await host.writeNewFile(join(data, `Preferences.xml.${n}.bak`), Buffer.from('backup\n'), 0o600).catch(() => undefined)
-  await host.rename(join(data, `Preferences.xml.${n}.bak`), join(data, `kept.${n}.bak`)).catch(() => undefined)
-  await host.remove(join(data, `kept.${n}.bak`)).catch(() => undefined)
-  await host.mkdir(join(data, `made-${n}`), 0o700).catch(() => undefined)
+  const data64 = (text: string) => Buffer.from(text).toString('base64')
+  await root({ op: 'readFile', path: prefs }).catch(() => undefined)
+  await root({ op: 'writeFileAtomic', path: prefs, data: data64(`<Preferences n="${n}"/>\n`), ...OWNER, mode: 0o600 }).catch(() => undefined)
+  await root({ op: 'writeNewFile', path: join(data, `Preferences.xml.${n}.bak`), data: data64('backup\n'), mode: 0o600 }).catch(() => undefined)
+  await root({ op: 'rename', path: join(data, `Preferences.xml.${n}.bak`), to: join(data, `kept.${n}.bak`) }).catch(() => undefined)
+  await root({ op: 'remove', path: join(data, `kept.${n}.bak`) }).catch(() => undefined)
+  await root({ op: 'mkdir', path: join(data, `made-${n}`), mode: 0o700 }).catch(() => undefined)
 }
 
 describe.skipIf(unavailable !== null)('root never acts by path in a folder its owner can swap (real processes, as root)', () => {
@@ -109,10 +126,13 @@ describe.skipIf(unavailable !== null)('root never acts by path in a folder its o
   })
 
   it.each([
-    ['every new entry', 'entries'],
-    ['the data folder itself', 'folder'],
-    ['a parent folder the owner has', 'parent']
-  ] as const)(`%s swapped for a symlink to a root-owned file or folder, ${TRIES} tries: the root-owned one is unchanged each time`, async (_what, kind) => {
+    ['sudo plex-reclaim', 'every new entry', 'entries'],
+    ['sudo plex-reclaim', 'the data folder itself', 'folder'],
+    ['sudo plex-reclaim', 'a parent folder the owner has', 'parent'],
+    ['the privileged helper', 'every new entry', 'entries'],
+    ['the privileged helper', 'the data folder itself', 'folder'],
+    ['the privileged helper', 'a parent folder the owner has', 'parent']
+  ] as const)(`%s: %s swapped for a symlink to a root-owned file or folder, ${TRIES} tries: the root-owned one is unchanged each time`, async (who, _what, kind) => {
     let seen = 0
     for (let n = 0; n < TRIES; n++) {
       const t = tree()
@@ -121,7 +141,8 @@ describe.skipIf(unavailable !== null)('root never acts by path in a folder its o
       const a = await attack(kind === 'parent' ? t.parent : t.data, target, kind === 'entries' ? 'entries' : 'folder')
       try {
         // Root keeps working until the attacker has swapped at least once during this try.
-        for (let round = 0; a.swaps.length === 0 && round < 200; round++) await rootWorks(host, t.data, round)
+        const root = who === 'sudo plex-reclaim' ? asLocalRoot : asHelper(t.data)
+        for (let round = 0; a.swaps.length === 0 && round < 200; round++) await rootWorks(root, t.data, round)
       } finally {
         await a.stop()
       }
