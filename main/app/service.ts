@@ -116,8 +116,9 @@ export class AppService {
   }
 
   /** The wizard's Back up step: a verified backup of the settings as they are now. */
-  backUp(k: Known): Promise<{ manifest: BackupManifest; dir: string }> {
-    return backUpNow(this.env, this.installations, this.runs.backups, k)
+  async backUp(k: Known): Promise<{ manifest: BackupManifest; dir: string }> {
+    // Settings only root may read: through the session's privileged helper (its one prompt).
+    return backUpNow(this.env, this.installations, this.runs.backups, await this.runs.reach(k))
   }
 
   listBackups(): Promise<BackupManifest[]> {
