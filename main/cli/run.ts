@@ -1,10 +1,9 @@
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, closeOwnerWorkers, defaultBackupDir, toErr, useOwnerWorkers, type AppEnvironment, type HostEntry } from '../app/index'
+import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, hiddenCommand, rootActsAsOwners, toErr, type AppEnvironment, type HostEntry } from '../app/index'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
 import { backupDirFlag, portFlag, timeoutFlag } from './context'
 import { COMMANDS } from './commands/index'
 import { noticeCutOffRuns } from './commands/recovery'
-import { hiddenCommand, selfProgram } from './commands/elevated'
 import { connectRemote } from './remote'
 import { commandHelp, overview } from './help'
 import { shown, shownLines } from './format'
@@ -87,11 +86,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return 2
   }
   let service: AppService | undefined
+  let endWorkers = (): void => undefined
   try {
     const flags: CliFlags = values
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
     // Root (sudo plex-reclaim …) writes in another user's folder as that user (issue 23 item 1).
-    if (process.geteuid?.() === 0) useOwnerWorkers(selfProgram())
+    endWorkers = rootActsAsOwners()
     service = new AppService(environment(flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
     if (flags.host) entry = service.useHost(await connectRemote(flags))
@@ -105,6 +105,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return USAGE_CODES.has(e.code) ? 2 : 1
   } finally {
     await service?.dispose()
-    closeOwnerWorkers()
+    endWorkers()
   }
 }

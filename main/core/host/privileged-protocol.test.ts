@@ -54,3 +54,29 @@ describe("the helper's scope: the data folders it found, the stop and start of t
     await expect(handlePrivileged(scope, { id: 1, op: 'exec', program: 'systemctl', args: ['stop', 'plexmediaserver', '--no-block'] })).rejects.toMatchObject({ code: 'NOT_PERMITTED' })
   })
 })
+
+describe('the privileged host over real frames, its helper in this process', () => {
+  it('reads, stats, lists and writes through the helper exactly as LocalHost does', async () => {
+    const { mkdtempSync, readFileSync, statSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { privilegedInProcess } = await import('../../../test/support/privileged-in-process')
+    const dir = mkdtempSync(join(tmpdir(), 'privileged-'))
+    writeFileSync(join(dir, 'Preferences.xml'), '<Preferences/>\n', { mode: 0o640 })
+    const { host, dispose } = privilegedInProcess({ roots: [dir], commands: [] })
+    try {
+      expect((await host.readFile(join(dir, 'Preferences.xml'))).toString()).toBe('<Preferences/>\n')
+      expect(await host.stat(join(dir, 'Preferences.xml'))).toMatchObject({ isFile: true, size: 15, mode: 0o640 })
+      expect(await host.lstat(join(dir, 'missing'))).toBeNull()
+      await expect(host.readFile(join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' })
+      await host.writeFileAtomic(join(dir, 'Preferences.xml'), Buffer.from('<Preferences a="1"/>\n'), { mode: 0o640 })
+      expect(readFileSync(join(dir, 'Preferences.xml'), 'utf8')).toBe('<Preferences a="1"/>\n')
+      expect(statSync(join(dir, 'Preferences.xml')).mode & 0o777).toBe(0o640)
+      expect(await host.readdir(dir)).toEqual(['Preferences.xml'])
+      await expect(host.readFile('/etc/passwd')).resolves.toBeInstanceOf(Buffer) // outside the roots: read here, as this user
+      expect(host.started).toBe(true)
+    } finally {
+      dispose()
+    }
+  })
+})

@@ -1,8 +1,25 @@
 import { isSea } from 'node:sea'
-import { closeOwnerWorkers, CoreError, encodeFrame, executeOn, HELPER_COMMAND, LocalHost, refuseExec, refusedFrame, serve, servePrivileged, toFailure, useOwnerWorkers, WORKER_COMMAND } from '../../app/index'
+import { LocalHost } from '../core/host/local'
+import { refusedFrame } from '../core/host/privileged-channel'
+import { servePrivileged } from '../core/host/privileged-helper'
+import { closeOwnerWorkers, useOwnerWorkers, WORKER_COMMAND } from '../core/host/privileged-owner'
+import { encodeFrame, toFailure } from '../core/host/privileged-protocol'
+import { executeOn, refuseExec, serve } from '../core/host/privileged-serve'
+import { CoreError } from '../core/result'
+import { HELPER_COMMAND } from './elevated-run'
 
 /** This very program, so a worker that acts as a folder's owner runs the same code (issue 23 item 1). */
-export const selfProgram = (): string[] => (isSea() ? [process.execPath] : [process.execPath, process.argv[1]!])
+const selfProgram = (): string[] => (isSea() ? [process.execPath] : [process.execPath, process.argv[1]!])
+
+/**
+ * The CLI run as root (`sudo plex-reclaim …`): its writes, renames and removes in another user's
+ * folder are done by workers that have become that user. Returns what ends them.
+ */
+export function rootActsAsOwners(): () => void {
+  if (process.geteuid?.() !== 0) return () => undefined
+  useOwnerWorkers(selfProgram())
+  return closeOwnerWorkers
+}
 
 const ignoreWriteErrors = (): void => undefined
 
