@@ -74,6 +74,10 @@ describe('the privileged host over real frames, its helper in this process', () 
       expect(statSync(join(dir, 'Preferences.xml')).mode & 0o777).toBe(0o640)
       expect(await host.readdir(dir)).toEqual(['Preferences.xml'])
       await expect(host.readFile('/etc/passwd')).resolves.toBeInstanceOf(Buffer) // outside the roots: read here, as this user
+      // A large file crosses in one frame, byte for byte.
+      const big = Buffer.alloc(20 * 1024 * 1024, 'x')
+      writeFileSync(join(dir, 'big'), big)
+      expect((await host.readFile(join(dir, 'big'), { maxBytes: 32 * 1024 * 1024 })).equals(big)).toBe(true)
       expect(host.started).toBe(true)
     } finally {
       dispose()
