@@ -1,3 +1,5 @@
+import { chmod, copyFile, lstat, mkdtemp, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { isSea } from 'node:sea'
 import { LocalHost } from '../core/host/local'
 import { refusedFrame } from '../core/host/privileged-channel'
@@ -23,6 +25,31 @@ export function rootActsAsOwners(): () => void {
 
 const ignoreWriteErrors = (): void => undefined
 
+/** Whether the path and every folder above it are root's, and nobody else may change them. */
+async function rootsAlone(path: string): Promise<boolean> {
+  for (let p = path; ; p = dirname(p)) {
+    const info = await lstat(p).catch(() => null)
+    if (!info || info.uid !== 0 || info.mode & 0o022) return false
+    if (p === dirname(p)) return true
+  }
+}
+
+/**
+ * The program the helper's workers run: itself in place when only root can change it (the .deb's
+ * /opt), else a copy in a fresh root-owned folder that the folder's owner may run but not change
+ * (an AppImage's copy lives in the desktop user's private folder, which plex cannot even enter).
+ */
+async function workerProgram(): Promise<{ program: string[]; dispose: () => Promise<void> }> {
+  const self = selfProgram()
+  if (!isSea() || (await rootsAlone(process.execPath))) return { program: self, dispose: async () => undefined }
+  const dir = await mkdtemp('/tmp/plex-reclaim-worker-')
+  await chmod(dir, 0o711)
+  const copy = join(dir, 'plex-reclaim')
+  await copyFile(process.execPath, copy)
+  await chmod(copy, 0o755)
+  return { program: [copy], dispose: () => rm(dir, { recursive: true, force: true }) }
+}
+
 function refuse(error: CoreError): number {
   process.stdout.write(encodeFrame(refusedFrame(toFailure(error))))
   return 2
@@ -45,11 +72,13 @@ export async function hiddenCommand(argv: readonly string[]): Promise<number | n
   }
   if (name === HELPER_COMMAND) {
     if (process.geteuid?.() !== 0) return refuse(new CoreError('ELEVATION_UNAVAILABLE', `${HELPER_COMMAND} is run as root by Plex Reclaim (through pkexec); it did nothing.`))
-    useOwnerWorkers(selfProgram())
+    const workers = await workerProgram()
+    useOwnerWorkers(workers.program)
     try {
       await servePrivileged(process.stdin, process.stdout)
     } finally {
       closeOwnerWorkers()
+      await workers.dispose()
     }
     return 0
   }

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCli } from '../../scripts/dist-cli/built'
@@ -14,7 +14,7 @@ import { CLI_IN_CONTAINER, REPO } from './nspawn'
  * privileged helper (the built single-file CLI at the .deb's path, started once per session by
  * real pkexec under real polkit, polkitd 122 with the shipped action installed and no agent: the
  * rules decide). Workers act as plex in plex's folder. About 90 s on the shared machine (one
- * container, seven CLI sessions).
+ * container, eight CLI sessions).
  */
 const unavailable = (process.getuid?.() !== 0 ? 'needs root' : null) ?? (process.arch === 'x64' ? null : 'the helper built here is linux-x64')
 const RULES = 'etc/polkit-1/rules.d/50-plex-reclaim-test.rules'
@@ -143,5 +143,24 @@ describe.skipIf(unavailable !== null)('a desktop user\'s every use case on a ple
     expect(prefs()).toEqual({ text: SIGNED_IN, ...plex, mode: 0o600 })
     expect(await active()).toBe('active')
     expect(await prompts()).toBe(before + 1)
+  })
+
+  it('an AppImage\'s private copy (in kate\'s 0700 folder, which plex cannot enter) gets the plain prompt and still acts as plex through a root-owned copy', async () => {
+    // The AppImage cannot install an action: org.freedesktop.policykit.exec decides for any other path.
+    writeFileSync(join(s.root, RULES), `polkit.addRule(function(action, subject) {\n  if (action.id == "org.freedesktop.policykit.exec" && subject.user == "kate") return polkit.Result.YES;\n});\n`, { mode: 0o644 })
+    expect((await s.systemctl('restart', 'polkit')).code).toBe(0)
+    const privateDir = join(s.root, 'home/kate/.cache/plex-reclaim-helper-x')
+    mkdirSync(privateDir, { recursive: true, mode: 0o700 })
+    copyFileSync(join(s.root, HELPER), join(privateDir, 'plex-reclaim'))
+    chmodSync(join(privateDir, 'plex-reclaim'), 0o700)
+    for (const p of [privateDir, join(privateDir, 'plex-reclaim'), join(s.root, 'home/kate/.cache')]) chownSync(p, kate.uid, kate.gid)
+    await s.waitForIdentity()
+    const r = await asKate(['reset', '--yes', '--timeout', '30'], { PLEX_RECLAIM_ELEVATED_HELPER: '/home/kate/.cache/plex-reclaim-helper-x/plex-reclaim' })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(prefs()).toEqual({ text: SIGNED_OUT, ...plex, mode: 0o600 })
+    expect(await active()).toBe('active')
+    // The root-owned copy for the workers is gone with the helper.
+    expect((await s.exec(['ls', '/tmp'])).stdout.split('\n').filter((n) => n.startsWith('plex-reclaim-worker-'))).toEqual([])
   })
 })
