@@ -10,16 +10,25 @@ import { executeOn, refuseExec, serve } from '../core/host/privileged-serve'
 import { CoreError } from '../core/result'
 import { HELPER_COMMAND } from './elevated-run'
 
-/** This very program, so a worker that acts as a folder's owner runs the same code (issue 23 item 1). */
-const selfProgram = (): string[] => (isSea() ? [process.execPath] : [process.execPath, process.argv[1]!])
+/**
+ * This very program, so a worker that acts as a folder's owner runs the same code (issue 23 item
+ * 1): the single executable, or node with one of our bundles. null when the CLI runs inside
+ * another program (a test runner calling runCli): there is no program of ours to start.
+ */
+function selfProgram(): string[] | null {
+  if (isSea()) return [process.execPath]
+  const script = process.argv[1] ?? ''
+  return /(^|[\\/])((cli|cli-test)\.js|plex-reclaim(\.cjs)?)$/.test(script) ? [process.execPath, script] : null
+}
 
 /**
  * The CLI run as root (`sudo plex-reclaim …`): its writes, renames and removes in another user's
  * folder are done by workers that have become that user. Returns what ends them.
  */
 export function rootActsAsOwners(): () => void {
-  if (process.geteuid?.() !== 0) return () => undefined
-  useOwnerWorkers(selfProgram())
+  const self = selfProgram()
+  if (process.geteuid?.() !== 0 || !self) return () => undefined
+  useOwnerWorkers(self)
   return closeOwnerWorkers
 }
 
@@ -41,6 +50,7 @@ async function rootsAlone(path: string): Promise<boolean> {
  */
 async function workerProgram(): Promise<{ program: string[]; dispose: () => Promise<void> }> {
   const self = selfProgram()
+  if (!self) throw new CoreError('TOOL_FAILED', `${HELPER_COMMAND} runs as Plex Reclaim's own program only.`)
   if (!isSea() || (await rootsAlone(process.execPath))) return { program: self, dispose: async () => undefined }
   const dir = await mkdtemp('/tmp/plex-reclaim-worker-')
   await chmod(dir, 0o711)
