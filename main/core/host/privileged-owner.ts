@@ -61,7 +61,14 @@ function startWorker(owner: Owner): FramedClient {
   const [program, ...args] = workerProgram
   // An empty environment: nothing named there may load code into the worker.
   const child = spawn(program!, [...args, WORKER_COMMAND], { uid: owner.uid, gid: owner.gid, env: {}, cwd: '/', stdio: ['pipe', 'pipe', 'pipe'], shell: false })
-  const client = new FramedClient(child, (stderr, code) => new CoreError('TOOL_FAILED', `Plex Reclaim could not act as user ${owner.uid} (exit ${code ?? 'none'}${stderr ? `: ${stderr.trim().slice(0, 300)}` : ''}). Nothing was changed.`))
+  const client = new FramedClient(
+    child,
+    (stderr, code) =>
+      new CoreError(
+        'NOT_PERMITTED',
+        `Root changes files in a folder of user ${owner.uid} only as that user, and Plex Reclaim could not start itself as that user (${code === null ? 'it could not be run' : `exit ${code}`}${stderr ? `: ${stderr.trim().slice(0, 300)}` : ''}), so this step was not done. ${program} must be one that user may run: use the single-file executable, or keep node and plex-reclaim outside a private home folder.`
+      )
+  )
   // An idle worker does not keep this process alive; it ends when our side of its stdin closes.
   const handles = [child, child.stdout as Readable & { unref?: () => void }, child.stderr as Readable & { unref?: () => void }, child.stdin as Writable & { unref?: () => void }]
   client.onIdle = (idle) => handles.forEach((h) => ((h as { ref?: () => void; unref?: () => void })[idle ? 'unref' : 'ref'])?.())

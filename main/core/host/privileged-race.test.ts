@@ -164,4 +164,23 @@ describe.skipIf(unavailable !== null)('root never acts by path in a folder its o
     // Made by the worker: the new file is the owner's, not root's.
     expect(facts(join(t.data, 'copy.bak'))).toEqual({ bytes: 'b\n', ...OWNER, mode: 0o600 })
   })
+
+  it('a program the folder\'s owner may not run: the step is refused with the reason, and nothing is written as root', async () => {
+    const t = tree()
+    const hidden = tempDir('race-private') // 0700, root's: user 4242 cannot even enter it
+    writeFileSync(join(hidden, 'plex-reclaim'), '#!/bin/sh\n', { mode: 0o755 })
+    closeOwnerWorkers()
+    useOwnerWorkers([join(hidden, 'plex-reclaim')])
+    try {
+      await expect(host.writeFileAtomic(t.prefs, Buffer.from('<Preferences/>\n'), { ...OWNER, mode: 0o600 })).rejects.toMatchObject({
+        code: 'NOT_PERMITTED',
+        message: expect.stringMatching(/^Root changes files in a folder of user 4242 only as that user, and Plex Reclaim could not start itself as that user .*, so this step was not done\./)
+      })
+      expect(facts(t.prefs)).toEqual({ bytes: '<Preferences PlexOnlineToken="x"/>\n', ...OWNER, mode: 0o600 })
+      expect(readdirSync(t.data)).toEqual(['Preferences.xml'])
+    } finally {
+      closeOwnerWorkers()
+      useOwnerWorkers([node, CLI])
+    }
+  })
 })
