@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../test/support/temp'
@@ -44,5 +44,15 @@ describe.skipIf(!linux)('the Linux x64 single executable and its environment', (
     expect(frames).toMatchObject([{ type: 'refused', error: { code: 'INVALID_INPUT' } }])
     expect(r.stderr.toString('utf8')).toBe('')
     expect(r.status).toBe(2)
+  })
+
+  it('privileged-host --host …: refused in one frame before anything happens (on cea9253 elevated-reset looked for SSH keys and made root\'s backup folder first)', () => {
+    const home = tempDir('sea-home')
+    const r = run(['privileged-host', '--host', 'root@127.0.0.1:1'], { HOME: home })
+    const frames: Reply[] = []
+    expect(new FrameReader(replySchema, (f) => frames.push(f)).push(r.stdout)).toBeNull()
+    expect(frames).toMatchObject([{ type: 'refused', error: { code: 'INVALID_INPUT' } }])
+    expect(r.status).toBe(2)
+    expect(readdirSync(home)).toEqual([])
   })
 })
