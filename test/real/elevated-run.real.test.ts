@@ -13,7 +13,7 @@ import { CLI_IN_CONTAINER, REPO } from './nspawn'
  * log and backups stay in kate's folder; only the Host operations that need root go to the
  * privileged helper (the built single-file CLI at the .deb's path, started once per session by
  * real pkexec under real polkit, polkitd 122 with the shipped action installed and no agent: the
- * rules decide). Workers act as plex in plex's folder. About 90 s on the shared machine (one
+ * rules decide). Workers act as plex in plex's folder. About 15 s once dist/cli is built (one
  * container, eight CLI sessions).
  */
 const unavailable = (process.getuid?.() !== 0 ? 'needs root' : null) ?? (process.arch === 'x64' ? null : 'the helper built here is linux-x64')
