@@ -183,4 +183,17 @@ describe.skipIf(unavailable !== null)('root never acts by path in a folder its o
       useOwnerWorkers([node, CLI])
     }
   })
+
+  it('a root:root Preferences.xml in the owner\'s folder: the reset is refused before anything changes (root acts there only as the owner, who cannot keep root\'s file root\'s)', async () => {
+    const { runReset } = await import('../engine/index')
+    const { storeFor } = await import('../stores/store-for')
+    const { engineContext } = await import('../../../test/support/engine')
+    const t = tree()
+    writeFileSync(t.prefs, '<Preferences PlexOnlineToken="x"/>\n', { mode: 0o600 })
+    chownSync(t.prefs, 0, 0)
+    const store = storeFor(host, { kind: 'preferences-xml', path: t.prefs, dataDir: t.data })
+    await expect(runReset(engineContext(store, tempDir('race-backups')))).rejects.toMatchObject({ message: expect.stringContaining('Give the file its folder\'s owner and group (chown), or pass --force') })
+    expect(facts(t.prefs)).toEqual({ bytes: '<Preferences PlexOnlineToken="x"/>\n', uid: 0, gid: 0, mode: 0o600 })
+    expect(readdirSync(t.data)).toEqual(['Preferences.xml'])
+  })
 })
