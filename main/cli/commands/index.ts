@@ -3,6 +3,7 @@ import { backupsCommand } from './backups'
 import { claimCommand } from './claim'
 import { detectCommand, inspectCommand } from './detect'
 import { resumeCommand, rollbackCommand } from './recovery'
+import { reportCommand } from './report'
 import { resetCommand } from './reset'
 import { restoreCommand } from './restore'
 import { startCommand, statusCommand, stopCommand } from './service'
@@ -21,5 +22,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   start: startCommand,
   claim: claimCommand,
   resume: resumeCommand,
-  rollback: rollbackCommand
+  rollback: rollbackCommand,
+  report: reportCommand
 }
