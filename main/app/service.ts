@@ -120,9 +120,8 @@ export class AppService {
     return controlServer(k.entry.host, targetOf(k.installation, k.entry.apiPort), verb, { ...this.env.control, ...options })
   }
 
-  /** The wizard's Back up step: a verified backup of the settings as they are now. */
+  /** The wizard's Back up step: a verified backup of the settings as they are now (root-only ones through the helper). */
   async backUp(k: Known): Promise<{ manifest: BackupManifest; dir: string }> {
-    // Settings only root may read: through the session's privileged helper (its one prompt).
     return backUpNow(this.env, this.installations, this.runs.backups, await this.runs.reach(k))
   }
 
@@ -272,8 +271,7 @@ export class AppService {
     }
     const o = k ? await this.observe(k) : null
     const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
-    // Through the helper only when it already runs: where things stand never asks for a password.
-    const reached = k && (await this.runs.privilege(k)) === 'allowed' ? await this.runs.reach(k) : k
+    const reached = k && (await this.runs.privilege(k)) === 'allowed' ? await this.runs.reach(k) : k // the helper only when it runs: no prompt
     const now = manifest && reached ? await this.installations.storeOf(reached).snapshot().catch(() => null) : null
     return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
   }
