@@ -14,7 +14,7 @@ import { CLI_IN_CONTAINER, REPO } from './nspawn'
  * privileged helper (the built single-file CLI at the .deb's path, started once per session by
  * real pkexec under real polkit, polkitd 122 with the shipped action installed and no agent: the
  * rules decide). Workers act as plex in plex's folder. About 15 s once dist/cli is built (one
- * container, eight CLI sessions).
+ * container, fourteen CLI sessions).
  */
 const unavailable = (process.getuid?.() !== 0 ? 'needs root' : null) ?? (process.arch === 'x64' ? null : 'the helper built here is linux-x64')
 const RULES = 'etc/polkit-1/rules.d/50-plex-reclaim-test.rules'
