@@ -1,6 +1,7 @@
 import type { CliContext } from '../context'
 import { backupsCommand } from './backups'
 import { claimCommand } from './claim'
+import { completionCommand } from './completion'
 import { detectCommand, inspectCommand } from './detect'
 import { resumeCommand, rollbackCommand } from './recovery'
 import { reportCommand } from './report'
@@ -23,5 +24,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   claim: claimCommand,
   resume: resumeCommand,
   rollback: rollbackCommand,
-  report: reportCommand
+  report: reportCommand,
+  completion: completionCommand
 }
