@@ -1,18 +1,29 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { useLocale } from './locale-store'
-import { localeOf } from './registry'
+import { isLoaded, loadLocale, localeOf } from './registry'
 import { wordedIn } from './use-messages'
 
 describe('the chosen language', () => {
-  it('is remembered, marks <html lang>, and refuses a language it does not have', () => {
-    useLocale.getState().choose('de')
+  beforeAll(() => Promise.all(['de', 'ja'].map(loadLocale)))
+
+  it('is loaded only when chosen: English is built in, the others are fetched on demand', async () => {
+    expect(isLoaded('en')).toBe(true)
+    expect(isLoaded('sv')).toBe(false)
+    expect(localeOf('sv').messages).toBe(localeOf('en').messages)
+    await useLocale.getState().choose('sv')
+    expect(isLoaded('sv')).toBe(true)
+    expect(localeOf('sv').messages.nav.back).not.toBe(localeOf('en').messages.nav.back)
+  })
+
+  it('is remembered, marks <html lang>, and refuses a language it does not have', async () => {
+    await useLocale.getState().choose('de')
     expect(useLocale.getState().tag).toBe('de')
     expect(document.documentElement.lang).toBe('de')
     expect(localStorage.getItem('plex-reclaim.locale')).toBe('de')
-    useLocale.getState().choose('xx')
+    await useLocale.getState().choose('xx')
     expect(useLocale.getState().tag).toBe('de')
     expect(localStorage.getItem('plex-reclaim.locale')).toBe('de')
-    useLocale.getState().choose('en')
+    await useLocale.getState().choose('en')
     expect(document.documentElement.lang).toBe('en')
   })
 

@@ -329,6 +329,15 @@ export const en = {
     copied: 'Details copied',
     todo: 'What to do:'
   },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'You need a reset',
+    verdictTry: 'You may not need a reset: try this first',
+    verdictUnknown: 'Plex Reclaim could not tell',
+    verdictClaim: 'No reset needed: claim the server',
+    local: 'This computer may use the server without signing in: the server’s network settings let it in. Open Plex Web on this computer first: you may get into the server’s settings without a reset. Plex Reclaim only shows this; it never changes the setting.',
+    alreadyListed: 'That settings file is already in the list: it is selected below.'
+  },
   leave: 'A run is under way. Leaving now hides its progress.'
 } as const
 

@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { StepHeading } from '../components/StepHeading'
 import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
@@ -27,7 +28,7 @@ export function Done() {
       ) : null}
       <p>{t.open}</p>
       <p>{t.notAuthorized}</p>
-      <div className="actions primary-row">
+      <ActionBar>
         {plexWeb ? (
           <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">
             {t.openWeb}
@@ -36,7 +37,7 @@ export function Done() {
         <button type="button" className="secondary" onClick={startOver}>
           {t.again}
         </button>
-      </div>
+      </ActionBar>
       {backup ? (
         <p className="backup-note">
           {t.backupAt} <span className="mono">{backup.location}</span>. {t.restoreHint}

@@ -328,5 +328,14 @@ export const de: Messages = {
     copied: 'Details kopiert',
     todo: 'Was du tun kannst:'
   },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Du musst zurücksetzen',
+    verdictTry: 'Vielleicht musst du nicht zurücksetzen: Versuch zuerst das hier',
+    verdictUnknown: 'Plex Reclaim konnte es nicht feststellen',
+    verdictClaim: 'Kein Zurücksetzen nötig: Verknüpfe den Server',
+    local: 'Dieser Computer darf den Server ohne Anmeldung nutzen: Die Netzwerkeinstellungen des Servers lassen ihn herein. Öffne zuerst Plex Web auf diesem Computer: Vielleicht kommst du ohne Zurücksetzen in die Einstellungen des Servers. Plex Reclaim zeigt das nur an; die Einstellung ändert es nie.',
+    alreadyListed: 'Diese Einstellungsdatei ist schon in der Liste: Sie ist unten ausgewählt.'
+  },
   leave: 'Ein Vorgang läuft. Wenn du die Seite jetzt verlässt, siehst du seinen Fortschritt nicht mehr.'
 }

@@ -331,5 +331,14 @@ export const es: Messages = {
     settingsIn: (folder: string) => `Configuración de Plex Media Server en ${folder}`
   },
   error: { copy: 'Copiar los detalles', copied: 'Detalles copiados', todo: 'Qué hacer:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Necesitas un restablecimiento',
+    verdictTry: 'Puede que no necesites un restablecimiento: prueba esto primero',
+    verdictUnknown: 'Plex Reclaim no ha podido saberlo',
+    verdictClaim: 'No hace falta restablecer: vincula el servidor',
+    local: 'Este equipo puede usar el servidor sin iniciar sesión: la configuración de red del servidor lo deja entrar. Abre primero Plex Web en este equipo: puede que entres en la configuración del servidor sin restablecer nada. Plex Reclaim solo lo muestra; nunca cambia ese ajuste.',
+    alreadyListed: 'Ese archivo de configuración ya está en la lista: está seleccionado abajo.'
+  },
   leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'
 }

@@ -331,5 +331,14 @@ export const fr: Messages = {
     settingsIn: (folder: string) => `Paramètres de Plex Media Server dans ${folder}`
   },
   error: { copy: 'Copier les détails', copied: 'Détails copiés', todo: 'Que faire\u00a0:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Une réinitialisation est nécessaire',
+    verdictTry: 'Une réinitialisation n’est peut-être pas nécessaire : essayez d’abord ceci',
+    verdictUnknown: 'Plex Reclaim n’a pas pu le déterminer',
+    verdictClaim: 'Pas de réinitialisation nécessaire : associez le serveur',
+    local: 'Cet ordinateur peut utiliser le serveur sans se connecter : les réglages réseau du serveur le laissent entrer. Ouvrez d’abord Plex Web sur cet ordinateur : vous pourrez peut-être accéder aux réglages du serveur sans réinitialisation. Plex Reclaim ne fait que l’afficher ; il ne modifie jamais ce réglage.',
+    alreadyListed: 'Ce fichier de réglages est déjà dans la liste : il est sélectionné ci-dessous.'
+  },
   leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'
 }

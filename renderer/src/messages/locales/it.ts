@@ -331,5 +331,14 @@ export const it: Messages = {
     settingsIn: (folder: string) => `Impostazioni di Plex Media Server in ${folder}`
   },
   error: { copy: 'Copia i dettagli', copied: 'Dettagli copiati', todo: 'Cosa fare:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Serve un ripristino',
+    verdictTry: 'Forse non serve un ripristino: prova prima questo',
+    verdictUnknown: 'Plex Reclaim non è riuscito a stabilirlo',
+    verdictClaim: 'Nessun ripristino necessario: associa il server',
+    local: 'Questo computer può usare il server senza accedere: le impostazioni di rete del server lo lasciano entrare. Apri prima Plex Web su questo computer: potresti entrare nelle impostazioni del server senza un ripristino. Plex Reclaim si limita a mostrarlo; non cambia mai questa impostazione.',
+    alreadyListed: 'Quel file di impostazioni è già nell’elenco: è selezionato qui sotto.'
+  },
   leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'
 }

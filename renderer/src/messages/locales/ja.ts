@@ -328,5 +328,14 @@ export const ja: Messages = {
     copied: '詳細をコピーしました',
     todo: '対処方法：'
   },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'リセットが必要です',
+    verdictTry: 'リセットは不要かもしれません：まずこちらをお試しください',
+    verdictUnknown: 'Plex Reclaim では判断できませんでした',
+    verdictClaim: 'リセットは不要です：サーバーを登録してください',
+    local: 'このコンピューターはサインインせずにサーバーを使えます。サーバーのネットワーク設定がこのコンピューターを許可しているためです。まずこのコンピューターで Plex Web を開いてください。リセットせずにサーバーの設定に入れるかもしれません。Plex Reclaim はこれを表示するだけで、設定を変更することはありません。',
+    alreadyListed: 'その設定ファイルはすでに一覧にあります。下で選択されています。'
+  },
   leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。'
 }

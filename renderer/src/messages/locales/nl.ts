@@ -327,5 +327,14 @@ export const nl: Messages = {
     copied: 'Details gekopieerd',
     todo: 'Wat je kunt doen:'
   },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Je hebt een reset nodig',
+    verdictTry: 'Misschien heb je geen reset nodig: probeer eerst dit',
+    verdictUnknown: 'Plex Reclaim kon het niet vaststellen',
+    verdictClaim: 'Geen reset nodig: claim de server',
+    local: 'Deze computer mag de server zonder aanmelden gebruiken: de netwerkinstellingen van de server laten hem toe. Open eerst Plex Web op deze computer: misschien kom je zonder reset in de instellingen van de server. Plex Reclaim laat dit alleen zien; het wijzigt die instelling nooit.',
+    alreadyListed: 'Dat instellingenbestand staat al in de lijst: het is hieronder geselecteerd.'
+  },
   leave: 'Er loopt nog een actie. Als je nu weggaat, zie je de voortgang niet meer.'
 }

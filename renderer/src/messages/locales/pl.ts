@@ -329,5 +329,14 @@ export const pl: Messages = {
     settingsIn: (folder: string) => `Ustawienia Plex Media Server w ${folder}`
   },
   error: { copy: 'Kopiuj szczegóły', copied: 'Skopiowano szczegóły', todo: 'Co zrobić:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Potrzebny jest reset',
+    verdictTry: 'Reset może nie być potrzebny: najpierw spróbuj tego',
+    verdictUnknown: 'Plex Reclaim nie mógł tego ustalić',
+    verdictClaim: 'Reset nie jest potrzebny: przypisz serwer',
+    local: 'Ten komputer może korzystać z serwera bez logowania: ustawienia sieci serwera go wpuszczają. Najpierw otwórz Plex Web na tym komputerze: być może wejdziesz do ustawień serwera bez resetu. Plex Reclaim tylko to pokazuje; nigdy nie zmienia tego ustawienia.',
+    alreadyListed: 'Ten plik ustawień jest już na liście: jest zaznaczony poniżej.'
+  },
   leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'
 }

@@ -331,5 +331,14 @@ export const ptBR: Messages = {
     settingsIn: (folder: string) => `Configurações do Plex Media Server em ${folder}`
   },
   error: { copy: 'Copiar os detalhes', copied: 'Detalhes copiados', todo: 'O que fazer:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Você precisa de uma redefinição',
+    verdictTry: 'Talvez você não precise de uma redefinição: tente isto primeiro',
+    verdictUnknown: 'O Plex Reclaim não conseguiu saber',
+    verdictClaim: 'Nenhuma redefinição necessária: vincule o servidor',
+    local: 'Este computador pode usar o servidor sem entrar na conta: as configurações de rede do servidor o deixam entrar. Abra primeiro o Plex Web neste computador: talvez você acesse as configurações do servidor sem redefinir nada. O Plex Reclaim só mostra isso; nunca altera essa configuração.',
+    alreadyListed: 'Esse arquivo de configurações já está na lista: ele está selecionado abaixo.'
+  },
   leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.'
 }

@@ -327,5 +327,14 @@ export const sv: Messages = {
     copied: 'Detaljerna har kopierats',
     todo: 'Gör så här:'
   },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Du behöver en återställning',
+    verdictTry: 'Du kanske inte behöver en återställning: prova det här först',
+    verdictUnknown: 'Plex Reclaim kunde inte avgöra det',
+    verdictClaim: 'Ingen återställning behövs: gör anspråk på servern',
+    local: 'Den här datorn får använda servern utan att logga in: serverns nätverksinställningar släpper in den. Öppna först Plex Web på den här datorn: du kanske kommer in i serverns inställningar utan återställning. Plex Reclaim visar bara detta; det ändrar aldrig inställningen.',
+    alreadyListed: 'Den inställningsfilen finns redan i listan: den är vald nedan.'
+  },
   leave: 'En körning pågår. Om du lämnar nu döljs förloppet.'
 }
