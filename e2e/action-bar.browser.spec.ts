@@ -99,10 +99,10 @@ async function expectBarCoversNothing(page: Page, step: string): Promise<void> {
   const bar = page.locator('.action-bar')
   await expect(bar, `${step}: no action bar`).toBeVisible()
   const covered = await page.evaluate(() => {
-    for (const el of [document.scrollingElement, ...document.querySelectorAll('main, main *')]) if (el) el.scrollTop = el.scrollHeight
+    for (const el of [document.scrollingElement, ...Array.from(document.querySelectorAll('main, main *'))]) if (el) el.scrollTop = el.scrollHeight
     const barBox = document.querySelector('.action-bar')!.getBoundingClientRect()
     const hidden: string[] = []
-    for (const el of document.querySelectorAll<HTMLElement>('main h1, main h2, main p, main li, main dt, main dd, main label, main input, main button, main a')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('main h1, main h2, main p, main li, main dt, main dd, main label, main input, main button, main a'))) {
       if (el.closest('.action-bar')) continue
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0) continue
