@@ -96,6 +96,18 @@ test.describe('newly revealed content gets the focus', () => {
     await expect(restore).toBeFocused()
   })
 
+  test('Cancel sign-in gives the focus to "Sign in with Plex" again', async ({ page, demo }) => {
+    await toBackup(page, demo.url)
+    await page.getByRole('button', { name: 'Review the reset' }).click()
+    await page.getByRole('button', { name: 'Reset now' }).click()
+    await page.getByRole('button', { name: 'Continue to claim' }).click({ timeout: RESET_TIMEOUT })
+    const popup = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'Sign in with Plex' }).click()
+    await (await popup).close()
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByRole('button', { name: 'Sign in with Plex' })).toBeFocused()
+  })
+
   test.describe('a claim error', () => {
     test.use({ scenario: 'claim-expired' })
     test('takes the focus', async ({ page, demo }) => {
