@@ -13,13 +13,14 @@ const overflowingLabels = (page: Page): Promise<string[]> =>
     const bad: string[] = []
     for (const link of Array.from(document.querySelectorAll<HTMLElement>('.step-nav .step-link'))) {
       const label = link.querySelector<HTMLElement>('.step-label')!
-      const was = [link.getAttribute('aria-current'), label.style.display]
+      const current = link.getAttribute('aria-current')
+      const display = label.style.display
       link.setAttribute('aria-current', 'step')
       label.style.display = getComputedStyle(label).display === 'none' ? 'inline' : label.style.display
       if (label.scrollWidth > label.clientWidth || link.scrollWidth > link.clientWidth) bad.push(`${label.textContent}: ${label.scrollWidth}px in ${label.clientWidth}px (button ${link.scrollWidth}px in ${link.clientWidth}px)`)
-      if (was[0] === null) link.removeAttribute('aria-current')
-      else link.setAttribute('aria-current', was[0])
-      label.style.display = was[1]!
+      if (current === null) link.removeAttribute('aria-current')
+      else link.setAttribute('aria-current', current)
+      label.style.display = display
     }
     return bad
   })

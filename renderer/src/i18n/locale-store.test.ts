@@ -34,3 +34,20 @@ describe('the chosen language', () => {
     expect(wordedIn(localeOf('en'), 'toString')).toBe(localeOf('en').fallback)
   })
 })
+
+describe('Japanese', () => {
+  it('writes one width of parentheses: its catalogue and what components put around a text', async () => {
+    await loadLocale('ja')
+    const ja = localeOf('ja')
+    expect(ja.parens).toEqual(['（', '）'])
+    const half: string[] = []
+    const visit = (node: unknown, at: string): void => {
+      const text = typeof node === 'function' ? (node as (...a: unknown[]) => unknown)(...Array.from({ length: node.length }, () => 'X')) : node
+      if (typeof text === 'string' && /[()]/.test(text)) half.push(`${at}: ${text}`)
+      else if (typeof text === 'object' && text !== null) for (const [k, v] of Object.entries(text)) visit(v, `${at}.${k}`)
+    }
+    visit(ja.messages, '')
+    visit(ja.errors, 'errors')
+    expect(half).toEqual([])
+  })
+})

@@ -102,7 +102,6 @@ export const en = {
     revokedTitle: 'The old sign-in was revoked',
     revoked: (who: string) => `plex.tv no longer accepts the server\u2019s sign-in as ${who}: it was revoked, for example by a forced password reset or because the server was removed from the account\u2019s devices. A reset is needed to get back in.`,
     localTitle: 'A reset may not be needed',
-    local: (seen: string, networks: string) => `The server lets ${seen} in without signing in (its "allowed without auth" networks: ${networks}). Plex Web opened from this network may reach the server without signing in, so a reset may not be needed. Plex Reclaim only shows this setting; it never changes it.`,
     unreadable: 'Plex Reclaim cannot read this server\u2019s settings, so it cannot tell who it is signed in as.',
     back: 'Back to the list of servers',
     openWeb: 'Open Plex Web',

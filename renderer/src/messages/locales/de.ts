@@ -102,7 +102,6 @@ export const de: Messages = {
     revokedTitle: 'Die alte Anmeldung wurde widerrufen',
     revoked: (who: string) => `plex.tv akzeptiert die Anmeldung des Servers als ${who} nicht mehr: Sie wurde widerrufen, etwa durch ein erzwungenes Zurücksetzen des Passworts oder weil der Server aus den Geräten des Kontos entfernt wurde. Um wieder hineinzukommen, ist ein Zurücksetzen nötig.`,
     localTitle: 'Ein Zurücksetzen ist vielleicht nicht nötig',
-    local: (seen: string, networks: string) => `Der Server lässt ${seen} ohne Anmeldung zu (seine Netzwerke „ohne Authentifizierung erlaubt“: ${networks}). Plex Web kann den Server aus diesem Netzwerk vielleicht ohne Anmeldung erreichen, dann ist kein Zurücksetzen nötig. Plex Reclaim zeigt diese Einstellung nur an und ändert sie nie.`,
     unreadable: 'Plex Reclaim kann die Einstellungen dieses Servers nicht lesen und daher nicht sagen, mit welchem Konto er angemeldet ist.',
     back: 'Zurück zur Serverliste',
     openWeb: 'Plex Web öffnen',

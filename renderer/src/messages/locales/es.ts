@@ -109,7 +109,6 @@ export const es: Messages = {
     revokedTitle: 'La sesión anterior fue revocada',
     revoked: (who: string) => `plex.tv ya no acepta la sesión del servidor como ${who}: fue revocada, por ejemplo por un cambio de contraseña obligatorio o porque el servidor se quitó de los dispositivos de la cuenta. Hace falta restablecer para volver a entrar.`,
     localTitle: 'Puede que no haga falta restablecer',
-    local: (seen: string, networks: string) => `El servidor deja entrar a ${seen} sin iniciar sesión (sus redes permitidas sin autenticación: ${networks}). Plex Web abierto desde esta red puede llegar al servidor sin iniciar sesión, así que puede que no haga falta restablecer. Plex Reclaim solo muestra este ajuste; nunca lo cambia.`,
     unreadable: 'Plex Reclaim no puede leer la configuración de este servidor, así que no puede saber con qué cuenta tiene la sesión iniciada.',
     back: 'Volver a la lista de servidores',
     openWeb: 'Abrir Plex Web',

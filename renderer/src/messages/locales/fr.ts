@@ -109,7 +109,6 @@ export const fr: Messages = {
     revokedTitle: 'L’ancienne connexion a été révoquée',
     revoked: (who: string) => `plex.tv n’accepte plus la connexion du serveur avec le compte ${who}\u00a0: elle a été révoquée, par exemple par une réinitialisation forcée du mot de passe ou parce que le serveur a été retiré des appareils du compte. Une réinitialisation est nécessaire pour retrouver l’accès.`,
     localTitle: 'Une réinitialisation n’est peut-être pas nécessaire',
-    local: (seen: string, networks: string) => `Le serveur laisse entrer ${seen} sans connexion à un compte (ses réseaux autorisés sans authentification\u00a0: ${networks}). Plex Web, ouvert depuis ce réseau, peut donc accéder au serveur sans que vous vous connectiez\u00a0: une réinitialisation n’est peut-être pas nécessaire. Plex Reclaim ne fait qu’afficher ce réglage, il ne le modifie jamais.`,
     unreadable: 'Plex Reclaim ne peut pas lire les paramètres de ce serveur\u00a0: impossible de savoir à quel compte il est connecté.',
     back: 'Revenir à la liste des serveurs',
     openWeb: 'Ouvrir Plex Web',

@@ -109,7 +109,6 @@ export const it: Messages = {
     revokedTitle: 'Il vecchio collegamento è stato revocato',
     revoked: (who: string) => `plex.tv non accetta più il collegamento del server come ${who}: è stato revocato, per esempio da una reimpostazione obbligatoria della password o perché il server è stato rimosso dai dispositivi dell’account. Serve una reimpostazione per rientrare.`,
     localTitle: 'Forse non serve una reimpostazione',
-    local: (seen: string, networks: string) => `Il server fa entrare ${seen} senza bisogno di accedere (le sue reti consentite senza autenticazione: ${networks}). Plex Web aperto da questa rete può raggiungere il server senza accedere, quindi forse non serve una reimpostazione. Plex Reclaim si limita a mostrare questa impostazione: non la cambia mai.`,
     unreadable: 'Plex Reclaim non riesce a leggere le impostazioni di questo server, quindi non può sapere a quale account è collegato.',
     back: 'Torna all’elenco dei server',
     openWeb: 'Apri Plex Web',

@@ -102,7 +102,6 @@ export const ja: Messages = {
     revokedTitle: '古いサインインは無効にされています',
     revoked: (who: string) => `plex.tv はサーバーの ${who} としてのサインインをもう受け付けていません。パスワードの強制リセットや、アカウントのデバイス一覧からサーバーが削除されたことなどで無効になっています。再び入るにはリセットが必要です。`,
     localTitle: 'リセットは不要かもしれません',
-    local: (seen: string, networks: string) => `このサーバーは ${seen} をサインインなしで受け入れます（「認証なしで許可する」ネットワーク：${networks}）。このネットワークから開いた Plex Web なら、サインインせずにサーバーに入れるかもしれません。その場合、リセットは不要です。Plex Reclaim はこの設定を表示するだけで、変更はしません。`,
     unreadable: 'Plex Reclaim はこのサーバーの設定を読み取れないため、どのアカウントでサインインしているか分かりません。',
     back: 'サーバーの一覧に戻る',
     openWeb: 'Plex Web を開く',

@@ -101,7 +101,6 @@ export const nl: Messages = {
     revokedTitle: 'De oude inlog is ingetrokken',
     revoked: (who: string) => `plex.tv accepteert de inlog van de server als ${who} niet meer: die is ingetrokken, bijvoorbeeld door een verplichte wachtwoordreset of omdat de server uit de apparaten van het account is verwijderd. Een reset is nodig om er weer in te komen.`,
     localTitle: 'Een reset is misschien niet nodig',
-    local: (seen: string, networks: string) => `De server laat ${seen} binnen zonder inloggen (de netwerken die zonder inloggen zijn toegestaan: ${networks}). Vanaf dit netwerk kan Plex Web de server misschien bereiken zonder dat je inlogt, dus een reset is misschien niet nodig. Plex Reclaim toont deze instelling alleen en verandert die nooit.`,
     unreadable: 'Plex Reclaim kan de instellingen van deze server niet lezen en kan dus niet zien met welk account hij is ingelogd.',
     back: 'Terug naar de lijst met servers',
     openWeb: 'Plex Web openen',

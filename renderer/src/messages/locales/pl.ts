@@ -107,7 +107,6 @@ export const pl: Messages = {
     revokedTitle: 'Stare logowanie zostało unieważnione',
     revoked: (who: string) => `plex.tv nie akceptuje już logowania serwera jako ${who}: zostało ono unieważnione, na przykład przez wymuszoną zmianę hasła albo usunięcie serwera z urządzeń konta. Aby odzyskać dostęp, potrzebny jest reset.`,
     localTitle: 'Reset może nie być potrzebny',
-    local: (seen: string, networks: string) => `Serwer wpuszcza bez logowania połączenia z ${seen} (sieci dopuszczone bez logowania: ${networks}). Plex Web otwarty z tej sieci może połączyć się z serwerem bez logowania, więc reset może nie być potrzebny. Plex Reclaim tylko pokazuje to ustawienie i nigdy go nie zmienia.`,
     unreadable: 'Plex Reclaim nie może odczytać ustawień tego serwera, więc nie wie, na jakie konto jest on zalogowany.',
     back: 'Wróć do listy serwerów',
     openWeb: 'Otwórz Plex Web',

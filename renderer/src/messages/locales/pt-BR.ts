@@ -109,7 +109,6 @@ export const ptBR: Messages = {
     revokedTitle: 'A conexão antiga foi revogada',
     revoked: (who: string) => `O plex.tv não aceita mais a conexão do servidor como ${who}: ela foi revogada, por exemplo por uma troca de senha obrigatória ou porque o servidor foi removido dos dispositivos da conta. É preciso redefinir para voltar a ter acesso.`,
     localTitle: 'Talvez não seja preciso redefinir',
-    local: (seen: string, networks: string) => `O servidor deixa ${seen} acessar sem entrar em nenhuma conta (as redes dele permitidas sem autenticação: ${networks}). O Plex Web aberto a partir desta rede pode acessar o servidor sem você entrar na conta, então talvez não seja preciso redefinir. O Plex Reclaim só mostra essa configuração; ele nunca a altera.`,
     unreadable: 'O Plex Reclaim não consegue ler as configurações deste servidor, então não tem como saber a qual conta ele está conectado.',
     back: 'Voltar à lista de servidores',
     openWeb: 'Abrir o Plex Web',

@@ -101,7 +101,6 @@ export const sv: Messages = {
     revokedTitle: 'Den gamla inloggningen har återkallats',
     revoked: (who: string) => `plex.tv godkänner inte längre serverns inloggning som ${who}: den har återkallats, till exempel genom ett tvingat lösenordsbyte eller för att servern togs bort från kontots enheter. En nollställning behövs för att komma in igen.`,
     localTitle: 'En nollställning behövs kanske inte',
-    local: (seen: string, networks: string) => `Servern släpper in ${seen} utan inloggning (nätverk som tillåts utan inloggning: ${networks}). Om du öppnar Plex Web från det här nätverket kan det kanske nå servern utan inloggning, så en nollställning behövs kanske inte. Plex Reclaim visar bara inställningen och ändrar den aldrig.`,
     unreadable: 'Plex Reclaim kan inte läsa serverns inställningar och kan därför inte se vilket konto den är inloggad med.',
     back: 'Tillbaka till listan över servrar',
     openWeb: 'Öppna Plex Web',
