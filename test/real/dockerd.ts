@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { CACHE_DIR } from './cache'
+import { mountUnavailable } from './capabilities'
 import { alive, background, must, run, until, waitExit, type Ran } from './processes'
 import { debianRootfs, ROOTFS_KEY } from './rootfs'
 
@@ -25,6 +26,8 @@ export interface Dockerd {
 /** Why the real Docker tests cannot run here, or null when they can. */
 export function dockerUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'needs root (dockerd)'
+  const mounts = mountUnavailable()
+  if (mounts) return mounts
   if (!existsSync('/usr/sbin/dockerd')) return 'dockerd is missing (apt-get install docker.io)'
   if (!existsSync('/usr/bin/mmdebstrap')) return 'mmdebstrap is missing (apt-get install mmdebstrap)'
   return null

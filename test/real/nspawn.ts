@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { debianRootfs } from './rootfs'
+import { mountUnavailable } from './capabilities'
 import { alive, background, must, run, stopAtExit, until, waitExit, type Ran } from './processes'
 
 /** The clone, bind-mounted read-only into the container at this path (out/ holds the built CLI). */
@@ -31,6 +32,8 @@ export interface Container {
 /** Why the real-systemd tests cannot run here, or null when they can. */
 export function nspawnUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'needs root (systemd-nspawn, overlay mounts)'
+  const mounts = mountUnavailable()
+  if (mounts) return mounts
   for (const tool of ['/usr/bin/systemd-nspawn', '/usr/bin/mmdebstrap', '/usr/bin/nsenter']) {
     try {
       realpathSync(tool)

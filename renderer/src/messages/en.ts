@@ -23,6 +23,7 @@ export const en = {
     title: 'Locked out of your server?',
     body: 'If Plex Web says "You do not have permission to access this server" or "No soup for you", your server is still signed in with an old or wrong account. Plex Reclaim removes that stale sign-in and helps you claim the server again.',
     kept: 'Your libraries, watch history and settings are kept. A verified backup is taken before anything changes, and you can restore it at any time.',
+    keepPreferences: 'Never delete Preferences.xml to get back in: the server would get a new identity, and plex.tv would list it twice. Plex Reclaim removes only the four sign-in values.',
     time: 'It takes about two minutes.',
     start: 'Find my server',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -101,7 +102,10 @@ export const en = {
     questionValid: (who: string) => `Can you sign in to Plex as ${who}?`,
     revokedTitle: 'The old sign-in was revoked',
     revoked: (who: string) => `plex.tv no longer accepts the server\u2019s sign-in as ${who}: it was revoked, for example by a forced password reset or because the server was removed from the account\u2019s devices. A reset is needed to get back in.`,
+    claimNeededTitle: 'The server needs a claim',
+    claimNeeded: 'The server’s sign-in token is empty: plex.tv revoked it and the server let it go, so the server is signed in to no account. Claiming it again is what is needed; the reset only clears what is left of the old sign-in first.',
     localTitle: 'A reset may not be needed',
+    local: (seen: string, networks: string) => `The server lets ${seen} in without signing in (its "allowed without auth" networks: ${networks}). Plex Web opened from this network may reach the server without signing in, so a reset may not be needed. Plex Reclaim only shows this setting; it never changes it. A PIN on the owner’s account also makes Plex ask everyone to sign in, whatever this setting says (Plex support article 203948786).`,
     unreadable: 'Plex Reclaim cannot read this server\u2019s settings, so it cannot tell who it is signed in as.',
     back: 'Back to the list of servers',
     openWeb: 'Open Plex Web',
@@ -356,7 +360,7 @@ export const en = {
     verdictTry: 'You may not need a reset: try this first',
     verdictUnknown: 'Plex Reclaim could not tell',
     verdictClaim: 'No reset needed: claim the server',
-    local: 'This computer may use the server without signing in: the server’s network settings let it in. Open Plex Web on this computer first: you may get into the server’s settings without a reset. Plex Reclaim only shows this; it never changes the setting.',
+    local: 'This computer may use the server without signing in: the server’s network settings let it in. Open Plex Web on this computer first: you may get into the server’s settings without a reset. Plex Reclaim only shows this; it never changes the setting. A PIN on the owner’s account also makes Plex ask everyone to sign in, whatever this setting says (Plex support article 203948786).',
     alreadyListed: 'That settings file is already in the list: it is selected below.'
   },
   leave: 'A run is under way. Leaving now hides its progress.'

@@ -21,7 +21,7 @@ export function VerdictLine({ verdict }: { readonly verdict: Verdict }) {
 export function useVerdict(): Verdict {
   const { status, view } = useWizard((s) => s.diagnosis)
   if (status === 'asking') return 'asking'
-  if (view?.signIn.state === 'revoked') return 'reset'
+  if (view?.signIn.state === 'revoked' || view?.signIn.state === 'claim-needed') return 'reset'
   if (view?.signIn.state === 'valid' || view?.localAccess?.inside) return 'try'
   return 'unknown'
 }
@@ -59,12 +59,12 @@ export function DiagnosisOutcome({ who, verdict }: { readonly who: string; reado
       <p>{messages.screens.local}</p>
     </div>
   ) : null
-  if (signIn?.state === 'revoked') {
+  if (signIn?.state === 'revoked' || signIn?.state === 'claim-needed') {
     return (
       <>
         <div className="card warning" role="status">
-          <h2 className="card-title">{t.revokedTitle}</h2>
-          <p>{t.revoked(who)}</p>
+          <h2 className="card-title">{signIn.state === 'revoked' ? t.revokedTitle : t.claimNeededTitle}</h2>
+          <p>{signIn.state === 'revoked' ? t.revoked(who) : t.claimNeeded}</p>
         </div>
         {localNote}
         <ActionBar>

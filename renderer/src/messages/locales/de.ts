@@ -23,6 +23,7 @@ export const de: Messages = {
     title: 'Kein Zugang mehr zu deinem Server?',
     body: 'Wenn Plex Web „Du hast keine Berechtigung, auf diesen Server zuzugreifen“ oder „No soup for you“ meldet, ist dein Server noch mit einem alten oder falschen Konto angemeldet. Plex Reclaim entfernt diese veraltete Anmeldung und hilft dir, den Server wieder mit deinem Konto zu verknüpfen.',
     kept: 'Deine Mediatheken, dein Wiedergabeverlauf und deine Einstellungen bleiben erhalten. Bevor sich etwas ändert, wird eine geprüfte Sicherung angelegt. Du kannst sie jederzeit wiederherstellen.',
+    keepPreferences: 'Lösche nie Preferences.xml, um wieder hineinzukommen: Der Server bekäme eine neue Identität, und plex.tv würde ihn doppelt auflisten. Plex Reclaim entfernt nur die vier Anmeldewerte.',
     time: 'Das dauert etwa zwei Minuten.',
     start: 'Meinen Server finden',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -101,7 +102,10 @@ export const de: Messages = {
     questionValid: (who: string) => `Kannst du dich als ${who} bei Plex anmelden?`,
     revokedTitle: 'Die alte Anmeldung wurde widerrufen',
     revoked: (who: string) => `plex.tv akzeptiert die Anmeldung des Servers als ${who} nicht mehr: Sie wurde widerrufen, etwa durch ein erzwungenes Zurücksetzen des Passworts oder weil der Server aus den Geräten des Kontos entfernt wurde. Um wieder hineinzukommen, ist ein Zurücksetzen nötig.`,
+    claimNeededTitle: 'Der Server muss neu verknüpft werden',
+    claimNeeded: 'Das Anmelde-Token des Servers ist leer: plex.tv hat es widerrufen und der Server hat es verworfen, er ist also mit keinem Konto angemeldet. Nötig ist, ihn erneut zu verknüpfen; das Zurücksetzen entfernt vorher nur, was von der alten Anmeldung übrig ist.',
     localTitle: 'Ein Zurücksetzen ist vielleicht nicht nötig',
+    local: (seen: string, networks: string) => `Der Server lässt ${seen} ohne Anmeldung zu (seine Netzwerke „ohne Authentifizierung erlaubt“: ${networks}). Plex Web kann den Server aus diesem Netzwerk vielleicht ohne Anmeldung erreichen, dann ist kein Zurücksetzen nötig. Plex Reclaim zeigt diese Einstellung nur an und ändert sie nie. Eine PIN auf dem Konto des Eigentümers lässt Plex ebenfalls alle zur Anmeldung auffordern, egal was diese Einstellung sagt (Plex-Supportartikel 203948786).`,
     unreadable: 'Plex Reclaim kann die Einstellungen dieses Servers nicht lesen und daher nicht sagen, mit welchem Konto er angemeldet ist.',
     back: 'Zurück zur Serverliste',
     openWeb: 'Plex Web öffnen',
@@ -355,7 +359,7 @@ export const de: Messages = {
     verdictTry: 'Vielleicht musst du nicht zurücksetzen: Versuch zuerst das hier',
     verdictUnknown: 'Plex Reclaim konnte es nicht feststellen',
     verdictClaim: 'Kein Zurücksetzen nötig: Verknüpfe den Server',
-    local: 'Dieser Computer darf den Server ohne Anmeldung nutzen: Die Netzwerkeinstellungen des Servers lassen ihn herein. Öffne zuerst Plex Web auf diesem Computer: Vielleicht kommst du ohne Zurücksetzen in die Einstellungen des Servers. Plex Reclaim zeigt das nur an; die Einstellung ändert es nie.',
+    local: 'Dieser Computer darf den Server ohne Anmeldung nutzen: Die Netzwerkeinstellungen des Servers lassen ihn herein. Öffne zuerst Plex Web auf diesem Computer: Vielleicht kommst du ohne Zurücksetzen in die Einstellungen des Servers. Plex Reclaim zeigt das nur an; die Einstellung ändert es nie. Eine PIN auf dem Konto des Eigentümers lässt Plex ebenfalls alle zur Anmeldung auffordern, egal was diese Einstellung sagt (Plex-Supportartikel 203948786).',
     alreadyListed: 'Diese Einstellungsdatei ist schon in der Liste: Sie ist unten ausgewählt.'
   },
   leave: 'Ein Vorgang läuft. Wenn du die Seite jetzt verlässt, siehst du seinen Fortschritt nicht mehr.'

@@ -30,6 +30,7 @@ export const es: Messages = {
     title: '¿No puedes entrar en tu servidor?',
     body: 'Si Plex Web te dice que no tienes permiso para acceder a este servidor, es que el servidor sigue con la sesión iniciada en una cuenta antigua o equivocada. Plex Reclaim elimina esa sesión caducada y te ayuda a vincular de nuevo el servidor a tu cuenta.',
     kept: 'Tus bibliotecas, tu historial de reproducción y tu configuración se conservan. Antes de cambiar nada se hace una copia de seguridad verificada, y puedes restaurarla cuando quieras.',
+    keepPreferences: 'Nunca borres Preferences.xml para volver a entrar: el servidor obtendría una identidad nueva y plex.tv lo mostraría dos veces. Plex Reclaim solo quita los cuatro valores de inicio de sesión.',
     time: 'Tarda unos dos minutos.',
     start: 'Buscar mi servidor',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -108,7 +109,10 @@ export const es: Messages = {
     questionValid: (who: string) => `¿Puedes iniciar sesión en Plex como ${who}?`,
     revokedTitle: 'La sesión anterior fue revocada',
     revoked: (who: string) => `plex.tv ya no acepta la sesión del servidor como ${who}: fue revocada, por ejemplo por un cambio de contraseña obligatorio o porque el servidor se quitó de los dispositivos de la cuenta. Hace falta restablecer para volver a entrar.`,
+    claimNeededTitle: 'Hay que vincular el servidor',
+    claimNeeded: 'El token de inicio de sesión del servidor está vacío: plex.tv lo revocó y el servidor lo descartó, así que no tiene sesión iniciada en ninguna cuenta. Lo que hace falta es vincularlo de nuevo; el restablecimiento solo borra antes lo que queda del inicio de sesión anterior.',
     localTitle: 'Puede que no haga falta restablecer',
+    local: (seen: string, networks: string) => `El servidor deja entrar a ${seen} sin iniciar sesión (sus redes permitidas sin autenticación: ${networks}). Plex Web abierto desde esta red puede llegar al servidor sin iniciar sesión, así que puede que no haga falta restablecer. Plex Reclaim solo muestra este ajuste; nunca lo cambia. Un PIN en la cuenta del propietario también hace que Plex pida a todos iniciar sesión, diga lo que diga este ajuste (artículo de soporte de Plex 203948786).`,
     unreadable: 'Plex Reclaim no puede leer la configuración de este servidor, así que no puede saber con qué cuenta tiene la sesión iniciada.',
     back: 'Volver a la lista de servidores',
     openWeb: 'Abrir Plex Web',
@@ -358,7 +362,7 @@ export const es: Messages = {
     verdictTry: 'Puede que no necesites un restablecimiento: prueba esto primero',
     verdictUnknown: 'Plex Reclaim no ha podido saberlo',
     verdictClaim: 'No hace falta restablecer: vincula el servidor',
-    local: 'Este equipo puede usar el servidor sin iniciar sesión: la configuración de red del servidor lo deja entrar. Abre primero Plex Web en este equipo: puede que entres en la configuración del servidor sin restablecer nada. Plex Reclaim solo lo muestra; nunca cambia ese ajuste.',
+    local: 'Este equipo puede usar el servidor sin iniciar sesión: la configuración de red del servidor lo deja entrar. Abre primero Plex Web en este equipo: puede que entres en la configuración del servidor sin restablecer nada. Plex Reclaim solo lo muestra; nunca cambia ese ajuste. Un PIN en la cuenta del propietario también hace que Plex pida a todos iniciar sesión, diga lo que diga este ajuste (artículo de soporte de Plex 203948786).',
     alreadyListed: 'Ese archivo de configuración ya está en la lista: está seleccionado abajo.'
   },
   leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'

@@ -30,6 +30,7 @@ export const fr: Messages = {
     title: 'Vous n’avez plus accès à votre serveur\u00a0?',
     body: 'Si Plex Web vous dit que vous n’avez pas l’autorisation d’accéder à ce serveur, c’est que votre serveur est encore connecté à un ancien compte, ou au mauvais. Plex Reclaim supprime cette connexion périmée et vous aide à associer de nouveau le serveur à votre compte.',
     kept: 'Vos bibliothèques, votre historique de visionnage et vos paramètres sont conservés. Une sauvegarde vérifiée est faite avant toute modification, et vous pouvez la restaurer à tout moment.',
+    keepPreferences: 'Ne supprimez jamais Preferences.xml pour retrouver l’accès : le serveur prendrait une nouvelle identité et plex.tv l’afficherait en double. Plex Reclaim ne retire que les quatre valeurs de connexion.',
     time: 'Cela prend environ deux minutes.',
     start: 'Trouver mon serveur',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -108,7 +109,10 @@ export const fr: Messages = {
     questionValid: (who: string) => `Pouvez-vous vous connecter à Plex avec le compte ${who}\u00a0?`,
     revokedTitle: 'L’ancienne connexion a été révoquée',
     revoked: (who: string) => `plex.tv n’accepte plus la connexion du serveur avec le compte ${who}\u00a0: elle a été révoquée, par exemple par une réinitialisation forcée du mot de passe ou parce que le serveur a été retiré des appareils du compte. Une réinitialisation est nécessaire pour retrouver l’accès.`,
+    claimNeededTitle: 'Le serveur doit être associé',
+    claimNeeded: 'Le jeton de connexion du serveur est vide : plex.tv l’a révoqué et le serveur l’a abandonné, il n’est donc connecté à aucun compte. Il faut l’associer de nouveau ; la réinitialisation efface seulement, avant cela, ce qui reste de l’ancienne connexion.',
     localTitle: 'Une réinitialisation n’est peut-être pas nécessaire',
+    local: (seen: string, networks: string) => `Le serveur laisse entrer ${seen} sans connexion à un compte (ses réseaux autorisés sans authentification\u00a0: ${networks}). Plex Web, ouvert depuis ce réseau, peut donc accéder au serveur sans que vous vous connectiez\u00a0: une réinitialisation n’est peut-être pas nécessaire. Plex Reclaim ne fait qu’afficher ce réglage, il ne le modifie jamais. Un code PIN sur le compte du propriétaire oblige aussi Plex à demander à chacun de se connecter, quoi que dise ce réglage (article d’assistance Plex 203948786).`,
     unreadable: 'Plex Reclaim ne peut pas lire les paramètres de ce serveur\u00a0: impossible de savoir à quel compte il est connecté.',
     back: 'Revenir à la liste des serveurs',
     openWeb: 'Ouvrir Plex Web',
@@ -358,7 +362,7 @@ export const fr: Messages = {
     verdictTry: 'Une réinitialisation n’est peut-être pas nécessaire : essayez d’abord ceci',
     verdictUnknown: 'Plex Reclaim n’a pas pu le déterminer',
     verdictClaim: 'Pas de réinitialisation nécessaire : associez le serveur',
-    local: 'Cet ordinateur peut utiliser le serveur sans se connecter : les réglages réseau du serveur le laissent entrer. Ouvrez d’abord Plex Web sur cet ordinateur : vous pourrez peut-être accéder aux réglages du serveur sans réinitialisation. Plex Reclaim ne fait que l’afficher ; il ne modifie jamais ce réglage.',
+    local: 'Cet ordinateur peut utiliser le serveur sans se connecter : les réglages réseau du serveur le laissent entrer. Ouvrez d’abord Plex Web sur cet ordinateur : vous pourrez peut-être accéder aux réglages du serveur sans réinitialisation. Plex Reclaim ne fait que l’afficher ; il ne modifie jamais ce réglage. Un code PIN sur le compte du propriétaire oblige aussi Plex à demander à chacun de se connecter, quoi que dise ce réglage (article d’assistance Plex 203948786).',
     alreadyListed: 'Ce fichier de réglages est déjà dans la liste : il est sélectionné ci-dessous.'
   },
   leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'

@@ -30,6 +30,7 @@ export const it: Messages = {
     title: 'Non riesci più a entrare nel tuo server?',
     body: 'Se Plex Web ti dice che non hai il permesso di accedere a questo server, il server è ancora collegato a un account vecchio o sbagliato. Plex Reclaim rimuove quel collegamento scaduto e ti aiuta ad associare di nuovo il server al tuo account.',
     kept: 'Le tue librerie, la cronologia delle visioni e le impostazioni restano. Prima di qualsiasi modifica viene fatto un backup verificato, che puoi ripristinare in qualsiasi momento.',
+    keepPreferences: 'Non eliminare mai Preferences.xml per rientrare: il server avrebbe una nuova identità e plex.tv lo elencherebbe due volte. Plex Reclaim rimuove solo i quattro valori di accesso.',
     time: 'Ci vogliono circa due minuti.',
     start: 'Trova il mio server',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -108,7 +109,10 @@ export const it: Messages = {
     questionValid: (who: string) => `Riesci ad accedere a Plex come ${who}?`,
     revokedTitle: 'Il vecchio collegamento è stato revocato',
     revoked: (who: string) => `plex.tv non accetta più il collegamento del server come ${who}: è stato revocato, per esempio da una reimpostazione obbligatoria della password o perché il server è stato rimosso dai dispositivi dell’account. Serve una reimpostazione per rientrare.`,
+    claimNeededTitle: 'Il server va associato',
+    claimNeeded: 'Il token di accesso del server è vuoto: plex.tv lo ha revocato e il server lo ha scartato, quindi non è collegato a nessun account. Serve associarlo di nuovo; il ripristino cancella prima solo ciò che resta del vecchio accesso.',
     localTitle: 'Forse non serve una reimpostazione',
+    local: (seen: string, networks: string) => `Il server fa entrare ${seen} senza bisogno di accedere (le sue reti consentite senza autenticazione: ${networks}). Plex Web aperto da questa rete può raggiungere il server senza accedere, quindi forse non serve una reimpostazione. Plex Reclaim si limita a mostrare questa impostazione: non la cambia mai. Anche un PIN sull’account del proprietario fa sì che Plex chieda a tutti di accedere, qualunque cosa dica questa impostazione (articolo di supporto Plex 203948786).`,
     unreadable: 'Plex Reclaim non riesce a leggere le impostazioni di questo server, quindi non può sapere a quale account è collegato.',
     back: 'Torna all’elenco dei server',
     openWeb: 'Apri Plex Web',
@@ -358,7 +362,7 @@ export const it: Messages = {
     verdictTry: 'Forse non serve un ripristino: prova prima questo',
     verdictUnknown: 'Plex Reclaim non è riuscito a stabilirlo',
     verdictClaim: 'Nessun ripristino necessario: associa il server',
-    local: 'Questo computer può usare il server senza accedere: le impostazioni di rete del server lo lasciano entrare. Apri prima Plex Web su questo computer: potresti entrare nelle impostazioni del server senza un ripristino. Plex Reclaim si limita a mostrarlo; non cambia mai questa impostazione.',
+    local: 'Questo computer può usare il server senza accedere: le impostazioni di rete del server lo lasciano entrare. Apri prima Plex Web su questo computer: potresti entrare nelle impostazioni del server senza un ripristino. Plex Reclaim si limita a mostrarlo; non cambia mai questa impostazione. Anche un PIN sull’account del proprietario fa sì che Plex chieda a tutti di accedere, qualunque cosa dica questa impostazione (articolo di supporto Plex 203948786).',
     alreadyListed: 'Quel file di impostazioni è già nell’elenco: è selezionato qui sotto.'
   },
   leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'

@@ -22,6 +22,7 @@ export const nl: Messages = {
     title: 'Geen toegang meer tot je server?',
     body: 'Zegt Plex Web dat je geen toestemming hebt om deze server te openen, of laat het je er niet in? Dan is je server nog ingelogd met een oud of verkeerd account. Plex Reclaim verwijdert die verouderde inlog en helpt je de server opnieuw te claimen.',
     kept: 'Je bibliotheken, kijkgeschiedenis en instellingen blijven bewaard. Voordat er iets verandert, wordt een gecontroleerde back-up gemaakt, die je altijd kunt terugzetten.',
+    keepPreferences: 'Verwijder nooit Preferences.xml om weer toegang te krijgen: de server krijgt dan een nieuwe identiteit en plex.tv toont hem dubbel. Plex Reclaim verwijdert alleen de vier aanmeldwaarden.',
     time: 'Het duurt ongeveer twee minuten.',
     start: 'Zoek mijn server',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -100,7 +101,10 @@ export const nl: Messages = {
     questionValid: (who: string) => `Kun je bij Plex inloggen als ${who}?`,
     revokedTitle: 'De oude inlog is ingetrokken',
     revoked: (who: string) => `plex.tv accepteert de inlog van de server als ${who} niet meer: die is ingetrokken, bijvoorbeeld door een verplichte wachtwoordreset of omdat de server uit de apparaten van het account is verwijderd. Een reset is nodig om er weer in te komen.`,
+    claimNeededTitle: 'De server moet geclaimd worden',
+    claimNeeded: 'Het aanmeldtoken van de server is leeg: plex.tv heeft het ingetrokken en de server heeft het losgelaten, dus de server is bij geen enkel account aangemeld. Wat nodig is, is de server opnieuw claimen; de reset wist vooraf alleen wat er van de oude aanmelding over is.',
     localTitle: 'Een reset is misschien niet nodig',
+    local: (seen: string, networks: string) => `De server laat ${seen} binnen zonder inloggen (de netwerken die zonder inloggen zijn toegestaan: ${networks}). Vanaf dit netwerk kan Plex Web de server misschien bereiken zonder dat je inlogt, dus een reset is misschien niet nodig. Plex Reclaim toont deze instelling alleen en verandert die nooit. Een pincode op het account van de eigenaar laat Plex ook iedereen om aanmelding vragen, wat deze instelling ook zegt (Plex-supportartikel 203948786).`,
     unreadable: 'Plex Reclaim kan de instellingen van deze server niet lezen en kan dus niet zien met welk account hij is ingelogd.',
     back: 'Terug naar de lijst met servers',
     openWeb: 'Plex Web openen',
@@ -354,7 +358,7 @@ export const nl: Messages = {
     verdictTry: 'Misschien heb je geen reset nodig: probeer eerst dit',
     verdictUnknown: 'Plex Reclaim kon het niet vaststellen',
     verdictClaim: 'Geen reset nodig: claim de server',
-    local: 'Deze computer mag de server zonder aanmelden gebruiken: de netwerkinstellingen van de server laten hem toe. Open eerst Plex Web op deze computer: misschien kom je zonder reset in de instellingen van de server. Plex Reclaim laat dit alleen zien; het wijzigt die instelling nooit.',
+    local: 'Deze computer mag de server zonder aanmelden gebruiken: de netwerkinstellingen van de server laten hem toe. Open eerst Plex Web op deze computer: misschien kom je zonder reset in de instellingen van de server. Plex Reclaim laat dit alleen zien; het wijzigt die instelling nooit. Een pincode op het account van de eigenaar laat Plex ook iedereen om aanmelding vragen, wat deze instelling ook zegt (Plex-supportartikel 203948786).',
     alreadyListed: 'Dat instellingenbestand staat al in de lijst: het is hieronder geselecteerd.'
   },
   leave: 'Er loopt nog een actie. Als je nu weggaat, zie je de voortgang niet meer.'

@@ -25,6 +25,7 @@ export const pl: Messages = {
     title: 'Brak dostępu do serwera?',
     body: 'Jeśli Plex Web informuje o braku uprawnień do tego serwera albo odmawia dostępu, serwer jest nadal zalogowany na stare lub niewłaściwe konto. Plex Reclaim usuwa to nieaktualne logowanie i pomaga ponownie przypisać serwer do konta.',
     kept: 'Biblioteki, historia oglądania i ustawienia zostają bez zmian. Zanim cokolwiek się zmieni, powstaje sprawdzona kopia zapasowa, którą można przywrócić w każdej chwili.',
+    keepPreferences: 'Nigdy nie usuwaj Preferences.xml, żeby odzyskać dostęp: serwer dostałby nową tożsamość, a plex.tv pokazywałby go podwójnie. Plex Reclaim usuwa tylko cztery wartości logowania.',
     time: 'Zajmuje to około dwóch minut.',
     start: 'Znajdź mój serwer',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -106,7 +107,10 @@ export const pl: Messages = {
     questionValid: (who: string) => `Czy możesz zalogować się do Plex jako ${who}?`,
     revokedTitle: 'Stare logowanie zostało unieważnione',
     revoked: (who: string) => `plex.tv nie akceptuje już logowania serwera jako ${who}: zostało ono unieważnione, na przykład przez wymuszoną zmianę hasła albo usunięcie serwera z urządzeń konta. Aby odzyskać dostęp, potrzebny jest reset.`,
+    claimNeededTitle: 'Serwer trzeba przypisać do konta',
+    claimNeeded: 'Token logowania serwera jest pusty: plex.tv go unieważnił, a serwer go porzucił, więc serwer nie jest zalogowany na żadne konto. Potrzebne jest ponowne przypisanie; reset najpierw tylko usuwa to, co zostało po starym logowaniu.',
     localTitle: 'Reset może nie być potrzebny',
+    local: (seen: string, networks: string) => `Serwer wpuszcza bez logowania połączenia z ${seen} (sieci dopuszczone bez logowania: ${networks}). Plex Web otwarty z tej sieci może połączyć się z serwerem bez logowania, więc reset może nie być potrzebny. Plex Reclaim tylko pokazuje to ustawienie i nigdy go nie zmienia. PIN na koncie właściciela również sprawia, że Plex prosi wszystkich o zalogowanie, niezależnie od tego ustawienia (artykuł pomocy Plex 203948786).`,
     unreadable: 'Plex Reclaim nie może odczytać ustawień tego serwera, więc nie wie, na jakie konto jest on zalogowany.',
     back: 'Wróć do listy serwerów',
     openWeb: 'Otwórz Plex Web',
@@ -356,7 +360,7 @@ export const pl: Messages = {
     verdictTry: 'Reset może nie być potrzebny: najpierw spróbuj tego',
     verdictUnknown: 'Plex Reclaim nie mógł tego ustalić',
     verdictClaim: 'Reset nie jest potrzebny: przypisz serwer',
-    local: 'Ten komputer może korzystać z serwera bez logowania: ustawienia sieci serwera go wpuszczają. Najpierw otwórz Plex Web na tym komputerze: być może wejdziesz do ustawień serwera bez resetu. Plex Reclaim tylko to pokazuje; nigdy nie zmienia tego ustawienia.',
+    local: 'Ten komputer może korzystać z serwera bez logowania: ustawienia sieci serwera go wpuszczają. Najpierw otwórz Plex Web na tym komputerze: być może wejdziesz do ustawień serwera bez resetu. Plex Reclaim tylko to pokazuje; nigdy nie zmienia tego ustawienia. PIN na koncie właściciela również sprawia, że Plex prosi wszystkich o zalogowanie, niezależnie od tego ustawienia (artykuł pomocy Plex 203948786).',
     alreadyListed: 'Ten plik ustawień jest już na liście: jest zaznaczony poniżej.'
   },
   leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'

@@ -30,6 +30,7 @@ export const ptBR: Messages = {
     title: 'Sem acesso ao seu servidor?',
     body: 'Se o Plex Web disser que você não tem permissão para acessar este servidor, é porque o servidor ainda está conectado a uma conta antiga ou errada. O Plex Reclaim remove essa conexão antiga e ajuda você a vincular o servidor de novo à sua conta.',
     kept: 'Suas bibliotecas, seu histórico de reprodução e suas configurações são mantidos. Antes de qualquer alteração é feito um backup verificado, que você pode restaurar a qualquer momento.',
+    keepPreferences: 'Nunca apague o Preferences.xml para voltar a entrar: o servidor ganharia uma identidade nova e o plex.tv o mostraria duas vezes. O Plex Reclaim remove só os quatro valores de acesso.',
     time: 'Leva cerca de dois minutos.',
     start: 'Encontrar meu servidor',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -108,7 +109,10 @@ export const ptBR: Messages = {
     questionValid: (who: string) => `Você consegue entrar no Plex como ${who}?`,
     revokedTitle: 'A conexão antiga foi revogada',
     revoked: (who: string) => `O plex.tv não aceita mais a conexão do servidor como ${who}: ela foi revogada, por exemplo por uma troca de senha obrigatória ou porque o servidor foi removido dos dispositivos da conta. É preciso redefinir para voltar a ter acesso.`,
+    claimNeededTitle: 'O servidor precisa ser vinculado',
+    claimNeeded: 'O token de acesso do servidor está vazio: o plex.tv o revogou e o servidor o descartou, então ele não está conectado a nenhuma conta. O que falta é vinculá-lo de novo; a redefinição só apaga antes o que sobrou do acesso antigo.',
     localTitle: 'Talvez não seja preciso redefinir',
+    local: (seen: string, networks: string) => `O servidor deixa ${seen} acessar sem entrar em nenhuma conta (as redes dele permitidas sem autenticação: ${networks}). O Plex Web aberto a partir desta rede pode acessar o servidor sem você entrar na conta, então talvez não seja preciso redefinir. O Plex Reclaim só mostra essa configuração; ele nunca a altera. Um PIN na conta do proprietário também faz o Plex pedir que todos entrem na conta, não importa o que diga esta configuração (artigo de suporte do Plex 203948786).`,
     unreadable: 'O Plex Reclaim não consegue ler as configurações deste servidor, então não tem como saber a qual conta ele está conectado.',
     back: 'Voltar à lista de servidores',
     openWeb: 'Abrir o Plex Web',
@@ -358,7 +362,7 @@ export const ptBR: Messages = {
     verdictTry: 'Talvez você não precise de uma redefinição: tente isto primeiro',
     verdictUnknown: 'O Plex Reclaim não conseguiu saber',
     verdictClaim: 'Nenhuma redefinição necessária: vincule o servidor',
-    local: 'Este computador pode usar o servidor sem entrar na conta: as configurações de rede do servidor o deixam entrar. Abra primeiro o Plex Web neste computador: talvez você acesse as configurações do servidor sem redefinir nada. O Plex Reclaim só mostra isso; nunca altera essa configuração.',
+    local: 'Este computador pode usar o servidor sem entrar na conta: as configurações de rede do servidor o deixam entrar. Abra primeiro o Plex Web neste computador: talvez você acesse as configurações do servidor sem redefinir nada. O Plex Reclaim só mostra isso; nunca altera essa configuração. Um PIN na conta do proprietário também faz o Plex pedir que todos entrem na conta, não importa o que diga esta configuração (artigo de suporte do Plex 203948786).',
     alreadyListed: 'Esse arquivo de configurações já está na lista: ele está selecionado abaixo.'
   },
   leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.'

@@ -22,6 +22,7 @@ export const sv: Messages = {
     title: 'Utelåst från din server?',
     body: 'Om Plex Web säger att du inte har behörighet till den här servern, eller inte släpper in dig, är servern fortfarande inloggad med ett gammalt eller fel konto. Plex Reclaim tar bort den inaktuella inloggningen och hjälper dig att göra anspråk på servern igen.',
     kept: 'Dina bibliotek, din visningshistorik och dina inställningar finns kvar. En kontrollerad säkerhetskopia tas innan något ändras, och du kan återställa den när som helst.',
+    keepPreferences: 'Radera aldrig Preferences.xml för att komma in igen: servern skulle få en ny identitet och plex.tv skulle visa den två gånger. Plex Reclaim tar bara bort de fyra inloggningsvärdena.',
     time: 'Det tar ungefär två minuter.',
     start: 'Hitta min server',
     cutOff: (kind: 'reset' | 'restore', label: string, step: string | null) =>
@@ -100,7 +101,10 @@ export const sv: Messages = {
     questionValid: (who: string) => `Kan du logga in på Plex som ${who}?`,
     revokedTitle: 'Den gamla inloggningen har återkallats',
     revoked: (who: string) => `plex.tv godkänner inte längre serverns inloggning som ${who}: den har återkallats, till exempel genom ett tvingat lösenordsbyte eller för att servern togs bort från kontots enheter. En nollställning behövs för att komma in igen.`,
+    claimNeededTitle: 'Servern behöver göras anspråk på',
+    claimNeeded: 'Serverns inloggningstoken är tom: plex.tv återkallade den och servern släppte den, så servern är inte inloggad på något konto. Det som behövs är att göra anspråk på den igen; återställningen rensar först bara det som finns kvar av den gamla inloggningen.',
     localTitle: 'En nollställning behövs kanske inte',
+    local: (seen: string, networks: string) => `Servern släpper in ${seen} utan inloggning (nätverk som tillåts utan inloggning: ${networks}). Om du öppnar Plex Web från det här nätverket kan det kanske nå servern utan inloggning, så en nollställning behövs kanske inte. Plex Reclaim visar bara inställningen och ändrar den aldrig. En PIN-kod på ägarens konto gör också att Plex ber alla att logga in, oavsett vad den här inställningen säger (Plex supportartikel 203948786).`,
     unreadable: 'Plex Reclaim kan inte läsa serverns inställningar och kan därför inte se vilket konto den är inloggad med.',
     back: 'Tillbaka till listan över servrar',
     openWeb: 'Öppna Plex Web',
@@ -354,7 +358,7 @@ export const sv: Messages = {
     verdictTry: 'Du kanske inte behöver en återställning: prova det här först',
     verdictUnknown: 'Plex Reclaim kunde inte avgöra det',
     verdictClaim: 'Ingen återställning behövs: gör anspråk på servern',
-    local: 'Den här datorn får använda servern utan att logga in: serverns nätverksinställningar släpper in den. Öppna först Plex Web på den här datorn: du kanske kommer in i serverns inställningar utan återställning. Plex Reclaim visar bara detta; det ändrar aldrig inställningen.',
+    local: 'Den här datorn får använda servern utan att logga in: serverns nätverksinställningar släpper in den. Öppna först Plex Web på den här datorn: du kanske kommer in i serverns inställningar utan återställning. Plex Reclaim visar bara detta; det ändrar aldrig inställningen. En PIN-kod på ägarens konto gör också att Plex ber alla att logga in, oavsett vad den här inställningen säger (Plex supportartikel 203948786).',
     alreadyListed: 'Den inställningsfilen finns redan i listan: den är vald nedan.'
   },
   leave: 'En körning pågår. Om du lämnar nu döljs förloppet.'
