@@ -27,15 +27,21 @@ async function signInAsAnother(page: Page, url: string): Promise<void> {
 test.describe('diagnosis: what plex.tv says of the server’s sign-in', () => {
   test('valid: the question names the account; "yes" needs no reset and opens Plex Web', async ({ page, demo }) => {
     await toDiagnosis(page, demo.url)
+    // The verdict first, in one line, then the evidence; the weight on trying Plex Web, not on the reset.
+    await expect(page.locator('.verdict')).toHaveText('You may not need a reset: try this first')
     await expect(page.getByText('plex.tv still accepts the server’s sign-in, as kate_old.')).toBeVisible()
-    const question = page.getByRole('group', { name: 'Can you sign in to Plex as kate_old?' })
-    await question.getByRole('button', { name: 'Yes, I can sign in as that account' }).click()
+    await expect(page.getByText('Can you sign in to Plex as kate_old?')).toBeVisible()
+    const yes = page.getByRole('button', { name: 'Yes, I can sign in as that account' })
+    const no = page.getByRole('button', { name: 'No, that is an old or wrong account' })
+    await expect(yes).toHaveClass(/primary/)
+    await expect(no).not.toHaveClass(/primary/)
+    await yes.click()
     await expect(page.getByRole('status').filter({ hasText: 'No reset needed' })).toContainText('sign in again as kate_old')
     await expect(page.getByRole('link', { name: 'Open Plex Web' })).toHaveClass(/primary/)
     await expectAccessible(page)
     await shot(page, '03a-diagnosis-valid')
     // "No" still leads to the reset.
-    await question.getByRole('button', { name: 'No, that is an old or wrong account' }).click()
+    await no.click()
     await expect(page.getByRole('heading', { level: 1, name: 'Back up the settings' })).toBeVisible()
   })
 
@@ -43,6 +49,8 @@ test.describe('diagnosis: what plex.tv says of the server’s sign-in', () => {
     test.use({ scenario: 'token-revoked' })
     test('says plainly that the old sign-in was revoked and a reset is needed', async ({ page, demo }) => {
       await toDiagnosis(page, demo.url)
+      await expect(page.locator('.verdict')).toHaveText('You need a reset')
+      await expect(page.getByRole('button', { name: 'Continue to the backup' })).toHaveClass(/primary/)
       const said = page.getByRole('status').filter({ hasText: 'The old sign-in was revoked' })
       await expect(said).toContainText('plex.tv no longer accepts the server’s sign-in as kate_old')
       await expect(said).toContainText('forced password reset')
@@ -61,11 +69,13 @@ test.describe('diagnosis: what plex.tv says of the server’s sign-in', () => {
     test('loopback inside allowedNetworks: a reset may not be needed; the setting is shown, never changed', async ({ page, demo }) => {
       const before = readPreferences(demo.sandbox)
       await toDiagnosis(page, demo.url)
+      await expect(page.locator('.verdict')).toHaveText('You may not need a reset: try this first')
       const note = page.getByRole('note', { name: 'A reset may not be needed' })
-      await expect(note).toContainText('The server lets 127.0.0.1, ::1 in without signing in')
-      await expect(note).toContainText('192.168.1.0/255.255.255.0, 127.0.0.1')
-      await expect(note).toContainText('Plex Web opened from this network may reach the server without signing in')
-      await expect(page.getByRole('group', { name: 'Can you sign in to Plex as kate_old?' })).toBeVisible()
+      // Of this computer and what to do, not of netmasks and ::1.
+      await expect(note).toContainText('This computer may use the server without signing in')
+      await expect(note).toContainText('Open Plex Web on this computer first')
+      await expect(note).not.toContainText(/::1|255\.255|127\.0\.0\.1/)
+      await expect(page.getByText('Can you sign in to Plex as kate_old?')).toBeVisible()
       await expectAccessible(page)
       await shot(page, '03c-diagnosis-local-access')
       expect(readPreferences(demo.sandbox)).toBe(before)
@@ -74,7 +84,7 @@ test.describe('diagnosis: what plex.tv says of the server’s sign-in', () => {
 
   test('without allowedNetworks (and with Plex Home) there is no local-access note', async ({ page, demo }) => {
     await toDiagnosis(page, demo.url)
-    await expect(page.getByRole('group', { name: 'Can you sign in to Plex as kate_old?' })).toBeVisible()
+    await expect(page.getByText('Can you sign in to Plex as kate_old?')).toBeVisible()
     await expect(page.getByRole('note', { name: 'A reset may not be needed' })).toHaveCount(0)
   })
 })

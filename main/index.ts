@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
 import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, onAppImageMount, type ElevatedHelper, type StepEvent } from './app/index'
 import { guardClose } from './close-guard'
+import { chooseFileOptions, closeGuardOptions, windowLanguage } from './dialog-texts'
 import { createHandlers, type HandlerDeps } from './ipc/handlers'
 import { RunRegistry } from './ipc/run-registry'
 import { registerIpc } from './ipc/register'
@@ -48,7 +49,8 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
   }
   const chooseFile = async (): Promise<string | null> => {
     const w = win()
-    const options = { title: 'Choose the Preferences.xml of your Plex Media Server', properties: ['openFile' as const], filters: [{ name: 'Plex settings', extensions: ['xml', 'plist', 'reg'] }] }
+    // In the window's language, like everything else the user reads.
+    const options = chooseFileOptions(await windowLanguage(w))
     const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   }
@@ -99,14 +101,7 @@ if (!app.requestSingleInstanceLock()) {
     const window = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../assets/icon.png'))
     win = window
     guardClose(window, () => runs.busy(), async () => {
-      const { response } = await dialog.showMessageBox(window, {
-        type: 'warning',
-        buttons: ['Keep the window open', 'Close anyway'],
-        defaultId: 0,
-        cancelId: 0,
-        message: 'A reset is still under way.',
-        detail: 'Closing now stops Plex Reclaim part-way. The next start offers to finish or undo it, but the server may stay stopped until then.'
-      })
+      const { response } = await dialog.showMessageBox(window, closeGuardOptions(await windowLanguage(window)))
       return response === 1
     })
     senders.add(win.webContents)

@@ -3,7 +3,7 @@ export { AppService, type ClaimResult, type ConnectResult, type Known, type RunV
 export { REAL_PLEX_TV, type AppEnvironment, type PlexTvEndpoints } from './environment'
 export type { HostEntry } from './hosts'
 export type { RunOptions } from './runs'
-export { errorLineOf, resultLineOf, stepLineOf } from './elevated-lines'
+export { hiddenCommand, rootActsAsOwners } from './elevated-serve'
 export { onAppImageMount, type ElevatedHelper } from './elevated-helper'
 export type { DryRun } from './snapshots'
 export type { Ownership } from './ownership'

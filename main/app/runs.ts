@@ -5,7 +5,7 @@ import type { ControlMode, Journal } from '../core/engine/journal'
 import { RunRegistry, type RunRecord } from '../core/engine/registry'
 import { CoreError } from '../core/result'
 import { targetOf } from '../core/server/control'
-import { needsRoot, runElevatedReset } from './elevated-run'
+import { needsRoot, privilegedHost } from './elevated-run'
 import type { AppEnvironment } from './environment'
 import type { HostRegistry } from './hosts'
 import type { Installations, Known } from './installations'
@@ -27,6 +27,7 @@ export class Runs {
   readonly registry: RunRegistry
   readonly backups: BackupStore
   private readonly events = new Map<string, StepEvent[]>()
+  private privileged: ReturnType<typeof privilegedHost> | null = null
 
   constructor(
     private readonly env: AppEnvironment,
@@ -69,15 +70,35 @@ export class Runs {
   }
 
   /**
-   * A reset on this Linux computer of settings only root may change runs whole in the elevated
-   * helper (one password prompt; it takes its own backup, in root's backup folder). Otherwise here.
+   * The installation as the engine reaches it: settings on this Linux computer that only root may
+   * change go through the privileged helper (started once per session: one password prompt);
+   * the run itself, its journal, lock, log and backup stay here, with the user.
    */
-  async reset(k: Known, options: RunOptions): Promise<RunResult> {
+  async reach(k: Known): Promise<Known> {
     const helper = this.env.elevatedHelper
-    if (helper && options.mode === 'service' && (await needsRoot(k.entry.host, k.installation))) {
-      return runElevatedReset({ helper, installation: k.installation, onStep: this.recorder(options) })
-    }
-    return runReset(this.context(k, options))
+    if (!helper || !(await needsRoot(k.entry.host, k.installation)) || k.installation.store.kind !== 'preferences-xml') return k
+    this.privileged ??= privilegedHost(this.env.local, { helper, installationId: k.installation.id })
+    this.privileged.addRoot(k.installation.store.dataDir)
+    this.privileged.retry()
+    // The prompt comes first: a refusal is the use case's answer before anything is done.
+    await this.privileged.open()
+    return { ...k, entry: { ...k.entry, host: this.privileged } }
+  }
+
+  /** Whether a use case of this installation goes through the helper, and whether it has already been allowed. */
+  async privilege(k: Known): Promise<'none' | 'ask' | 'allowed'> {
+    if (!this.env.elevatedHelper || !(await needsRoot(k.entry.host, k.installation))) return 'none'
+    return this.privileged?.started ? 'allowed' : 'ask'
+  }
+
+  async reset(k: Known, options: RunOptions): Promise<RunResult> {
+    return runReset(this.context(await this.reach(k), options))
+  }
+
+  /** Ends the privileged helper, if one was started. */
+  async dispose(): Promise<void> {
+    await this.privileged?.dispose()
+    this.privileged = null
   }
 
   /** Restores a backup on the machine it came from, into the store it was taken of (checked, never trusted). */
@@ -89,7 +110,7 @@ export class Runs {
     if (options.serverId && k.installation.id !== options.serverId) {
       throw new CoreError('RESTORE_TARGET_REFUSED', `Backup ${backupId} belongs to ${k.installation.label} (${k.installation.id}), not to ${options.serverId}. Nothing was changed.`)
     }
-    const result = await runRestore(this.context(k, options), backupId)
+    const result = await runRestore(this.context(await this.reach(k), options), backupId)
     const preId = result.journal.backupId
     const preRestore = preId && preId !== backupId ? (await this.backups.get(preId)).manifest : null
     return { result, restored: manifest, preRestore }
@@ -119,12 +140,12 @@ export class Runs {
   async resume(runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> {
     const journal = await this.cutOff(runId)
     const k = await this.installations.forJournal(journal)
-    return resumeRun(this.context(k, { mode: journal.mode, onStep }), journal)
+    return resumeRun(this.context(await this.reach(k), { mode: journal.mode, onStep }), journal)
   }
 
   async rollback(runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> {
     const journal = await this.cutOff(runId)
     const k = await this.installations.forJournal(journal)
-    return rollbackRun(this.context(k, { mode: journal.mode, onStep }), journal)
+    return rollbackRun(this.context(await this.reach(k), { mode: journal.mode, onStep }), journal)
   }
 }

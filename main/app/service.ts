@@ -120,9 +120,9 @@ export class AppService {
     return controlServer(k.entry.host, targetOf(k.installation, k.entry.apiPort), verb, { ...this.env.control, ...options })
   }
 
-  /** The wizard's Back up step: a verified backup of the settings as they are now. */
-  backUp(k: Known): Promise<{ manifest: BackupManifest; dir: string }> {
-    return backUpNow(this.env, this.installations, this.runs.backups, k)
+  /** The wizard's Back up step: a verified backup of the settings as they are now (root-only ones through the helper). */
+  async backUp(k: Known): Promise<{ manifest: BackupManifest; dir: string }> {
+    return backUpNow(this.env, this.installations, this.runs.backups, await this.runs.reach(k))
   }
 
   listBackups(): Promise<BackupManifest[]> {
@@ -271,7 +271,8 @@ export class AppService {
     }
     const o = k ? await this.observe(k) : null
     const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
-    const now = manifest && k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
+    const reached = k && (await this.runs.privilege(k)) === 'allowed' ? await this.runs.reach(k) : k // the helper only when it runs: no prompt
+    const now = manifest && reached ? await this.installations.storeOf(reached).snapshot().catch(() => null) : null
     return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
   }
 
@@ -290,6 +291,7 @@ export class AppService {
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */
   async dispose(): Promise<void> {
     await this.signIns.cancelAll().catch(() => undefined)
+    await this.runs.dispose().catch(() => undefined)
     this.ownerships.clear()
     this.hosts.dispose()
   }

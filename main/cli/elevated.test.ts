@@ -1,38 +1,61 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { HelperLineReader, type HelperLine } from '../app/elevated-lines'
+import { FrameReader, replySchema, type Reply } from '../core/host/privileged-protocol'
 import { runCli } from './run'
 
-/** The helper's stdout is JSON lines only, even when it refuses: the app's reader takes each line. */
-async function helper(...argv: string[]) {
-  const out: string[] = []
-  const code = await runCli(['elevated-reset', ...argv], { out: (s) => void out.push(s), err: () => undefined })
-  const lines: HelperLine[] = []
-  const reader = new HelperLineReader((l) => lines.push(l))
-  expect(reader.push(out.map((l) => `${l}\n`).join('')) ?? reader.end()).toBeNull()
-  return { code, lines }
+/**
+ * The privileged helper checks all its arguments before anything happens, and answers only in
+ * its frames, even a refusal. On cea9253 `elevated-reset --host …` logged in over SSH before it
+ * refused, and --help, --port 0 and unknown flags printed plain text.
+ */
+async function run(argv: string[], env: { pkexec?: boolean; euid?: number } = {}) {
+  const written: Buffer[] = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(Buffer.from(chunk)), true))
+  if (env.euid !== undefined) vi.spyOn(process, 'geteuid').mockReturnValue(env.euid)
+  if (env.pkexec) vi.stubEnv('PKEXEC_UID', '1000')
+  const said: string[] = []
+  const code = await runCli(argv, { out: (s) => void said.push(s), err: (s) => void said.push(s) })
+  const frames: Reply[] = []
+  const reader = new FrameReader(replySchema, (r) => frames.push(r))
+  expect(reader.push(Buffer.concat(written))).toBeNull()
+  expect(reader.pending).toBe(false)
+  return { code, frames, said }
 }
 
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+})
 
-describe('elevated-reset (the privileged helper) refuses anything but its fixed flags, as one error line', () => {
+describe('the privileged helper refuses, in one frame and before any side effect', () => {
   it.each([
-    [['--server', 'pms-0123456789ab', '--backup-dir', '/tmp/elsewhere']],
-    [['--server', 'pms-0123456789ab', '--root', '/tmp/fake-root']],
-    [['--server', 'pms-0123456789ab', '--force']],
-    [['--server', 'pms-0123456789ab', '--port', '1']],
-    [['--server', 'pms-0123456789ab', 'extra']],
-    [['--file', '/etc/shadow']]
+    [['privileged-host', '--help']],
+    [['privileged-host', '--port', '0']],
+    [['privileged-host', '--host', 'root@nas.invalid']],
+    [['privileged-host', '--backup-dir', '/etc']],
+    [['privileged-host', 'extra']]
   ])('%j', async (argv) => {
-    vi.spyOn(process, 'geteuid').mockReturnValue(0)
-    const { code, lines } = await helper(...argv)
-    expect(code).toBe(1)
-    expect(lines).toEqual([{ type: 'error', code: 'INVALID_INPUT', message: 'elevated-reset takes only --server ID and --file PATH (the desktop app passes them). Nothing was changed.' }])
+    const { code, frames, said } = await run(argv, { euid: 0 })
+    expect(code).toBe(2)
+    expect(said).toEqual([])
+    expect(frames).toEqual([{ type: 'refused', error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Run by pkexec, plex-reclaim only serves the desktop app .* did nothing\./) } }])
   })
 
-  it('is run as root only (pkexec); a user is told to use sudo with the CLI\'s reset', async () => {
-    vi.spyOn(process, 'geteuid').mockReturnValue(1000)
-    const { code, lines } = await helper('--server', 'pms-0123456789ab')
-    expect(code).toBe(1)
-    expect(lines).toEqual([{ type: 'error', code: 'ELEVATION_UNAVAILABLE', message: 'elevated-reset is run as root by Plex Reclaim (through pkexec). In a terminal, run "sudo plex-reclaim reset --yes" instead.' }])
+  it.each([[['--help']], [['--version']], [['reset', '--yes']], [['privileged-worker']], [['elevated-reset', '--server', 'pms-0123456789ab']], [[]]])('run by pkexec, %j is refused the same way', async (argv) => {
+    const { code, frames, said } = await run(argv, { euid: 0, pkexec: true })
+    expect(code).toBe(2)
+    expect(said).toEqual([])
+    expect(frames).toMatchObject([{ type: 'refused', error: { code: 'INVALID_INPUT' } }])
+  })
+
+  it('is root only; a worker is never root', async () => {
+    expect((await run(['privileged-host'], { euid: 1000 })).frames).toMatchObject([{ type: 'refused', error: { code: 'ELEVATION_UNAVAILABLE' } }])
+    vi.restoreAllMocks()
+    expect((await run(['privileged-worker'], { euid: 0 })).frames).toMatchObject([{ type: 'refused', error: { code: 'NOT_PERMITTED' } }])
+  })
+
+  it('an ordinary command outside pkexec is untouched (plain text, as before)', async () => {
+    const { code, said } = await run(['--version'])
+    expect(code).toBe(0)
+    expect(said).toHaveLength(1)
   })
 })

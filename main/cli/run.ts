@@ -1,5 +1,4 @@
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
-import { userInfo } from 'node:os'
+import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, hiddenCommand, rootActsAsOwners, toErr, type AppEnvironment, type HostEntry } from '../app/index'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
 import { backupDirFlag, portFlag, timeoutFlag } from './context'
@@ -35,14 +34,11 @@ const processIo: CliIo = {
   err: (line) => void process.stderr.write(`${shownLines(line)}\n`)
 }
 
-/** pkexec's helper keeps root's own backups: its home from the password database, not from the environment. */
-const helperBackupDir = (): string => defaultBackupDir('linux', {}, userInfo().homedir)
-
-function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
+function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
   return {
     local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
-    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(backupDirFlag(flags) ?? defaultBackupDir()),
+    backupDir: resolve(backupDirFlag(flags) ?? defaultBackupDir()),
     root: flags.root ?? '/',
     docker: !flags.root,
     port: flags.host ? 32400 : portFlag(flags),
@@ -70,6 +66,9 @@ const USAGE_CODES: ReadonlySet<string> = new Set(['INVALID_INPUT', 'CLAIM_TOKEN_
 
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
+  // The privileged helper and its workers: decided from the arguments before anything else.
+  const hidden = await hiddenCommand(argv)
+  if (hidden !== null) return hidden
   let parsed
   try {
     parsed = parseFlags(argv)
@@ -90,10 +89,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return 2
   }
   let service: AppService | undefined
+  let endWorkers = (): void => undefined
   try {
     const flags: CliFlags = values
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
-    service = new AppService(environment(name, flags, hooks, steps))
+    // Root (sudo plex-reclaim …) writes in another user's folder as that user (issue 23 item 1).
+    endWorkers = rootActsAsOwners()
+    service = new AppService(environment(flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
     if (flags.host) entry = service.useHost(await connectRemote(flags))
     const ctx: CliContext = { args, flags, service, entry, out: io.out }
@@ -106,5 +108,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return USAGE_CODES.has(e.code) ? 2 : 1
   } finally {
     await service?.dispose()
+    endWorkers()
   }
 }

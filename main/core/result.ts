@@ -63,6 +63,14 @@ export type ErrorCode =
   | 'HOST_KEY_CHANGED'
   | 'HOST_KEY_UNKNOWN'
   | 'SSH_AUTH_FAILED'
+  /** The server refused the key (a password refused stays SSH_AUTH_FAILED). */
+  | 'SSH_KEY_REJECTED'
+  /** No key file in the SSH folder and no ssh-agent: a password is the way. */
+  | 'SSH_NO_KEY'
+  /** The host name does not resolve (a typo, or a .local name this network does not answer). */
+  | 'SSH_HOST_NOT_FOUND'
+  /** The machine answered, but nothing listens on that port. */
+  | 'SSH_REFUSED'
   | 'SSH_UNREACHABLE'
   | 'SSH_CHANNEL_FAILED'
   | 'KNOWN_HOSTS_INVALID'

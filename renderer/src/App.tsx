@@ -1,4 +1,7 @@
-import { useEffect } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { ActionSlot } from './components/ActionBar'
+import { BackButton } from './components/BackButton'
+import { useFocusRescue } from './components/focus-rescue'
 import { LanguageSwitch } from './components/LanguageSwitch'
 import { StepNav } from './components/StepNav'
 import { useMessages } from './i18n/use-messages'
@@ -52,6 +55,13 @@ export function App() {
     void init()
   }, [init])
   useLeaveGuard(running, messages.leave)
+  const [slot, setSlot] = useState<HTMLElement | null>(null)
+  const main = useRef<HTMLElement>(null)
+  useFocusRescue(main)
+  // Where the whole page scrolls (200% zoom), each step opens at the top of it too.
+  useLayoutEffect(() => {
+    document.scrollingElement?.scrollTo(0, 0)
+  }, [step])
   const View = VIEWS[step]
   return (
     <div className="shell">
@@ -69,8 +79,21 @@ export function App() {
       </header>
       <div className="layout">
         <StepNav />
-        <main className="content">
-          <View key={step} />
+        <main className="content" ref={main}>
+          {/* A new scroller per step: each step opens at its top. Focusable, so a keyboard can scroll it. */}
+          <div key={step} className="content-scroll" tabIndex={0}>
+            <div className="content-inner">
+              <ActionSlot.Provider value={slot}>
+                <View />
+              </ActionSlot.Provider>
+            </div>
+          </div>
+          <div className="action-bar">
+            <div className="action-bar-inner">
+              <BackButton />
+              <div className="action-main" ref={setSlot} />
+            </div>
+          </div>
         </main>
       </div>
     </div>

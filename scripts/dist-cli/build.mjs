@@ -34,7 +34,9 @@ function makeBlob(main, work) {
   const blob = join(work, 'sea-prep.blob')
   const config = join(work, 'sea-config.json')
   // No code cache or snapshot: both are tied to the CPU that made them, and one blob serves three targets.
-  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }))
+  // execArgvExtension "none": NODE_OPTIONS is ignored, so no code named by the environment runs in
+  // the privileged helper (sudo -E keeps the caller's environment; Node 22.20+ reads this field).
+  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, execArgvExtension: 'none' }))
   execFileSync(nodeBinary(hostTarget()), ['--experimental-sea-config', config], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] })
   return blob
 }

@@ -1,9 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SIGNED_IN } from '../support/temp'
 import { packagedServer, type PackagedServer } from './linux-package'
-import { nspawnUnavailable } from './nspawn'
+import { REPO, nspawnUnavailable } from './nspawn'
 
 /**
  * A desktop user (kate, not root) stops the packaged server under real systemd and real polkit
@@ -15,11 +15,23 @@ const RULES = 'etc/polkit-1/rules.d/50-plex-reclaim-test.rules'
 const MANAGE_UNITS = 'org.freedesktop.systemd1.manage-units'
 const EXEC = 'org.freedesktop.policykit.exec'
 const INSTEAD = 'sudo systemctl stop plexmediaserver'
+/** The .deb's polkit action for the privileged helper, and the exact path it names (issue 23 item 2). */
+const HELPER_ACTION = 'io.github.plex_reclaim.helper'
+const HELPER = '/opt/Plex Reclaim/resources/bin/plex-reclaim'
 
 describe.skipIf(unavailable !== null)('polkit decides a non-root stop (real polkitd, no agent)', () => {
   let s: PackagedServer
   beforeAll(async () => {
-    s = await packagedServer({ preferences: SIGNED_IN })
+    s = await packagedServer({
+      preferences: SIGNED_IN,
+      provision: (root) => {
+        // The shipped action, installed as the .deb does; at its path a program that only says it ran.
+        copyFileSync(join(REPO, 'assets', 'linux', `${HELPER_ACTION}.policy`), join(root, 'usr/share/polkit-1/actions', `${HELPER_ACTION}.policy`))
+        mkdirSync(join(root, HELPER, '..'), { recursive: true })
+        writeFileSync(join(root, HELPER), '#!/bin/sh\necho "helper ran as $(id -u)"\n')
+        chmodSync(join(root, HELPER), 0o755)
+      }
+    })
     await s.waitForIdentity()
   })
   afterAll(async () => s?.dispose())
@@ -30,6 +42,8 @@ describe.skipIf(unavailable !== null)('polkit decides a non-root stop (real polk
     rmSync(path, { force: true })
     const lines = Object.entries(decisions).map(([id, answer]) => `  if (action.id == "${id}" && subject.user == "kate") return polkit.Result.${answer};`)
     if (lines.length) writeFileSync(path, `polkit.addRule(function(action, subject) {\n${lines.join('\n')}\n});\n`, { mode: 0o644 })
+    // Seven restarts within seconds would hit systemd's start rate limit: forget the earlier ones.
+    await s.systemctl('reset-failed', 'polkit')
     expect((await s.systemctl('restart', 'polkit')).code).toBe(0)
   }
   const stopAsKate = () => s.cli(['stop', '--timeout', '20'], { user: 'kate' })
@@ -79,5 +93,22 @@ describe.skipIf(unavailable !== null)('polkit decides a non-root stop (real polk
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(await active()).toBe('inactive')
+  })
+
+  /** pkexec of the helper's exact path, from a shell inside (pkexec's parent must be in the container). */
+  const helperAsKate = () => s.exec(['sh', '-c', 'pkexec --disable-internal-agent "$0"; exit $?', HELPER], { user: 'kate' })
+
+  it(`the helper's path is decided by ${HELPER_ACTION} (installed from assets/linux), not by ${EXEC}`, async () => {
+    const described = await s.exec(['pkaction', '--verbose', '--action-id', HELPER_ACTION])
+    expect(described.stdout).toContain(`org.freedesktop.policykit.exec.path -> ${HELPER}`)
+    expect(described.stdout).toContain("Plex Reclaim needs to change Plex Media Server's settings")
+    await rules({ [HELPER_ACTION]: 'NO', [EXEC]: 'YES' })
+    const denied = await helperAsKate()
+    expect(denied.stderr).toMatch(/Not authorized/)
+    expect(denied.code).toBe(127)
+    await rules({ [HELPER_ACTION]: 'YES', [EXEC]: 'NO' })
+    const allowed = await helperAsKate()
+    expect(allowed.stdout).toBe('helper ran as 0\n')
+    expect(allowed.code).toBe(0)
   })
 })

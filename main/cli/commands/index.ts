@@ -3,7 +3,6 @@ import { backupsCommand } from './backups'
 import { claimCommand } from './claim'
 import { completionCommand } from './completion'
 import { detectCommand, inspectCommand } from './detect'
-import { elevatedResetCommand } from './elevated'
 import { resumeCommand, rollbackCommand } from './recovery'
 import { reportCommand } from './report'
 import { resetCommand } from './reset'
@@ -26,7 +25,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   resume: resumeCommand,
   rollback: rollbackCommand,
   report: reportCommand,
-  completion: completionCommand,
-  // The desktop app's privileged helper (pkexec runs it); not listed in the help.
-  'elevated-reset': elevatedResetCommand
+  completion: completionCommand
 }

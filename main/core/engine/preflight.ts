@@ -59,6 +59,17 @@ async function clockAndNetwork(host: Host, url: string | undefined, check: (id: 
 }
 
 /**
+* Whether the new file can keep its owner and group. Root writes in another user's folder as that
+ * user (issue 23 item 1), so there only a file of the folder's owner and group keeps them.
+ */
+async function keepable(host: Host, target: SettingsStore['target'], own: { uid: number; gid: number }): Promise<boolean> {
+  if (!host.actsAsRoot && process.geteuid?.() !== 0) return ownershipKeepable(own.uid, own.gid)
+  if (target.kind !== 'preferences-xml') return true
+  const folder = await host.lstat(dirname(target.path)).catch(() => null)
+  return !folder || folder.uid === 0 || (folder.uid === own.uid && folder.gid === own.gid)
+}
+
+/**
  * Why the settings cannot be written, in words that fit the cause: a read-only file system or an
  * immutable file is not fixed by sudo, and saying "run it with sudo" to root helps no one.
  */
@@ -92,9 +103,12 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
 
   // Decided before anything changes (not at the write, when the server is already stopped).
   const own = snapshot?.ownership
-  if (host.kind === 'local' && own && !ownershipKeepable(own.uid, own.gid)) {
-    const fix = 'Run Plex Reclaim as root (sudo) or as the file\'s owner in its group, or pass --force to write it anyway.'
-    check('ownership', false, `${describeTarget(store.target)} belongs to ${own.uid}:${own.gid}; this user cannot keep its owner and group, and the server could lose access to it. ${fix}`, options.allowOwnerChange === true)
+  if (host.kind === 'local' && own && !(await keepable(host, store.target, own))) {
+    const asRoot = host.actsAsRoot || process.geteuid?.() === 0
+    const fix = asRoot
+      ? 'Its folder belongs to another user, and root changes nothing there except as that user (a link that user swaps in could lead root anywhere). Give the file its folder\'s owner and group (chown), or pass --force to write it as the folder\'s owner.'
+      : 'Run Plex Reclaim as root (sudo) or as the file\'s owner in its group, or pass --force to write it anyway.'
+    check('ownership', false, `${describeTarget(store.target)} belongs to ${own.uid}:${own.gid}; ${asRoot ? 'it' : 'this user'} cannot keep its owner and group, and the server could lose access to it. ${fix}`, options.allowOwnerChange === true)
   }
 
   const local = options.localHost

@@ -2,10 +2,13 @@ import { LOCAL_HOST, type HostRef } from './host-ref'
 import * as fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
-import { CoreError } from '../result'
 import { localNetworkCheck, type NetworkCheck } from './network-check'
+import { ownershipKeepable, ownershipRefused, verifyOwnership } from './ownership'
+import { asOwner } from './privileged-owner'
 import { notARegularFile, tooLarge } from './read-errors'
 import { READ_LIMITS, type ExecOptions, type ExecResult, type FileInfo, type FileType, type Host, type ReadOptions, type WriteOptions } from './types'
+
+export { ownershipKeepable } from './ownership'
 
 const typeOf = (s: fs.Stats): FileType =>
   s.isFile() ? 'file' : s.isDirectory() ? 'directory' : s.isSymbolicLink() ? 'symlink' : s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : s.isCharacterDevice() ? 'character-device' : 'block-device'
@@ -69,29 +72,6 @@ async function infoOrNull(pending: Promise<fs.Stats>): Promise<FileInfo | null> 
   }
 }
 
-/** Whether this process may give a file it creates this owner and group (the rules of chown(2)). */
-export function ownershipKeepable(uid: number, gid: number): boolean {
-  const euid = process.geteuid?.()
-  if (euid === undefined || euid === 0) return true
-  if (euid !== uid) return false
-  return gid === process.getegid?.() || (process.getgroups?.() ?? []).includes(gid)
-}
-
-function ownershipRefused(path: string, uid: number, gid: number): CoreError {
-  const euid = process.geteuid?.()
-  const what = euid !== uid ? `owner (uid ${uid})` : `group (gid ${gid}), which user ${euid} is not a member of`
-  return new CoreError(
-    'OWNERSHIP_NOT_KEPT',
-    `${path} belongs to uid ${uid}, gid ${gid}; running as uid ${euid}, the edit cannot keep its ${what}, and the server could lose access to the file. Nothing was changed. Run it as root (sudo) or as the file's owner in that group, or pass --force to write it anyway.`
-  )
-}
-
-function verifyOwnership(path: string, s: fs.Stats, uid: number, gid: number, mode: number | undefined): void {
-  if (s.uid !== uid || s.gid !== gid || (mode !== undefined && (s.mode & 0o7777) !== mode)) {
-    throw new CoreError('VERIFY_FAILED', `${path} did not keep its owner, group and mode (${uid}:${gid}, ${mode?.toString(8) ?? 'mode unchanged'}); it has ${s.uid}:${s.gid}, ${(s.mode & 0o7777).toString(8)}. Check the file system (it may not support owners).`)
-  }
-}
-
 /** This machine. */
 export class LocalHost implements Host {
   readonly kind = 'local' as const
@@ -125,6 +105,7 @@ export class LocalHost implements Host {
 
   /** Creates the missing folders with the mode; an existing folder is left exactly as it is. */
   async mkdir(path: string, mode = 0o700): Promise<void> {
+    if (await asOwner(dirname(path), { op: 'mkdir', path, mode })) return
     const first = await fs.promises.mkdir(path, { recursive: true, mode })
     if (first === undefined) return
     // The umask may have narrowed what was asked for; only the folders created here are touched.
@@ -141,6 +122,8 @@ export class LocalHost implements Host {
     const canKeep = keepOwner && ownershipKeepable(uid, gid)
     if (keepOwner && !canKeep && !options.allowOwnerChange) throw ownershipRefused(path, uid, gid)
     const dir = dirname(path)
+    // Root in a folder another user can write: the folder's owner writes it (issue 23 item 1).
+    if (await asOwner(dir, { op: 'writeFileAtomic', path, data: data.toString('base64'), mode: options.mode, uid, gid, allowOwnerChange: options.allowOwnerChange })) return
     // Unique without randomness: O_EXCL refuses any clash anyway.
     const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
     const handle = await fs.promises.open(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, options.mode ?? 0o600)
@@ -168,6 +151,7 @@ export class LocalHost implements Host {
   }
 
   async writeNewFile(path: string, data: Buffer, mode: number): Promise<void> {
+    if (await asOwner(dirname(path), { op: 'writeNewFile', path, data: data.toString('base64'), mode })) return
     const handle = await fs.promises.open(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NOFOLLOW, mode)
     try {
       await handle.writeFile(data)
@@ -216,11 +200,13 @@ export class LocalHost implements Host {
     return fs.promises.mkdtemp(join(tmpdir(), `${prefix}-`))
   }
 
-  rename(from: string, to: string): Promise<void> {
+  async rename(from: string, to: string): Promise<void> {
+    if (await asOwner(dirname(from), { op: 'rename', path: from, to })) return
     return fs.promises.rename(from, to)
   }
 
-  remove(path: string): Promise<void> {
+  async remove(path: string): Promise<void> {
+    if (await asOwner(dirname(path), { op: 'remove', path })) return
     return fs.promises.rm(path, { recursive: true, force: true })
   }
 

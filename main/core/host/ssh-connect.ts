@@ -53,8 +53,13 @@ export async function openConnection(target: SshTarget, auth: SshAuth, knownHost
       } else if (seen && !known && seen !== confirmedFingerprint) {
         reject(new HostKeyUnknownError(`First connection to ${id}: its key fingerprint is ${seen}. Check it on the server (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then confirm it (--accept-host-key ${seen}).`, seen))
       } else if (error.level === 'client-authentication') {
-        reject(new CoreError('SSH_AUTH_FAILED', `${target.user}@${target.host} did not accept the ${auth.password !== undefined ? 'password' : 'key'}. Check the user name and the ${auth.password !== undefined ? 'password' : 'key (--identity FILE)'}, then try again.`))
-      } else if (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === 'EHOSTUNREACH' || error.level === 'client-timeout') {
+        const password = auth.password !== undefined
+        reject(new CoreError(password ? 'SSH_AUTH_FAILED' : 'SSH_KEY_REJECTED', `${target.user}@${target.host} did not accept the ${password ? 'password' : 'key'}. Check the user name and the ${password ? 'password' : 'key (--identity FILE)'}, then try again.`))
+      } else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' || error.code === 'EAI_NONAME') {
+        reject(new CoreError('SSH_HOST_NOT_FOUND', `The name ${target.host} does not resolve to an address (${error.code}). Check its spelling, or use the server's IP address.`))
+      } else if (error.code === 'ECONNREFUSED') {
+        reject(new CoreError('SSH_REFUSED', `${target.host} refused the connection on port ${target.port} (ECONNREFUSED): no SSH server listens there. Check the port, and that SSH is switched on on the server.`))
+      } else if (error.code === 'EHOSTUNREACH' || error.level === 'client-timeout') {
         reject(new CoreError('SSH_UNREACHABLE', `${target.host}:${target.port} cannot be reached over SSH (${error.code ?? error.level}). Check the address, the port and that the SSH server runs.`))
       } else reject(new CoreError('SSH_UNREACHABLE', `The SSH connection to ${target.host} failed: ${error.message}`))
     })

@@ -11,5 +11,5 @@ export async function defaultKeyAuth(dir: string = join(homedir(), '.ssh')): Pro
     const key = await fs.readFile(join(dir, name)).catch(() => null)
     if (key) return { privateKey: key }
   }
-  throw new CoreError('SSH_AUTH_FAILED', `No SSH key was found in ${dir} and no ssh-agent is running. Use the password instead, or create a key (ssh-keygen) and add it to the server.`)
+  throw new CoreError('SSH_NO_KEY', `No SSH key was found in ${dir} and no ssh-agent is running. Use the password instead, or create a key (ssh-keygen) and add it to the server.`)
 }

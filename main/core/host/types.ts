@@ -68,6 +68,8 @@ export interface ReadOptions {
 
 export interface Host {
   readonly kind: 'local' | 'ssh'
+  /** This computer's files reached as root (the privileged helper): it keeps any owner and group. */
+  readonly actsAsRoot?: boolean
   /** Which machine this is: part of every installation id, journal and backup manifest. */
   readonly ref: HostRef
   /** How the host is named in messages: "this computer" or user@host. */

@@ -2,16 +2,21 @@ import { useEffect, useRef, type ReactNode } from 'react'
 
 /**
  * A modal confirmation: the native <dialog> makes everything behind it inert; Tab also wraps here
- * and Escape cancels. The safe choice (the first button) takes the focus.
+ * and Escape cancels. The safe choice (the first button) takes the focus; closed, the opener gets it back.
  */
 export function Dialog({ title, children, onCancel }: { readonly title: string; readonly children: ReactNode; readonly onCancel: () => void }) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const d = ref.current
     if (!d) return
+    // Closed (Escape, Cancel or a choice), the focus goes back to what opened it, when it is still there.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!d.open) d.showModal()
     d.querySelector('button')?.focus()
-    return () => d.close()
+    return () => {
+      d.close()
+      if (opener?.isConnected) opener.focus()
+    }
   }, [])
   return (
     <dialog

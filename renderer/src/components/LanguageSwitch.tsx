@@ -1,5 +1,5 @@
 import { useLocale } from '../i18n/locale-store'
-import { LOCALES, localeOf } from '../i18n/registry'
+import { LOCALES } from '../i18n/registry'
 
 /** The language of the window: the OS's at first, then whatever is chosen here (remembered). */
 export function LanguageSwitch() {
@@ -7,8 +7,8 @@ export function LanguageSwitch() {
   const choose = useLocale((s) => s.choose)
   return (
     <div className="language-switch">
-      <label htmlFor="language">{localeOf(tag).label}</label>
-      <select id="language" value={tag} onChange={(e) => choose(e.target.value)}>
+      <label htmlFor="language">{LOCALES.find((l) => l.tag === tag)?.label}</label>
+      <select id="language" value={tag} onChange={(e) => void choose(e.target.value)}>
         {LOCALES.map((l) => (
           <option key={l.tag} value={l.tag} lang={l.tag}>
             {l.name}

@@ -25,7 +25,9 @@ export function StepNav() {
               <span className="step-number" aria-hidden="true">
                 {n + 1}
               </span>{' '}
-              <span className="step-label">{messages.steps[id]}</span>
+              <span className="step-label" data-text={messages.steps[id]}>
+                {messages.steps[id]}
+              </span>
             </button>
           </li>
         ))}

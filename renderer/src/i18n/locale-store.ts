@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { pickLocale } from './pick'
-import { TAGS } from './registry'
+import { TAGS, isLoaded, loadLocale } from './registry'
 
 const KEY = 'plex-reclaim.locale'
 
@@ -27,19 +27,35 @@ function markDocument(tag: string): void {
 }
 
 interface LocaleState {
+  /** The language shown: its catalogue is loaded. */
   readonly tag: string
-  readonly choose: (tag: string) => void
+  /** Switches once the language's catalogue is there (the window changes at once, never half). */
+  readonly choose: (tag: string) => Promise<void>
 }
 
-const initial = pickLocale(TAGS, stored(), typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]))
-markDocument(initial)
+/** The language to start in: the one chosen before, else the OS's. */
+export const initialTag = pickLocale(TAGS, stored(), typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]))
+
+/** The language asked for last: a slower load never overrides a later choice. */
+let wanted = initialTag
+
+async function show(tag: string, set: (patch: { tag: string }) => void): Promise<void> {
+  wanted = tag
+  // A chunk that cannot be fetched (an app being updated underneath) leaves the window as it is.
+  if (!isLoaded(tag) && !(await loadLocale(tag).catch(() => false))) return
+  if (wanted !== tag) return
+  markDocument(tag)
+  set({ tag })
+}
 
 export const useLocale = create<LocaleState>()((set) => ({
-  tag: initial,
-  choose: (tag) => {
+  tag: 'en',
+  choose: async (tag) => {
     if (!TAGS.includes(tag)) return
     remember(tag)
-    markDocument(tag)
-    set({ tag })
+    await show(tag, set)
   }
 }))
+
+/** Before the first render: the starting language's catalogue, so the window opens in it. */
+export const startLocale = (): Promise<void> => show(initialTag, (patch) => useLocale.setState(patch))

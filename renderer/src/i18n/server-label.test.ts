@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { InstallationView } from '../../../preload/contract'
 import { en } from '../messages/en'
-import { localeOf } from './registry'
+import { loadLocale, localeOf } from './registry'
 import { runServerLabel, serverLabel } from './server-label'
 
 type Named = Pick<InstallationView, 'installType' | 'label' | 'labelDetail'>
@@ -18,6 +18,8 @@ const SERVERS: ReadonlyArray<{ readonly server: Named; readonly english: readonl
 ]
 
 describe('server names in the active language', () => {
+  beforeAll(() => Promise.all(['de', 'ja'].map(loadLocale)))
+
   it('in English, say what main says', () => {
     for (const { server } of SERVERS) expect(serverLabel(server, en.servers)).toBe(server.label)
   })

@@ -16,9 +16,9 @@ export function useWorded(): (code: string) => Worded {
 export const wordedIn = (locale: Locale, code: string): Worded => (Object.hasOwn(locale.errors, code) ? locale.errors[code]! : locale.fallback)
 
 /** The active language's colon and sentence gap, for texts a component puts side by side. */
-export function useTypography(): { readonly colon: string; readonly gap: string } {
+export function useTypography(): { readonly colon: string; readonly gap: string; readonly parens: readonly [string, string] } {
   const locale = useLocale((s) => localeOf(s.tag))
-  return { colon: locale.colon, gap: locale.gap }
+  return { colon: locale.colon, gap: locale.gap, parens: locale.parens }
 }
 
 /** Dates and numbers as the active language writes them. */

@@ -89,9 +89,9 @@ export const en = {
     title: 'Who is your server signed in as?',
     account: 'Account',
     email: 'E-mail',
-    token: 'Sign-in token',
-    tokenPresent: 'present (not shown)',
-    tokenAbsent: 'none',
+    token: 'Sign-in saved on the server',
+    tokenPresent: 'yes',
+    tokenAbsent: 'no',
     home: 'Plex Home',
     serverId: 'Server identity (kept)',
     where: 'Settings file',
@@ -123,7 +123,7 @@ export const en = {
   backup: {
     title: 'Back up the settings',
     body: 'A copy of the server\'s settings is saved before anything changes, then read back and checked.',
-    where: 'Backups are kept in',
+    where: 'This backup is in',
     take: 'Take the backup',
     taking: 'Taking the backup…',
     verified: (when: string) => `The backup from ${when} was saved and verified.`,
@@ -134,13 +134,14 @@ export const en = {
     title: 'Review the reset',
     body: 'Nothing has changed yet. This is what happens when you click "Reset now".',
     server: 'Server',
-    account: 'Signed out of',
+    account: 'Will be signed out of',
     backup: 'Verified backup',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
     what: 'What will happen',
     offline: 'Plex Media Server goes offline for about a minute (longer right after a Plex update).',
     streams: 'Anyone watching is cut off.',
     prompt: 'Your computer may ask for your password to stop and start the server.',
+    promptOnce: 'Your computer asks for your password once, when you click "Reset now", to change the server\'s settings and to stop and start it. It does not ask again while Plex Reclaim stays open.',
     manual: 'You will be asked to stop and start the server yourself.',
     after: 'The four sign-in values are removed; libraries, history and settings stay. Then you claim the server with your own account.',
     start: 'Reset now'
@@ -353,6 +354,15 @@ export const en = {
     copy: 'Copy details',
     copied: 'Details copied',
     todo: 'What to do:'
+  },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'You need a reset',
+    verdictTry: 'You may not need a reset: try this first',
+    verdictUnknown: 'Plex Reclaim could not tell',
+    verdictClaim: 'No reset needed: claim the server',
+    local: 'This computer may use the server without signing in: the server’s network settings let it in. Open Plex Web on this computer first: you may get into the server’s settings without a reset. Plex Reclaim only shows this; it never changes the setting. A PIN on the owner’s account also makes Plex ask everyone to sign in, whatever this setting says (Plex support article 203948786).',
+    alreadyListed: 'That settings file is already in the list: it is selected below.'
   },
   leave: 'A run is under way. Leaving now hides its progress.'
 } as const

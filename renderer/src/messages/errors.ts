@@ -64,7 +64,12 @@ export const ERRORS: Record<string, Worded> = {
   BRIDGE_UNREACHABLE: E('Plex Reclaim is not answering.', 'Start it again and reload this page.'),
   NEEDS_PERMISSION: E('These settings belong to the server\u2019s own account.', 'Continue from Diagnosis: your computer asks for your password once, and the whole reset runs with that permission.'),
   SERVER_CLOCK_WRONG: E('The server\u2019s clock is wrong.', 'Set the date and time on the server, then try again: plex.tv does not accept a server whose clock is wrong.'),
-  CLAIM_SERVER_SIGN_IN: E('This server did not take the claim from here: it is signed in through its own sign-in.', 'On the computer that runs Plex Media Server, click its icon (notification area on Windows, menu bar on macOS), choose "Open Plex…" and sign in with your Plex account: the server claims itself for it.')
+  CLAIM_SERVER_SIGN_IN: E('This server did not take the claim from here: it is signed in through its own sign-in.', 'On the computer that runs Plex Media Server, click its icon (notification area on Windows, menu bar on macOS), choose "Open Plex…" and sign in with your Plex account: the server claims itself for it.'),
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: E('This computer has no SSH key, and no ssh-agent is running.', 'Use a password: choose "A password" and type the password of that user on the server. (Or create a key with ssh-keygen and add it to the server.)'),
+  SSH_HOST_NOT_FOUND: E('That server name was not found on the network.', 'Check the spelling, or type the server’s IP address instead (your router lists it).'),
+  SSH_REFUSED: E('The server refused the connection: nothing answers on that SSH port.', 'Check the port (22 unless it was changed), and that SSH is switched on on the server (on a NAS, in its control panel).'),
+  SSH_KEY_REJECTED: E('The server did not accept this computer’s SSH key for that user.', 'Check the user name, or choose "A password" instead. To use the key, add it to that user’s authorized_keys on the server.')
 }
 
 /** Anything not in the catalogue still gets plain words for where it happened. */

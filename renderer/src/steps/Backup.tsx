@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { useEffect, useRef } from 'react'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
@@ -33,7 +34,7 @@ export function Backup() {
         </div>
       ) : null}
       <StepError place="backup" />
-      <div className="actions primary-row">
+      <ActionBar>
         {backup ? (
           <button type="button" className="primary" onClick={() => goTo('review')}>
             {t.continue}
@@ -51,7 +52,7 @@ export function Backup() {
             {busy ? t.taking : t.take}
           </button>
         )}
-      </div>
+      </ActionBar>
     </section>
   )
 }

@@ -1,8 +1,9 @@
+import { ActionBar } from '../components/ActionBar'
 import { StepHeading } from '../components/StepHeading'
 import { useServerLabel } from '../i18n/server-label'
 import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
-import { DiagnosisOutcome } from './DiagnosisOutcome'
+import { DiagnosisOutcome, useVerdict, VerdictLine } from './DiagnosisOutcome'
 import { NeedsPermission } from './NeedsPermission'
 
 export function Diagnosis() {
@@ -13,6 +14,7 @@ export function Diagnosis() {
   const t = messages.diagnosis
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const { openClaim, goTo } = useWizard.getState()
+  const verdict = useVerdict()
   if (!server) return null
   const a = server.account
   const signedIn = Boolean(a && a.keysPresent.length > 0)
@@ -24,6 +26,7 @@ export function Diagnosis() {
     return (
       <section>
         <StepHeading>{t.title}</StepHeading>
+        <VerdictLine verdict="unknown" />
         <div className="card error-panel" role="alert">
           <p className="error-what">{t.unreadable}</p>
           <p>
@@ -32,17 +35,18 @@ export function Diagnosis() {
             {worded.todo}
           </p>
         </div>
-        <div className="actions primary-row">
+        <ActionBar>
           <button type="button" className="primary" onClick={() => goTo('find')}>
             {t.back}
           </button>
-        </div>
+        </ActionBar>
       </section>
     )
   }
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
+      <VerdictLine verdict={signedIn ? verdict : 'claim'} />
       <div className="card">
         <h2 className="card-title">{serverName(server)}</h2>
         <dl className="facts">
@@ -63,14 +67,14 @@ export function Diagnosis() {
       {!signedIn ? (
         <>
           <p>{t.notSignedIn}</p>
-          <div className="actions primary-row">
+          <ActionBar>
             <button type="button" className="primary" onClick={openClaim}>
               {t.toClaim}
             </button>
-          </div>
+          </ActionBar>
         </>
       ) : (
-        <DiagnosisOutcome who={who} />
+        <DiagnosisOutcome who={who} verdict={verdict} />
       )}
     </section>
   )

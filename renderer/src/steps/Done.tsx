@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { OwnershipLine } from '../components/OwnershipLine'
 import { StepHeading } from '../components/StepHeading'
 import { SupportReportButton } from '../components/SupportReportButton'
@@ -30,7 +31,7 @@ export function Done() {
       ) : null}
       <p>{t.open}</p>
       <p>{t.notAuthorized}</p>
-      <div className="actions primary-row">
+      <ActionBar>
         {plexWeb ? (
           <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">
             {t.openWeb}
@@ -39,7 +40,7 @@ export function Done() {
         <button type="button" className="secondary" onClick={startOver}>
           {t.again}
         </button>
-      </div>
+      </ActionBar>
       <SupportReportButton />
       {backup ? (
         <p className="backup-note">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { InstallationView } from '../../../preload/contract'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
@@ -7,7 +7,7 @@ import { useMessages, useTypography } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { RemoteForm } from './RemoteForm'
 
-function ServerCard({ server }: { readonly server: InstallationView }) {
+function ServerCard({ server, chosen }: { readonly server: InstallationView; readonly chosen: boolean }) {
   const messages = useMessages()
   const t = messages.find
   const { colon, gap } = useTypography()
@@ -15,8 +15,13 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
   const name = useServerLabel()(server)
   const who = server.account?.username ?? server.account?.maskedEmail
   const state = server.running === null ? t.unknown : server.running ? t.running : t.stopped
+  // The file just chosen: its card is marked and its button takes the focus.
+  const use = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (chosen) use.current?.focus()
+  }, [chosen])
   return (
-    <li className="card server">
+    <li className={chosen ? 'card server chosen' : 'card server'}>
       <div className="server-head">
         <h2>{name}</h2>
         <span className={`badge ${server.running ? 'on' : 'off'}`}>{state}</span>
@@ -28,7 +33,7 @@ function ServerCard({ server }: { readonly server: InstallationView }) {
         <span className="mono">{server.store}</span>
       </details>
       {!server.controllable ? <p className="muted">{t.manual}</p> : null}
-      <button type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}${colon}${gap}${name}`}>
+      <button ref={use} type="button" className="primary" onClick={() => select(server.id)} aria-label={`${t.select}${colon}${gap}${name}`}>
         {t.select}
       </button>
     </li>
@@ -44,6 +49,7 @@ export function FindServer() {
   const chooseFile = useWizard((s) => s.chooseFile)
   const remoteOpen = useWizard((s) => s.remote.status !== 'closed')
   const openRemote = useWizard((s) => s.openRemote)
+  const [chosen, setChosen] = useState<{ readonly id: string; readonly listed: boolean } | null>(null)
   // However the step is opened (button or steps list), it searches if nothing was found yet.
   useEffect(() => {
     if (useWizard.getState().installations === null && !useWizard.getState().detecting) void detect()
@@ -58,14 +64,19 @@ export function FindServer() {
       {installations?.length ? (
         <ul className="server-list">
           {installations.map((i) => (
-            <ServerCard key={i.id} server={i} />
+            <ServerCard key={i.id} server={i} chosen={chosen?.id === i.id} />
           ))}
         </ul>
+      ) : null}
+      {chosen?.listed ? (
+        <p role="status" className="strong">
+          {messages.screens.alreadyListed}
+        </p>
       ) : null}
       <StepError place="find" />
       {remoteOpen ? <RemoteForm /> : null}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void chooseFile()}>
+        <button type="button" className="secondary" onClick={() => void chooseFile().then((c) => c && setChosen(c))}>
           {t.choose}
         </button>
         {!remoteOpen ? (

@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { StepHeading } from '../components/StepHeading'
 import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
@@ -13,14 +14,14 @@ export function NeedsPermission() {
         <p>{t.needsPermission}</p>
         <p className="muted">{t.needsPermissionClaim}</p>
       </div>
-      <div className="actions primary-row">
+      <ActionBar>
         <button type="button" className="primary" onClick={() => void startReset()}>
           {t.elevatedReset}
         </button>
         <button type="button" className="secondary" onClick={openClaim}>
           {t.toClaim}
         </button>
-      </div>
+      </ActionBar>
     </section>
   )
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
+import { ActionBar } from '../components/ActionBar'
 import { StepError } from '../components/StepError'
 import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
@@ -32,6 +33,17 @@ export function RemoteForm() {
   const [sudoAsks, setSudoAsks] = useState(false)
   const [sudoPassword, setSudoPassword] = useState('')
   const busy = remote.status === 'connecting'
+  // Opened from its button (which is gone now): the focus goes to the first field.
+  const first = useRef<HTMLInputElement>(null)
+  useLayoutEffect(() => {
+    first.current?.focus()
+  }, [])
+  /** What the user changes makes the last answer stale: its error and a fingerprint to confirm go. */
+  const edited = (): void => {
+    const now = useWizard.getState()
+    if (now.error?.place === 'remote') useWizard.setState({ error: null })
+    if (now.remote.status === 'confirm') useWizard.setState({ remote: { status: 'open', fingerprint: null } })
+  }
   const address = parseAddress(host)
   const portNumber = address.ok && address.port !== null ? address.port : parsePort(port)
   const userName = address.ok && address.user ? address.user : user.trim()
@@ -63,7 +75,9 @@ export function RemoteForm() {
       <h2 id="remote-title">{t.title}</h2>
       <p className="muted">{t.body}</p>
       <form
+        id="remote-form"
         noValidate
+        onChange={edited}
         onSubmit={(e) => {
           e.preventDefault()
           connect()
@@ -74,7 +88,7 @@ export function RemoteForm() {
           <p id="remote-host-hint" className="muted hint">
             {t.hostHint}
           </p>
-          <input id="remote-host" value={host} onChange={(e) => (setHost(e.target.value), setTouched((x) => ({ ...x, host: true })))} autoComplete="off" spellCheck={false} {...invalid('host', hostError)} />
+          <input ref={first} id="remote-host" value={host} onChange={(e) => (setHost(e.target.value), setTouched((x) => ({ ...x, host: true })))} autoComplete="off" spellCheck={false} {...invalid('host', hostError)} />
           <FieldMessage id="remote-host-error" text={touched.host ? hostError : null} />
         </div>
         <div className="field-row">
@@ -132,16 +146,16 @@ export function RemoteForm() {
           </div>
         ) : null}
         <StepError place="remote" />
-        <div className="actions">
-          {remote.status !== 'confirm' ? (
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t.connecting : t.connect}
-            </button>
-          ) : null}
+        <ActionBar>
           <button type="button" className="secondary" onClick={() => openRemote(false)}>
             {t.cancel}
           </button>
-        </div>
+          {remote.status !== 'confirm' ? (
+            <button type="submit" form="remote-form" className="primary" disabled={busy}>
+              {busy ? t.connecting : t.connect}
+            </button>
+          ) : null}
+        </ActionBar>
       </form>
     </section>
   )

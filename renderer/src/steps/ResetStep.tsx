@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { ProgressList } from '../components/ProgressList'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
@@ -38,7 +39,7 @@ export function ResetStep() {
       {run.status !== 'idle' ? (
         <ProgressList steps={restorePlan ? RESTORE_STEPS : RESET_STEPS} labels={restorePlan ? messages.restore.steps : t.steps} events={run.events} phase={run.status} standing={run.standing} restore={restore} />
       ) : null}
-      <div className="actions primary-row">
+      <ActionBar>
         {run.status === 'finished' && !restore && outcome !== 'rolled-back' ? (
           <button type="button" className="primary" onClick={openClaim}>
             {t.continue}
@@ -52,7 +53,7 @@ export function ResetStep() {
             {messages.steps.welcome}
           </button>
         ) : null}
-      </div>
+      </ActionBar>
     </section>
   )
 }

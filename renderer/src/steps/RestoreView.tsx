@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { useEffect, useState } from 'react'
 import type { BackupView } from '../../../preload/contract'
 import { Dialog } from '../components/Dialog'
@@ -65,11 +66,11 @@ export function RestoreView() {
       {restore.status === 'finished' && restored ? <p role="status" className="strong">{t.restored(when(restored.createdAt))}</p> : null}
       {restore.status === 'failed' ? <p className="strong">{t.failed}</p> : null}
       <StepError place="restore" />
-      <div className="actions primary-row">
+      <ActionBar>
         <button type="button" className="primary" disabled={!selected || running} onClick={() => setConfirming(true)}>
           {running ? t.working : t.choose}
         </button>
-      </div>
+      </ActionBar>
       {confirming && selected ? (
         <Dialog title={t.confirmTitle} onCancel={() => setConfirming(false)}>
           <p>{t.confirm(when(selected.createdAt), account(selected))}</p>

@@ -1,7 +1,8 @@
+import { ActionBar } from '../components/ActionBar'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { useServerLabel } from '../i18n/server-label'
-import { useFormat, useMessages } from '../i18n/use-messages'
+import { useFormat, useMessages, useTypography } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
 /** The one place the reset starts: what will change, what it costs, and one deliberate button. */
@@ -9,6 +10,7 @@ export function Review() {
   const messages = useMessages()
   const when = useFormat().date
   const serverName = useServerLabel()
+  const { parens } = useTypography()
   const t = messages.review
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const backup = useWizard((s) => s.backup)
@@ -24,7 +26,7 @@ export function Review() {
           <dt>{t.server}</dt>
           <dd>
             {serverName(server)}
-            {server.host !== 'this computer' ? ` (${messages.find.on(server.host)})` : ''}
+            {server.host !== 'this computer' ? `${parens[0]}${messages.find.on(server.host)}${parens[1]}` : ''}
           </dd>
           <dt>{t.account}</dt>
           <dd>{who}</dd>
@@ -36,15 +38,15 @@ export function Review() {
       <ul className="consequences">
         <li>{t.offline}</li>
         <li>{t.streams}</li>
-        <li>{server.controllable ? t.prompt : t.manual}</li>
+        <li>{server.controllable ? (server.readError?.code === 'NEEDS_PERMISSION' ? t.promptOnce : t.prompt) : t.manual}</li>
         <li>{t.after}</li>
       </ul>
       <StepError place="review" />
-      <div className="actions primary-row">
+      <ActionBar>
         <button type="button" className="primary" onClick={() => void startReset()}>
           {t.start}
         </button>
-      </div>
+      </ActionBar>
     </section>
   )
 }

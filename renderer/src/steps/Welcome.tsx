@@ -1,3 +1,4 @@
+import { ActionBar } from '../components/ActionBar'
 import { useState } from 'react'
 import type { CutOffRun } from '../../../preload/contract'
 import { Dialog } from '../components/Dialog'
@@ -38,11 +39,11 @@ export function Welcome() {
         </div>
       ))}
       <StepError place="welcome" />
-      <div className="actions primary-row">
+      <ActionBar>
         <button type="button" className={cutOff.length ? 'secondary' : 'primary'} onClick={() => goTo('find')}>
           {t.start}
         </button>
-      </div>
+      </ActionBar>
       {undoing ? (
         <Dialog title={t.undoTitle} onCancel={() => setUndoing(null)}>
           <p>{t.undoBody(undoing.backup ? when(undoing.backup.createdAt) : null, undoing.backup?.account ?? null)}</p>

@@ -11,8 +11,20 @@ export function parsePort(text: string): number | null {
   return n >= 1 && n <= 65535 ? n : null
 }
 
+/**
+ * A pasted address (http://nas.local:32400/web, ssh://kate@nas.local:2222): the scheme and path go;
+ * a web address's port is Plex's or the NAS page's, never SSH's, so it goes too.
+ */
+function unwrapUrl(text: string): string {
+  const url = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(text)
+  if (!url) return text.replace(/\/+$/, '')
+  const scheme = url[1]!.toLowerCase()
+  const authority = url[2]!
+  return scheme === 'ssh' ? authority : authority.replace(/:\d*$/, '')
+}
+
 export function parseAddress(input: string): Address {
-  let rest = input.trim()
+  let rest = unwrapUrl(input.trim())
   if (!rest) return { ok: false, problem: 'empty' }
   let user: string | null = null
   const at = rest.lastIndexOf('@')

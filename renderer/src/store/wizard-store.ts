@@ -12,7 +12,8 @@ export interface WizardActions extends RunActions, ClaimActions {
   init(): Promise<void>
   goTo(step: StepId): void
   detect(): Promise<void>
-  chooseFile(): Promise<void>
+  /** The chosen file's server id, and whether it was listed already; null when nothing was chosen. */
+  chooseFile(): Promise<{ readonly id: string; readonly listed: boolean } | null>
   openRemote(open: boolean): void
   connectRemote(form: RemoteConnectPayload): Promise<void>
   select(id: string): void
@@ -67,13 +68,14 @@ export const useWizard = create<Store>()((set, get) => {
     async chooseFile() {
       set({ error: null })
       const r = await window.api.chooseSettingsFile()
-      if (!r.ok) return fail(r, 'find')
-      if (!r.value) return
+      if (!r.ok) return (fail(r, 'find'), null)
+      if (!r.value) return null
       const chosen = r.value
       // The same settings file, found or chosen before, is one server: never listed twice.
       const same = (i: typeof chosen): boolean => i.id === chosen.id || (i.host === chosen.host && i.store === chosen.store)
       const existing = get().installations?.find(same)
       set({ installations: [...(get().installations ?? []).filter((i) => !same(i)), existing ?? chosen] })
+      return { id: (existing ?? chosen).id, listed: existing !== undefined }
     },
 
     openRemote(open) {

@@ -58,7 +58,12 @@ export const deErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: E('Plex Reclaim antwortet nicht.', 'Starte es neu und lade diese Seite neu.'),
   NEEDS_PERMISSION: E('Diese Einstellungen gehören dem eigenen Benutzerkonto des Servers.', 'Mach unter „Diagnose“ weiter: Dein Computer fragt einmal nach deinem Passwort, und das ganze Zurücksetzen läuft mit dieser Erlaubnis.'),
   SERVER_CLOCK_WRONG: E('Die Uhr des Servers geht falsch.', 'Stelle auf dem Server Datum und Uhrzeit richtig und versuch es dann erneut: plex.tv akzeptiert keinen Server, dessen Uhr falsch geht.'),
-  CLAIM_SERVER_SIGN_IN: E('Dieser Server hat das Verknüpfen von hier aus nicht angenommen: Er wird über seine eigene Anmeldung verknüpft.', 'Klicke auf dem Computer, auf dem Plex Media Server läuft, auf sein Symbol (im Infobereich unter Windows, in der Menüleiste unter macOS), wähle „Open Plex…“ und melde dich mit deinem Plex-Konto an: Der Server verknüpft sich dann selbst mit diesem Konto.')
+  CLAIM_SERVER_SIGN_IN: E('Dieser Server hat das Verknüpfen von hier aus nicht angenommen: Er wird über seine eigene Anmeldung verknüpft.', 'Klicke auf dem Computer, auf dem Plex Media Server läuft, auf sein Symbol (im Infobereich unter Windows, in der Menüleiste unter macOS), wähle „Open Plex…“ und melde dich mit deinem Plex-Konto an: Der Server verknüpft sich dann selbst mit diesem Konto.'),
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: E('Dieser Computer hat keinen SSH-Schlüssel, und kein ssh-agent läuft.', 'Nimm ein Passwort: Wähle „Einem Passwort“ und gib das Passwort dieses Benutzers auf dem Server ein. (Oder erstelle mit ssh-keygen einen Schlüssel und hinterlege ihn auf dem Server.)'),
+  SSH_HOST_NOT_FOUND: E('Dieser Servername wurde im Netzwerk nicht gefunden.', 'Prüfe die Schreibweise oder gib stattdessen die IP-Adresse des Servers ein (dein Router zeigt sie an).'),
+  SSH_REFUSED: E('Der Server hat die Verbindung abgelehnt: Auf diesem SSH-Port antwortet nichts.', 'Prüfe den Port (22, wenn er nicht geändert wurde) und ob SSH auf dem Server eingeschaltet ist (bei einem NAS in seiner Systemsteuerung).'),
+  SSH_KEY_REJECTED: E('Der Server hat den SSH-Schlüssel dieses Computers für diesen Benutzer nicht angenommen.', 'Prüfe den Benutzernamen oder wähle stattdessen „Einem Passwort“. Um den Schlüssel zu nutzen, trag ihn auf dem Server in authorized_keys dieses Benutzers ein.')
 }
 
 /** For a code the catalogue does not know. */

@@ -89,9 +89,9 @@ export const de: Messages = {
     title: 'Mit welchem Konto ist dein Server angemeldet?',
     account: 'Konto',
     email: 'E-Mail',
-    token: 'Anmelde-Token',
-    tokenPresent: 'vorhanden (nicht angezeigt)',
-    tokenAbsent: 'keins',
+    token: 'Anmeldung auf dem Server gespeichert',
+    tokenPresent: 'ja',
+    tokenAbsent: 'nein',
     home: 'Plex Home',
     serverId: 'Server-Kennung (bleibt erhalten)',
     where: 'Einstellungsdatei',
@@ -123,7 +123,7 @@ export const de: Messages = {
   backup: {
     title: 'Einstellungen sichern',
     body: 'Bevor sich etwas ändert, wird eine Kopie der Servereinstellungen gespeichert, wieder eingelesen und geprüft.',
-    where: 'Sicherungen liegen in',
+    where: 'Diese Sicherung liegt in',
     take: 'Sicherung anlegen',
     taking: 'Sicherung wird angelegt…',
     verified: (when: string) => `Die Sicherung vom ${when} wurde gespeichert und geprüft.`,
@@ -141,6 +141,7 @@ export const de: Messages = {
     offline: 'Plex Media Server ist etwa eine Minute lang offline (direkt nach einem Plex-Update länger).',
     streams: 'Wer gerade etwas schaut, wird unterbrochen.',
     prompt: 'Dein Computer fragt eventuell nach deinem Passwort, um den Server zu stoppen und zu starten.',
+    promptOnce: 'Dein Computer fragt einmal nach deinem Passwort, wenn du auf „Jetzt zurücksetzen“ klickst, um die Einstellungen des Servers zu ändern und ihn zu stoppen und zu starten. Solange Plex Reclaim geöffnet bleibt, fragt er nicht noch einmal.',
     manual: 'Du wirst gebeten, den Server selbst zu stoppen und zu starten.',
     after: 'Die vier Anmeldewerte werden entfernt; Mediatheken, Verlauf und Einstellungen bleiben. Danach verknüpfst du den Server mit deinem eigenen Konto.',
     start: 'Jetzt zurücksetzen'
@@ -352,6 +353,15 @@ export const de: Messages = {
     copy: 'Details kopieren',
     copied: 'Details kopiert',
     todo: 'Was du tun kannst:'
+  },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Du musst zurücksetzen',
+    verdictTry: 'Vielleicht musst du nicht zurücksetzen: Versuch zuerst das hier',
+    verdictUnknown: 'Plex Reclaim konnte es nicht feststellen',
+    verdictClaim: 'Kein Zurücksetzen nötig: Verknüpfe den Server',
+    local: 'Dieser Computer darf den Server ohne Anmeldung nutzen: Die Netzwerkeinstellungen des Servers lassen ihn herein. Öffne zuerst Plex Web auf diesem Computer: Vielleicht kommst du ohne Zurücksetzen in die Einstellungen des Servers. Plex Reclaim zeigt das nur an; die Einstellung ändert es nie. Eine PIN auf dem Konto des Eigentümers lässt Plex ebenfalls alle zur Anmeldung auffordern, egal was diese Einstellung sagt (Plex-Supportartikel 203948786).',
+    alreadyListed: 'Diese Einstellungsdatei ist schon in der Liste: Sie ist unten ausgewählt.'
   },
   leave: 'Ein Vorgang läuft. Wenn du die Seite jetzt verlässt, siehst du seinen Fortschritt nicht mehr.'
 }

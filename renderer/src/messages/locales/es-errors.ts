@@ -59,7 +59,12 @@ export const esErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: E('Plex Reclaim no responde.', 'Vuelve a abrirlo y recarga esta página.'),
   NEEDS_PERMISSION: E('Esta configuración pertenece a la propia cuenta del servidor.', 'Continúa desde «Diagnóstico»: tu equipo te pedirá la contraseña una sola vez, y todo el restablecimiento se hará con ese permiso.'),
   SERVER_CLOCK_WRONG: E('El reloj del servidor no está en hora.', 'Ajusta la fecha y la hora en el servidor y vuelve a intentarlo: plex.tv no acepta un servidor cuyo reloj no esté en hora.'),
-  CLAIM_SERVER_SIGN_IN: E('Este servidor no aceptó la vinculación desde aquí: se vincula con su propio inicio de sesión.', 'En el equipo donde funciona Plex Media Server, haz clic en su icono (en el área de notificación en Windows, en la barra de menús en macOS), elige «Open Plex…» e inicia sesión con tu cuenta de Plex: el servidor se vinculará a ella por sí mismo.')
+  CLAIM_SERVER_SIGN_IN: E('Este servidor no aceptó la vinculación desde aquí: se vincula con su propio inicio de sesión.', 'En el equipo donde funciona Plex Media Server, haz clic en su icono (en el área de notificación en Windows, en la barra de menús en macOS), elige «Open Plex…» e inicia sesión con tu cuenta de Plex: el servidor se vinculará a ella por sí mismo.'),
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: E('Este equipo no tiene ninguna clave SSH y no hay ningún ssh-agent en marcha.', 'Usa una contraseña: elige «Una contraseña» y escribe la de ese usuario en el servidor. (O crea una clave con ssh-keygen y añádela al servidor).'),
+  SSH_HOST_NOT_FOUND: E('Ese nombre de servidor no se encuentra en la red.', 'Revisa cómo está escrito, o escribe la dirección IP del servidor (tu router la muestra).'),
+  SSH_REFUSED: E('El servidor rechazó la conexión: nada responde en ese puerto SSH.', 'Revisa el puerto (22 si no se cambió) y que SSH esté activado en el servidor (en un NAS, en su panel de control).'),
+  SSH_KEY_REJECTED: E('El servidor no aceptó la clave SSH de este equipo para ese usuario.', 'Revisa el nombre de usuario, o elige «Una contraseña». Para usar la clave, añádela al authorized_keys de ese usuario en el servidor.')
 }
 
 /** For a code not in the list. */

@@ -96,9 +96,9 @@ export const es: Messages = {
     title: '¿Con qué cuenta tiene la sesión iniciada tu servidor?',
     account: 'Cuenta',
     email: 'Correo electrónico',
-    token: 'Credencial de sesión',
-    tokenPresent: 'presente (no se muestra)',
-    tokenAbsent: 'ninguna',
+    token: 'Sesión guardada en el servidor',
+    tokenPresent: 'sí',
+    tokenAbsent: 'no',
     home: 'Plex Home',
     serverId: 'Identidad del servidor (se conserva)',
     where: 'Archivo de configuración',
@@ -130,7 +130,7 @@ export const es: Messages = {
   backup: {
     title: 'Hacer una copia de seguridad de la configuración',
     body: 'Antes de cambiar nada se guarda una copia de la configuración del servidor, que luego se vuelve a leer y se comprueba.',
-    where: 'Las copias de seguridad se guardan en',
+    where: 'Esta copia de seguridad está en',
     take: 'Hacer la copia de seguridad',
     taking: 'Haciendo la copia de seguridad…',
     verified: (when: string) => `La copia de seguridad del ${when} se guardó y se verificó.`,
@@ -141,13 +141,14 @@ export const es: Messages = {
     title: 'Revisar el restablecimiento',
     body: 'Todavía no ha cambiado nada. Esto es lo que pasará cuando hagas clic en «Restablecer ahora».',
     server: 'Servidor',
-    account: 'Se cierra la sesión de',
+    account: 'Se cerrará la sesión de',
     backup: 'Copia de seguridad verificada',
     backupAt: (when: string, where: string) => `${when}, en ${where}`,
     what: 'Qué va a pasar',
     offline: 'Plex Media Server se desconecta durante un minuto aproximadamente (más justo después de una actualización de Plex).',
     streams: 'Se corta la reproducción de quien esté viendo algo.',
     prompt: 'Puede que tu equipo te pida la contraseña para detener e iniciar el servidor.',
+    promptOnce: 'Tu equipo te pedirá la contraseña una sola vez, al hacer clic en «Restablecer ahora», para cambiar los ajustes del servidor y detenerlo e iniciarlo. No volverá a pedirla mientras Plex Reclaim siga abierto.',
     manual: 'Se te pedirá que detengas e inicies el servidor por tu cuenta.',
     after: 'Se eliminan los cuatro datos de sesión; las bibliotecas, el historial y la configuración se quedan. Después vinculas el servidor a tu propia cuenta.',
     start: 'Restablecer ahora'
@@ -356,5 +357,14 @@ export const es: Messages = {
     failed: 'No se pudo guardar el informe de soporte.'
   },
   error: { copy: 'Copiar los detalles', copied: 'Detalles copiados', todo: 'Qué hacer:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Necesitas un restablecimiento',
+    verdictTry: 'Puede que no necesites un restablecimiento: prueba esto primero',
+    verdictUnknown: 'Plex Reclaim no ha podido saberlo',
+    verdictClaim: 'No hace falta restablecer: vincula el servidor',
+    local: 'Este equipo puede usar el servidor sin iniciar sesión: la configuración de red del servidor lo deja entrar. Abre primero Plex Web en este equipo: puede que entres en la configuración del servidor sin restablecer nada. Plex Reclaim solo lo muestra; nunca cambia ese ajuste. Un PIN en la cuenta del propietario también hace que Plex pida a todos iniciar sesión, diga lo que diga este ajuste (artículo de soporte de Plex 203948786).',
+    alreadyListed: 'Ese archivo de configuración ya está en la lista: está seleccionado abajo.'
+  },
   leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'
 }

@@ -59,7 +59,12 @@ export const frErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: E('Plex Reclaim ne répond pas.', 'Relancez-le, puis rechargez cette page.'),
   NEEDS_PERMISSION: E('Ces paramètres appartiennent au propre compte du serveur.', 'Continuez depuis «\u00a0Diagnostic\u00a0»\u00a0: votre ordinateur vous demandera votre mot de passe une seule fois, et toute la réinitialisation se fera avec cette autorisation.'),
   SERVER_CLOCK_WRONG: E('L’horloge du serveur n’est pas à l’heure.', 'Réglez la date et l’heure sur le serveur, puis réessayez\u00a0: plex.tv n’accepte pas un serveur dont l’horloge n’est pas à l’heure.'),
-  CLAIM_SERVER_SIGN_IN: E('Ce serveur n’a pas accepté l’association depuis Plex Reclaim\u00a0: il s’associe à un compte par sa propre connexion.', 'Sur l’ordinateur où fonctionne Plex Media Server, cliquez sur son icône (dans la zone de notification sous Windows, dans la barre des menus sous macOS), choisissez «\u00a0Open Plex…\u00a0» et connectez-vous avec votre compte Plex\u00a0: le serveur s’associera lui-même à ce compte.')
+  CLAIM_SERVER_SIGN_IN: E('Ce serveur n’a pas accepté l’association depuis Plex Reclaim\u00a0: il s’associe à un compte par sa propre connexion.', 'Sur l’ordinateur où fonctionne Plex Media Server, cliquez sur son icône (dans la zone de notification sous Windows, dans la barre des menus sous macOS), choisissez «\u00a0Open Plex…\u00a0» et connectez-vous avec votre compte Plex\u00a0: le serveur s’associera lui-même à ce compte.'),
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: E('Cet ordinateur n’a pas de clé SSH, et aucun ssh-agent n’est actif.', 'Utilisez un mot de passe : choisissez « Un mot de passe » et saisissez celui de cet utilisateur sur le serveur. (Ou créez une clé avec ssh-keygen et ajoutez-la au serveur.)'),
+  SSH_HOST_NOT_FOUND: E('Ce nom de serveur est introuvable sur le réseau.', 'Vérifiez l’orthographe, ou saisissez plutôt l’adresse IP du serveur (votre box l’indique).'),
+  SSH_REFUSED: E('Le serveur a refusé la connexion : rien ne répond sur ce port SSH.', 'Vérifiez le port (22 s’il n’a pas été changé) et que SSH est activé sur le serveur (sur un NAS, dans son panneau de configuration).'),
+  SSH_KEY_REJECTED: E('Le serveur n’a pas accepté la clé SSH de cet ordinateur pour cet utilisateur.', 'Vérifiez le nom d’utilisateur, ou choisissez plutôt « Un mot de passe ». Pour utiliser la clé, ajoutez-la au fichier authorized_keys de cet utilisateur sur le serveur.')
 }
 
 /** For a code not in the list. */

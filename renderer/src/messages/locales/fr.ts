@@ -96,9 +96,9 @@ export const fr: Messages = {
     title: 'À quel compte votre serveur est-il connecté\u00a0?',
     account: 'Compte',
     email: 'Adresse e-mail',
-    token: 'Jeton de connexion',
-    tokenPresent: 'présent (masqué)',
-    tokenAbsent: 'aucun',
+    token: 'Connexion enregistrée sur le serveur',
+    tokenPresent: 'oui',
+    tokenAbsent: 'non',
     home: 'Plex Home',
     serverId: 'Identité du serveur (conservée)',
     where: 'Fichier de paramètres',
@@ -130,7 +130,7 @@ export const fr: Messages = {
   backup: {
     title: 'Sauvegarder les paramètres',
     body: 'Une copie des paramètres du serveur est enregistrée avant toute modification, puis relue et vérifiée.',
-    where: 'Les sauvegardes sont conservées dans',
+    where: 'Cette sauvegarde se trouve dans',
     take: 'Faire la sauvegarde',
     taking: 'Sauvegarde en cours…',
     verified: (when: string) => `La sauvegarde du ${when} a été enregistrée et vérifiée.`,
@@ -141,13 +141,14 @@ export const fr: Messages = {
     title: 'Récapitulatif de la réinitialisation',
     body: 'Rien n’a encore changé. Voici ce qui se passera quand vous cliquerez sur «\u00a0Réinitialiser maintenant\u00a0».',
     server: 'Serveur',
-    account: 'Compte déconnecté',
+    account: 'Compte qui sera déconnecté',
     backup: 'Sauvegarde vérifiée',
     backupAt: (when: string, where: string) => `${when}, dans ${where}`,
     what: 'Ce qui va se passer',
     offline: 'Plex Media Server sera hors ligne pendant environ une minute (plus longtemps juste après une mise à jour de Plex).',
     streams: 'Les lectures en cours seront interrompues.',
     prompt: 'Votre ordinateur vous demandera peut-être votre mot de passe pour arrêter et démarrer le serveur.',
+    promptOnce: 'Votre ordinateur vous demandera votre mot de passe une seule fois, quand vous cliquerez sur « Réinitialiser maintenant », pour modifier les réglages du serveur, puis l\'arrêter et le démarrer. Il ne le redemandera pas tant que Plex Reclaim reste ouvert.',
     manual: 'Il vous sera demandé d’arrêter et de démarrer le serveur vous-même.',
     after: 'Les quatre informations de connexion sont supprimées\u00a0; les bibliothèques, l’historique et les paramètres restent. Ensuite, vous associez le serveur à votre propre compte.',
     start: 'Réinitialiser maintenant'
@@ -356,5 +357,14 @@ export const fr: Messages = {
     failed: 'Le rapport d’assistance n’a pas pu être enregistré.'
   },
   error: { copy: 'Copier les détails', copied: 'Détails copiés', todo: 'Que faire\u00a0:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Une réinitialisation est nécessaire',
+    verdictTry: 'Une réinitialisation n’est peut-être pas nécessaire : essayez d’abord ceci',
+    verdictUnknown: 'Plex Reclaim n’a pas pu le déterminer',
+    verdictClaim: 'Pas de réinitialisation nécessaire : associez le serveur',
+    local: 'Cet ordinateur peut utiliser le serveur sans se connecter : les réglages réseau du serveur le laissent entrer. Ouvrez d’abord Plex Web sur cet ordinateur : vous pourrez peut-être accéder aux réglages du serveur sans réinitialisation. Plex Reclaim ne fait que l’afficher ; il ne modifie jamais ce réglage. Un code PIN sur le compte du propriétaire oblige aussi Plex à demander à chacun de se connecter, quoi que dise ce réglage (article d’assistance Plex 203948786).',
+    alreadyListed: 'Ce fichier de réglages est déjà dans la liste : il est sélectionné ci-dessous.'
+  },
   leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'
 }

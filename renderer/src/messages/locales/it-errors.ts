@@ -59,7 +59,12 @@ export const itErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: E('Plex Reclaim non risponde.', 'Avvialo di nuovo e ricarica questa pagina.'),
   NEEDS_PERMISSION: E('Queste impostazioni appartengono all’account del server stesso.', 'Continua da “Diagnosi”: il computer ti chiederà la password una sola volta e l’intera reimpostazione verrà eseguita con quel permesso.'),
   SERVER_CLOCK_WRONG: E('L’orologio del server è sbagliato.', 'Imposta la data e l’ora giuste sul server, poi riprova: plex.tv non accetta un server con l’orologio sbagliato.'),
-  CLAIM_SERVER_SIGN_IN: E('Questo server non ha accettato l’associazione da qui: si associa tramite il proprio accesso.', 'Sul computer in cui è in funzione Plex Media Server, fai clic sulla sua icona (nell’area di notifica su Windows, nella barra dei menu su macOS), scegli “Open Plex…” e accedi con il tuo account Plex: il server si associerà da solo a quell’account.')
+  CLAIM_SERVER_SIGN_IN: E('Questo server non ha accettato l’associazione da qui: si associa tramite il proprio accesso.', 'Sul computer in cui è in funzione Plex Media Server, fai clic sulla sua icona (nell’area di notifica su Windows, nella barra dei menu su macOS), scegli “Open Plex…” e accedi con il tuo account Plex: il server si associerà da solo a quell’account.'),
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: E('Questo computer non ha una chiave SSH e nessun ssh-agent è attivo.', 'Usa una password: scegli «Una password» e scrivi quella di quell’utente sul server. (Oppure crea una chiave con ssh-keygen e aggiungila al server.)'),
+  SSH_HOST_NOT_FOUND: E('Quel nome di server non è stato trovato in rete.', 'Controlla come è scritto, oppure scrivi l’indirizzo IP del server (il router lo mostra).'),
+  SSH_REFUSED: E('Il server ha rifiutato la connessione: nulla risponde su quella porta SSH.', 'Controlla la porta (22 se non è stata cambiata) e che SSH sia attivo sul server (su un NAS, nel suo pannello di controllo).'),
+  SSH_KEY_REJECTED: E('Il server non ha accettato la chiave SSH di questo computer per quell’utente.', 'Controlla il nome utente, oppure scegli «Una password». Per usare la chiave, aggiungila agli authorized_keys di quell’utente sul server.')
 }
 
 /** For a code not in the list. */

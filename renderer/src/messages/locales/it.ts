@@ -96,9 +96,9 @@ export const it: Messages = {
     title: 'A quale account è collegato il tuo server?',
     account: 'Account',
     email: 'E-mail',
-    token: 'Credenziale di accesso',
-    tokenPresent: 'presente (non mostrata)',
-    tokenAbsent: 'nessuna',
+    token: 'Accesso salvato sul server',
+    tokenPresent: 'sì',
+    tokenAbsent: 'no',
     home: 'Plex Home',
     serverId: 'Identità del server (resta invariata)',
     where: 'File delle impostazioni',
@@ -130,7 +130,7 @@ export const it: Messages = {
   backup: {
     title: 'Fai il backup delle impostazioni',
     body: 'Prima di qualsiasi modifica viene salvata una copia delle impostazioni del server, che poi viene riletta e controllata.',
-    where: 'I backup sono conservati in',
+    where: 'Questo backup si trova in',
     take: 'Fai il backup',
     taking: 'Backup in corso…',
     verified: (when: string) => `Il backup del ${when} è stato salvato e verificato.`,
@@ -141,13 +141,14 @@ export const it: Messages = {
     title: 'Rivedi la reimpostazione',
     body: 'Non è ancora cambiato nulla. Ecco cosa succede quando fai clic su “Reimposta ora”.',
     server: 'Server',
-    account: 'Account scollegato',
+    account: 'Account che verrà scollegato',
     backup: 'Backup verificato',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
     what: 'Cosa succederà',
     offline: 'Plex Media Server non sarà raggiungibile per circa un minuto (di più subito dopo un aggiornamento di Plex).',
     streams: 'Chi sta guardando qualcosa viene interrotto.',
     prompt: 'Il computer potrebbe chiederti la password per fermare e avviare il server.',
+    promptOnce: 'Il computer ti chiederà la password una sola volta, quando fai clic su «Reimposta ora», per modificare le impostazioni del server e fermarlo e avviarlo. Non la chiederà di nuovo finché Plex Reclaim resta aperto.',
     manual: 'Ti verrà chiesto di fermare e avviare il server manualmente.',
     after: 'I quattro dati di accesso vengono rimossi; librerie, cronologia e impostazioni restano. Poi associ il server al tuo account.',
     start: 'Reimposta ora'
@@ -356,5 +357,14 @@ export const it: Messages = {
     failed: 'Non è stato possibile salvare il rapporto di assistenza.'
   },
   error: { copy: 'Copia i dettagli', copied: 'Dettagli copiati', todo: 'Cosa fare:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Serve un ripristino',
+    verdictTry: 'Forse non serve un ripristino: prova prima questo',
+    verdictUnknown: 'Plex Reclaim non è riuscito a stabilirlo',
+    verdictClaim: 'Nessun ripristino necessario: associa il server',
+    local: 'Questo computer può usare il server senza accedere: le impostazioni di rete del server lo lasciano entrare. Apri prima Plex Web su questo computer: potresti entrare nelle impostazioni del server senza un ripristino. Plex Reclaim si limita a mostrarlo; non cambia mai questa impostazione. Anche un PIN sull’account del proprietario fa sì che Plex chieda a tutti di accedere, qualunque cosa dica questa impostazione (articolo di supporto Plex 203948786).',
+    alreadyListed: 'Quel file di impostazioni è già nell’elenco: è selezionato qui sotto.'
+  },
   leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'
 }

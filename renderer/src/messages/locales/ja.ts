@@ -89,8 +89,8 @@ export const ja: Messages = {
     title: 'サーバーはどのアカウントでサインインしていますか？',
     account: 'アカウント',
     email: 'メールアドレス',
-    token: 'サインイン用トークン',
-    tokenPresent: 'あり（表示しません）',
+    token: 'サーバーに保存されたサインイン',
+    tokenPresent: 'あり',
     tokenAbsent: 'なし',
     home: 'Plex Home',
     serverId: 'サーバーの識別情報（変更しません）',
@@ -123,7 +123,7 @@ export const ja: Messages = {
   backup: {
     title: '設定をバックアップ',
     body: '何かを変更する前に、サーバーの設定のコピーを保存し、読み戻して確認します。',
-    where: 'バックアップの保存先',
+    where: 'このバックアップの保存先',
     take: 'バックアップを作成',
     taking: 'バックアップを作成しています…',
     verified: (when: string) => `${when} のバックアップを保存し、確認しました。`,
@@ -141,6 +141,7 @@ export const ja: Messages = {
     offline: 'Plex Media Server が1分ほどオフラインになります（Plex の更新直後はもっとかかります）。',
     streams: '視聴中の人は再生が止まります。',
     prompt: 'サーバーの停止と起動のため、コンピューターのパスワードを求められることがあります。',
+    promptOnce: '「今すぐリセット」をクリックすると、サーバーの設定の変更と停止・起動のために、コンピューターのパスワードを一度だけ求められます。Plex Reclaim を開いている間は、再び求められることはありません。',
     manual: 'サーバーの停止と起動をご自身で行うよう求められます。',
     after: 'サインイン情報の4つの値を取り除きます。ライブラリ、履歴、設定はそのまま残ります。その後、サーバーをご自身のアカウントに登録します。',
     start: '今すぐリセット'
@@ -352,6 +353,15 @@ export const ja: Messages = {
     copy: '詳細をコピー',
     copied: '詳細をコピーしました',
     todo: '対処方法：'
+  },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'リセットが必要です',
+    verdictTry: 'リセットは不要かもしれません：まずこちらをお試しください',
+    verdictUnknown: 'Plex Reclaim では判断できませんでした',
+    verdictClaim: 'リセットは不要です：サーバーを登録してください',
+    local: 'このコンピューターはサインインせずにサーバーを使えます。サーバーのネットワーク設定がこのコンピューターを許可しているためです。まずこのコンピューターで Plex Web を開いてください。リセットせずにサーバーの設定に入れるかもしれません。Plex Reclaim はこれを表示するだけで、設定を変更することはありません。所有者のアカウントに PIN が設定されている場合も、この設定にかかわらず Plex は全員にサインインを求めます（Plex サポート記事 203948786）。',
+    alreadyListed: 'その設定ファイルはすでに一覧にあります。下で選択されています。'
   },
   leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。'
 }

@@ -56,7 +56,12 @@ export const nlErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: { what: 'Plex Reclaim reageert niet.', todo: 'Start het opnieuw en laad deze pagina opnieuw.' },
   NEEDS_PERMISSION: { what: 'Deze instellingen zijn van het eigen gebruikersaccount van de server.', todo: 'Ga verder vanaf “Diagnose”: je computer vraagt één keer om je wachtwoord en de hele reset loopt met die toestemming.' },
   SERVER_CLOCK_WRONG: { what: 'De klok van de server staat verkeerd.', todo: 'Stel op de server de datum en tijd goed in en probeer het opnieuw: plex.tv accepteert geen server waarvan de klok verkeerd staat.' },
-  CLAIM_SERVER_SIGN_IN: { what: 'Deze server heeft het claimen vanaf hier niet geaccepteerd: hij wordt geclaimd via zijn eigen inlog.', todo: 'Ga naar de computer waarop Plex Media Server draait, klik op het pictogram van de server (in het systeemvak op Windows, in de menubalk op macOS), kies “Open Plex…” en log in met je Plex-account: de server claimt zichzelf dan voor dat account.' }
+  CLAIM_SERVER_SIGN_IN: { what: 'Deze server heeft het claimen vanaf hier niet geaccepteerd: hij wordt geclaimd via zijn eigen inlog.', todo: 'Ga naar de computer waarop Plex Media Server draait, klik op het pictogram van de server (in het systeemvak op Windows, in de menubalk op macOS), kies “Open Plex…” en log in met je Plex-account: de server claimt zichzelf dan voor dat account.' },
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: { what: 'Deze computer heeft geen SSH-sleutel en er draait geen ssh-agent.', todo: 'Gebruik een wachtwoord: kies ‘Een wachtwoord’ en typ het wachtwoord van die gebruiker op de server. (Of maak een sleutel met ssh-keygen en zet die op de server.)' },
+  SSH_HOST_NOT_FOUND: { what: 'Die servernaam is niet gevonden op het netwerk.', todo: 'Controleer de spelling, of typ in plaats daarvan het IP-adres van de server (je router toont het).' },
+  SSH_REFUSED: { what: 'De server weigerde de verbinding: op die SSH-poort antwoordt niets.', todo: 'Controleer de poort (22, tenzij die is gewijzigd) en of SSH op de server aanstaat (op een NAS in het configuratiescherm).' },
+  SSH_KEY_REJECTED: { what: 'De server accepteerde de SSH-sleutel van deze computer niet voor die gebruiker.', todo: 'Controleer de gebruikersnaam, of kies ‘Een wachtwoord’. Om de sleutel te gebruiken, zet je hem in authorized_keys van die gebruiker op de server.' }
 }
 
 /** For any code not above: plain words for where it happened. */

@@ -88,9 +88,9 @@ export const nl: Messages = {
     title: 'Met welk account is je server ingelogd?',
     account: 'Account',
     email: 'E-mail',
-    token: 'Inlogtoken',
-    tokenPresent: 'aanwezig (niet getoond)',
-    tokenAbsent: 'geen',
+    token: 'Aanmelding opgeslagen op de server',
+    tokenPresent: 'ja',
+    tokenAbsent: 'nee',
     home: 'Plex Home',
     serverId: 'Server-ID (blijft behouden)',
     where: 'Instellingenbestand',
@@ -122,7 +122,7 @@ export const nl: Messages = {
   backup: {
     title: 'Maak een back-up van de instellingen',
     body: 'Voordat er iets verandert, wordt een kopie van de serverinstellingen opgeslagen, teruggelezen en gecontroleerd.',
-    where: 'Back-ups worden bewaard in',
+    where: 'Deze back-up staat in',
     take: 'Back-up maken',
     taking: 'Back-up maken…',
     verified: (when: string) => `De back-up van ${when} is opgeslagen en gecontroleerd.`,
@@ -140,6 +140,7 @@ export const nl: Messages = {
     offline: 'Plex Media Server is ongeveer een minuut offline (langer vlak na een Plex-update).',
     streams: 'Wie op dat moment kijkt, wordt onderbroken.',
     prompt: 'Je computer kan om je wachtwoord vragen om de server te stoppen en te starten.',
+    promptOnce: 'Je computer vraagt één keer om je wachtwoord, wanneer je op \'Nu resetten\' klikt, om de instellingen van de server te wijzigen en hem te stoppen en te starten. Zolang Plex Reclaim open blijft, wordt het niet opnieuw gevraagd.',
     manual: 'Je wordt gevraagd de server zelf te stoppen en te starten.',
     after: 'De vier inloggegevens worden verwijderd; bibliotheken, geschiedenis en instellingen blijven. Daarna claim je de server met je eigen account.',
     start: 'Nu resetten'
@@ -351,6 +352,15 @@ export const nl: Messages = {
     copy: 'Details kopiëren',
     copied: 'Details gekopieerd',
     todo: 'Wat je kunt doen:'
+  },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Je hebt een reset nodig',
+    verdictTry: 'Misschien heb je geen reset nodig: probeer eerst dit',
+    verdictUnknown: 'Plex Reclaim kon het niet vaststellen',
+    verdictClaim: 'Geen reset nodig: claim de server',
+    local: 'Deze computer mag de server zonder aanmelden gebruiken: de netwerkinstellingen van de server laten hem toe. Open eerst Plex Web op deze computer: misschien kom je zonder reset in de instellingen van de server. Plex Reclaim laat dit alleen zien; het wijzigt die instelling nooit. Een pincode op het account van de eigenaar laat Plex ook iedereen om aanmelding vragen, wat deze instelling ook zegt (Plex-supportartikel 203948786).',
+    alreadyListed: 'Dat instellingenbestand staat al in de lijst: het is hieronder geselecteerd.'
   },
   leave: 'Er loopt nog een actie. Als je nu weggaat, zie je de voortgang niet meer.'
 }

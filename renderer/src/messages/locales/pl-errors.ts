@@ -56,7 +56,12 @@ export const plErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: { what: 'Plex Reclaim nie odpowiada.', todo: 'Uruchom program ponownie i wczytaj tę stronę od nowa.' },
   NEEDS_PERMISSION: { what: 'Te ustawienia należą do konta systemowego, na którym działa serwer.', todo: 'Przejdź dalej z ekranu „Diagnoza”: komputer tylko raz poprosi o hasło, a cały reset zostanie wykonany z tym uprawnieniem.' },
   SERVER_CLOCK_WRONG: { what: 'Zegar serwera wskazuje niewłaściwy czas.', todo: 'Ustaw datę i godzinę na serwerze, a potem spróbuj ponownie: plex.tv nie akceptuje serwera z niewłaściwym czasem.' },
-  CLAIM_SERVER_SIGN_IN: { what: 'Ten serwer nie przyjął przypisania stąd: przypisuje się go do konta przez własne logowanie serwera.', todo: 'Na komputerze, na którym działa Plex Media Server, kliknij jego ikonę (w obszarze powiadomień w Windows, na pasku menu w macOS), wybierz „Open Plex…” i zaloguj się na swoje konto Plex: serwer sam przypisze się do tego konta.' }
+  CLAIM_SERVER_SIGN_IN: { what: 'Ten serwer nie przyjął przypisania stąd: przypisuje się go do konta przez własne logowanie serwera.', todo: 'Na komputerze, na którym działa Plex Media Server, kliknij jego ikonę (w obszarze powiadomień w Windows, na pasku menu w macOS), wybierz „Open Plex…” i zaloguj się na swoje konto Plex: serwer sam przypisze się do tego konta.' },
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: { what: 'Ten komputer nie ma klucza SSH i nie działa żaden ssh-agent.', todo: 'Użyj hasła: wybierz „Hasło” i wpisz hasło tego użytkownika na serwerze. (Albo utwórz klucz poleceniem ssh-keygen i dodaj go na serwerze.)' },
+  SSH_HOST_NOT_FOUND: { what: 'Nie znaleziono tej nazwy serwera w sieci.', todo: 'Sprawdź pisownię albo wpisz adres IP serwera (pokazuje go router).' },
+  SSH_REFUSED: { what: 'Serwer odrzucił połączenie: na tym porcie SSH nic nie odpowiada.', todo: 'Sprawdź port (22, jeśli go nie zmieniono) i czy SSH jest włączone na serwerze (w NAS-ie: w jego panelu sterowania).' },
+  SSH_KEY_REJECTED: { what: 'Serwer nie przyjął klucza SSH tego komputera dla tego użytkownika.', todo: 'Sprawdź nazwę użytkownika albo wybierz „Hasło”. Aby użyć klucza, dodaj go do authorized_keys tego użytkownika na serwerze.' }
 }
 
 /** For any code not above: plain words for where it happened. */

@@ -94,9 +94,9 @@ export const pl: Messages = {
     title: 'Na jakie konto jest zalogowany serwer?',
     account: 'Konto',
     email: 'E-mail',
-    token: 'Token logowania',
-    tokenPresent: 'jest (ukryty)',
-    tokenAbsent: 'brak',
+    token: 'Logowanie zapisane na serwerze',
+    tokenPresent: 'tak',
+    tokenAbsent: 'nie',
     home: 'Plex Home',
     serverId: 'Identyfikator serwera (bez zmian)',
     where: 'Plik ustawień',
@@ -128,7 +128,7 @@ export const pl: Messages = {
   backup: {
     title: 'Kopia zapasowa ustawień',
     body: 'Zanim cokolwiek się zmieni, kopia ustawień serwera zostanie zapisana, a następnie odczytana i sprawdzona.',
-    where: 'Kopie zapasowe są przechowywane w folderze',
+    where: 'Ta kopia zapasowa jest w folderze',
     take: 'Utwórz kopię zapasową',
     taking: 'Tworzenie kopii zapasowej…',
     verified: (when: string) => `Kopia zapasowa z ${when} została zapisana i sprawdzona.`,
@@ -146,6 +146,7 @@ export const pl: Messages = {
     offline: 'Plex Media Server będzie niedostępny przez około minutę (dłużej tuż po aktualizacji Plex).',
     streams: 'Trwające odtwarzanie zostanie przerwane.',
     prompt: 'Komputer może poprosić o hasło, aby zatrzymać i uruchomić serwer.',
+    promptOnce: 'Komputer poprosi o hasło jeden raz, po kliknięciu „Resetuj teraz”, aby zmienić ustawienia serwera oraz go zatrzymać i uruchomić. Dopóki Plex Reclaim jest otwarty, nie poprosi o nie ponownie.',
     manual: 'Pojawi się prośba o samodzielne zatrzymanie i uruchomienie serwera.',
     after: 'Cztery wpisy logowania zostaną usunięte; biblioteki, historia i ustawienia pozostaną. Następnie przypiszesz serwer do swojego konta.',
     start: 'Resetuj teraz'
@@ -354,5 +355,14 @@ export const pl: Messages = {
     failed: 'Nie udało się zapisać raportu.'
   },
   error: { copy: 'Kopiuj szczegóły', copied: 'Skopiowano szczegóły', todo: 'Co zrobić:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Potrzebny jest reset',
+    verdictTry: 'Reset może nie być potrzebny: najpierw spróbuj tego',
+    verdictUnknown: 'Plex Reclaim nie mógł tego ustalić',
+    verdictClaim: 'Reset nie jest potrzebny: przypisz serwer',
+    local: 'Ten komputer może korzystać z serwera bez logowania: ustawienia sieci serwera go wpuszczają. Najpierw otwórz Plex Web na tym komputerze: być może wejdziesz do ustawień serwera bez resetu. Plex Reclaim tylko to pokazuje; nigdy nie zmienia tego ustawienia. PIN na koncie właściciela również sprawia, że Plex prosi wszystkich o zalogowanie, niezależnie od tego ustawienia (artykuł pomocy Plex 203948786).',
+    alreadyListed: 'Ten plik ustawień jest już na liście: jest zaznaczony poniżej.'
+  },
   leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'
 }

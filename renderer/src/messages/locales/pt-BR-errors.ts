@@ -59,7 +59,12 @@ export const ptBRErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: E('O Plex Reclaim não está respondendo.', 'Abra-o de novo e recarregue esta página.'),
   NEEDS_PERMISSION: E('Estas configurações pertencem à própria conta do servidor.', 'Continue a partir do “Diagnóstico”: o computador vai pedir a sua senha uma única vez, e toda a redefinição será feita com essa permissão.'),
   SERVER_CLOCK_WRONG: E('O relógio do servidor está errado.', 'Acerte a data e a hora no servidor e tente de novo: o plex.tv não aceita um servidor com o relógio errado.'),
-  CLAIM_SERVER_SIGN_IN: E('Este servidor não aceitou a vinculação feita daqui: ele é vinculado quando você entra na conta pelo próprio servidor.', 'No computador em que o Plex Media Server está em execução, clique no ícone dele (na área de notificação no Windows, na barra de menus no macOS), escolha “Open Plex…” e entre com a sua conta Plex: o próprio servidor se vincula a ela.')
+  CLAIM_SERVER_SIGN_IN: E('Este servidor não aceitou a vinculação feita daqui: ele é vinculado quando você entra na conta pelo próprio servidor.', 'No computador em que o Plex Media Server está em execução, clique no ícone dele (na área de notificação no Windows, na barra de menus no macOS), escolha “Open Plex…” e entre com a sua conta Plex: o próprio servidor se vincula a ela.'),
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: E('Este computador não tem chave SSH e nenhum ssh-agent está em execução.', 'Use uma senha: escolha “Uma senha” e digite a senha desse usuário no servidor. (Ou crie uma chave com ssh-keygen e adicione-a ao servidor.)'),
+  SSH_HOST_NOT_FOUND: E('Esse nome de servidor não foi encontrado na rede.', 'Confira a grafia ou digite o endereço IP do servidor (o roteador o mostra).'),
+  SSH_REFUSED: E('O servidor recusou a conexão: nada responde nessa porta SSH.', 'Confira a porta (22, se não foi alterada) e se o SSH está ativado no servidor (num NAS, no painel de controle).'),
+  SSH_KEY_REJECTED: E('O servidor não aceitou a chave SSH deste computador para esse usuário.', 'Confira o nome de usuário ou escolha “Uma senha”. Para usar a chave, adicione-a ao authorized_keys desse usuário no servidor.')
 }
 
 /** For a code not in the list. */

@@ -96,9 +96,9 @@ export const ptBR: Messages = {
     title: 'A qual conta o seu servidor está conectado?',
     account: 'Conta',
     email: 'E-mail',
-    token: 'Credencial de acesso',
-    tokenPresent: 'presente (não exibida)',
-    tokenAbsent: 'nenhuma',
+    token: 'Acesso salvo no servidor',
+    tokenPresent: 'sim',
+    tokenAbsent: 'não',
     home: 'Plex Home',
     serverId: 'Identidade do servidor (mantida)',
     where: 'Arquivo de configurações',
@@ -130,7 +130,7 @@ export const ptBR: Messages = {
   backup: {
     title: 'Fazer backup das configurações',
     body: 'Antes de qualquer alteração, uma cópia das configurações do servidor é salva, depois lida de novo e conferida.',
-    where: 'Os backups ficam em',
+    where: 'Este backup está em',
     take: 'Fazer o backup',
     taking: 'Fazendo o backup…',
     verified: (when: string) => `O backup de ${when} foi salvo e verificado.`,
@@ -141,13 +141,14 @@ export const ptBR: Messages = {
     title: 'Revisar a redefinição',
     body: 'Nada foi alterado ainda. Veja o que acontece quando você clicar em “Redefinir agora”.',
     server: 'Servidor',
-    account: 'Conta desconectada',
+    account: 'Conta que será desconectada',
     backup: 'Backup verificado',
     backupAt: (when: string, where: string) => `${when}, em ${where}`,
     what: 'O que vai acontecer',
     offline: 'O Plex Media Server fica fora do ar por cerca de um minuto (mais tempo logo depois de uma atualização do Plex).',
     streams: 'Quem estiver assistindo algo será interrompido.',
     prompt: 'O computador pode pedir a sua senha para parar e iniciar o servidor.',
+    promptOnce: 'O computador pedirá a sua senha uma única vez, ao clicar em "Redefinir agora", para alterar as configurações do servidor e pará-lo e iniciá-lo. Ele não pedirá de novo enquanto o Plex Reclaim estiver aberto.',
     manual: 'Você vai precisar parar e iniciar o servidor manualmente.',
     after: 'Os quatro dados de acesso são removidos; as bibliotecas, o histórico e as configurações continuam. Depois você vincula o servidor à sua própria conta.',
     start: 'Redefinir agora'
@@ -356,5 +357,14 @@ export const ptBR: Messages = {
     failed: 'Não foi possível salvar o relatório de suporte.'
   },
   error: { copy: 'Copiar os detalhes', copied: 'Detalhes copiados', todo: 'O que fazer:' },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Você precisa de uma redefinição',
+    verdictTry: 'Talvez você não precise de uma redefinição: tente isto primeiro',
+    verdictUnknown: 'O Plex Reclaim não conseguiu saber',
+    verdictClaim: 'Nenhuma redefinição necessária: vincule o servidor',
+    local: 'Este computador pode usar o servidor sem entrar na conta: as configurações de rede do servidor o deixam entrar. Abra primeiro o Plex Web neste computador: talvez você acesse as configurações do servidor sem redefinir nada. O Plex Reclaim só mostra isso; nunca altera essa configuração. Um PIN na conta do proprietário também faz o Plex pedir que todos entrem na conta, não importa o que diga esta configuração (artigo de suporte do Plex 203948786).',
+    alreadyListed: 'Esse arquivo de configurações já está na lista: ele está selecionado abaixo.'
+  },
   leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.'
 }

@@ -56,7 +56,12 @@ export const svErrors: Readonly<Record<string, Worded>> = {
   BRIDGE_UNREACHABLE: { what: 'Plex Reclaim svarar inte.', todo: 'Starta programmet igen och läs in sidan på nytt.' },
   NEEDS_PERMISSION: { what: 'Inställningarna tillhör serverns eget användarkonto.', todo: 'Fortsätt från ”Diagnos”: datorn frågar efter ditt lösenord en gång, och hela nollställningen körs med den behörigheten.' },
   SERVER_CLOCK_WRONG: { what: 'Serverns klocka går fel.', todo: 'Ställ in datum och tid på servern och försök sedan igen: plex.tv godkänner inte en server vars klocka går fel.' },
-  CLAIM_SERVER_SIGN_IN: { what: 'Servern tog inte emot anspråket härifrån: anspråk på den görs via serverns egen inloggning.', todo: 'Klicka på serverns ikon på datorn där Plex Media Server körs (i meddelandefältet i Windows, i menyraden i macOS), välj ”Open Plex…” och logga in med ditt Plex-konto: då görs anspråk på servern för det kontot automatiskt.' }
+  CLAIM_SERVER_SIGN_IN: { what: 'Servern tog inte emot anspråket härifrån: anspråk på den görs via serverns egen inloggning.', todo: 'Klicka på serverns ikon på datorn där Plex Media Server körs (i meddelandefältet i Windows, i menyraden i macOS), välj ”Open Plex…” och logga in med ditt Plex-konto: då görs anspråk på servern för det kontot automatiskt.' },
+  // Issue 24: the SSH form names the real cause.
+  SSH_NO_KEY: { what: 'Den här datorn har ingen SSH-nyckel, och ingen ssh-agent körs.', todo: 'Använd ett lösenord: välj ”Ett lösenord” och skriv lösenordet för den användaren på servern. (Eller skapa en nyckel med ssh-keygen och lägg in den på servern.)' },
+  SSH_HOST_NOT_FOUND: { what: 'Det servernamnet hittades inte på nätverket.', todo: 'Kontrollera stavningen, eller skriv serverns IP-adress i stället (din router visar den).' },
+  SSH_REFUSED: { what: 'Servern vägrade anslutningen: inget svarar på den SSH-porten.', todo: 'Kontrollera porten (22 om den inte har ändrats) och att SSH är påslaget på servern (på en NAS i dess kontrollpanel).' },
+  SSH_KEY_REJECTED: { what: 'Servern godtog inte den här datorns SSH-nyckel för den användaren.', todo: 'Kontrollera användarnamnet, eller välj ”Ett lösenord” i stället. För att använda nyckeln, lägg in den i användarens authorized_keys på servern.' }
 }
 
 /** For any code not above: plain words for where it happened. */

@@ -88,9 +88,9 @@ export const sv: Messages = {
     title: 'Vilket konto är din server inloggad med?',
     account: 'Konto',
     email: 'E-post',
-    token: 'Inloggningstoken',
-    tokenPresent: 'finns (visas inte)',
-    tokenAbsent: 'ingen',
+    token: 'Inloggning sparad på servern',
+    tokenPresent: 'ja',
+    tokenAbsent: 'nej',
     home: 'Plex Home',
     serverId: 'Serverns identitet (behålls)',
     where: 'Inställningsfil',
@@ -122,7 +122,7 @@ export const sv: Messages = {
   backup: {
     title: 'Säkerhetskopiera inställningarna',
     body: 'En kopia av serverns inställningar sparas innan något ändras, och läses sedan tillbaka och kontrolleras.',
-    where: 'Säkerhetskopior sparas i',
+    where: 'Den här säkerhetskopian finns i',
     take: 'Säkerhetskopiera',
     taking: 'Säkerhetskopierar…',
     verified: (when: string) => `Säkerhetskopian från ${when} har sparats och kontrollerats.`,
@@ -140,6 +140,7 @@ export const sv: Messages = {
     offline: 'Plex Media Server är offline i ungefär en minut (längre direkt efter en Plex-uppdatering).',
     streams: 'Den som tittar just då blir avbruten.',
     prompt: 'Datorn kan fråga efter ditt lösenord för att stoppa och starta servern.',
+    promptOnce: 'Datorn frågar efter ditt lösenord en gång, när du klickar på ”Nollställ nu”, för att ändra serverns inställningar och stoppa och starta den. Den frågar inte igen så länge Plex Reclaim är öppet.',
     manual: 'Du blir ombedd att stoppa och starta servern själv.',
     after: 'De fyra inloggningsuppgifterna tas bort; bibliotek, historik och inställningar finns kvar. Sedan gör du anspråk på servern med ditt eget konto.',
     start: 'Nollställ nu'
@@ -351,6 +352,15 @@ export const sv: Messages = {
     copy: 'Kopiera detaljer',
     copied: 'Detaljerna har kopierats',
     todo: 'Gör så här:'
+  },
+  /** Issue 24 (screens): the diagnosis verdicts, the local-access note, a file chosen twice. */
+  screens: {
+    verdictReset: 'Du behöver en återställning',
+    verdictTry: 'Du kanske inte behöver en återställning: prova det här först',
+    verdictUnknown: 'Plex Reclaim kunde inte avgöra det',
+    verdictClaim: 'Ingen återställning behövs: gör anspråk på servern',
+    local: 'Den här datorn får använda servern utan att logga in: serverns nätverksinställningar släpper in den. Öppna först Plex Web på den här datorn: du kanske kommer in i serverns inställningar utan återställning. Plex Reclaim visar bara detta; det ändrar aldrig inställningen. En PIN-kod på ägarens konto gör också att Plex ber alla att logga in, oavsett vad den här inställningen säger (Plex supportartikel 203948786).',
+    alreadyListed: 'Den inställningsfilen finns redan i listan: den är vald nedan.'
   },
   leave: 'En körning pågår. Om du lämnar nu döljs förloppet.'
 }
