@@ -127,7 +127,7 @@ describe.skipIf(!((sshdAvailable as () => boolean)() && (sudoAvailable as () => 
     ['sudo NOPASSWD from a tcsh login shell', () => ({ user: sshd.users.nopasswd, sudo: {}, tcsh: true })]
   ]
 
-  // 8-15 s per role here (measured 7.6-12.2 s; 5 tries of a copy, a reset and a restore, in both racer modes).
+  // 3-15 s per role here (measured 3.2-12.2 s over two runs; 5 tries of a copy, a reset and a restore, in both racer modes).
   it.each(roles)('%s: reset, the copy beside it and restore, 5 tries against each racer', async (_, role) => {
     const { user, sudo, tcsh } = role()
     if (tcsh) withPasswdLock('usermod', ['-s', '/bin/tcsh', user])
