@@ -12,8 +12,18 @@ import { FinishEarly, Run, recover } from './run'
 
 export type { RunContext, RunResult, StepEvent, RunInstallation } from './context'
 
-/** The machine-wide lock on this settings file, taken before the run's journal is written. */
-const lockFor = async (ctx: RunContext, runId: string): Promise<RunLock> => RunLock.acquire(ctx.localHost, await settingsKey(ctx.localHost, ctx.host.ref, ctx.store.target), runId)
+/**
+ * The machine-wide lock on this settings file, taken before the run's journal is written; over SSH
+ * also the server's own, which rides on the run's first exchange there (ssh-lock.ts).
+ */
+async function lockFor(ctx: RunContext, runId: string): Promise<RunLock> {
+  const lock = await RunLock.acquire(ctx.localHost, await settingsKey(ctx.localHost, ctx.host.ref, ctx.store.target), runId)
+  const remote = ctx.host.settingsLock
+  if (!remote) return lock
+  const location = settingsLocation(ctx.store.target)
+  remote.take(location, runId)
+  return lock.also(() => remote.drop(location, runId))
+}
 
 async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> = {}): Promise<Run> {
   // The backup folder is a trust boundary: checked (never chmodded) before anything in it is used.

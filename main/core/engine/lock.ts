@@ -124,6 +124,8 @@ const busy = (holder: LockContent): CoreError => {
  * folder another user's stale file cannot be, and need not be: it is not live.
  */
 export class RunLock {
+  private readonly alongside: (() => void)[] = []
+
   private constructor(
     private readonly host: Host,
     readonly path: string,
@@ -157,7 +159,14 @@ export class RunLock {
     return new RunLock(local, path, key)
   }
 
+  /** Something let go with this lock (the server's own lock over SSH). */
+  also(release: () => void): this {
+    this.alongside.push(release)
+    return this
+  }
+
   async release(): Promise<void> {
+    for (const f of this.alongside.splice(0)) f()
     if (heldHere.get(this.key) === this.path) heldHere.delete(this.key)
     await unlinkRegularFile(this.host, this.path).catch(() => undefined)
   }

@@ -9,6 +9,7 @@ import { openConnection, type SshAuth } from './ssh-connect'
 import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
 import { FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_SCRIPT } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
+import { LockQueue } from './ssh-lock'
 import { probeableUrl, type NetworkCheck } from './network-check'
 import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
@@ -43,6 +44,7 @@ export class SshHost implements Host {
   // that may change the server (a write, a command) forgets all answers.
   private readonly answers = new Map<string, { facts: PathFacts; asked: Set<Question> }>()
   private primedNetwork?: { url: string; check: NetworkCheck } // asked along with a prime's paths; used once
+  readonly settingsLock = new LockQueue() // the server's own lock per settings file, with the next exchange
 
   /** Which machine this is: its normalised name and port, with the user and verified key beside it. */
   readonly ref: HostRef
@@ -93,12 +95,13 @@ export class SshHost implements Host {
    * Runs one command line, through sudo when it is on. A script is constant text run by sh -c, with
    * every variable part passed as a positional parameter ("$1", "$2"), never spliced into it.
    */
-  private async run(words: Words, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+  private async run(plain: Words, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+    const [words, checked] = this.settingsLock.wrap(plain, this.name)
     const line = 'script' in words ? scriptLine(words.script, words.args ?? []) : commandLine(words)
     if (this.sudo.kind === 'password' && input !== undefined) {
       throw new CoreError('INTERNAL', 'A privileged command with a password gets no other input.')
     }
-    return this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs)
+    return checked(await this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs))
   }
 
   /** Anything that may change the server: earlier answers no longer hold. */

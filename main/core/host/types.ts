@@ -115,6 +115,11 @@ export interface Host {
    * prime() with the same network address has already asked, in its one exchange.
    */
   network(url: string | undefined): Promise<NetworkCheck>
+  /**
+   * A host that other computers and users reach too (SSH) keeps its own lock per settings file,
+   * taken and let go along with the next exchange; this computer's lock is the machine-wide one.
+   */
+  readonly settingsLock?: { take(location: string, runId: string): void; drop(location: string, runId: string): void }
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
 }
