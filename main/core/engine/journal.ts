@@ -7,6 +7,7 @@ import { hostRefSchema, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
 import { storeTargetSchema } from '../stores/target-schema'
 import type { StoreTarget } from '../stores/types'
+import { CoreError, toErr } from '../result'
 import { readSmallFile } from './small-file'
 import { labelDetailSchema } from '../detect/label-detail-schema'
 import type { LabelDetail } from '../detect/types'
@@ -136,7 +137,11 @@ export class JournalStore {
 
   /** Every run on record, newest first; unreadable ones included. */
   async list(): Promise<JournalEntry[]> {
-    const names = await this.host.readdir(this.dir).catch(() => [] as string[])
+    // A missing folder is no runs (the Host contract); one that cannot be read is said, never taken
+    // for "no runs": a run cut off in it may have left the server stopped.
+    const names = await this.host.readdir(this.dir).catch((error: unknown) => {
+      throw new CoreError('PERMISSION_DENIED', `The runs folder ${this.dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? toErr(error).message}), so a run cut off there cannot be seen. Give this user read access to it (it should be yours, mode 0700), then try again.`)
+    })
     const ids = names.filter((n) => n.endsWith(SUFFIX)).map((n) => n.slice(0, -SUFFIX.length)).filter((id) => STAMP_ID.test(id))
     const all = await Promise.all(ids.map((id) => this.read(id)))
     return all.sort((a, b) => b.runId.localeCompare(a.runId))

@@ -129,3 +129,23 @@ describe('one run per settings file per host', () => {
     expect(seen).toEqual([])
   })
 })
+
+describe('the runs folder', () => {
+  it.runIf(process.getuid?.() === 0)('one that cannot be read is an error that names it, never "no runs"', async () => {
+    const root = tempDir()
+    const runs = runsDirOf(join(root, 'backups'))
+    mkdirSync(runs, { recursive: true, mode: 0o700 })
+    chmodSync(root, 0o755)
+    chmodSync(join(root, 'backups'), 0o755)
+    const path = process.env.PATH
+    process.setegid!(NOBODY)
+    process.seteuid!(NOBODY)
+    try {
+      await expect(new JournalStore(runs, new LocalHost()).list()).rejects.toMatchObject({ code: 'PERMISSION_DENIED', message: expect.stringContaining(`The runs folder ${runs} cannot be read (EACCES)`) })
+    } finally {
+      process.seteuid!(0)
+      process.setegid!(0)
+      process.env.PATH = path
+    }
+  })
+})

@@ -15,7 +15,8 @@ import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
 import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from './ssh-sudo'
 import { commandLine, scriptLine, targetName, type SshTarget } from './ssh-target'
-import type { ExecOptions, ExecResult, FileInfo, Host, WriteOptions } from './types'
+import { notARegularFile, tooLarge } from './read-errors'
+import type { ExecOptions, ExecResult, FileInfo, Host, ReadOptions, WriteOptions } from './types'
 
 export { HostKeyUnknownError, type SshAuth } from './ssh-connect'
 export { KnownHosts, knownHostsPathFor } from './ssh-known-hosts'
@@ -174,28 +175,28 @@ export class SshHost implements Host {
   async readdir(path: string): Promise<string[]> {
     const value = await this.answer(path, 'names')
     if (value instanceof Error) {
-      if (value.code === 'EACCES' || value.code === 'ENOENT') return [] // as on this computer
+      if (value.code === 'ENOENT') return [] // the Host contract: missing is empty, unreadable is EACCES
       throw value
     }
     return value ?? []
   }
 
-  /** A regular file's bytes, up to the cap; a FIFO or device is refused, never opened. */
-  async readFile(path: string): Promise<Buffer> {
+  /** A regular file's bytes, up to the cap; a FIFO or device is refused, never opened; noFollow refuses a link. */
+  async readFile(path: string, { maxBytes = READ_CAP, noFollow = false }: ReadOptions = {}): Promise<Buffer> {
+    if (noFollow && (await this.info(path, 'lstat'))?.isSymbolicLink) throw toErrno('Too many levels of symbolic links', path)
     const content = await this.answer(path, 'content')
     if (content instanceof Error) throw content
+    if (content && content.length > maxBytes) throw tooLarge(path, maxBytes)
     if (content) return content
     const info = this.answers.get(path)?.facts.stat
     if (info instanceof Error) throw info
     if (!info) throw toErrno('No such file', path)
-    if (!info.isFile) {
-      if (info.isDirectory) throw toErrno('Is a directory', path)
-      throw new CoreError('NOT_A_FILE', `${path} on ${this.name} is not a regular file (a FIFO, device or socket). Point at the Preferences.xml file itself.`)
-    }
+    if (!info.isFile) throw notARegularFile(path, info.isDirectory ? 'directory' : undefined)
+    if (info.size > maxBytes) throw tooLarge(path, maxBytes)
     // Larger than what comes with the facts: read it on its own, bounded.
-    const r = await this.run({ script: '[ -f "$1" ] || { echo "$1: not a regular file" >&2; exit 3; }; head -c "$2" -- "$1"', args: [path, String(READ_CAP + 1)] })
+    const r = await this.run({ script: '[ -f "$1" ] || { echo "$1: not a regular file" >&2; exit 3; }; head -c "$2" -- "$1"', args: [path, String(maxBytes + 1)] })
     if (r.code !== 0) throw toErrno(r.stderr, path)
-    if (r.stdout.length > READ_CAP) throw new CoreError('NOT_A_SETTINGS_FILE', `${path} is larger than ${READ_CAP / 1024 / 1024} MB, far more than a settings file holds. Check that it is the right file.`)
+    if (r.stdout.length > maxBytes) throw tooLarge(path, maxBytes)
     return r.stdout
   }
 

@@ -82,6 +82,11 @@ export interface Host {
   lstat(path: string): Promise<FileInfo | null>
   stat(path: string): Promise<FileInfo | null>
   realpath(path: string): Promise<string>
+  /**
+   * The folder's names. A missing folder is [] (nothing is there); a folder this user may not read
+   * is an error with code EACCES, never [] (nothing seen is not nothing there). Pinned for every
+   * host by the conformance suite (conformance.ts); detection treats EACCES as "none" itself.
+   */
   readdir(path: string): Promise<string[]>
   /** Creates the folder and its parents; the last one gets the mode. */
   mkdir(path: string, mode?: number): Promise<void>
