@@ -45,6 +45,11 @@ export class Installations {
     return this.remember([await inspectPath(entry.host, path)], entry, path)[0]!
   }
 
+  /** Every installation found so far, on every host. */
+  all(): Known[] {
+    return [...this.known.values()]
+  }
+
   get(id: string): Known {
     const found = this.known.get(id)
     if (!found) throw new CoreError('NOT_FOUND', `No installation with id ${id}. Run "plex-reclaim detect" (or go back to "Find your server") and choose it again.`)

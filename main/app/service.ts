@@ -3,12 +3,12 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
 import { STAMP_ID } from '../core/backups/manifest'
 import { sha256 } from '../core/backups/store'
-import { READ_LIMITS } from '../core/host/types'
+import { localHost } from '../core/host/local'
+import { READ_LIMITS, type Host } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
-import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
-import { defaultKeyAuth } from '../core/host/ssh-keys'
+import { HostKeyUnknownError, type SshAuth, type SshTarget } from '../core/host/ssh'
 import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose'
 import { clientIdentifier } from '../core/plex-tv/client-id'
 import type { PlexTvOptions } from '../core/plex-tv/sign-in'
@@ -23,14 +23,17 @@ import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult
 import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
+import { openSsh, type SshOptions } from './ssh-connection'
 import { Runs, type RunOptions } from './runs'
 import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
+import { cutOffSubject, cutOffSummaries, restoreSubject, type CutOffSummary, type RunSubject } from './run-subjects'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
 export type { RunView } from './runs'
 export type { ClaimResult } from './accounts'
 export type { SignInResult } from './sign-ins'
+export type { CutOffSummary, RunSubject } from './run-subjects'
 
 export interface Standing {
   readonly serverRunning: boolean | null
@@ -41,7 +44,6 @@ export interface Standing {
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
-
 /**
  * The one application layer behind the desktop app's IPC handlers and the CLI: every use case is
  * written once here, over the core. Built from an environment its entry point decides.
@@ -50,10 +52,13 @@ export class AppService {
   readonly hosts: HostRegistry
   readonly installations: Installations
   readonly runs: Runs
+  readonly env: AppEnvironment
   private readonly signIns = new SignIns(() => this.plexTvOptions())
   private trustedFolder: Promise<TrustedBackupFolder> | null = null
 
-  constructor(readonly env: AppEnvironment) {
+  /** This computer is the local host unless the entry point gives its own (a test's, the demo's). */
+  constructor(settings: Omit<AppEnvironment, 'local'> & { readonly local?: Host }) {
+    const env = (this.env = { ...settings, local: settings.local ?? localHost })
     this.hosts = new HostRegistry({ host: env.local, apiPort: env.port })
     this.installations = new Installations(env, this.hosts)
     this.runs = new Runs(env, this.hosts, this.installations)
@@ -66,29 +71,33 @@ export class AppService {
   }
 
   /** Connects to a server over SSH (its key confirmed on first use) and finds its installations. */
-  async connect(target: SshTarget, auth: SshAuth | 'default-keys', options: { sudo?: { password?: string } | null; acceptFingerprint?: string; remotePort?: number; root?: string } = {}): Promise<ConnectResult> {
-    let host: SshHost
+  async connect(target: SshTarget, auth: SshAuth | 'default-keys', options: SshOptions & { root?: string } = {}): Promise<ConnectResult> {
+    let entry: HostEntry
     try {
-      const knownHosts = new KnownHosts(this.env.local, (await this.trusted()).knownHostsPath)
-      // sudo is probed once while connecting; a failure closes the connection with its own message.
-      host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint, { sudo: options.sudo ?? null })
+      entry = await this.connectHost(target, auth, options)
     } catch (error) {
       if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
       throw error
     }
     try {
-      const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? this.env.port) })
-      return { status: 'connected', name: host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
+      return { status: 'connected', name: entry.host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
     } catch (error) {
-      host.close()
+      entry.host.close?.()
       throw error
     }
   }
 
-  /** An already connected host (the CLI's --host) as the one commands act on. */
-  useHost(entry: HostEntry): HostEntry {
-    return this.hosts.add(entry)
+  /**
+   * The SSH connection commands then act on (the CLI's --host, and connect above): the key checked
+   * against the known hosts in the checked backup folder, sudo probed once, and a local port
+   * forwarded to the server's own local API. An unknown key is refused with its fingerprint.
+   */
+  async connectHost(target: SshTarget | string, auth: SshAuth | 'default-keys', options: SshOptions = {}): Promise<HostEntry> {
+    return this.hosts.add(await openSsh(this.env, (await this.trusted()).knownHostsPath, target, auth, options))
   }
+
+  /** An installation found earlier, by id (a clear message when it is not known). */
+  installation = (id: string): Known => this.installations.get(id)
 
   detect(entry?: HostEntry, root?: string): Promise<Known[]> {
     return this.installations.detect(entry, root)
@@ -194,7 +203,6 @@ export class AppService {
     return previousAccountOf(k, await this.runs.backups.list().catch(() => []))
   }
 
-  /** A claim code names its account only in the claim's answer: the specific warning comes after. */
   /** The server's API: from inside its container for Docker (any network), else the forwarded or local port. */
   private apiOf(entry: HostEntry, k: Known | null): number | ServerApi {
     return k ? apiFor(k.entry.host, targetOf(k.installation, k.entry.apiPort)) : entry.apiPort
@@ -239,6 +247,25 @@ export class AppService {
   /** Cancels, and signs out at plex.tv a token already obtained. */
   signInCancel(key: string): Promise<void> {
     return this.signIns.cancel(key)
+  }
+
+  /** Runs cut off by an earlier process, each with the backup "Undo" puts back. */
+  cutOffRuns(): Promise<CutOffSummary[]> {
+    return cutOffSummaries(this.runs)
+  }
+
+  /** What a run will be about, before it starts (the window's run registry names it so). */
+  runSubject(of: { kind: 'restore'; backupId: string } | { kind: 'resume' | 'rollback'; runId: string }): Promise<RunSubject> {
+    return of.kind === 'restore' ? restoreSubject(this.runs, this.installations, of.backupId) : cutOffSubject(this.runs, of.runId, of.kind)
+  }
+
+  /** Finishes a cut-off run from where it stood, or undoes it. */
+  resume(runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> {
+    return this.runs.resume(runId, onStep)
+  }
+
+  rollback(runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> {
+    return this.runs.rollback(runId, onStep)
   }
 
   /** Where things stand after a run: read from the server and the settings now, not remembered. */

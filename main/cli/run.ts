@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
+import { AppService, APP_VERSION, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
@@ -57,9 +57,8 @@ const processIo: CliIo = {
 /** pkexec's helper keeps root's own backups: its home from the password database, not from the environment. */
 const helperBackupDir = (): string => defaultBackupDir('linux', {}, userInfo().homedir)
 
-function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
+function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): Omit<AppEnvironment, 'local'> {
   return {
-    local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
     backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(flags['backup-dir'] ?? defaultBackupDir()),
     root: flags.root ?? '/',
@@ -109,7 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
     service = new AppService(environment(name, flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
-    if (flags.host) entry = service.useHost(await connectRemote(flags))
+    if (flags.host) entry = await connectRemote(service, flags)
     const ctx: CliContext = { args, flags, service, entry, out: io.out }
     if (!['resume', 'rollback'].includes(name)) await noticeCutOffRuns(ctx, io.err)
     return await command(ctx)

@@ -186,8 +186,7 @@ export class SshHost implements Host {
     if (noFollow && (await this.info(path, 'lstat'))?.isSymbolicLink) throw toErrno('Too many levels of symbolic links', path)
     const content = await this.answer(path, 'content')
     if (content instanceof Error) throw content
-    if (content && content.length > maxBytes) throw tooLarge(path, maxBytes)
-    if (content) return content
+    if (content) return content.length > maxBytes ? Promise.reject(tooLarge(path, maxBytes)) : content
     const info = this.answers.get(path)?.facts.stat
     if (info instanceof Error) throw info
     if (!info) throw toErrno('No such file', path)
