@@ -165,8 +165,13 @@ export class RunLock {
     return this
   }
 
-  async release(): Promise<void> {
+  /** Lets go of what was taken alongside (the server's lock) before the run ends; once only. */
+  releaseAlongside(): void {
     for (const f of this.alongside.splice(0)) f()
+  }
+
+  async release(): Promise<void> {
+    this.releaseAlongside()
     if (heldHere.get(this.key) === this.path) heldHere.delete(this.key)
     await unlinkRegularFile(this.host, this.path).catch(() => undefined)
   }

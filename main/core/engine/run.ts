@@ -62,6 +62,9 @@ export class Run {
   /** One step: recorded as started before its work begins, as completed after; events and boundaries. */
   async step(id: StepId, message: string, work: () => Promise<string>): Promise<void> {
     this.ctx.boundary?.(`before:${id}`)
+    // The settings are final once they are verified: the server's lock (over SSH) is let go with
+    // that read, so letting go costs no exchange of its own; this computer's lock stays to the end.
+    if (id === 'verify-store') this.lock.releaseAlongside()
     await this.save({ current: id })
     this.current = id
     this.began.add(id)

@@ -2,9 +2,11 @@ import { CoreError } from '../result'
 
 /**
  * One run per settings file on a server reached over SSH, whoever runs it and from wherever: a lock
- * on the server itself, taken and let go inside the scripts a run already sends (so it costs no
- * round trip of its own). The holder is the SSH connection: the sshd process of the session that
+ * on the server itself, taken inside the first script a run sends (no round trip of its own) and
+ * let go with the next one. The holder is the SSH connection: the sshd process of the session that
  * ran the script, by pid and start time, so a connection that drops lets go of its lock by itself.
+ * A session can outlive its client (a process it started keeps it open), so closing a connection
+ * with a lock let go but not yet said sends it first: one exchange, after the run has ended.
  *
  * The fragment takes three positional parameters and shifts them away before the script it is
  * put in front of: the settings location (a path is resolved on the server; another location is
@@ -88,6 +90,11 @@ export class LockQueue {
   // A refusal stands for every later exchange of that run: a caller that swallows one error (a
   // stat that may fail) must not let the run go on without the lock.
   private refused: { readonly runId: string; readonly error: CoreError } | null = null
+
+  /** Whether the next exchange has lock work to carry (a close sends it before the connection ends). */
+  pending(): boolean {
+    return this.due !== null
+  }
 
   next(): LockDue | null {
     const due = this.due

@@ -88,9 +88,7 @@ export class SshHost implements Host {
   }
 
   /** Whether file bytes for privileged writes went through SFTP (else a fixed shell command). */
-  get stagedThroughSftp(): boolean {
-    return this.stager.usedSftp
-  }
+  get stagedThroughSftp(): boolean { return this.stager.usedSftp } // prettier-ignore
 
   /**
    * Runs one command line, through sudo when it is on. A script is constant text run by sh -c, with
@@ -183,8 +181,9 @@ export class SshHost implements Host {
 
   /** A regular file's bytes, up to the cap; a FIFO or device is refused, never opened; noFollow refuses a link. */
   async readFile(path: string, { maxBytes = READ_CAP, noFollow = false }: ReadOptions = {}): Promise<Buffer> {
-    if (noFollow && (await this.info(path, 'lstat'))?.isSymbolicLink) throw toErrno('Too many levels of symbolic links', path)
     const content = await this.answer(path, 'content')
+    const link = this.answers.get(path)?.facts.lstat // from the same exchange as the content
+    if (noFollow && link && !(link instanceof Error) && link.isSymbolicLink) throw toErrno('Too many levels of symbolic links', path)
     if (content instanceof Error) throw content
     if (content) return content.length > maxBytes ? Promise.reject(tooLarge(path, maxBytes)) : content
     const info = this.answers.get(path)?.facts.stat
@@ -294,6 +293,8 @@ export class SshHost implements Host {
 
   close(): void {
     for (const s of this.forwards) s.close()
-    void this.stager.close().finally(() => this.client.end())
+    // A settings lock let go since the last exchange is said now: a lingering session must not hold it.
+    const said = this.settingsLock.pending() ? this.run(['true']).catch(() => undefined) : Promise.resolve()
+    void said.finally(() => this.stager.close()).finally(() => this.client.end())
   }
 }
