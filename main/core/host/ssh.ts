@@ -293,8 +293,7 @@ export class SshHost implements Host {
 
   close(): void {
     for (const s of this.forwards) s.close()
-    // A settings lock let go since the last exchange is said now: a lingering session must not hold it.
-    const said = this.settingsLock.pending() ? this.run(['true']).catch(() => undefined) : Promise.resolve()
+    const said = this.settingsLock.pending() ? this.run(['true']).catch(() => undefined) : Promise.resolve() // a lock let go, said before the session ends
     void said.finally(() => this.stager.close()).finally(() => this.client.end())
   }
 }
