@@ -5,9 +5,9 @@ import { STAMP_ID } from '../backups/manifest'
 import { INSTALLATION_ID } from '../detect/types'
 import { hostRefSchema, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
+import { CoreError, fromFsError } from '../result'
 import { storeTargetSchema } from '../stores/target-schema'
 import type { StoreTarget } from '../stores/types'
-import { CoreError, toErr } from '../result'
 import { readSmallFile } from './small-file'
 import { labelDetailSchema } from '../detect/label-detail-schema'
 import type { LabelDetail } from '../detect/types'
@@ -117,8 +117,13 @@ export class JournalStore {
 
   async write(journal: Journal): Promise<Journal> {
     const next: Journal = { ...journal, updatedAt: new Date().toISOString() }
-    await this.host.mkdir(this.dir, 0o700)
-    await this.host.writeFileAtomic(this.path(journal.runId), Buffer.from(`${JSON.stringify(next, null, 2)}\n`), { mode: 0o600 })
+    const path = this.path(journal.runId)
+    try {
+      await this.host.mkdir(this.dir, 0o700)
+      await this.host.writeFileAtomic(path, Buffer.from(`${JSON.stringify(next, null, 2)}\n`), { mode: 0o600 })
+    } catch (error) {
+      throw fromFsError(error, path, 'saving the run journal')
+    }
     return next
   }
 
@@ -132,15 +137,22 @@ export class JournalStore {
     const parsed = journalSchema.safeParse(raw)
     if (!parsed.success) return { runId, journal: null, problem: `its journal is not one Plex Reclaim wrote (${parsed.error.issues[0]?.path.join('.') || 'shape'})` }
     if (parsed.data.runId !== runId) return { runId, journal: null, problem: 'its journal names another run' }
-    return { runId, journal: parsed.data as Journal }
+    return { runId, journal: parsed.data }
   }
 
   /** Every run on record, newest first; unreadable ones included. */
   async list(): Promise<JournalEntry[]> {
-    // A missing folder is no runs (the Host contract); one that cannot be read is said, never taken
-    // for "no runs": a run cut off in it may have left the server stopped.
+    // No folder yet is no runs yet; anything else that cannot be read would hide a cut-off run (a
+    // server left stopped), so it is said.
+    const unreadable = (why: string): CoreError =>
+      new CoreError('RUN_UNREADABLE', `The runs folder ${this.dir} cannot be read (${why}), so a run that was cut off there (perhaps leaving the server stopped) cannot be seen. Check that folder, or choose the backup folder that holds it with --backup-dir.`)
+    const info = await this.host.lstat(this.dir).catch((error: unknown) => {
+      throw unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+    })
+    if (info === null) return []
+    if (!info.isDirectory) throw unreadable(info.isSymbolicLink ? 'it is a symbolic link' : 'ENOTDIR: it is not a folder')
     const names = await this.host.readdir(this.dir).catch((error: unknown) => {
-      throw new CoreError('PERMISSION_DENIED', `The runs folder ${this.dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? toErr(error).message}), so a run cut off there cannot be seen. Give this user read access to it (it should be yours, mode 0700), then try again.`)
+      throw unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message)
     })
     const ids = names.filter((n) => n.endsWith(SUFFIX)).map((n) => n.slice(0, -SUFFIX.length)).filter((id) => STAMP_ID.test(id))
     const all = await Promise.all(ids.map((id) => this.read(id)))

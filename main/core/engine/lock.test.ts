@@ -141,7 +141,7 @@ describe('the runs folder', () => {
     process.setegid!(NOBODY)
     process.seteuid!(NOBODY)
     try {
-      await expect(new JournalStore(runs, new LocalHost()).list()).rejects.toMatchObject({ code: 'PERMISSION_DENIED', message: expect.stringContaining(`The runs folder ${runs} cannot be read (EACCES)`) })
+      await expect(new JournalStore(runs, new LocalHost()).list()).rejects.toMatchObject({ code: 'RUN_UNREADABLE', message: expect.stringContaining(`The runs folder ${runs} cannot be read (EACCES)`) })
     } finally {
       process.seteuid!(0)
       process.setegid!(0)
