@@ -251,9 +251,7 @@ export class AppService {
   }
 
   /** Runs cut off by an earlier process, each with the backup "Undo" puts back. */
-  cutOffRuns(): Promise<CutOffSummary[]> {
-    return cutOffSummaries(this.runs)
-  }
+  cutOffRuns = (): Promise<CutOffSummary[]> => cutOffSummaries(this.runs)
 
   /** What a run will be about, before it starts (the window's run registry names it so). */
   runSubject(of: { kind: 'restore'; backupId: string } | { kind: 'resume' | 'rollback'; runId: string }): Promise<RunSubject> {
