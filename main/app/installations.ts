@@ -75,7 +75,9 @@ export class Installations {
   async forJournal(journal: Journal): Promise<Known> {
     const entry = this.hosts.get(journal.host)
     const found = journal.source.kind === 'file' ? [await this.inspect(journal.source.path, entry)] : await this.detect(entry)
-    const match = found.find((k) => k.installation.id === journal.installationId || (journal.source.kind === 'file' && sameStore(k.installation.store, journal.store)))
+    // By the settings it changed (an installation is its host and settings location): a journal
+    // written under an older id of the same file is still found.
+    const match = found.find((k) => sameStore(k.installation.store, journal.store))
     if (!match || !sameStore(match.installation.store, journal.store) || !sameHost(match.installation.host, journal.host)) {
       throw new CoreError('NOT_FOUND', `The server of run ${journal.runId} (${describeTarget(journal.store)}) is no longer found on ${entry.host.name}. Nothing was changed.`)
     }
