@@ -149,7 +149,9 @@ export class RunLock {
         const holder = await liveHolder(local, other)
         if (holder) throw busy(holder)
         // Stale: removed when it is this user's own; another user's stays in the sticky folder, harmless.
-        if ((await local.lstat(other).catch(() => null))?.uid === uid) await unlinkRegularFile(local, other).catch(() => undefined)
+        // (Windows has no uids: there the unlink itself decides.)
+        const owner = (await local.lstat(other).catch(() => null))?.uid
+        if (uid === undefined || owner === uid) await unlinkRegularFile(local, other).catch(() => undefined)
       }
     } catch (error) {
       heldHere.delete(key)
