@@ -218,6 +218,23 @@ export interface NeedsConfirmationView extends AccountChangeView {
   readonly username: null
 }
 
+/** plex.tv's list of the account's servers after a claim (refused, unreachable, unexpected-answer: no check made); plexWeb: app.plex.tv on this server. */
+export interface OwnershipView {
+  readonly state: 'owned' | 'not-owned' | 'not-listed' | 'refused' | 'unreachable' | 'unexpected-answer'
+  readonly account: string | null
+  readonly serverName: string | null
+  readonly expectedAccount: string | null
+  readonly accountDiffers: boolean
+  readonly plexWeb: string | null
+}
+
+/** error: the one the user is looking at, put in the report. */
+export interface SupportReportPayload {
+  readonly installationId: string | null
+  readonly includeEmail: boolean
+  readonly error: { readonly code: string; readonly message: string } | null
+}
+
 export interface IdPayload {
   readonly installationId: string
 }
@@ -258,6 +275,10 @@ export interface InvokeContract {
   'runs:details': { payload: { readonly runId: string }; result: string }
   /** Demo mode only: a claim token from the plex.tv stand-in. */
   'demo:claim-token': { payload: void; result: string }
+  /** After a claim: plex.tv's word on the server (waits out its lag, about 15 s); null without a token. */
+  'ownership:check': { payload: IdPayload; result: OwnershipView | null }
+  /** "Save a support report": main writes it (no token, password, claim code; e-mails only if asked). */
+  'report:save': { payload: SupportReportPayload; result: { readonly path: string } }
 }
 
 /** Events from main to the renderer. */
@@ -293,7 +314,9 @@ export const INVOKE_METHODS = {
   resumeRun: 'runs:resume',
   rollbackRun: 'runs:rollback',
   runDetails: 'runs:details',
-  demoClaimToken: 'demo:claim-token'
+  demoClaimToken: 'demo:claim-token',
+  checkOwnership: 'ownership:check',
+  saveSupportReport: 'report:save'
 } as const satisfies Record<string, InvokeChannel>
 
 export const EVENT_METHODS = {

@@ -8,7 +8,7 @@ import { READ_LIMITS, type Host } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
-import { HostKeyUnknownError, type SshAuth, type SshTarget } from '../core/host/ssh'
+import type { SshAuth, SshTarget } from '../core/host/ssh'
 import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose'
 import { clientIdentifier } from '../core/plex-tv/client-id'
 import type { PlexTvOptions } from '../core/plex-tv/sign-in'
@@ -23,7 +23,9 @@ import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult
 import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
-import { openSsh, type SshOptions } from './ssh-connection'
+import { connectAndDetect, openSsh, type SshOptions } from './ssh-connection'
+import { Ownerships, readProof, type Ownership } from './ownership'
+import { saveSupportReport, type SaveReportOptions } from './report'
 import { Runs, type RunOptions } from './runs'
 import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
 import { cutOffSubject, cutOffSummaries, restoreSubject, type CutOffSummary, type RunSubject } from './run-subjects'
@@ -42,6 +44,8 @@ export interface Standing {
   readonly backupDir: string
 }
 
+const ownershipKey = (entry: HostEntry, k: Known | null): string => (k ? `installation:${k.installation.id}` : `port:${entry.apiPort}`)
+
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
 /**
@@ -54,6 +58,7 @@ export class AppService {
   readonly runs: Runs
   readonly env: AppEnvironment
   private readonly signIns = new SignIns(() => this.plexTvOptions())
+  private readonly ownerships = new Ownerships(() => this.plexTvOptions({ folderOptional: true }), () => this.env.ownershipWaitMs)
   private trustedFolder: Promise<TrustedBackupFolder> | null = null
 
   /** This computer is the local host unless the entry point gives its own (a test's, the demo's). */
@@ -71,30 +76,12 @@ export class AppService {
   }
 
   /** Connects to a server over SSH (its key confirmed on first use) and finds its installations. */
-  async connect(target: SshTarget, auth: SshAuth | 'default-keys', options: SshOptions & { root?: string } = {}): Promise<ConnectResult> {
-    let entry: HostEntry
-    try {
-      entry = await this.connectHost(target, auth, options)
-    } catch (error) {
-      if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
-      throw error
-    }
-    try {
-      return { status: 'connected', name: entry.host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
-    } catch (error) {
-      entry.host.close?.()
-      throw error
-    }
-  }
+  connect = (target: SshTarget, auth: SshAuth | 'default-keys', options: SshOptions & { root?: string } = {}): Promise<ConnectResult> =>
+    connectAndDetect((entry) => this.installations.detect(entry, options.root ?? this.env.root), () => this.connectHost(target, auth, options))
 
-  /**
-   * The SSH connection commands then act on (the CLI's --host, and connect above): the key checked
-   * against the known hosts in the checked backup folder, sudo probed once, and a local port
-   * forwarded to the server's own local API. An unknown key is refused with its fingerprint.
-   */
-  async connectHost(target: SshTarget | string, auth: SshAuth | 'default-keys', options: SshOptions = {}): Promise<HostEntry> {
-    return this.hosts.add(await openSsh(this.env, (await this.trusted()).knownHostsPath, target, auth, options))
-  }
+  /** The SSH connection commands then act on (the CLI's --host; connect above): see ssh-connection.ts. */
+  connectHost = async (target: SshTarget | string, auth: SshAuth | 'default-keys', options: SshOptions = {}): Promise<HostEntry> =>
+    this.hosts.add(await openSsh(this.env, (await this.trusted()).knownHostsPath, target, auth, options))
 
   /** An installation found earlier, by id (a clear message when it is not known). */
   installation = (id: string): Known => this.installations.get(id)
@@ -212,13 +199,26 @@ export class AppService {
   private claimOf(entry: HostEntry, k: Known | null): (token: string) => Promise<ClaimOutcome> {
     const os = entry.host.platform
     const platform = k ? k.installation.platform : os === 'win32' ? 'windows' : os === 'darwin' ? 'macos' : null
-    return (token) => claimServer(this.apiOf(entry, k), token, { platform })
+    return (token) => claimServer(this.apiOf(entry, k), token, { platform, onProof: this.ownerships.proofOf(ownershipKey(entry, k)) })
   }
 
   async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
     normalizeClaimToken(token) // a mistyped token is said before the server is asked anything
     const previous = await this.previousAccount(k)
-    return withAccountChange(await this.claimOf(entry, k)(token), previous)
+    return this.claimed(entry, k, withAccountChange(await this.claimOf(entry, k)(token), previous))
+  }
+
+  private claimed<R extends ClaimResult | SignInResult>(entry: HostEntry, k: Known | null, r: R): R {
+    return this.ownerships.claimed(ownershipKey(entry, k), r)
+  }
+
+  /**
+   * plex.tv's word on the server (its list of the account's servers): right after a claim with the
+   * claim's proof, waiting out plex.tv's lag; else one look with the token its settings hold. null
+   * when there is no token to ask with. Asked only after a claim or when the user asks.
+   */
+  ownership(entry: HostEntry, k: Known | null, signal?: AbortSignal): Promise<Ownership | null> {
+    return this.ownerships.check(ownershipKey(entry, k), () => readProof(k ? this.installations.storeOf(k) : null, this.apiOf(entry, k)), signal)
   }
 
   /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
@@ -237,12 +237,12 @@ export class AppService {
 
   /** Claims at once, or first returns needs-confirmation when the account differs from the one before. */
   async signInWait(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.wait(key, await this.previousIdentity(k), this.claimOf(entry, k))
+    return this.claimed(entry, k, await this.signIns.wait(key, await this.previousIdentity(k), this.claimOf(entry, k)))
   }
 
   /** The user confirmed the claim with the other account. */
-  signInConfirm(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.confirm(key, this.claimOf(entry, k))
+  async signInConfirm(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
+    return this.claimed(entry, k, await this.signIns.confirm(key, this.claimOf(entry, k)))
   }
 
   /** Cancels, and signs out at plex.tv a token already obtained. */
@@ -254,18 +254,12 @@ export class AppService {
   cutOffRuns = (): Promise<CutOffSummary[]> => cutOffSummaries(this.runs)
 
   /** What a run will be about, before it starts (the window's run registry names it so). */
-  runSubject(of: { kind: 'restore'; backupId: string } | { kind: 'resume' | 'rollback'; runId: string }): Promise<RunSubject> {
-    return of.kind === 'restore' ? restoreSubject(this.runs, this.installations, of.backupId) : cutOffSubject(this.runs, of.runId, of.kind)
-  }
+  runSubject = (of: { kind: 'restore'; backupId: string } | { kind: 'resume' | 'rollback'; runId: string }): Promise<RunSubject> =>
+    of.kind === 'restore' ? restoreSubject(this.runs, this.installations, of.backupId) : cutOffSubject(this.runs, of.runId, of.kind)
 
   /** Finishes a cut-off run from where it stood, or undoes it. */
-  resume(runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> {
-    return this.runs.resume(runId, onStep)
-  }
-
-  rollback(runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> {
-    return this.runs.rollback(runId, onStep)
-  }
+  resume = (runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> => this.runs.resume(runId, onStep)
+  rollback = (runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> => this.runs.rollback(runId, onStep)
 
   /** Where things stand after a run: read from the server and the settings now, not remembered. */
   async standing(runId: string | null, installationId: string): Promise<Standing> {
@@ -290,9 +284,15 @@ export class AppService {
     return log?.toString('utf8') ?? ''
   }
 
+  /** "Save a support report" (the wizard's and the CLI's one use case): written 0600; returns its path. */
+  saveReport(options: SaveReportOptions): Promise<string> {
+    return saveSupportReport(this, options)
+  }
+
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */
   async dispose(): Promise<void> {
     await this.signIns.cancelAll().catch(() => undefined)
+    this.ownerships.clear()
     this.hosts.dispose()
   }
 }

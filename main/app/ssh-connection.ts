@@ -1,7 +1,8 @@
-import { KnownHosts, SshHost, parseSshTarget, type SshAuth, type SshTarget, type SudoChoice } from '../core/host/ssh'
+import { HostKeyUnknownError, KnownHosts, SshHost, parseSshTarget, type SshAuth, type SshTarget, type SudoChoice } from '../core/host/ssh'
 import { defaultKeyAuth } from '../core/host/ssh-keys'
 import type { AppEnvironment } from './environment'
 import type { HostEntry } from './hosts'
+import type { Known } from './installations'
 
 export interface SshOptions {
   readonly sudo?: SudoChoice | null
@@ -21,6 +22,26 @@ export async function openSsh(env: AppEnvironment, knownHostsPath: string, targe
     return { host, apiPort: await host.forward(options.remotePort ?? env.port) }
   } catch (error) {
     host.close()
+    throw error
+  }
+}
+
+/** The wizard's connect: an unknown key asks for confirmation of its fingerprint; then detection there. */
+export async function connectAndDetect(
+  detect: (entry: HostEntry) => Promise<Known[]>,
+  open: () => Promise<HostEntry>
+): Promise<{ readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }> {
+  let entry: HostEntry
+  try {
+    entry = await open()
+  } catch (error) {
+    if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
+    throw error
+  }
+  try {
+    return { status: 'connected', name: entry.host.name, installations: await detect(entry) }
+  } catch (error) {
+    entry.host.close?.()
     throw error
   }
 }

@@ -3,6 +3,7 @@ import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import type { Place } from '../store/state'
 import { useWizard } from '../store/wizard-store'
 import { CopyButton } from './CopyButton'
+import { SupportReportButton } from './SupportReportButton'
 
 /** An error where its work failed: what happened and what to do, in view; the codes only in "Copy details". */
 export function StepError({ place }: { readonly place: Place }) {
@@ -26,6 +27,7 @@ export function StepError({ place }: { readonly place: Place }) {
         {worded.todo}
       </p>
       <CopyButton text={details} label={messages.error.copy} copiedLabel={messages.error.copied} />
+      <SupportReportButton />
     </div>
   )
 }

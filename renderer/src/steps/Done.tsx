@@ -1,4 +1,6 @@
+import { OwnershipLine } from '../components/OwnershipLine'
 import { StepHeading } from '../components/StepHeading'
+import { SupportReportButton } from '../components/SupportReportButton'
 import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 import { accountName } from './account-name'
@@ -20,6 +22,7 @@ export function Done() {
         <StepHeading>{t.title}</StepHeading>
       </div>
       <p className="key-fact">{username ? t.signedIn(username) : t.signedInUnknown}</p>
+      <OwnershipLine />
       {change ? (
         <div className="card warning" role="note" aria-label={t.changedLabel}>
           <p>{t.changed(accountName(change.newAccount), accountName(change.previousAccount))}</p>
@@ -37,6 +40,7 @@ export function Done() {
           {t.again}
         </button>
       </div>
+      <SupportReportButton />
       {backup ? (
         <p className="backup-note">
           {t.backupAt} <span className="mono">{backup.location}</span>. {t.restoreHint}
