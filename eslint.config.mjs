@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { layersPlugin } from './scripts/eslint-layers.mjs'
 
 const noDefaultExport = {
   selector: 'ExportDefaultDeclaration',
@@ -48,21 +49,11 @@ export default tseslint.config(
     }
   },
   {
-    // The IPC handlers and the CLI are thin adapters: they reach the core only through the service.
-    files: ['main/ipc/**/*.ts', 'main/cli/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'child_process', importNames: ['exec', 'execSync'], message: 'No shell: use the host\'s exec.' },
-            { name: 'node:child_process', importNames: ['exec', 'execSync'], message: 'No shell: use the host\'s exec.' }
-          ],
-          patterns: [{ group: ['**/core/**', '**/core'], message: 'main/ipc and main/cli use the core only through the application service (main/app).' }]
-        }
-      ]
-    }
+    // Who may import what: a whitelist of layers (renderer: the contract; ipc, cli, bridge: app and
+    // contract; app: core; core: nothing outward), in scripts/eslint-layers.mjs.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' }
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

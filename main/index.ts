@@ -1,7 +1,7 @@
 import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, onAppImageMount, type ElevatedHelper, type StepEvent } from './app/index'
+import { AppService, APP_VERSION, REAL_PLEX_TV, defaultBackupDir, onAppImageMount, type ElevatedHelper, type StepEvent } from './app/index'
 import { guardClose } from './close-guard'
 import { chooseFileOptions, closeGuardOptions, windowLanguage } from './dialog-texts'
 import { createHandlers, type HandlerDeps } from './ipc/handlers'
@@ -55,7 +55,6 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     return result.canceled ? null : (result.filePaths[0] ?? null)
   }
   const service = new AppService({
-    local: new LocalHost(),
     root: '/',
     // The same folder as the CLI's, so both list the same backups.
     backupDir: defaultBackupDir(),

@@ -5,10 +5,10 @@ import { previousAccountOf, withAccountChange } from './accounts'
 import type { Known } from './installations'
 
 const known = (account: { username: string | null; maskedEmail: string | null } | null): Known =>
-  ({ installation: { id: 'pms-aaaaaaaaaaaa', host: { kind: 'local' }, account: account && { ...account, tokenPresent: false, plexHome: false, machineIdentifier: null, keysPresent: [] } }, entry: {}, file: null }) as unknown as Known
+  ({ installation: { id: 'pms-aaaaaaaaaaaa', host: { kind: 'local' }, store: { kind: 'preferences-xml', path: '/a/Preferences.xml', dataDir: '/a' }, account: account && { ...account, tokenPresent: false, plexHome: false, machineIdentifier: null, keysPresent: [] } }, entry: {}, file: null }) as unknown as Known
 
 const manifest = (id: string, installationId: string, account: { username: string | null; maskedEmail: string | null }): BackupManifest =>
-  ({ id, installationId, host: { kind: 'local' }, account }) as unknown as BackupManifest
+  ({ id, installationId, host: { kind: 'local' }, target: { kind: 'preferences-xml', path: installationId === 'pms-aaaaaaaaaaaa' ? '/a/Preferences.xml' : '/b/Preferences.xml', dataDir: '/a' }, account }) as unknown as BackupManifest
 
 describe('the account the server had before', () => {
   it('is the newest backup of this installation that recorded one (a backup after the reset records none)', () => {
@@ -18,6 +18,11 @@ describe('the account the server had before', () => {
       manifest('1', 'pms-aaaaaaaaaaaa', { username: 'kate', maskedEmail: 'k***@example.com' })
     ]
     expect(previousAccountOf(known(null), list)).toEqual({ username: 'kate', maskedEmail: 'k***@example.com' })
+  })
+
+  it('a backup of the same file taken under an older id (the install type was once part of it) still counts', () => {
+    const older = { ...manifest('1', 'pms-cccccccccccc', { username: 'kate', maskedEmail: 'k***@example.com' }), target: { kind: 'preferences-xml', path: '/a/Preferences.xml', dataDir: '/a' } } as BackupManifest
+    expect(previousAccountOf(known(null), [older])).toEqual({ username: 'kate', maskedEmail: 'k***@example.com' })
   })
 
   it('without a backup, the account in its settings now; none when it was never signed in', () => {

@@ -4,6 +4,7 @@ import type { BackupManifest } from '../core/backups/manifest'
 import { sameHost } from '../core/host/host-ref'
 import type { PlexAccountRef } from '../core/plex-tv/user'
 import type { ClaimOutcome } from '../core/server/claim'
+import { settingsLocation } from '../core/stores/location'
 import { readPlistValues } from '../core/stores/plist-values'
 import { attributeValue, parsePreferences } from '../core/stores/preferences-xml'
 import { readRegValues } from '../core/stores/reg-file'
@@ -21,7 +22,8 @@ export function previousAccountOf(k: Known, manifests: readonly BackupManifest[]
 }
 
 const previousBackupOf = (k: Known, manifests: readonly BackupManifest[]): BackupManifest | undefined =>
-  manifests.find((m) => m.installationId === k.installation.id && sameHost(m.host, k.installation.host) && knownAccount(m.account))
+  // The same settings file on the same host, whatever id it had when the backup was taken.
+  manifests.find((m) => sameHost(m.host, k.installation.host) && settingsLocation(m.target) === settingsLocation(k.installation.store) && knownAccount(m.account))
 
 /**
  * The full e-mail the server was signed in with, from that backup's verified bytes, so two accounts

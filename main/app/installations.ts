@@ -45,6 +45,11 @@ export class Installations {
     return this.remember([await inspectPath(entry.host, path)], entry, path)[0]!
   }
 
+  /** Every installation found so far, on every host. */
+  all(): Known[] {
+    return [...this.known.values()]
+  }
+
   get(id: string): Known {
     const found = this.known.get(id)
     if (!found) throw new CoreError('NOT_FOUND', `No installation with id ${id}. Run "plex-reclaim detect" (or go back to "Find your server") and choose it again.`)
@@ -70,7 +75,9 @@ export class Installations {
   async forJournal(journal: Journal): Promise<Known> {
     const entry = this.hosts.get(journal.host)
     const found = journal.source.kind === 'file' ? [await this.inspect(journal.source.path, entry)] : await this.detect(entry)
-    const match = found.find((k) => k.installation.id === journal.installationId || (journal.source.kind === 'file' && sameStore(k.installation.store, journal.store)))
+    // By the settings it changed (an installation is its host and settings location): a journal
+    // written under an older id of the same file is still found.
+    const match = found.find((k) => sameStore(k.installation.store, journal.store))
     if (!match || !sameStore(match.installation.store, journal.store) || !sameHost(match.installation.host, journal.host)) {
       throw new CoreError('NOT_FOUND', `The server of run ${journal.runId} (${describeTarget(journal.store)}) is no longer found on ${entry.host.name}. Nothing was changed.`)
     }

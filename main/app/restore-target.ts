@@ -52,7 +52,7 @@ export async function restoreTarget(manifest: BackupManifest, entry: HostEntry, 
   if (manifest.original && dir.uid !== manifest.original.uid) throw refuse(`${target.dataDir} is owned by user ${dir.uid}, not by ${manifest.original.uid} as when the backup was taken`)
   if (!(await plexFolder())) throw refuse(`${target.dataDir} does not look like a Plex Media Server data folder`)
   const installation: Installation = {
-    id: idFor(host.ref, 'folder', target),
+    id: idFor(host.ref, target),
     host: host.ref,
     platform: 'linux',
     installType: 'folder',

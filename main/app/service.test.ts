@@ -55,6 +55,19 @@ describe('every id, journal and backup knows its host', () => {
     expect(readFileSync(m.file, 'utf8')).toBe(SIGNED_IN)
   })
 
+  it('a cut-off run recorded under an older id of the same file (the install type was once part of it) is still finished', async () => {
+    const m = machine()
+    const app = service(m)
+    const [local] = await app.detect()
+    const dir = join(m.backups, 'runs')
+    mkdirSync(dir, { recursive: true })
+    // Cut off before its backup, with --no-service: nothing to put back, nothing to start.
+    const journal = { format: 2, runId: '20261128-000000-00000b', kind: 'reset', mode: 'none', host: { kind: 'local' }, installationId: 'pms-ffffffffffff', label: 'Old id', source: { kind: 'detected' }, store: local!.installation.store, createdAt: '2026-11-28T00:00:00.000Z', updatedAt: '2026-11-28T00:00:00.000Z', completed: ['preflight'] }
+    writeFileSync(join(dir, `${journal.runId}.journal.json`), JSON.stringify(journal))
+    expect((await app.rollback(journal.runId)).outcome).toBe('rolled-back')
+    expect(readFileSync(m.file, 'utf8')).toBe(SIGNED_IN)
+  })
+
   it("a NAS backup is not restored onto this computer's server at the same path", async () => {
     const m = machine()
     const app = service(m)

@@ -3,12 +3,12 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
 import { STAMP_ID } from '../core/backups/manifest'
 import { sha256 } from '../core/backups/store'
-import { READ_LIMITS } from '../core/host/types'
+import { localHost } from '../core/host/local'
+import { READ_LIMITS, type Host } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
 import type { RunResult } from '../core/engine/index'
-import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
-import { defaultKeyAuth } from '../core/host/ssh-keys'
+import type { SshAuth, SshTarget } from '../core/host/ssh'
 import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose'
 import { clientIdentifier } from '../core/plex-tv/client-id'
 import type { PlexTvOptions } from '../core/plex-tv/sign-in'
@@ -23,16 +23,19 @@ import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult
 import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
+import { connectAndDetect, openSsh, type SshOptions } from './ssh-connection'
 import { Ownerships, readProof, type Ownership } from './ownership'
 import { saveSupportReport, type SaveReportOptions } from './report'
 import { Runs, type RunOptions } from './runs'
 import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
+import { cutOffSubject, cutOffSummaries, restoreSubject, type CutOffSummary, type RunSubject } from './run-subjects'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
 export type { RunView } from './runs'
 export type { ClaimResult } from './accounts'
 export type { SignInResult } from './sign-ins'
+export type { CutOffSummary, RunSubject } from './run-subjects'
 
 export interface Standing {
   readonly serverRunning: boolean | null
@@ -45,7 +48,6 @@ const ownershipKey = (entry: HostEntry, k: Known | null): string => (k ? `instal
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
-
 /**
  * The one application layer behind the desktop app's IPC handlers and the CLI: every use case is
  * written once here, over the core. Built from an environment its entry point decides.
@@ -54,11 +56,14 @@ export class AppService {
   readonly hosts: HostRegistry
   readonly installations: Installations
   readonly runs: Runs
+  readonly env: AppEnvironment
   private readonly signIns = new SignIns(() => this.plexTvOptions())
   private readonly ownerships = new Ownerships(() => this.plexTvOptions({ folderOptional: true }), () => this.env.ownershipWaitMs)
   private trustedFolder: Promise<TrustedBackupFolder> | null = null
 
-  constructor(readonly env: AppEnvironment) {
+  /** This computer is the local host unless the entry point gives its own (a test's, the demo's). */
+  constructor(settings: Omit<AppEnvironment, 'local'> & { readonly local?: Host }) {
+    const env = (this.env = { ...settings, local: settings.local ?? localHost })
     this.hosts = new HostRegistry({ host: env.local, apiPort: env.port })
     this.installations = new Installations(env, this.hosts)
     this.runs = new Runs(env, this.hosts, this.installations)
@@ -71,29 +76,15 @@ export class AppService {
   }
 
   /** Connects to a server over SSH (its key confirmed on first use) and finds its installations. */
-  async connect(target: SshTarget, auth: SshAuth | 'default-keys', options: { sudo?: { password?: string } | null; acceptFingerprint?: string; remotePort?: number; root?: string } = {}): Promise<ConnectResult> {
-    let host: SshHost
-    try {
-      const knownHosts = new KnownHosts(this.env.local, (await this.trusted()).knownHostsPath)
-      // sudo is probed once while connecting; a failure closes the connection with its own message.
-      host = await SshHost.connect(target, auth === 'default-keys' ? await defaultKeyAuth(this.env.sshKeyDir) : auth, knownHosts, options.acceptFingerprint, { sudo: options.sudo ?? null })
-    } catch (error) {
-      if (error instanceof HostKeyUnknownError) return { status: 'confirm-fingerprint', fingerprint: error.fingerprint }
-      throw error
-    }
-    try {
-      const entry = this.hosts.add({ host, apiPort: await host.forward(options.remotePort ?? this.env.port) })
-      return { status: 'connected', name: host.name, installations: await this.installations.detect(entry, options.root ?? this.env.root) }
-    } catch (error) {
-      host.close()
-      throw error
-    }
-  }
+  connect = (target: SshTarget, auth: SshAuth | 'default-keys', options: SshOptions & { root?: string } = {}): Promise<ConnectResult> =>
+    connectAndDetect((entry) => this.installations.detect(entry, options.root ?? this.env.root), () => this.connectHost(target, auth, options))
 
-  /** An already connected host (the CLI's --host) as the one commands act on. */
-  useHost(entry: HostEntry): HostEntry {
-    return this.hosts.add(entry)
-  }
+  /** The SSH connection commands then act on (the CLI's --host; connect above): see ssh-connection.ts. */
+  connectHost = async (target: SshTarget | string, auth: SshAuth | 'default-keys', options: SshOptions = {}): Promise<HostEntry> =>
+    this.hosts.add(await openSsh(this.env, (await this.trusted()).knownHostsPath, target, auth, options))
+
+  /** An installation found earlier, by id (a clear message when it is not known). */
+  installation = (id: string): Known => this.installations.get(id)
 
   detect(entry?: HostEntry, root?: string): Promise<Known[]> {
     return this.installations.detect(entry, root)
@@ -258,6 +249,17 @@ export class AppService {
   signInCancel(key: string): Promise<void> {
     return this.signIns.cancel(key)
   }
+
+  /** Runs cut off by an earlier process, each with the backup "Undo" puts back. */
+  cutOffRuns = (): Promise<CutOffSummary[]> => cutOffSummaries(this.runs)
+
+  /** What a run will be about, before it starts (the window's run registry names it so). */
+  runSubject = (of: { kind: 'restore'; backupId: string } | { kind: 'resume' | 'rollback'; runId: string }): Promise<RunSubject> =>
+    of.kind === 'restore' ? restoreSubject(this.runs, this.installations, of.backupId) : cutOffSubject(this.runs, of.runId, of.kind)
+
+  /** Finishes a cut-off run from where it stood, or undoes it. */
+  resume = (runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> => this.runs.resume(runId, onStep)
+  rollback = (runId: string | undefined, onStep?: RunOptions['onStep']): Promise<RunResult> => this.runs.rollback(runId, onStep)
 
   /** Where things stand after a run: read from the server and the settings now, not remembered. */
   async standing(runId: string | null, installationId: string): Promise<Standing> {

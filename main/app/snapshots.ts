@@ -1,5 +1,6 @@
 import type { BackupManifest } from '../core/backups/manifest'
 import type { BackupStore } from '../core/backups/store'
+import { takeVerifiedBackup } from '../core/backups/take'
 import type { AccountSummary } from '../core/account/summary'
 import type { AppEnvironment } from './environment'
 import type { Installations, Known } from './installations'
@@ -9,24 +10,10 @@ export interface DryRun {
   readonly account: AccountSummary
 }
 
-/** A verified backup of the settings as they are now (the wizard's Back up step). */
+/** A verified backup of the settings as they are now (the wizard's Back up step): the runs' own function. */
 export async function backUpNow(env: AppEnvironment, installations: Installations, backups: BackupStore, k: Known): Promise<{ manifest: BackupManifest; dir: string }> {
-  const i = k.installation
   const snapshot = await installations.storeOf(k).snapshot()
-  const { manifest, dir } = await backups.create(snapshot.payload, {
-    reason: 'manual',
-    host: k.entry.host.ref,
-    installationId: i.id,
-    platform: i.platform,
-    installType: i.installType,
-    appVersion: env.appVersion,
-    target: i.store,
-    fileName: snapshot.fileName,
-    account: { username: snapshot.account.username, maskedEmail: snapshot.account.maskedEmail },
-    keysPresent: snapshot.keysPresent,
-    ...(snapshot.ownership ? { original: snapshot.ownership } : {})
-  })
-  await backups.readVerified(manifest.id)
+  const { manifest, dir } = await takeVerifiedBackup(backups, { host: k.entry.host, target: k.installation.store, installation: k.installation, appVersion: env.appVersion }, snapshot, 'manual')
   return { manifest, dir }
 }
 

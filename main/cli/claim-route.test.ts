@@ -6,7 +6,8 @@ import { startSimulator, type RunningSimulator } from '../simulator/pms'
 import { testHooks } from '../../test/support/cli-hooks'
 import { freePort, setEnv } from '../../test/support/linux-server'
 import { SIGNED_OUT, layOut, tempDir } from '../../test/support/temp'
-import { AppService, LocalHost, REAL_PLEX_TV } from '../app/index'
+import { AppService, REAL_PLEX_TV } from '../app/index'
+import { LocalHost } from '../core/host/local'
 import { runCli } from './run'
 
 /**

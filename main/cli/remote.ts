@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { CoreError, KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, type HostEntry, type SshAuth, type SudoChoice } from '../app/index'
-import { backupDirFlag, portFlag, type CliFlags } from './context'
+import { CoreError, type AppService, type HostEntry, type SshAuth, type SudoChoice } from '../app/index'
+import { portFlag, type CliFlags } from './context'
 
 /** Passwords come on standard input, one a line (the SSH password first, then sudo's): never in argv or env. */
 function stdinLines(flags: CliFlags): string[] {
@@ -9,9 +8,9 @@ function stdinLines(flags: CliFlags): string[] {
 }
 
 /** The key: --identity, else a running agent or the usual files in ~/.ssh; or a password from stdin. */
-async function authFrom(flags: CliFlags, lines: string[]): Promise<SshAuth> {
+function authFrom(flags: CliFlags, lines: string[]): SshAuth | 'default-keys' {
   if (flags['password-stdin']) return { password: lines.shift() ?? '' }
-  if (!flags.identity) return defaultKeyAuth()
+  if (!flags.identity) return 'default-keys'
   try {
     return { privateKey: readFileSync(flags.identity) }
   } catch {
@@ -26,18 +25,9 @@ function sudoFrom(flags: CliFlags, lines: string[]): SudoChoice | null {
   return password ? { password } : {}
 }
 
-/** --host: the SSH connection (known hosts kept inside the checked backup folder), and a local port forwarded to the server's own local API. */
-export async function connectRemote(flags: CliFlags): Promise<HostEntry> {
-  const target = parseSshTarget(flags.host!)
-  const local = new LocalHost()
-  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(backupDirFlag(flags) ?? defaultBackupDir()))).knownHostsPath)
+/** --host: the service's SSH connection (known hosts kept inside the checked backup folder), with a local port forwarded to the server's own local API. */
+export function connectRemote(service: AppService, flags: CliFlags): Promise<HostEntry> {
   const lines = stdinLines(flags)
-  const auth = await authFrom(flags, lines)
-  const host = await SshHost.connect(target, auth, knownHosts, flags['accept-host-key'], { sudo: sudoFrom(flags, lines) })
-  try {
-    return { host, apiPort: await host.forward(portFlag(flags)) }
-  } catch (error) {
-    host.close()
-    throw error
-  }
+  const auth = authFrom(flags, lines)
+  return service.connectHost(flags.host!, auth, { sudo: sudoFrom(flags, lines), acceptFingerprint: flags['accept-host-key'], remotePort: portFlag(flags) })
 }

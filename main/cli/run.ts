@@ -1,4 +1,4 @@
-import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, hiddenCommand, rootActsAsOwners, toErr, type AppEnvironment, type HostEntry } from '../app/index'
+import { AppService, APP_VERSION, REAL_PLEX_TV, defaultBackupDir, hiddenCommand, rootActsAsOwners, toErr, type AppEnvironment, type HostEntry } from '../app/index'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
 import { backupDirFlag, portFlag, timeoutFlag } from './context'
@@ -34,9 +34,8 @@ const processIo: CliIo = {
   err: (line) => void process.stderr.write(`${shownLines(line)}\n`)
 }
 
-function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): AppEnvironment {
+function environment(flags: CliFlags, hooks: CliHooks, onStep: AppEnvironment['onStep']): Omit<AppEnvironment, 'local'> {
   return {
-    local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
     backupDir: resolve(backupDirFlag(flags) ?? defaultBackupDir()),
     root: flags.root ?? '/',
@@ -97,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     endWorkers = rootActsAsOwners()
     service = new AppService(environment(flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
-    if (flags.host) entry = service.useHost(await connectRemote(flags))
+    if (flags.host) entry = await connectRemote(service, flags)
     const ctx: CliContext = { args, flags, service, entry, out: io.out }
     if (!['resume', 'rollback'].includes(name)) await noticeCutOffRuns(ctx, io.err)
     return await command(ctx)

@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SIGNED_IN, layOut, tempDir } from '../../test/support/temp'
 import { startPlexTv, type PlexTvStandIn } from '../simulator/plex-tv'
-import { AppService, LocalHost } from '../app/index'
+import { AppService } from '../app/index'
+import { LocalHost } from '../core/host/local'
 import { createHandlers } from './handlers'
 
 let plexTv: PlexTvStandIn

@@ -29,7 +29,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     const o = await service.observe(k)
     return toInstallationView(k.installation, o ? o.answers || o.processAlive : null, k.entry.host.name)
   }
-  const known = (id: string): Known => service.installations.get(id)
+  const known = (id: string): Known => service.installation(id)
 
   /** A run under the registry: its events kept for a reloaded page, its end recorded with where things stand. */
   const tracked = async (fields: Pick<RunRecord, 'kind' | 'action' | 'installationId' | 'label' | 'backupId'>, go: (onStep: (e: StepEvent) => void) => Promise<RunResult>): Promise<RunViewPayload> => {
@@ -49,22 +49,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     }
   }
 
-  /** Runs cut off by an earlier process: the run registry never counts a live one among them. */
-  const cutOffRuns = async (): Promise<CutOffRun[]> =>
-    Promise.all(
-      (await service.runs.list()).flatMap((r) =>
-        r.status === 'cut-off'
-          ? [
-              (async (): Promise<CutOffRun> => {
-                const j = r.journal
-                const m = j.backupId ? await service.runs.backups.get(j.backupId).then((b) => b.manifest, () => null) : null
-                const backup = m ? { id: m.id, createdAt: m.createdAt, account: m.account.username ?? m.account.maskedEmail ?? null } : null
-                return { runId: j.runId, kind: j.kind, label: j.label, installType: j.installType ?? null, labelDetail: j.labelDetail ?? null, lastStep: j.completed.at(-1) ?? null, createdAt: j.createdAt, backup }
-              })()
-            ]
-          : []
-      )
-    )
+  /** Runs cut off by an earlier process, as the service finds them (never a live one). */
+  const cutOffRuns = async (): Promise<CutOffRun[]> => service.cutOffRuns()
 
   return {
     'app:get-info': async () => ({ name: APP_NAME, version: APP_VERSION, platform: process.platform, runtime: deps.runtime, demo: deps.demo }),
@@ -87,9 +73,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return { backup: toBackupView(manifest), location: dir }
     },
     'backups:restore': async ({ backupId }) => {
-      const { manifest } = await service.runs.backups.get(backupId)
-      const installationId = manifest.installationId ?? 'unknown'
-      return tracked({ kind: 'restore', action: 'run', installationId, label: manifest.installType, backupId }, async (onStep) => (await service.restore(backupId, { mode: 'service', onStep })).result)
+      const subject = await service.runSubject({ kind: 'restore', backupId })
+      return tracked({ ...subject, action: 'run' }, async (onStep) => (await service.restore(backupId, { mode: 'service', onStep })).result)
     },
     'reset:start': async ({ installationId, backupId }) => {
       const k = known(installationId)
@@ -123,14 +108,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'signin:cancel': async ({ installationId }) => (await service.signInCancel(installationId), null),
     'runs:cut-off': async () => cutOffRuns(),
     'runs:list': async () => ({ runs: runs.list(), cutOff: await cutOffRuns() }),
-    'runs:resume': async ({ runId }) => {
-      const j = await service.runs.cutOff(runId)
-      return tracked({ kind: j.kind, action: 'resume', installationId: j.installationId, label: j.label, backupId: j.restoreBackupId ?? null }, (onStep) => service.runs.resume(runId, onStep))
-    },
-    'runs:rollback': async ({ runId }) => {
-      const j = await service.runs.cutOff(runId)
-      return tracked({ kind: j.kind, action: 'rollback', installationId: j.installationId, label: j.label, backupId: j.backupId ?? null }, (onStep) => service.runs.rollback(runId, onStep))
-    },
+    'runs:resume': async ({ runId }) => tracked({ ...(await service.runSubject({ kind: 'resume', runId })), action: 'resume' }, (onStep) => service.resume(runId, onStep)),
+    'runs:rollback': async ({ runId }) => tracked({ ...(await service.runSubject({ kind: 'rollback', runId })), action: 'rollback' }, (onStep) => service.rollback(runId, onStep)),
     'runs:details': async ({ runId }) => service.runLog(runId),
     'demo:claim-token': async () => {
       if (!deps.mintDemoClaimToken) throw new CoreError('UNSUPPORTED_PLATFORM', 'Demo claim tokens exist only in demo mode. Get a real one at https://www.plex.tv/claim.')

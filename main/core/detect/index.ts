@@ -4,6 +4,7 @@ import { summarizeAccount, type AccountSummary } from '../account/summary'
 import { hostKey, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
 import { CoreError, toErr } from '../result'
+import { settingsLocation } from '../stores/location'
 import { MACOS_DOMAIN, PID_FILE } from '../stores/keys'
 import { readPlistValues } from '../stores/plist-values'
 import { XmlFileStore } from '../stores/xml-file'
@@ -26,11 +27,12 @@ export interface DetectOptions {
   readonly docker?: boolean
 }
 
-/** The host is part of the identity: the same path on this computer and over SSH are two servers. */
-export const idFor = (host: HostRef, installType: string, store: StoreTarget): string => {
-  const where = store.kind === 'preferences-xml' ? store.path : store.kind === 'macos-defaults' ? `${store.domain}@${store.user ?? ''}` : store.key
-  return `pms-${createHash('sha256').update(`${hostKey(host)}\0${installType}\0${where}`).digest('hex').slice(0, 12)}`
-}
+/**
+ * One identity per settings file: the host and the settings' location, nothing else (the install
+ * type once made one file two servers, detected and under --file). The host is part of it: the
+ * same path on this computer and over SSH are two servers.
+ */
+export const idFor = (host: HostRef, store: StoreTarget): string => `pms-${createHash('sha256').update(`${hostKey(host)}\0${settingsLocation(store)}`).digest('hex').slice(0, 12)}`
 
 /** Folders of Plex's client apps hold a Preferences.xml too, but they are not servers (plex-domain.md 1e). */
 export const CLIENT_APP_PATH = /AppData[\\/]Local[\\/]Plex[\\/]|[\\/]\.local[\\/]share[\\/]plex[\\/]|[\\/]snap[\\/]plex[\\/]|[\\/]\.var[\\/]app[\\/]tv\.plex\./i
@@ -69,7 +71,7 @@ async function materialize(host: Host, root: string, c: Candidate): Promise<Inst
     }
   }
   return {
-    id: idFor(host.ref, c.installType, store),
+    id: idFor(host.ref, store),
     host: host.ref,
     platform: c.platform,
     installType: c.installType,
@@ -136,7 +138,7 @@ async function detectOn(options: DetectOptions): Promise<Installation[]> {
     for (const w of await windowsCandidates(host, env)) {
       const store: StoreTarget = { kind: 'windows-registry', key: w.key, ...(w.hive ? { hive: w.hive } : {}) }
       found.push({
-        id: idFor(host.ref, w.installType, store),
+        id: idFor(host.ref, store),
         host: host.ref,
         platform: 'windows',
         installType: w.installType,

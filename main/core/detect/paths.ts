@@ -19,7 +19,7 @@ export async function expand(host: Host, root: string, pattern: string): Promise
     const re = wildcard(segment)
     const next: string[] = []
     for (const p of paths) {
-      for (const name of (await host.readdir(under(root, p))).sort()) {
+      for (const name of (await namesOrNone(host, under(root, p))).sort()) {
         if (re.test(name)) next.push(p === '/' ? `/${name}` : `${p}/${name}`)
       }
     }
@@ -30,6 +30,13 @@ export async function expand(host: Host, root: string, pattern: string): Promise
 
 /** EACCES and EPERM mean it is there, just not readable by us; any other error is not an answer. */
 export const deniedAccess = (error: unknown): boolean => ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')
+
+/** A folder's names for detection: one this user may not read holds no installation it can act on. */
+export const namesOrNone = (host: Host, path: string): Promise<string[]> =>
+  host.readdir(path).catch((error: unknown) => {
+    if (deniedAccess(error)) return []
+    throw error
+  })
 
 export async function exists(host: Host, root: string, machinePath: string): Promise<boolean> {
   try {

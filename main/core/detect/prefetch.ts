@@ -95,7 +95,7 @@ class FactsView implements Host {
   async readdir(path: string): Promise<string[]> {
     const f = this.facts(path, (x) => x.names !== undefined || x.lstat === null)
     if (f?.names instanceof Error) {
-      if (f.names.code === 'EACCES' || f.names.code === 'ENOENT') return [] // as the hosts do
+      if (f.names.code === 'ENOENT') return [] // as the hosts do (the Host contract: unreadable is EACCES)
       throw f.names
     }
     return f?.names ?? []

@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { Host } from '../host/types'
-import { exists, readText, under } from './paths'
+import { exists, namesOrNone, readText, under } from './paths'
 
 /** systemd's unit search path, highest priority first (systemd.unit(5)). */
 const UNIT_DIRS = ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system']
@@ -30,7 +30,7 @@ async function unitFiles(host: Host, root: string, unit: string): Promise<string
   const dropIns = new Map<string, string>()
   for (const dir of UNIT_DIRS) {
     const d = `${dir}/${unit}.service.d`
-    for (const name of await host.readdir(under(root, d))) if (name.endsWith('.conf') && !dropIns.has(name)) dropIns.set(name, posix.join(d, name))
+    for (const name of await namesOrNone(host, under(root, d))) if (name.endsWith('.conf') && !dropIns.has(name)) dropIns.set(name, posix.join(d, name))
   }
   return [...(main ? [main] : []), ...[...dropIns.keys()].sort().map((n) => dropIns.get(n)!)]
 }

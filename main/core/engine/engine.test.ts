@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../cli/run'
@@ -13,7 +13,7 @@ import { SIGNED_IN, SIGNED_OUT, tempDir } from '../../../test/support/temp'
 import type { RunContext } from './context'
 import { rollbackRun, runReset, runRestore } from './index'
 import { JournalStore, runsDirOf } from './journal'
-import { RunLock } from './lock'
+import { RunLock, machineLockDir, settingsKey } from './lock'
 import { RunRegistry } from './registry'
 import { serverAnswers } from '../../../test/support/until'
 
@@ -31,6 +31,12 @@ async function running(): Promise<LinuxServer> {
 }
 
 const ID = 'pms-0000000000aa'
+
+/** A lock file of this server's settings in the machine-wide folder, as another process would leave it. */
+async function lockFileOf(s: LinuxServer, tag: string): Promise<string> {
+  const local = new LocalHost()
+  return join(await machineLockDir(local), `plex-reclaim-${await settingsKey(local, local.ref, context(s).store.target)}-${tag}.lock`)
+}
 
 function context(s: LinuxServer, host = new LocalHost(), extra: Partial<RunContext> = {}): RunContext {
   return {
@@ -110,11 +116,11 @@ describe('the reset transaction', () => {
     const s = await running()
     const holder = spawn('sleep', ['30'])
     try {
-      const dir = runsDirOf(s.backups)
-      await new LocalHost().mkdir(dir)
-      writeFileSync(join(dir, `${ID}.lock`), JSON.stringify({ pid: holder.pid, runId: '20261128-000000-000000', startedAt: '2026-11-28T00:00:00Z', processStart: null }))
+      const planted = await lockFileOf(s, 'planted')
+      writeFileSync(planted, JSON.stringify({ pid: holder.pid, runId: '20261128-000000-000000', startedAt: '2026-11-28T00:00:00Z', processStart: null }))
       await expect(runReset(context(s))).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS', message: expect.stringContaining(`process ${holder.pid}`) })
       expect(readFileSync(s.preferences, 'utf8')).toBe(SIGNED_IN)
+      rmSync(planted)
     } finally {
       holder.kill()
     }
@@ -122,11 +128,12 @@ describe('the reset transaction', () => {
 
   it('clears a stale lock left by a killed run', async () => {
     const s = await running()
-    const dir = runsDirOf(s.backups)
-    await new LocalHost().mkdir(dir)
-    writeFileSync(join(dir, `${ID}.lock`), JSON.stringify({ pid: 999_999_999, runId: '20261128-000000-000000', startedAt: '2026-11-28T00:00:00Z', processStart: null }))
+    const planted = await lockFileOf(s, 'stale')
+    writeFileSync(planted, JSON.stringify({ pid: 999_999_999, runId: '20261128-000000-000000', startedAt: '2026-11-28T00:00:00Z', processStart: null }))
     expect((await runReset(context(s))).outcome).toBe('finished')
-    const lock = await RunLock.acquire(new LocalHost(), dir, ID, '20261128-000000-000001')
+    expect(existsSync(planted)).toBe(false)
+    const local = new LocalHost()
+    const lock = await RunLock.acquire(local, await settingsKey(local, local.ref, context(s).store.target), '20261128-000000-000001')
     await lock.release()
   }, 20_000)
 

@@ -1,28 +1,44 @@
 import { openBackupFolder } from '../backups/folder-trust'
-import { hostFlag } from '../host/host-ref'
+import { hostFlag, sameHost } from '../host/host-ref'
 import { loadHive, unloadHive } from '../stores/registry-hive'
 import { CoreError } from '../result'
 import type { RunContext, RunResult } from './context'
 import { newRunId, type Journal, type RunKind } from './journal'
-import { RunLock } from './lock'
+import { settingsLocation } from '../stores/location'
+import { RunLock, settingsKey } from './lock'
 import { resetPlan, restorePlan, runPlan, type Step } from './plans'
 import { RunRegistry } from './registry'
 import { FinishEarly, Run, recover } from './run'
 
 export type { RunContext, RunResult, StepEvent, RunInstallation } from './context'
 
+/**
+ * The machine-wide lock on this settings file, taken before the run's journal is written; over SSH
+ * also the server's own, which rides on the run's first exchange there (ssh-lock.ts).
+ */
+async function lockFor(ctx: RunContext, runId: string): Promise<RunLock> {
+  const lock = await RunLock.acquire(ctx.localHost, await settingsKey(ctx.localHost, ctx.host.ref, ctx.store.target), runId)
+  const remote = ctx.host.settingsLock
+  if (!remote) return lock
+  const location = settingsLocation(ctx.store.target)
+  remote.take(location, runId)
+  return lock.also(() => remote.drop(location, runId))
+}
+
 async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> = {}): Promise<Run> {
   // The backup folder is a trust boundary: checked (never chmodded) before anything in it is used.
   await openBackupFolder(ctx.localHost, ctx.backupDir)
   const registry = new RunRegistry(ctx.localHost, ctx.backupDir)
-  const cutOff = (await registry.cutOff()).find((j) => j.installationId === ctx.installation.id)
+  // The same settings file, whatever id or source named it: a cut-off run on it comes first.
+  const where = settingsLocation(ctx.store.target)
+  const cutOff = (await registry.cutOff()).find((j) => sameHost(j.host, ctx.host.ref) && settingsLocation(j.store) === where)
   if (cutOff) {
     const host = hostFlag(cutOff.host)
     const at = host ? ` --host ${host}` : ''
     throw new CoreError('RUN_INTERRUPTED', `An earlier run on this server (${cutOff.runId}) was cut off after "${cutOff.completed.at(-1) ?? 'the start'}". Finish it with "plex-reclaim resume ${cutOff.runId}${at}" or undo it with "plex-reclaim rollback ${cutOff.runId}${at}" first.`)
   }
   const runId = newRunId()
-  const lock = await RunLock.acquire(ctx.localHost, registry.journals.dir, ctx.installation.id, runId)
+  const lock = await lockFor(ctx, runId)
   try {
     const now = new Date().toISOString()
     const journal = await registry.journals.write({
@@ -52,8 +68,7 @@ async function openRun(ctx: RunContext, kind: RunKind, extra: Partial<Journal> =
 /** A cut-off run, reopened under its lock to be finished or undone. */
 async function reopen(ctx: RunContext, journal: Journal, doing: 'resume' | 'rollback'): Promise<Run> {
   await openBackupFolder(ctx.localHost, ctx.backupDir)
-  const registry = new RunRegistry(ctx.localHost, ctx.backupDir)
-  const lock = await RunLock.acquire(ctx.localHost, registry.journals.dir, journal.installationId, journal.runId)
+  const lock = await lockFor(ctx, journal.runId)
   const run = new Run(ctx, journal, lock)
   run.cutOffDuring = journal.current ?? null
   await run.log.add(`${doing} after "${journal.completed.at(-1) ?? 'the start'}"${journal.current ? ` (cut off during "${journal.current}")` : ''}`)

@@ -1,7 +1,7 @@
-import { posix } from 'node:path'
 import { summarizeAccount } from '../account/summary'
 import type { BackupReason } from '../backups/manifest'
 import { BackupStore, sha256 } from '../backups/store'
+import { takeVerifiedBackup } from '../backups/take'
 import { hostFlag } from '../host/host-ref'
 import { CoreError, toErr, type ErrorCode } from '../result'
 import { controlServer, describeObservation, observe, type ControlOptions } from '../server/control'
@@ -63,6 +63,9 @@ export class Run {
   /** One step: recorded as started before its work begins, as completed after; events and boundaries. */
   async step(id: StepId, message: string, work: () => Promise<string>): Promise<void> {
     this.ctx.boundary?.(`before:${id}`)
+    // The settings are final once they are verified: the server's lock (over SSH) is let go with
+    // that read, so letting go costs no exchange of its own; this computer's lock stays to the end.
+    if (id === 'verify-store') this.lock.releaseAlongside()
     await this.save({ current: id })
     this.current = id
     this.began.add(id)
@@ -88,17 +91,6 @@ export class Run {
     return { ...(this.ctx.control ?? {}), log: (line) => void this.log.add(line) }
   }
 
-  /** Over SSH, a copy also stays beside the original on the server (0600), for whoever works there. */
-  private async keepCopyOnServer(id: string, payload: Buffer): Promise<void> {
-    const target = this.ctx.store.target
-    if (this.ctx.host.kind !== 'ssh' || target.kind !== 'preferences-xml') return
-    const copy = posix.join(posix.dirname(target.path), `Preferences.xml.plex-reclaim-${id}.bak`)
-    await this.ctx.host.writeNewFile(copy, payload, 0o600).then(
-      () => this.log.add(`backup ${id} also kept on the server as ${copy}`),
-      () => this.log.add(`could not keep a copy of backup ${id} on the server`)
-    )
-  }
-
   /** A verified backup of exactly these bytes, reusing the journal's (or the wizard's) if it still matches. */
   async ensureBackup(snapshot: StoreSnapshot, reason: BackupReason): Promise<string> {
     const sha = sha256(snapshot.payload)
@@ -110,24 +102,9 @@ export class Run {
         return id
       }
     }
-    const { installation, host, store } = this.ctx
-    const { manifest } = await this.backups.create(snapshot.payload, {
-      reason,
-      host: host.ref,
-      installationId: installation.id,
-      platform: installation.platform,
-      installType: installation.installType,
-      appVersion: this.ctx.appVersion,
-      target: store.target,
-      fileName: snapshot.fileName,
-      account: { username: snapshot.account.username, maskedEmail: snapshot.account.maskedEmail },
-      keysPresent: snapshot.keysPresent,
-      ...(snapshot.ownership ? { original: snapshot.ownership } : {})
-    })
-    await this.backups.readVerified(manifest.id) // read back once more before anything changes
-    await this.keepCopyOnServer(manifest.id, snapshot.payload)
+    const { installation, host, store, appVersion } = this.ctx
+    const { manifest } = await takeVerifiedBackup(this.backups, { host, target: store.target, installation, appVersion }, snapshot, reason, (line) => this.log.add(line))
     await this.save({ backupId: manifest.id, originalSha256: manifest.sha256 })
-    await this.log.add(`backup ${manifest.id} (${reason}) sha256 ${manifest.sha256} verified`)
     return manifest.id
   }
 

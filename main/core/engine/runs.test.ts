@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { engineContext } from '../../../test/support/engine'
@@ -8,6 +8,7 @@ import { XmlFileStore } from '../stores/xml-file'
 import type { StepEvent } from './context'
 import { rollbackRun, runReset } from './index'
 import { JournalStore, runsDirOf } from './journal'
+import { machineLockDir, settingsKey } from './lock'
 import { RunRegistry } from './registry'
 import { until } from '../../../test/support/until'
 
@@ -29,7 +30,8 @@ describe('one engine, one run registry', () => {
     expect(journal.completed).toEqual(['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove', 'verify-store', 'start', 'verify-unclaimed'])
     expect(journal.expectedSha256).toMatch(/^[0-9a-f]{64}$/)
     expect(existsSync(result.logPath)).toBe(true)
-    expect(existsSync(join(runsDirOf(s.backups), 'pms-00000000000a.lock'))).toBe(false)
+    const key = await settingsKey(new LocalHost(), { kind: 'local' }, s.store.target)
+    expect(readdirSync(await machineLockDir(new LocalHost())).filter((n) => n.includes(key))).toEqual([])
   })
 
   it('two runs in one process are serialised: the second is refused while the first holds the server', async () => {

@@ -98,7 +98,7 @@ export class LocalHost implements Host {
     try {
       return await fs.promises.readdir(path)
     } catch (error) {
-      if (missing(error) || (error as NodeJS.ErrnoException).code === 'EACCES') return []
+      if (missing(error)) return [] // the Host contract: missing is empty; unreadable (EACCES) is an error
       throw error
     }
   }

@@ -96,6 +96,7 @@ export function toErrno(stderr: string, path: string): NodeJS.ErrnoException {
   if (/No such file|not found|Not a directory/i.test(stderr)) return errno('ENOENT', path)
   if (/Permission denied|Operation not permitted/i.test(stderr)) return errno('EACCES', path)
   if (/Is a directory/i.test(stderr)) return errno('EISDIR', path)
+  if (/File exists/i.test(stderr)) return errno('EEXIST', path)
   if (/No space left/i.test(stderr)) return errno('ENOSPC', path)
   if (/Read-only file system/i.test(stderr)) return errno('EROFS', path)
   if (/Too many levels of symbolic links/i.test(stderr)) return errno('ELOOP', path)

@@ -9,6 +9,7 @@ import { openConnection, type SshAuth } from './ssh-connect'
 import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
 import { AS_OWNER, FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_INNER, MKDIR_SCRIPT, NEW_FILE_INNER, REMOVE_INNER, RENAME_INNER, TYPED_REFUSAL } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
+import { LockQueue } from './ssh-lock'
 import { probeableUrl, type NetworkCheck } from './network-check'
 import type { KnownHosts } from './ssh-known-hosts'
 import { Stager } from './ssh-stage'
@@ -44,6 +45,7 @@ export class SshHost implements Host {
   // that may change the server (a write, a command) forgets all answers.
   private readonly answers = new Map<string, { facts: PathFacts; asked: Set<Question> }>()
   private primedNetwork?: { url: string; check: NetworkCheck } // asked along with a prime's paths; used once
+  readonly settingsLock = new LockQueue() // the server's own lock per settings file, with the next exchange
 
   /** Which machine this is: its normalised name and port, with the user and verified key beside it. */
   readonly ref: HostRef
@@ -92,12 +94,13 @@ export class SshHost implements Host {
    * Runs one command line, through sudo when it is on. A script is constant text run by sh -c, with
    * every variable part passed as a positional parameter ("$1", "$2"), never spliced into it.
    */
-  private async run(words: Words, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+  private async run(plain: Words, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+    const [words, checked] = this.settingsLock.wrap(plain, this.name)
     const line = 'script' in words ? scriptLine(words.script, words.args ?? []) : commandLine(words)
     if (this.sudo.kind === 'password' && input !== undefined) {
       throw new CoreError('INTERNAL', 'A privileged command with a password gets no other input.')
     }
-    return this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs)
+    return checked(await this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs))
   }
 
   /** Anything that may change the server: earlier answers no longer hold. */
@@ -169,7 +172,7 @@ export class SshHost implements Host {
   async readdir(path: string): Promise<string[]> {
     const value = await this.answer(path, 'names')
     if (value instanceof Error) {
-      if (value.code === 'EACCES' || value.code === 'ENOENT') return [] // as on this computer
+      if (value.code === 'ENOENT') return [] // the Host contract: missing is empty, unreadable is EACCES
       throw value
     }
     return value ?? []
@@ -293,6 +296,7 @@ export class SshHost implements Host {
 
   close(): void {
     for (const s of this.forwards) s.close()
-    void this.stager.close().finally(() => this.client.end())
+    const said = this.settingsLock.pending() ? this.run(['true']).catch(() => undefined) : Promise.resolve() // a lock let go, said before the session ends
+    void said.finally(() => this.stager.close()).finally(() => this.client.end())
   }
 }

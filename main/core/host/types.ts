@@ -84,6 +84,11 @@ export interface Host {
   lstat(path: string): Promise<FileInfo | null>
   stat(path: string): Promise<FileInfo | null>
   realpath(path: string): Promise<string>
+  /**
+   * The folder's names. A missing folder is [] (nothing is there); a folder this user may not read
+   * is an error with code EACCES, never [] (nothing seen is not nothing there). Pinned for every
+   * host by the conformance suite (conformance.ts); detection treats EACCES as "none" itself.
+   */
   readdir(path: string): Promise<string[]>
   /** Creates the folder and its parents; the last one gets the mode. */
   mkdir(path: string, mode?: number): Promise<void>
@@ -119,6 +124,11 @@ export interface Host {
    * prime() with the same network address has already asked, in its one exchange.
    */
   network(url: string | undefined): Promise<NetworkCheck>
+  /**
+   * A host that other computers and users reach too (SSH) keeps its own lock per settings file,
+   * taken and let go along with the next exchange; this computer's lock is the machine-wide one.
+   */
+  readonly settingsLock?: { take(location: string, runId: string): void; drop(location: string, runId: string): void }
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
 }
