@@ -1,5 +1,5 @@
 // The application layer's public face: main/ipc and main/cli import the core only through here.
-export { AppService, type ClaimResult, type ConnectResult, type Known, type RunView, type SignInResult, type Standing } from './service'
+export { AppService, type ClaimResult, type ConnectResult, type Known, type SignInResult, type Standing } from './service'
 export { REAL_PLEX_TV, type AppEnvironment, type PlexTvEndpoints } from './environment'
 export type { HostEntry } from './hosts'
 export type { RunOptions } from './runs'

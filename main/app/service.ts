@@ -6,6 +6,7 @@ import { sha256 } from '../core/backups/store'
 import { READ_LIMITS } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
+import type { AccountSummary } from '../core/account/summary'
 import type { RunResult } from '../core/engine/index'
 import { HostKeyUnknownError, KnownHosts, SshHost, type SshAuth, type SshTarget } from '../core/host/ssh'
 import { defaultKeyAuth } from '../core/host/ssh-keys'
@@ -28,7 +29,6 @@ import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
-export type { RunView } from './runs'
 export type { ClaimResult } from './accounts'
 export type { SignInResult } from './sign-ins'
 
@@ -37,6 +37,8 @@ export interface Standing {
   readonly settingsChanged: boolean | null
   readonly backupId: string | null
   readonly backupDir: string
+  /** Who the settings say it is signed in as now (the same read as settingsChanged); null when unreadable. */
+  readonly account: AccountSummary | null
 }
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
@@ -253,8 +255,15 @@ export class AppService {
     }
     const o = k ? await this.observe(k) : null
     const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
-    const now = manifest && k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
-    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
+    // One read of the settings says both whether they changed and who the server is signed in as.
+    const now = k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
+    return {
+      serverRunning: o ? o.answers || o.processAlive : null,
+      settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null,
+      backupId,
+      backupDir: this.env.backupDir,
+      account: now?.account ?? null
+    }
   }
 
   /** The run's log for "Copy details": one bounded read of a file named only by a checked run id. */

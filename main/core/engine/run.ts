@@ -168,7 +168,7 @@ async function whereThingsStand(run: Run, server: string): Promise<string> {
 
 /** After a failure: start the server again if this run stopped it, and say exactly where things stand. */
 export async function recover(run: Run, error: unknown): Promise<never> {
-  const { code, message } = toErr(error)
+  const { code, message, command } = toErr(error)
   const original = { code, message }
   const failedStep = run.current ?? run.journal.current ?? run.journal.completed.at(-1) ?? 'preflight'
   const stopBegan = run.began.has('stop') || run.journal.completed.includes('stop') || run.cutOffDuring === 'stop'
@@ -195,5 +195,5 @@ export async function recover(run: Run, error: unknown): Promise<never> {
   const standing = await whereThingsStand(run, server)
   const next = cutOff ? ` Run ${recoveryCommands(run)}.` : ''
   await run.emit(failedStep, 'failed', `${original.message} ${standing}`, true).catch(() => undefined)
-  throw new CoreError(original.code, `${original.message} ${standing}${next}${journalNote}`)
+  throw new CoreError(original.code, `${original.message} ${standing}${next}${journalNote}`, { command })
 }
