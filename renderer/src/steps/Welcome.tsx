@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { CutOffRun } from '../../../preload/contract'
 import { Dialog } from '../components/Dialog'
+import { EarlierRun } from '../components/EarlierRun'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { runServerLabel } from '../i18n/server-label'
@@ -36,6 +37,7 @@ export function Welcome() {
           </div>
         </div>
       ))}
+      <EarlierRun />
       <StepError place="welcome" />
       <div className="actions primary-row">
         <button type="button" className={cutOff.length ? 'secondary' : 'primary'} onClick={() => goTo('find')}>

@@ -48,10 +48,10 @@ describe('the wizard store', () => {
     useWizard.setState({ selectedId: server.id, claim: { ...INITIAL_STATE.claim, openedAt: 1, token: 'claim-old' } })
     await useWizard.getState().submitClaim()
     expect(useWizard.getState().claim.openedAt).toBeNull()
-    expect(useWizard.getState().error).toMatchObject({ code: 'CLAIM_TOKEN_REJECTED', place: 'claim' })
+    expect(useWizard.getState().errors.claim ?? null).toMatchObject({ code: 'CLAIM_TOKEN_REJECTED', place: 'claim' })
     await useWizard.getState().demoToken()
     expect(useWizard.getState().claim.openedAt).toBeGreaterThan(1)
-    expect(useWizard.getState().error).toBeNull()
+    expect(useWizard.getState().errors.claim ?? null).toBeNull()
   })
 
   it('settings that need permission: "Continue" starts the reset with no backup of its own (the elevated run takes it); others still need one', async () => {

@@ -331,5 +331,22 @@ export const es: Messages = {
     settingsIn: (folder: string) => `Configuración de Plex Media Server en ${folder}`
   },
   error: { copy: 'Copiar los detalles', copied: 'Detalles copiados', todo: 'Qué hacer:' },
-  leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'
+  leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Para hacerlo tú mismo, ejecuta este comando:',
+    backIn: 'La copia de seguridad vuelve a estar en su sitio',
+    restoredAs: (who: string) => `El servidor vuelve a tener la sesión iniciada como ${who}. Para volver a entrar, restablécelo otra vez.`,
+    restoredNone: 'El servidor no tiene ahora la sesión iniciada con ninguna cuenta: vincúlalo para volver a entrar.',
+    signedInAs: (who: string) => `El servidor tiene la sesión iniciada como ${who}. Para vincularlo a otra cuenta, restablécelo otra vez.`,
+    resetAgain: 'Restablecer otra vez',
+    toClaim: 'Vincular el servidor',
+    earlierLabel: 'Antes',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'El restablecimiento' : 'La restauración de una copia'} de ${server} ${finished ? 'terminó' : 'no terminó'}.`,
+    show: 'Mostrar',
+    before: (kind: 'reset' | 'restore', when: string) => `antes ${kind === 'reset' ? 'del restablecimiento' : 'de la restauración'} del ${when}`,
+    newest: 'La más reciente con sesión iniciada',
+    loses: (old: string | null, now: string) => (old ? `Volverás a tener la sesión iniciada como ${old}; ${now} pierde el acceso.` : `El servidor no tendrá la sesión iniciada con ninguna cuenta; ${now} pierde el acceso.`)
+  }
 }

@@ -331,5 +331,22 @@ export const fr: Messages = {
     settingsIn: (folder: string) => `Paramètres de Plex Media Server dans ${folder}`
   },
   error: { copy: 'Copier les détails', copied: 'Détails copiés', todo: 'Que faire\u00a0:' },
-  leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'
+  leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Pour le faire vous-même, lancez cette commande\u00a0:',
+    backIn: 'La sauvegarde est remise en place',
+    restoredAs: (who: string) => `Le serveur est de nouveau connecté au compte ${who}. Pour retrouver l’accès, réinitialisez-le encore une fois.`,
+    restoredNone: 'Le serveur n’est connecté à aucun compte pour l’instant\u00a0: associez-le pour retrouver l’accès.',
+    signedInAs: (who: string) => `Le serveur est connecté au compte ${who}. Pour l’associer à un autre compte, réinitialisez-le encore une fois.`,
+    resetAgain: 'Réinitialiser de nouveau',
+    toClaim: 'Associer le serveur',
+    earlierLabel: 'Plus tôt',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'La réinitialisation' : 'La restauration d’une sauvegarde'} de ${server} ${finished ? 'est terminée' : 'ne s’est pas terminée'}.`,
+    show: 'Afficher',
+    before: (kind: 'reset' | 'restore', when: string) => `avant la ${kind === 'reset' ? 'réinitialisation' : 'restauration'} du ${when}`,
+    newest: 'La plus récente avec une connexion',
+    loses: (old: string | null, now: string) => (old ? `Vous serez de nouveau connecté au compte ${old}\u00a0; ${now} perd l’accès.` : `Le serveur ne sera connecté à aucun compte\u00a0; ${now} perd l’accès.`)
+  }
 }

@@ -331,5 +331,22 @@ export const it: Messages = {
     settingsIn: (folder: string) => `Impostazioni di Plex Media Server in ${folder}`
   },
   error: { copy: 'Copia i dettagli', copied: 'Dettagli copiati', todo: 'Cosa fare:' },
-  leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'
+  leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Per farlo da te, esegui questo comando:',
+    backIn: 'Il backup è di nuovo al suo posto',
+    restoredAs: (who: string) => `Il server è di nuovo collegato all’account ${who}. Per rientrare, reimpostalo di nuovo.`,
+    restoredNone: 'Ora il server non è collegato a nessun account: associalo per rientrare.',
+    signedInAs: (who: string) => `Il server è collegato all’account ${who}. Per associarlo a un altro account, reimpostalo di nuovo.`,
+    resetAgain: 'Reimposta di nuovo',
+    toClaim: 'Associa il server',
+    earlierLabel: 'In precedenza',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'La reimpostazione' : 'Il ripristino di un backup'} di ${server} ${finished ? (kind === 'reset' ? 'è terminata' : 'è terminato') : 'non è terminato'}.`,
+    show: 'Mostra',
+    before: (kind: 'reset' | 'restore', when: string) => `prima ${kind === 'reset' ? 'della reimpostazione' : 'del ripristino'} del ${when}`,
+    newest: 'Il più recente con un accesso',
+    loses: (old: string | null, now: string) => (old ? `Sarai di nuovo collegato come ${old}; ${now} perde l’accesso.` : `Il server non sarà collegato a nessun account; ${now} perde l’accesso.`)
+  }
 }

@@ -328,5 +328,22 @@ export const ja: Messages = {
     copied: '詳細をコピーしました',
     todo: '対処方法：'
   },
-  leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。'
+  leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: '自分で行うには、次のコマンドを実行してください：',
+    backIn: 'バックアップを戻しました',
+    restoredAs: (who: string) => `サーバーは再び ${who} でサインインしています。入れるようにするには、もう一度リセットしてください。`,
+    restoredNone: 'サーバーは今どのアカウントにもサインインしていません。入れるようにするには、アカウントに登録してください。',
+    signedInAs: (who: string) => `サーバーは ${who} でサインインしています。別のアカウントに登録するには、もう一度リセットしてください。`,
+    resetAgain: 'もう一度リセット',
+    toClaim: 'サーバーを登録',
+    earlierLabel: '前回',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${server} の${kind === 'reset' ? 'リセット' : 'バックアップからの復元'}は${finished ? '完了しました' : '完了しませんでした'}。`,
+    show: '表示',
+    before: (kind: 'reset' | 'restore', when: string) => `${when} の${kind === 'reset' ? 'リセット' : '復元'}の前`,
+    newest: 'サインイン情報がある最新のもの',
+    loses: (old: string | null, now: string) => (old ? `再び ${old} でサインインした状態になり、${now} はアクセスできなくなります。` : `サーバーはどのアカウントにもサインインしていない状態になり、${now} はアクセスできなくなります。`)
+  }
 }

@@ -329,5 +329,22 @@ export const pl: Messages = {
     settingsIn: (folder: string) => `Ustawienia Plex Media Server w ${folder}`
   },
   error: { copy: 'Kopiuj szczegóły', copied: 'Skopiowano szczegóły', todo: 'Co zrobić:' },
-  leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'
+  leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Aby zrobić to samodzielnie, uruchom to polecenie:',
+    backIn: 'Kopia zapasowa została przywrócona',
+    restoredAs: (who: string) => `Serwer jest znowu zalogowany jako ${who}. Aby odzyskać dostęp, zresetuj go ponownie.`,
+    restoredNone: 'Serwer nie jest teraz zalogowany na żadne konto: przypisz go do swojego konta, aby odzyskać dostęp.',
+    signedInAs: (who: string) => `Serwer jest zalogowany jako ${who}. Aby przypisać go do innego konta, zresetuj go ponownie.`,
+    resetAgain: 'Zresetuj ponownie',
+    toClaim: 'Przypisz serwer',
+    earlierLabel: 'Wcześniej',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      kind === 'reset' ? `Reset serwera ${server} ${finished ? 'został zakończony' : 'nie został zakończony'}.` : `Przywracanie kopii zapasowej serwera ${server} ${finished ? 'zostało zakończone' : 'nie zostało zakończone'}.`,
+    show: 'Pokaż',
+    before: (kind: 'reset' | 'restore', when: string) => `przed ${kind === 'reset' ? 'resetem' : 'przywróceniem'} z ${when}`,
+    newest: 'Najnowsza z zalogowanym kontem',
+    loses: (old: string | null, now: string) => (old ? `Serwer znowu będzie zalogowany jako ${old}; ${now} traci dostęp.` : `Serwer nie będzie zalogowany na żadne konto; ${now} traci dostęp.`)
+  }
 }
