@@ -18,7 +18,8 @@ beforeEach(() => {
     confirmSignIn: vi.fn(() => ok({ status: 'claimed', username: 'kate_new', accountChange: { previousAccount: OLD, newAccount: NEW } })),
     cancelSignIn: vi.fn(() => ok(null)),
     diagnoseInstallation: vi.fn(() => Promise.resolve({ ok: false as const, code: 'PLEX_TV_UNREACHABLE', message: 'no answer' })),
-    previousAccount: vi.fn(() => ok(OLD))
+    previousAccount: vi.fn(() => ok(OLD)),
+    readStanding: vi.fn(() => ok({ running: true, account: null }))
   }
   window.api = api as unknown as Api
 })
