@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { InvokeChannel, PayloadOf } from '../../preload/contract'
-import { INSTALLATION_ID, STAMP_ID } from '../core/ids'
+import { INSTALLATION_ID, STAMP_ID } from '../app/index'
 
 /**
  * Run-time shapes of every invoke payload. Types do not survive IPC, so nothing reaches a
