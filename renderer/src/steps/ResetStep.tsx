@@ -3,7 +3,7 @@ import { ProgressList } from '../components/ProgressList'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { useMessages } from '../i18n/use-messages'
-import { signedIn } from '../store/steps'
+import { availability, signedIn } from '../store/steps'
 import { useWizard } from '../store/wizard-store'
 import { accountName } from './account-name'
 
@@ -51,7 +51,7 @@ export function ResetStep() {
             {t.continue}
           </button>
         ) : run.status === 'failed' && run.action === 'run' ? (
-          <button type="button" className="primary" onClick={() => goTo('review')}>
+          <button type="button" className="primary" onClick={() => goTo(availability(useWizard.getState()).review ? 'review' : 'backup')}>
             {t.retry}
           </button>
         ) : run.status === 'finished' || run.status === 'failed' ? (

@@ -13,7 +13,7 @@ export interface RunActions {
   restoreBackup(backupId: string): Promise<void>
   finishCutOff(runId: string, how: 'resume' | 'rollback'): Promise<void>
   /** What the server says now (a run's standing, or a re-read after a claim) replaces what the list said. */
-  observed(installationId: string, now: { readonly account: AccountView | null; readonly running: boolean | null }): void
+  observed(installationId: string, now: { readonly account: AccountView | null; readonly running: boolean | null }, settingsChanged?: boolean): void
 }
 
 const sameEvent = (a: ProgressEvent, b: ProgressEvent): boolean => a.recordId === b.recordId && a.step === b.step && a.status === b.status && a.elapsedMs === b.elapsedMs
@@ -51,7 +51,8 @@ export function runActions(set: (patch: Partial<WizardState>) => void, get: Get,
       const gone = r.status === 'finished' && kind === 'reset' && r.result?.outcome === 'finished'
       const before = get().installations?.find((i) => i.id === r.installationId)?.account ?? null
       const account = r.standing.account ?? (gone && before ? { ...before, username: null, maskedEmail: null, tokenPresent: false, keysPresent: [] } : null)
-      get().observed(r.installationId, { account, running: r.standing.serverRunning })
+      // A run that changed nothing (it failed before the edit) leaves the verified backup current.
+      get().observed(r.installationId, { account, running: r.standing.serverRunning }, r.standing.settingsChanged !== false)
     }
     // A run that changed the server ends the claim that was; a restore ends the reset's story too.
     if (r.status === 'finished') set(kind === 'restore' ? { claim: IDLE_CLAIM, run: place === 'restore' ? IDLE_RUN : get().run } : { claim: IDLE_CLAIM })
@@ -134,7 +135,7 @@ export function runActions(set: (patch: Partial<WizardState>) => void, get: Get,
       await start('reset', () => (how === 'resume' ? window.api.resumeRun({ runId }) : window.api.rollbackRun({ runId })))
     },
 
-    observed(installationId, now) {
+    observed(installationId, now, settingsChanged = true) {
       const list = get().installations
       const before = list?.find((i) => i.id === installationId)
       if (!list || !before) return
@@ -142,7 +143,7 @@ export function runActions(set: (patch: Partial<WizardState>) => void, get: Get,
       const same = (a: AccountView | null, b: AccountView | null): boolean => a?.username === b?.username && (a?.keysPresent.length ?? 0) === (b?.keysPresent.length ?? 0)
       set({ installations: list.map((i) => (i.id === installationId ? { ...i, account, running: now.running ?? i.running } : i)) })
       // The settings changed: the old backup is no longer of them, and an answer about another account no longer holds.
-      if (get().backup?.installationId === installationId) set({ backup: null })
+      if (settingsChanged && get().backup?.installationId === installationId) set({ backup: null })
       if (installationId === get().selectedId && !same(account, before.account)) set({ canStillSignIn: null, diagnosis: { status: 'idle', view: null } })
     }
   }
