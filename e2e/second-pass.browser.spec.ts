@@ -48,6 +48,7 @@ test.describe('a second pass', () => {
     await secondPass(page, 'kate_new')
     await expect(page.getByRole('heading', { level: 1, name: 'Reset the sign-in' })).toBeVisible()
     await expectAccessible(page)
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shot(page, '12-second-pass')
     await page.emulateMedia({ colorScheme: 'light' })
     await shot(page, '12-second-pass-light')
