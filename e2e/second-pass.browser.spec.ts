@@ -147,6 +147,23 @@ test.describe('errors', () => {
     })
   })
 
+  test.describe('elevation cancelled', () => {
+    test.use({ scenario: 'elevation-cancelled' })
+    test('the summary does not contradict itself: nothing was done, and nothing was started again', async ({ page, demo }) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+      await toBackup(page, demo.url)
+      await page.getByRole('button', { name: 'Review the reset' }).click()
+      await page.getByRole('button', { name: 'Reset now' }).click()
+      const alert = page.getByRole('alert')
+      await expect(alert).toContainText('The password prompt was cancelled, so nothing was done.', { timeout: RESET_TIMEOUT })
+      await alert.getByRole('button', { name: 'Copy details' }).click()
+      await expect(alert.getByRole('button', { name: 'Details copied' })).toBeVisible()
+      const details = await page.evaluate(() => navigator.clipboard.readText())
+      expect(details).toMatch(/^Error: ELEVATION_CANCELLED: .*nothing was done/m)
+      expect(details).not.toContain('started again')
+    })
+  })
+
   test('Copy details holds only the operation that failed', async ({ page, demo }) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
     await toBackup(page, demo.url)
@@ -160,6 +177,7 @@ test.describe('errors', () => {
     const alert = page.getByRole('alert')
     await expect(alert.getByRole('button', { name: 'Copy details' })).toBeVisible({ timeout: 15_000 })
     await alert.getByRole('button', { name: 'Copy details' }).click()
+    await expect(alert.getByRole('button', { name: 'Details copied' })).toBeVisible()
     const details = await page.evaluate(() => navigator.clipboard.readText())
     expect(details).toMatch(/^Error: SSH_/m)
     expect(details).not.toMatch(/preflight|verify-backup|Steps:/)

@@ -4,7 +4,7 @@ import type { BackupReason } from '../backups/manifest'
 import { BackupStore, sha256 } from '../backups/store'
 import { hostFlag } from '../host/host-ref'
 import { CoreError, toErr } from '../result'
-import { controlServer, describeObservation, observe, type ControlOptions } from '../server/control'
+import { controlServer, describeObservation, isRunning, observe, type ControlOptions } from '../server/control'
 import type { StoreSnapshot } from '../stores/types'
 import type { RunContext, StepStatus } from './context'
 import { JournalStore, runsDirOf, type Journal, type StepId } from './journal'
@@ -177,8 +177,10 @@ export async function recover(run: Run, error: unknown): Promise<never> {
   let cutOff = false
   if (serverDown) {
     try {
+      // A stop that never took (a cancelled password prompt) left it running: then it was not "started again".
+      const wasUp = await observe(run.ctx.host, run.ctx.server).then(isRunning, () => false)
       await controlServer(run.ctx.host, run.ctx.server, 'start', run.control())
-      server = 'Plex Media Server was started again'
+      server = wasUp ? 'Plex Media Server was not stopped' : 'Plex Media Server was started again'
     } catch (startError) {
       cutOff = true
       const state = describeObservation(await observe(run.ctx.host, run.ctx.server).catch(() => ({ processAlive: false, answers: false, maintenance: false, identity: null })))
