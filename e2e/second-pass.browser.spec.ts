@@ -117,6 +117,22 @@ test.describe('a second pass', () => {
   })
 })
 
+test('a reload during a restore follows it to its end, and the summary agrees with itself', async ({ page, demo }) => {
+  await toBackup(page, demo.url)
+  await resetFromBackup(page)
+  await page.getByRole('button', { name: 'Restore…' }).click()
+  await page.getByRole('radio', { name: /before the reset on/ }).check()
+  await page.getByRole('button', { name: 'Restore this backup' }).click()
+  await page.getByRole('alertdialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click()
+  await expect(page.getByRole('listitem').filter({ hasText: 'Stop the server' })).toContainText('in progress', { timeout: RESET_TIMEOUT })
+  page.once('dialog', (d) => void d.accept())
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Restore a backup' })).toBeVisible()
+  await expect(page.getByText(/^The backup from .+ is back in place and the server is running\.$/)).toBeVisible({ timeout: RESET_TIMEOUT })
+  await expect(page.locator('main')).not.toContainText('could not be checked')
+  await expect(page.getByText('The server is signed in as kate_old again. To get back in, reset it again.')).toBeVisible()
+})
+
 test.describe('the restore list', () => {
   test('the backup before the reset says so, the newest useful one is marked, no nested parentheses', async ({ page, demo }) => {
     await toBackup(page, demo.url)
