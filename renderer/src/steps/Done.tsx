@@ -19,7 +19,9 @@ export function Done() {
   const kept = useWizard((s) => (s.run.kind === 'reset' && s.run.status === 'finished' && s.run.installationId === s.selectedId ? s.run.standing : null))
   const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
   const { startOver, resetAgain, goTo } = useWizard.getState()
-  const who = signedIn(server) && server?.account ? accountName(server.account) : null
+  // Settings only root may read cannot be read again: then the claim's own answer names the account.
+  const claimedAs = useWizard((s) => (s.finished?.kind === 'claim' ? s.claim.username : null))
+  const who = signedIn(server) && server?.account ? accountName(server.account) : server && !server.account ? claimedAs : null
   const backIn = !restored && who !== null
   return (
     <section>
