@@ -20,8 +20,14 @@ test.describe('the desktop app', () => {
       })
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true })
       // Navigation away and new windows are refused.
-      await page.evaluate(() => window.open('https://example.com'))
+      // window.open answers null once the main process's handler has denied it; a window that
+      // appeared anyway would arrive as an event, so that is waited for (and must not come).
+      const before = page.url()
+      const newWindow = app.waitForEvent('window', { timeout: 2_000 }).then(() => 'opened', () => 'none')
+      expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true)
+      expect(await newWindow).toBe('none')
       expect(app.windows()).toHaveLength(1)
+      expect(page.url()).toBe(before)
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
     } finally {
       await app.close()

@@ -17,7 +17,7 @@ import type { PlexAccountRef } from '../core/plex-tv/user'
 import { CoreError } from '../core/result'
 import { apiFor, type ServerApi } from '../core/server/api'
 import { readIdentity } from '../core/server/identity'
-import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes, serverOwnSignIn, type ClaimOutcome } from '../core/server/claim'
+import { CLAIM_TOKEN_LIFETIME_MS, CLAIM_URL, claimServer, manualClaimRoutes, normalizeClaimToken, serverOwnSignIn, type ClaimOutcome } from '../core/server/claim'
 import { controlServer, observe, targetOf, type Observation } from '../core/server/control'
 import { inspectSettingsFile, sniffKind, type InspectedFile } from '../core/stores/inspect-file'
 import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult } from './accounts'
@@ -145,12 +145,12 @@ export class AppService {
   }
 
   /** A plist or .reg given to reset --file gets a message about the right command, not about XML. */
-  private async refuseOtherKinds(entry: HostEntry, path: string, readError: { code: string; message: string }): Promise<never> {
+  private async refuseOtherKinds(entry: HostEntry, path: string, readError: NonNullable<Known['installation']['readError']>): Promise<never> {
     if (['DOCTYPE_REFUSED', 'NOT_PREFERENCES', 'BINARY_FILE', 'UNSUPPORTED_ENCODING'].includes(readError.code)) {
       const kind = sniffKind(await entry.host.readFile(path).catch(() => Buffer.from('')))
       if (kind !== 'preferences-xml') throw new CoreError('INVALID_INPUT', `${path} is a ${kind} file: reset --file edits a Preferences.xml. On macOS and Windows, run reset on the detected installation instead.`)
     }
-    throw new CoreError(readError.code as never, readError.message)
+    throw new CoreError(readError.code, readError.message)
   }
 
   restore(backupId: string, options: RunOptions & { serverId?: string }) {
@@ -210,6 +210,7 @@ export class AppService {
   }
 
   async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
+    normalizeClaimToken(token) // a mistyped token is said before the server is asked anything
     const previous = await this.previousAccount(k)
     return withAccountChange(await this.claimOf(entry, k)(token), previous)
   }

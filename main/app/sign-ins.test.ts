@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startPlexTv, type PlexTvStandIn } from '../simulator/plex-tv'
 import { CoreError } from '../core/result'
 import type { PlexTvOptions } from '../core/plex-tv/sign-in'
@@ -62,9 +62,11 @@ describe('Sign in with Plex: the device token is signed out after every outcome 
     const s = new SignIns(async () => options)
     const { authUrl } = await s.start('d')
     const waiting = s.wait('d', null, claimOk)
+    const before = plexTv.rateLimitedPolls
     plexTv.rateLimit(100, 60) // the poll has not seen the approval yet
     plexTv.approvePin(codeOf(authUrl), { username: 'kate', email: 'kate@example.com', authToken: 'DEVICEcancel002' })
-    await new Promise((r) => setTimeout(r, 100))
+    // Synchronised on the poller itself: it has been told to back off (Retry-After 60 s) since the approval.
+    await vi.waitFor(() => expect(plexTv.rateLimitedPolls).toBeGreaterThan(before), { timeout: 10_000, interval: 5 })
     plexTv.rateLimit(0, 1)
     await s.cancel('d')
     await expect(waiting).rejects.toMatchObject({ code: 'SIGN_IN_CANCELLED' })

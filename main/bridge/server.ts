@@ -25,6 +25,11 @@ export interface Bridge {
 }
 
 const MAX_BODY = 64 * 1024
+/** A page needs one event stream; a few allow reloads and a second tab. More is a misbehaving client. */
+export const MAX_EVENT_STREAMS = 8
+
+/** The media type alone, as RFC 9110 defines it (parameters after ";", case-insensitive). */
+const isJson = (contentType: string | undefined): boolean => (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json'
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
@@ -82,6 +87,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (url.pathname.startsWith('/api/')) {
         if (url.pathname === '/api/events' && req.method === 'GET') {
           if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(res, 401, 'Missing or wrong token.')
+          if (streams.size >= MAX_EVENT_STREAMS) return send(res, 429, { ok: false, code: 'INVALID_INPUT', message: `At most ${MAX_EVENT_STREAMS} event streams at once: close another tab of Plex Reclaim first.` })
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
           res.write(': connected\n\n')
           streams.add(res)
@@ -91,7 +97,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         const invoke = /^\/api\/invoke\/([a-z:-]+)$/.exec(url.pathname)
         if (!invoke || req.method !== 'POST') return send(res, 404, { ok: false, code: 'NOT_FOUND', message: 'No such endpoint.' })
         if (!tokenMatches(bearer(req), token)) return refuse(res, 401, 'Missing or wrong token.')
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { ok: false, code: 'INVALID_INPUT', message: 'Send JSON.' })
+        if (!isJson(req.headers['content-type'])) return send(res, 415, { ok: false, code: 'INVALID_INPUT', message: 'Send JSON.' })
         const body = await readBody(req)
         if (body === 'too-large') return tooLarge(req, res)
         if (body === null) return send(res, 400, { ok: false, code: 'INVALID_INPUT', message: 'The request body could not be read.' })

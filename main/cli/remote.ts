@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CoreError, KnownHosts, LocalHost, SshHost, defaultBackupDir, defaultKeyAuth, openBackupFolder, parseSshTarget, type HostEntry, type SshAuth, type SudoChoice } from '../app/index'
-import { portFlag, type CliFlags } from './context'
+import { backupDirFlag, portFlag, type CliFlags } from './context'
 
 /** Passwords come on standard input, one a line (the SSH password first, then sudo's): never in argv or env. */
 function stdinLines(flags: CliFlags): string[] {
@@ -30,7 +30,7 @@ function sudoFrom(flags: CliFlags, lines: string[]): SudoChoice | null {
 export async function connectRemote(flags: CliFlags): Promise<HostEntry> {
   const target = parseSshTarget(flags.host!)
   const local = new LocalHost()
-  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(flags['backup-dir'] ?? defaultBackupDir()))).knownHostsPath)
+  const knownHosts = new KnownHosts(local, (await openBackupFolder(local, resolve(backupDirFlag(flags) ?? defaultBackupDir()))).knownHostsPath)
   const lines = stdinLines(flags)
   const auth = await authFrom(flags, lines)
   const host = await SshHost.connect(target, auth, knownHosts, flags['accept-host-key'], { sudo: sudoFrom(flags, lines) })

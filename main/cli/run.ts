@@ -1,37 +1,15 @@
-import { parseArgs } from 'node:util'
 import { AppService, APP_VERSION, LocalHost, REAL_PLEX_TV, defaultBackupDir, toErr, type AppEnvironment, type HostEntry } from '../app/index'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import type { CliContext, CliFlags } from './context'
-import { portFlag, timeoutFlag } from './context'
+import { backupDirFlag, portFlag, timeoutFlag } from './context'
 import { COMMANDS } from './commands/index'
 import { noticeCutOffRuns } from './commands/recovery'
 import { connectRemote } from './remote'
 import { commandHelp, overview } from './help'
+import { shown, shownLines } from './format'
+import { parseFlags } from './options'
 
-const OPTIONS = {
-  json: { type: 'boolean', default: false },
-  yes: { type: 'boolean', short: 'y', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  force: { type: 'boolean', default: false },
-  'no-service': { type: 'boolean', default: false },
-  verbose: { type: 'boolean', short: 'v', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', default: false },
-  root: { type: 'string' },
-  'backup-dir': { type: 'string' },
-  file: { type: 'string' },
-  server: { type: 'string' },
-  token: { type: 'string' },
-  'sign-in': { type: 'boolean', default: false },
-  timeout: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  identity: { type: 'string' },
-  'accept-host-key': { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false },
-  sudo: { type: 'boolean', default: false }
-} as const
 
 export interface CliIo {
   out(line: string): void
@@ -49,9 +27,10 @@ export interface CliHooks {
   readonly elevatedHelper?: AppEnvironment['elevatedHelper']
 }
 
+/** The one sink of text output: no control character but our own line breaks reaches the terminal. */
 const processIo: CliIo = {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`)
+  out: (line) => void process.stdout.write(`${shownLines(line)}\n`),
+  err: (line) => void process.stderr.write(`${shownLines(line)}\n`)
 }
 
 /** pkexec's helper keeps root's own backups: its home from the password database, not from the environment. */
@@ -61,7 +40,7 @@ function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: App
   return {
     local: new LocalHost(),
     // Stored as an absolute path: journals and messages must not depend on where the CLI ran.
-    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(flags['backup-dir'] ?? defaultBackupDir()),
+    backupDir: name === 'elevated-reset' ? helperBackupDir() : resolve(backupDirFlag(flags) ?? defaultBackupDir()),
     root: flags.root ?? '/',
     docker: !flags.root,
     port: flags.host ? 32400 : portFlag(flags),
@@ -83,13 +62,17 @@ function showHelp(name: string | undefined, io: CliIo): number {
   return 2
 }
 
+/** Errors in what was typed (exit 2, as usage errors), not in what happened. */
+const USAGE_CODES: ReadonlySet<string> = new Set(['INVALID_INPUT', 'CLAIM_TOKEN_INVALID'])
+
 /** Runs one command; returns the exit status. Never throws, never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, hooks: CliHooks = {}): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseFlags(argv)
   } catch (error) {
-    io.err(`plex-reclaim: ${(error as Error).message.split('\n')[0]}. Run "plex-reclaim --help" for usage.`)
+    // Node's own sentence already ends with a full stop ("… is ambiguous."): never two.
+    io.err(`plex-reclaim: ${(error as Error).message.split('\n')[0]!.replace(/\.$/, '')}. Run "plex-reclaim --help" for usage.`)
     return 2
   }
   const { values, positionals } = parsed
@@ -105,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
   }
   let service: AppService | undefined
   try {
-    const flags = values as CliFlags
+    const flags: CliFlags = values
     const steps: AppEnvironment['onStep'] = flags.json || !['reset', 'restore', 'resume', 'rollback'].includes(name) ? undefined : (e) => io.out(`[${(e.elapsedMs / 1000).toFixed(1).padStart(5)} s] ${e.step.padEnd(16)} ${e.status.padEnd(7)} ${e.message}`)
     service = new AppService(environment(name, flags, hooks, steps))
     let entry: HostEntry = service.hosts.local
@@ -115,8 +98,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, hoo
     return await command(ctx)
   } catch (error) {
     const e = toErr(error)
-    io.err(`plex-reclaim: ${e.message}`)
-    return e.code === 'INVALID_INPUT' ? 2 : 1
+    // An error is one line: a newline inside it came from a value (a path), never from our words.
+    io.err(`plex-reclaim: ${shown(e.message)}`)
+    return USAGE_CODES.has(e.code) ? 2 : 1
   } finally {
     await service?.dispose()
   }

@@ -8,6 +8,7 @@ import { linuxServer, type LinuxServer } from '../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
 import { testHooks } from '../../test/support/cli-hooks'
+import { serverAnswers, until } from '../../test/support/until'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
@@ -25,7 +26,7 @@ afterEach(async () => {
 async function running(options?: Parameters<typeof linuxServer>[0]): Promise<LinuxServer> {
   machine = await linuxServer(options)
   expect(machine.systemctl('start', 'plexmediaserver').status).toBe(0)
-  for (let i = 0; i < 100 && !(await readIdentity(machine.port)); i++) await new Promise((r) => setTimeout(r, 30))
+  await serverAnswers(machine.port)
   return machine
 }
 
@@ -96,7 +97,7 @@ describe('reset with the server under control (Linux, systemd)', () => {
     const m = await running({ stopDelayMs: 4000 })
     const r = await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups, '--timeout', '1')
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Nothing was changed\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\. Plex Media Server was not stopped; its settings are unchanged\. Backup \S+ \(in .+\) holds the settings as they were\.$/)
+    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\. Plex Media Server was not stopped; its settings are unchanged\. Backup \S+ \(in .+\) holds the settings as they were\.$/)
     expect(m.read()).toBe(SIGNED_IN)
   }, 20_000)
 
@@ -153,7 +154,7 @@ describe('claim --sign-in', () => {
     process.env.PLEX_RECLAIM_PLEXTV_AUTH_URL = m.plexTv.authUrl
     const out: string[] = []
     const done = runCli(['claim', '--sign-in', '--port', String(m.port), '--backup-dir', m.backups], { out: (l) => void out.push(l), err: (l) => void out.push(l) }, testHooks())
-    for (let i = 0; i < 100 && !out.join('').includes('#?'); i++) await new Promise((r) => setTimeout(r, 20))
+    await until('the prompt "#?"', () => out.join('').includes('#?'))
     const code = new URLSearchParams(out.join('\n').split('#?')[1]!.split(/\s/)[0]).get('code')!
     expect(m.plexTv.approvePin(code, { username: 'kate_new' })).toBe(true)
     expect(await done).toBe(0)
@@ -197,7 +198,7 @@ describe('claim --sign-in with another account than before', () => {
     const out: string[] = []
     const err: string[] = []
     const done = runCli(['claim', '--sign-in', '--port', String(m.port), '--root', m.root, '--backup-dir', m.backups, ...extra], { out: (l) => void out.push(l), err: (l) => void err.push(l) }, testHooks())
-    for (let i = 0; i < 200 && !out.join('').includes('#?'); i++) await new Promise((r) => setTimeout(r, 20))
+    await until('the prompt "#?"', () => out.join('').includes('#?'))
     const code = new URLSearchParams(out.join('\n').split('#?')[1]!.split(/\s/)[0]).get('code')!
     expect(m.plexTv.approvePin(code, { username: 'someone_else', email: 'other@example.org', authToken: 'DEVICEtoken' + extra.length })).toBe(true)
     return { code: await done, stdout: out.join('\n'), stderr: err.join('\n') }

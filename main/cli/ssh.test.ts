@@ -14,6 +14,7 @@ import { testHooks } from '../../test/support/cli-hooks'
 import { sshdAvailable, startRelay, startSshd, sudoAvailable } from '../../scripts/test-sshd.mjs'
 import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
+import { serverAnswers } from '../../test/support/until'
 
 async function cli(...argv: string[]) {
   const out: string[] = []
@@ -31,7 +32,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   beforeAll(async () => {
     m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
     m.systemctl('start', 'plexmediaserver')
-    for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+    await serverAnswers(m.port)
     // The stand-ins' folders are first on this test's PATH; the SSH session gets the same PATH.
     sshd = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir })
   }, 30_000)
@@ -87,7 +88,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     m.systemctl('stop', 'plexmediaserver')
     writeFileSync(m.preferences, SIGNED_IN)
     m.systemctl('start', 'plexmediaserver')
-    for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+    await serverAnswers(m.port)
     const sockets = new Set<Socket>()
     const relay = createServer((client) => {
       const upstream = connect(sshd.port, '127.0.0.1')
@@ -283,7 +284,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     it('a sudo that asks for a password: the full reset (stop, edit, start) through sudo', async () => {
       stopped()
       m.systemctl('start', 'plexmediaserver')
-      for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+      await serverAnswers(m.port)
       const s = withSftp
       const r = await built(['reset', '--yes', '--root', m.root, '--port', String(m.port), ...as(s, s.users.password)], `${s.sudoPassword}\n`)
       expect(r.stderr).toBe('')

@@ -133,7 +133,7 @@ export function fromFsError(error: unknown, path: string, doing: string): CoreEr
       )
     case 'ENOSPC':
     case 'EDQUOT':
-      return new CoreError('DISK_FULL', `The disk is full while ${doing} ${path}. Free some space and try again; nothing was changed.`)
+      return new CoreError('DISK_FULL', `The disk is full: there is no room for ${doing} ${path}. Free some space on the disk that holds it (or choose another folder), then try again.`)
     case 'EROFS':
       return new CoreError('READ_ONLY', `${path} is on a read-only file system. Remount it writable (or edit it where it is mounted writable).`)
     case 'ELOOP':
@@ -151,9 +151,17 @@ export function fromFsError(error: unknown, path: string, doing: string): CoreEr
   }
 }
 
-/** Turns anything thrown into an Err without leaking a stack trace. */
+/** Node's errno codes that fromFsError can word for a user. */
+const FS_CODES = new Set(['ENOENT', 'EPERM', 'EACCES', 'ENOSPC', 'EDQUOT', 'EROFS', 'ELOOP', 'EBUSY', 'ETXTBSY', 'EISDIR'])
+
+/** Turns anything thrown into an Err without leaking a stack trace; a file system error keeps its words. */
 export function toErr(error: unknown): Err {
   if (error instanceof CoreError) return error.command ? { ...err(error.code, error.message), command: error.command } : err(error.code, error.message)
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const e = error as (NodeJS.ErrnoException & { path?: unknown }) | undefined
+  const code = e?.code
+  if (code && FS_CODES.has(code)) {
+    const mapped = fromFsError(error, typeof e?.path === 'string' ? e.path : 'a file', 'writing')
+    return err(mapped.code, mapped.message)
+  }
   return err('INTERNAL', `Something unexpected went wrong${code ? ` (${code})` : ''}. Nothing further was changed.`)
 }

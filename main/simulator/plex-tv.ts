@@ -32,6 +32,8 @@ export interface PlexTvStandIn {
   expirePins(): void
   /** The next `count` PIN polls answer 429 with Retry-After. */
   rateLimit(count: number, retryAfterSeconds: number): void
+  /** How many PIN polls have been answered 429 so far (tests wait on it instead of sleeping). */
+  readonly rateLimitedPolls: number
   /** Claim-token requests answer 401, as for a token plex.tv no longer accepts. */
   rejectUserTokens(on: boolean): void
   /** Mints a claim token for the account, valid for ttlMs (default 4 minutes). */
@@ -62,6 +64,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
   const pins = new Map<number, Pin>()
   let nextPin = 1000
   let limited = 0
+  let rateLimitedPolls = 0
   let retryAfter = 1
   let rejectTokens = false
   const signedOut: string[] = []
@@ -103,6 +106,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
     if (pinMatch && req.method === 'GET') {
       if (limited > 0) {
         limited--
+        rateLimitedPolls++
         return json(res, 429, { errors: [{ code: 1003, message: 'Rate limit exceeded', status: 429 }] }, { 'retry-after': String(retryAfter) })
       }
       const pin = pins.get(Number(pinMatch[1]))
@@ -179,6 +183,9 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
     authUrl: `${base}/auth`,
     approvePin: approve,
     expirePins: () => pins.forEach((p) => (p.expiresAt = 0)),
+    get rateLimitedPolls() {
+      return rateLimitedPolls
+    },
     rateLimit: (count, seconds) => {
       limited = count
       retryAfter = seconds

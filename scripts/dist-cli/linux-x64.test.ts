@@ -9,6 +9,7 @@ import { readIdentity } from '../../main/core/server/identity'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
 import { sshdAvailable, startSshd } from '../test-sshd.mjs'
 import { appVersion, buildCli, releaseBundle, runEmpty, sha256File, type BuiltCli } from './built'
+import { serverAnswers } from '../../test/support/until'
 
 // The Linux x64 single executable, run the way a NAS owner runs it: from an empty folder, with an
 // empty environment (env -i), so no node, no node_modules and no PATH.
@@ -82,7 +83,7 @@ describe.skipIf(!linux)('the Linux x64 single executable (env -i, no node on PAT
     beforeAll(async () => {
       m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
       m.systemctl('start', 'plexmediaserver')
-      for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+      await serverAnswers(m.port)
       sshd = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir })
     }, 30_000)
     afterAll(async () => {

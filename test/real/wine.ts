@@ -41,15 +41,49 @@ export function wine(args: readonly string[], options: { input?: string; env?: N
   return Object.assign(r, { out: clean(`${r.stdout}${r.stderr}`) })
 }
 
+/**
+ * The lock of whoever makes the prefix: a folder holding its pid. Another live test process making
+ * it is waited for (wineboot can take minutes on a loaded machine); a dead one's lock is taken over;
+ * a holder still alive after the wait is an error, never ignored.
+ */
+function takeLock(lock: string, ready: string): void {
+  const holder = (): number | null => {
+    try {
+      return Number(readFileSync(join(lock, 'pid'), 'utf8')) || null
+    } catch {
+      return null
+    }
+  }
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  for (let i = 0; i < 600; i++) {
+    try {
+      mkdirSync(lock)
+      writeFileSync(join(lock, 'pid'), String(process.pid))
+      return
+    } catch {
+      if (existsSync(ready)) return void mkdirSync(lock, { recursive: true })
+      const pid = holder()
+      if (pid !== null && !alive(pid)) rmSync(lock, { recursive: true, force: true })
+      else spawnSync('sleep', ['0.5'])
+    }
+  }
+  throw new Error(`Another process (pid ${holder() ?? 'unknown'}) is still making the Wine prefix after 300 s (lock ${lock}).`)
+}
+
 /** A prefix, made once (wineboot takes 2-40 s): Windows 10, so node.exe runs (it exits 216 on Wine's default). */
 export function ensurePrefix(prefix = PREFIX): void {
   if (existsSync(join(prefix, '.plex-reclaim-ready'))) return
   mkdirSync(cacheDir, { recursive: true })
   const lock = `${prefix}.lock`
-  // Another test process making it at the same moment: wait for that one.
-  for (let i = 0; existsSync(lock) && i < 300; i++) spawnSync('sleep', ['0.5'])
-  if (existsSync(join(prefix, '.plex-reclaim-ready'))) return
-  mkdirSync(lock, { recursive: true })
+  takeLock(lock, join(prefix, '.plex-reclaim-ready'))
+  if (existsSync(join(prefix, '.plex-reclaim-ready'))) return rmSync(lock, { recursive: true, force: true })
   try {
     rmSync(prefix, { recursive: true, force: true })
     // No pipes: the services wineboot starts would hold them open (see startWine).

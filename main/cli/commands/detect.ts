@@ -1,6 +1,6 @@
 import type { CliContext } from '../context'
 import { UsageError, printJson } from '../context'
-import { describeAccount, describeInstallation } from '../format'
+import { describeAccount, describeInstallation, shown } from '../format'
 import { detectJson, inspectJson } from '../json'
 
 export async function detectCommand(ctx: CliContext): Promise<number> {
@@ -21,7 +21,7 @@ export async function inspectCommand(ctx: CliContext): Promise<number> {
   const result = await ctx.service.inspectFile(ctx.flags.file, ctx.entry)
   if (ctx.flags.json) printJson(ctx, inspectJson(result))
   else {
-    ctx.out(`${result.path} (${result.kind}, ${result.size} bytes)`)
+    ctx.out(`${shown(result.path)} (${result.kind}, ${result.size} bytes)`)
     ctx.out(`  signed in:  ${describeAccount(result.account)}`)
     ctx.out(`  keys:       ${result.account.keysPresent.join(', ') || 'none of the four sign-in keys'}`)
     ctx.out(`  server id:  ${result.account.machineIdentifier ?? 'unknown'}`)

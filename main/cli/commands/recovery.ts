@@ -1,4 +1,4 @@
-import { hostFlag } from '../../app/index'
+import { hostFlag, toErr } from '../../app/index'
 import type { CliContext } from '../context'
 import { printJson } from '../context'
 import type { RecoveryJson } from '../json'
@@ -28,7 +28,12 @@ export const rollbackCommand = recoveryCommand('rollback')
 
 /** Said on every start of the CLI while a run is cut off or unreadable, so a stopped server is never forgotten. */
 export async function noticeCutOffRuns(ctx: CliContext, err: (line: string) => void): Promise<void> {
-  const runs = await ctx.service.runs.list().catch(() => [])
+  let runs: Awaited<ReturnType<typeof ctx.service.runs.list>>
+  try {
+    runs = await ctx.service.runs.list()
+  } catch (error) {
+    return err(`plex-reclaim: ${toErr(error).message}`)
+  }
   for (const r of runs) {
     if (r.status === 'unreadable') err(`plex-reclaim: run ${r.runId} cannot be read: ${r.problem}. It is left alone; check ${ctx.service.env.backupDir}.`)
     if (r.status !== 'cut-off') continue

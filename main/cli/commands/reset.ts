@@ -3,6 +3,7 @@ import type { CliContext } from '../context'
 import { UsageError, chosen, printJson, requireYes } from '../context'
 import { resetJson } from '../json'
 import { printLog } from './recovery'
+import { shown } from '../format'
 
 async function backupOf(ctx: CliContext, result: RunResult | null): Promise<BackupManifest | null> {
   const id = result?.outcome === 'finished' ? result.journal.backupId : undefined
@@ -12,7 +13,7 @@ async function backupOf(ctx: CliContext, result: RunResult | null): Promise<Back
 
 async function report(ctx: CliContext, k: Known, result: RunResult, service: boolean): Promise<number> {
   await printLog(ctx, result.logPath)
-  const target = k.installation.store.kind === 'preferences-xml' ? k.installation.store.path : k.installation.label
+  const target = shown(k.installation.store.kind === 'preferences-xml' ? k.installation.store.path : k.installation.label)
   const backup = await backupOf(ctx, result)
   const nothing = result.outcome === 'nothing-to-do'
   if (ctx.flags.json) {
@@ -37,7 +38,7 @@ export async function resetCommand(ctx: CliContext): Promise<number> {
     const { known, result, dry } = await ctx.service.resetFile(flags.file, { dryRun: flags['dry-run'], force: flags.force, entry: ctx.entry })
     if (dry) {
       if (flags.json) printJson(ctx, resetJson(known, null, { status: dry.removed.length ? 'dry-run' : 'nothing-to-remove', removed: dry.removed, account: dry.account, backup: null, claimed: null }))
-      else ctx.out(dry.removed.length ? `Dry run: would remove ${dry.removed.join(', ')} from ${flags.file}. Nothing was changed.` : `Nothing to remove: ${flags.file} holds none of the four sign-in keys. Nothing was changed.`)
+      else ctx.out(dry.removed.length ? `Dry run: would remove ${dry.removed.join(', ')} from ${shown(flags.file)}. Nothing was changed.` : `Nothing to remove: ${shown(flags.file)} holds none of the four sign-in keys. Nothing was changed.`)
       return 0
     }
     return report(ctx, known, result!, false)

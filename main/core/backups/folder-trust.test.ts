@@ -36,8 +36,21 @@ describe.runIf(posix)('the backup folder is a trust boundary', () => {
     const dir = join(tempDir(), 'x')
     mkdirSync(dir)
     chmodSync(dir, 0o1777)
-    await expect(openBackupFolder(host, dir)).rejects.toMatchObject({ ...unsafe, message: expect.stringMatching(/other users can write .*1777.*chmod go-w/) })
+    await expect(openBackupFolder(host, dir)).rejects.toMatchObject({ ...unsafe, message: expect.stringMatching(/all users share \(mode 1777, like \/tmp\).*Choose a backup folder that only you/) })
+    await expect(openBackupFolder(host, dir)).rejects.not.toMatchObject({ message: expect.stringContaining('chmod') })
     expect(modeOf(dir)).toBe(0o1777)
+  })
+
+  it('/tmp itself, or a link to it: advises another folder, never a chmod that breaks every other user', async () => {
+    const link = join(tempDir(), 'to-tmp')
+    symlinkSync('/tmp', link)
+    for (const dir of ['/tmp', link]) {
+      const error = await openBackupFolder(host, dir).then(() => null, (e: unknown) => e as Error)
+      expect(error).toMatchObject(unsafe)
+      expect(error!.message).not.toMatch(/chmod|Remove it/)
+      expect(error!.message).toMatch(/Choose a backup folder that only you/)
+    }
+    expect(modeOf('/tmp')).toBe(0o1777)
   })
 
   it('refuses through a link too, and leaves the link target as it was', async () => {
@@ -112,7 +125,7 @@ describe.runIf(posix)('the backup folder is a trust boundary', () => {
     const err: string[] = []
     const status = await runCli(['reset', '--file', file, '--no-service', '--yes', '--backup-dir', shared], { out: () => undefined, err: (l) => err.push(l) })
     expect(status).toBe(1)
-    expect(err.join('\n')).toMatch(/^plex-reclaim: The backup folder .*x is not safe to use: other users can write/)
+    expect(err.join('\n')).toMatch(/^plex-reclaim: The backup folder .*x is not safe to use: .*x is a folder all users share/)
     expect(modeOf(shared)).toBe(0o1777)
     expect(readFileSync(file, 'utf8')).toBe(SIGNED_IN)
   })

@@ -46,6 +46,10 @@ function checkAncestor(dir: string, path: string, info: FileInfo, uid: number): 
 
 function checkOwn(dir: string, path: string, info: FileInfo, uid: number): void {
   if (info.isSymbolicLink) throw unsafe(dir, `${path} is a symbolic link, and links in the backup folder are never followed`, `Remove the link, or choose another folder with --backup-dir.`)
+  // A folder every user shares by design (/tmp): never advise changing it, that breaks everyone else.
+  if (info.mode & STICKY && info.mode & GROUP_OR_OTHER_WRITE) {
+    throw unsafe(dir, `${path} is a folder all users share (mode ${(info.mode & 0o7777).toString(8)}, like /tmp), where others can create files beside the backups`, chooseAnother(uid))
+  }
   if (info.uid !== uid) throw unsafe(dir, `${path} belongs to another user (uid ${info.uid})`, `Remove it, or choose another folder with --backup-dir.`)
   if (info.mode & GROUP_OR_OTHER_WRITE) {
     throw unsafe(dir, `other users can write ${path} (mode ${(info.mode & 0o7777).toString(8)})`, `Make it private (chmod go-w "${path}"), or choose another folder with --backup-dir.`)

@@ -61,5 +61,5 @@ export const manifestSchema = z
 
 export function parseManifest(value: unknown): BackupManifest | null {
   const r = manifestSchema.safeParse(value)
-  return r.success ? (r.data as BackupManifest) : null
+  return r.success ? r.data : null
 }

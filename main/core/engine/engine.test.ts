@@ -15,6 +15,7 @@ import { rollbackRun, runReset, runRestore } from './index'
 import { JournalStore, runsDirOf } from './journal'
 import { RunLock } from './lock'
 import { RunRegistry } from './registry'
+import { serverAnswers } from '../../../test/support/until'
 
 let m: LinuxServer | undefined
 afterEach(async () => {
@@ -25,7 +26,7 @@ afterEach(async () => {
 async function running(): Promise<LinuxServer> {
   m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
   m.systemctl('start', 'plexmediaserver')
-  for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+  await serverAnswers(m.port)
   return m
 }
 

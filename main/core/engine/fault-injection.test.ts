@@ -7,6 +7,7 @@ import { readIdentity } from '../server/identity'
 import { TEST_CLI as CLI, linuxServer, type LinuxServer } from '../../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT } from '../../../test/support/temp'
 import { RunRegistry } from './registry'
+import { serverAnswers, until } from '../../../test/support/until'
 
 /**
  * The fault-injection suite: the CLI is killed with SIGKILL at every step boundary and at random
@@ -41,7 +42,7 @@ async function fresh(): Promise<void> {
   rmSync(m.backups, { recursive: true, force: true })
   writeFileSync(m.preferences, SIGNED_IN)
   m.systemctl('start', 'plexmediaserver')
-  for (let i = 0; i < 200 && !(await readIdentity(m.port)); i++) await new Promise((r) => setTimeout(r, 10))
+  await serverAnswers(m.port)
 }
 
 /**
@@ -60,7 +61,7 @@ async function settled(): Promise<void> {
           return false
         }
       })
-  for (let i = 0; i < 300 && busy(); i++) await new Promise((r) => setTimeout(r, 50))
+  await until('the stand-ins to finish', () => !busy(), { timeoutMs: 15_000, intervalMs: 50 })
 }
 
 /** The invariant after a kill, then resume, then the final state. */
@@ -150,6 +151,23 @@ describe('fault injection', () => {
       await checkAndResume(point)
     }
   }, 300_000)
+
+  // A real SIGKILL (not an error thrown in-process) then rollback: the original bytes and a running,
+  // still-claimed server, and nothing left unfinished. About 1.5 s a point.
+  it.each(['after:stop', 'after:remove', 'after:verify-store', 'before:start'])('killed (SIGKILL) at %s, then rolled back', async (point) => {
+    await fresh()
+    const r = await cli(['reset', '--root', m.root, '--yes'], { PLEX_RECLAIM_FAULT_AT: point })
+    expect(r.signal, `${point}: the process was killed there`).toBe('SIGKILL')
+    await settled()
+    const cutOff = await new RunRegistry(host, m.backups).cutOff()
+    expect(cutOff.map((j) => j.kind), `${point}: one cut-off reset`).toEqual(['reset'])
+    const back = await cli(['rollback', cutOff[0]!.runId, '--root', m.root])
+    expect(back.status, `${point}: rollback exits 0 (${back.stderr})`).toBe(0)
+    expect(readFileSync(m.preferences, 'utf8'), `${point}: the original bytes`).toBe(SIGNED_IN)
+    await serverAnswers(m.port)
+    expect(await readIdentity(m.port), `${point}: running and still claimed`).toMatchObject({ claimed: true })
+    expect(await new RunRegistry(host, m.backups).cutOff(), `${point}: no run left unfinished`).toEqual([])
+  }, 60_000)
 
   it(`kill at ${RANDOM_KILLS} random points inside a run, then resume`, async () => {
     await fresh()

@@ -92,7 +92,8 @@ async function execute(run: Run, plan: readonly Step[], resuming: boolean, succe
       outcome = error.outcome
       await run.emit(run.current ?? 'preflight', 'done', error.message)
     }
-    await run.save({ outcome })
+    // The last word of the journal failing (a full disk) is a failure like any other: said in full.
+    await run.save({ outcome }).catch((error: unknown) => recover(run, error))
     return { runId: run.runId, outcome, journal: run.journal, logPath: run.log.path, removed: run.removed }
   } finally {
     await run.lock.release()

@@ -5,6 +5,7 @@ import { STAMP_ID } from '../backups/manifest'
 import { INSTALLATION_ID } from '../detect/types'
 import { hostRefSchema, type HostRef } from '../host/host-ref'
 import type { Host } from '../host/types'
+import { CoreError, fromFsError } from '../result'
 import { storeTargetSchema } from '../stores/target-schema'
 import type { StoreTarget } from '../stores/types'
 import { readSmallFile } from './small-file'
@@ -116,8 +117,13 @@ export class JournalStore {
 
   async write(journal: Journal): Promise<Journal> {
     const next: Journal = { ...journal, updatedAt: new Date().toISOString() }
-    await this.host.mkdir(this.dir, 0o700)
-    await this.host.writeFileAtomic(this.path(journal.runId), Buffer.from(`${JSON.stringify(next, null, 2)}\n`), { mode: 0o600 })
+    const path = this.path(journal.runId)
+    try {
+      await this.host.mkdir(this.dir, 0o700)
+      await this.host.writeFileAtomic(path, Buffer.from(`${JSON.stringify(next, null, 2)}\n`), { mode: 0o600 })
+    } catch (error) {
+      throw fromFsError(error, path, 'saving the run journal')
+    }
     return next
   }
 
@@ -131,12 +137,23 @@ export class JournalStore {
     const parsed = journalSchema.safeParse(raw)
     if (!parsed.success) return { runId, journal: null, problem: `its journal is not one Plex Reclaim wrote (${parsed.error.issues[0]?.path.join('.') || 'shape'})` }
     if (parsed.data.runId !== runId) return { runId, journal: null, problem: 'its journal names another run' }
-    return { runId, journal: parsed.data as Journal }
+    return { runId, journal: parsed.data }
   }
 
   /** Every run on record, newest first; unreadable ones included. */
   async list(): Promise<JournalEntry[]> {
-    const names = await this.host.readdir(this.dir).catch(() => [] as string[])
+    // No folder yet is no runs yet; anything else that cannot be read would hide a cut-off run (a
+    // server left stopped), so it is said.
+    const unreadable = (why: string): CoreError =>
+      new CoreError('RUN_UNREADABLE', `The runs folder ${this.dir} cannot be read (${why}), so a run that was cut off there (perhaps leaving the server stopped) cannot be seen. Check that folder, or choose the backup folder that holds it with --backup-dir.`)
+    const info = await this.host.lstat(this.dir).catch((error: unknown) => {
+      throw unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+    })
+    if (info === null) return []
+    if (!info.isDirectory) throw unreadable(info.isSymbolicLink ? 'it is a symbolic link' : 'ENOTDIR: it is not a folder')
+    const names = await this.host.readdir(this.dir).catch((error: unknown) => {
+      throw unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+    })
     const ids = names.filter((n) => n.endsWith(SUFFIX)).map((n) => n.slice(0, -SUFFIX.length)).filter((id) => STAMP_ID.test(id))
     const all = await Promise.all(ids.map((id) => this.read(id)))
     return all.sort((a, b) => b.runId.localeCompare(a.runId))

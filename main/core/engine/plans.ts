@@ -190,7 +190,12 @@ export function restorePlan(backupId: string): Step[] {
   // A stop the cut-off run began may still be under way: settle it even if the bytes are in place.
   const settled = async (r: Run): Promise<boolean> => r.cutOffDuring !== 'stop' && (await inPlace(r))
   return [
-    { id: 'verify-backup', label: () => `Checking backup ${backupId}`, action: async (r) => (await load(r), `Backup ${backupId} matches its sha256`) },
+    {
+      id: 'verify-backup',
+      label: () => `Checking backup ${backupId}`,
+      // A matching sha256 proves the bytes are the ones saved, not that they are settings: both, before the stop.
+      action: async (r) => (await r.ctx.store.checkPayload?.(await load(r)), `Backup ${backupId} matches its sha256 and holds settings of this kind`)
+    },
     stopStep(settled),
     verifyStoppedStep(settled),
     {

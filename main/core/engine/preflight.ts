@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { containerEnvFinding } from '../detect/containers'
 import type { Host } from '../host/types'
-import { CoreError, toErr, type ErrorCode } from '../result'
+import { CoreError, fromFsError, toErr, type ErrorCode } from '../result'
 import { apiFor } from '../server/api'
 import { controlCommand } from '../server/commands'
 import type { ServerTarget } from '../server/control'
@@ -58,6 +58,19 @@ async function clockAndNetwork(host: Host, url: string | undefined, check: (id: 
   check('clock', false, `${whose} is wrong (${said}). Set its date and time correctly first: a wrong clock stops the server from signing in to plex.tv.`, false, host.kind === 'local' ? 'CLOCK_WRONG' : 'SERVER_CLOCK_WRONG')
 }
 
+/**
+ * Why the settings cannot be written, in words that fit the cause: a read-only file system or an
+ * immutable file is not fixed by sudo, and saying "run it with sudo" to root helps no one.
+ */
+async function notWritable(host: Host, path: string): Promise<string> {
+  const codes = await Promise.all([path, dirname(path)].map((p) => host.writeRefusal?.(p) ?? Promise.resolve(null)))
+  const code = codes.find((c) => c !== null && c !== 'EACCES') ?? codes.find((c) => c !== null)
+  if (code === 'EROFS') return fromFsError(Object.assign(new Error(code), { code }), path, 'writing').message
+  // access(2) answers EPERM for an immutable file before any permission check, for root too.
+  if (code === 'EPERM') return `${path} cannot be written, not even by root: the file or its folder is marked immutable (check with lsattr, clear with chattr -i), or a security policy (SELinux, AppArmor) forbids it.`
+  return `${path} cannot be written by this user. Run Plex Reclaim as its owner (often "plex") or with sudo.`
+}
+
 /** Everything that can be checked before anything changes; the snapshot is reused by the run. */
 export async function preflight(options: PreflightOptions): Promise<{ checks: PreflightCheck[]; snapshot: StoreSnapshot | null }> {
   const { host, store, server } = options
@@ -74,7 +87,7 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
 
   if (store.target.kind === 'preferences-xml') {
     const writable = (await host.canWrite(store.target.path)) && (await host.canWrite(dirname(store.target.path)))
-    check('store-writable', writable, writable ? 'The settings file and its folder can be written' : `${store.target.path} cannot be written by this user. Run Plex Reclaim as its owner (often "plex") or with sudo.`)
+    check('store-writable', writable, writable ? 'The settings file and its folder can be written' : await notWritable(host, store.target.path))
   }
 
   // Decided before anything changes (not at the write, when the server is already stopped).

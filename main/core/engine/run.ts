@@ -3,7 +3,7 @@ import { summarizeAccount } from '../account/summary'
 import type { BackupReason } from '../backups/manifest'
 import { BackupStore, sha256 } from '../backups/store'
 import { hostFlag } from '../host/host-ref'
-import { CoreError, toErr } from '../result'
+import { CoreError, toErr, type ErrorCode } from '../result'
 import { controlServer, describeObservation, isRunning, observe, type ControlOptions } from '../server/control'
 import type { StoreSnapshot } from '../stores/types'
 import type { RunContext, StepStatus } from './context'
@@ -166,16 +166,38 @@ async function whereThingsStand(run: Run, server: string): Promise<string> {
   return `${server}; ${settings}.${backup}`
 }
 
+/**
+ * The cause alone: "nothing was changed" belongs to where things stand, which recover states from
+ * the run's own record; a cause saying it beside a stop or a removal would contradict it.
+ */
+const causeOf = (message: string): string =>
+  message
+    .replace(/[;,]\s*nothing (further )?was changed(?=[.)]|$)/gi, '')
+    .replace(/\s*Nothing (further )?was changed(\.|$)/g, '') // a preflight's leading "Nothing was changed:" stays true
+    .replace(/\.\.+$/, '.')
+    .trim()
+
+/** What this run did to the server, from its in-memory record (never from the last journal entry that reached the disk). */
+function serverSoFar(run: Run): 'untouched' | 'stopped' | 'stopped-and-started' {
+  const stopBegan = run.began.has('stop') || run.journal.completed.includes('stop') || run.cutOffDuring === 'stop'
+  if (!stopBegan) return 'untouched'
+  return run.finished.has('start') || (run.began.has('start') && run.journal.completed.includes('start')) ? 'stopped-and-started' : 'stopped'
+}
+
 /** After a failure: start the server again if this run stopped it, and say exactly where things stand. */
 export async function recover(run: Run, error: unknown): Promise<never> {
   const { code, message, command } = toErr(error)
-  const original = { code, message }
+  const original = { code, message: causeOf(message) }
   const failedStep = run.current ?? run.journal.current ?? run.journal.completed.at(-1) ?? 'preflight'
-  const stopBegan = run.began.has('stop') || run.journal.completed.includes('stop') || run.cutOffDuring === 'stop'
-  const serverDown = run.ctx.mode === 'service' && stopBegan && !run.finished.has('start')
-  let server = run.ctx.mode === 'none' ? 'Plex Reclaim did not stop or start Plex Media Server (you do that yourself)' : 'Plex Media Server was not stopped'
+  const done = serverSoFar(run)
+  let server =
+    run.ctx.mode === 'none'
+      ? 'Plex Reclaim did not stop or start Plex Media Server (you do that yourself)'
+      : done === 'untouched'
+        ? 'Plex Media Server was not stopped'
+        : 'Plex Media Server was stopped and started again'
   let cutOff = false
-  if (serverDown) {
+  if (run.ctx.mode === 'service' && done === 'stopped') {
     try {
       // A stop that never took (a cancelled password prompt) left it running: then it was not "started again".
       const wasUp = await observe(run.ctx.host, run.ctx.server).then(isRunning, () => false)
@@ -184,7 +206,7 @@ export async function recover(run: Run, error: unknown): Promise<never> {
     } catch (startError) {
       cutOff = true
       const state = describeObservation(await observe(run.ctx.host, run.ctx.server).catch(() => ({ processAlive: false, answers: false, maintenance: false, identity: null })))
-      server = `Starting Plex Media Server again also failed (${toErr(startError).message}); it is ${state}`
+      server = `Starting Plex Media Server again also failed (${causeOf(toErr(startError).message)}); it is ${state}`
     }
   }
   let journalNote = ''
@@ -192,10 +214,11 @@ export async function recover(run: Run, error: unknown): Promise<never> {
     // A server left stopped stays a cut-off run on purpose: every later start of the app or CLI says so.
     await run.save(cutOff ? { error: original } : { outcome: 'failed', error: original })
   } catch (saveError) {
-    journalNote = ` (The run's journal could not be saved: ${toErr(saveError).message}.)`
+    const why = causeOf(toErr(saveError).message)
+    journalNote = why === original.message ? ' (So the run\'s journal could not be saved either.)' : ` (The run's journal could not be saved: ${why.replace(/\.$/, '')}.)`
   }
   const standing = await whereThingsStand(run, server)
   const next = cutOff ? ` Run ${recoveryCommands(run)}.` : ''
   await run.emit(failedStep, 'failed', `${original.message} ${standing}`, true).catch(() => undefined)
-  throw new CoreError(original.code, `${original.message} ${standing}${next}${journalNote}`, { command })
+  throw new CoreError(original.code as ErrorCode, `${original.message} ${standing}${next}${journalNote}`, { command })
 }

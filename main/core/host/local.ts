@@ -179,11 +179,15 @@ export class LocalHost implements Host {
   }
 
   async canWrite(path: string): Promise<boolean> {
+    return (await this.writeRefusal(path)) === null
+  }
+
+  async writeRefusal(path: string): Promise<string | null> {
     try {
       await fs.promises.access(path, fs.constants.W_OK)
-      return true
-    } catch {
-      return false
+      return null
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? 'EACCES'
     }
   }
 

@@ -91,6 +91,8 @@ export interface Host {
   writeNewFile(path: string, data: Buffer, mode: number): Promise<void>
   /** Whether this process may write the path (access W_OK). */
   canWrite(path: string): Promise<boolean>
+  /** Why the path cannot be written (an errno code: EROFS, EPERM, EACCES), or null when it can; optional. */
+  writeRefusal?(path: string): Promise<string | null>
   /** Free bytes for an unprivileged user on the file system holding the path; null when unknown. */
   freeBytes(path: string): Promise<number | null>
   /** fsync of a folder, so the entries created in it are durable. */

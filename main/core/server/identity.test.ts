@@ -14,4 +14,15 @@ describe('reading the local API', () => {
     expect(xmlAttribute(body, 'username', 'MyPlex')).toBe('kate & bob')
     expect(xmlAttribute(body, 'username')).toBeUndefined()
   })
+
+  it('reads single-quoted attributes and character references, as any XML parser does', () => {
+    const body = "<?xml version='1.0'?><MediaContainer claimed='1' machineIdentifier='abc' version='1.2&#46;3'/>"
+    expect(xmlAttribute(body, 'claimed')).toBe('1')
+    expect(xmlAttribute(body, 'version')).toBe('1.2.3')
+  })
+
+  it('gives nothing for a body that is not XML, or one with a DOCTYPE', () => {
+    expect(xmlAttribute('<MediaContainer claimed="1"', 'claimed')).toBeUndefined()
+    expect(xmlAttribute('<!DOCTYPE x><MediaContainer claimed="1"/>', 'claimed')).toBeUndefined()
+  })
 })

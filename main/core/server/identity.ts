@@ -1,3 +1,5 @@
+import { SaxesParser } from 'saxes'
+import { z } from 'zod'
 import { asApi, type HttpAnswer, type ServerApi } from './api'
 
 /** What GET /identity says (plex-domain.md 3a): it answers without a token, cheaply. */
@@ -9,20 +11,38 @@ export interface Identity {
 
 export { localRequest, type HttpAnswer } from './api'
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-const decodeEntities = (s: string): string =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()]!
-  )
-
-/** An attribute of the first `element` (MediaContainer by default), entities decoded; not the XML declaration's. */
-export function xmlAttribute(body: string, name: string, element = 'MediaContainer'): string | undefined {
-  const start = body.search(new RegExp(`<${element}[\\s>/]`))
-  if (start < 0) return undefined
-  const tag = body.slice(start, body.indexOf('>', start) + 1)
-  const raw = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
-  return raw === undefined ? undefined : decodeEntities(raw)
+/**
+ * The attributes of the first `element` (MediaContainer by default), parsed by a real XML parser
+ * (saxes): single or double quotes, entities decoded, never the XML declaration's. Not XML, or no
+ * such element: undefined. A DOCTYPE is refused: the server never sends one.
+ */
+export function xmlAttributes(body: string, element = 'MediaContainer'): Readonly<Record<string, string>> | undefined {
+  if (body.length > 1024 * 1024) return undefined
+  const parser = new SaxesParser({ xmlns: false })
+  let found: Record<string, string> | undefined
+  let failed = false
+  parser.on('doctype', () => void (failed = true))
+  parser.on('error', () => void (failed = true))
+  parser.on('opentag', (tag) => {
+    if (found === undefined && tag.name === element) found = Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)]))
+  })
+  try {
+    parser.write(body).close()
+  } catch {
+    failed = true
+  }
+  return failed ? undefined : found
 }
+
+/** One attribute of the first `element`; see xmlAttributes. */
+export const xmlAttribute = (body: string, name: string, element = 'MediaContainer'): string | undefined => xmlAttributes(body, element)?.[name]
+
+/** What /identity's MediaContainer must carry (plex-domain.md 3a), checked before use. */
+const identityAttributes = z.object({
+  claimed: z.enum(['0', '1']),
+  machineIdentifier: z.string().regex(/^[A-Za-z0-9-]{1,128}$/),
+  version: z.string().max(64).default('')
+})
 
 /**
  * While PMS runs its startup maintenance (a database migration after an update can take minutes)
@@ -40,12 +60,11 @@ export async function probeServer(api: number | ServerApi, timeoutMs?: number): 
   if (!answer) return { kind: 'silent' }
   if (answer.status === 503 || isMaintenancePage(answer)) return { kind: 'maintenance' }
   if (answer.status !== 200) return { kind: 'silent' }
-  const identity = {
-    claimed: xmlAttribute(answer.body, 'claimed') === '1',
-    machineIdentifier: xmlAttribute(answer.body, 'machineIdentifier') ?? '',
-    version: xmlAttribute(answer.body, 'version') ?? ''
-  }
-  return { kind: 'identity', identity }
+  // An answer that is not a server's identity (another program on the port) is no identity at all.
+  const parsed = identityAttributes.safeParse(xmlAttributes(answer.body))
+  if (!parsed.success) return { kind: 'silent' }
+  const { claimed, machineIdentifier, version } = parsed.data
+  return { kind: 'identity', identity: { claimed: claimed === '1', machineIdentifier, version } }
 }
 
 export async function readIdentity(api: number | ServerApi, timeoutMs?: number): Promise<Identity | null> {

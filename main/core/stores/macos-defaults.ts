@@ -72,7 +72,13 @@ export class MacDefaultsStore implements SettingsStore {
     }
   }
 
+  async checkPayload(payload: Buffer): Promise<void> {
+    const values = await readPlistValues(payload).catch(() => null)
+    if (!values) throw new CoreError('BACKUP_CORRUPT', `This backup does not hold a ${MACOS_DOMAIN} property list, so it is not imported. Choose another backup; nothing was changed.`)
+  }
+
   async restore(payload: Buffer): Promise<void> {
+    await this.checkPayload(payload)
     const dir = await this.host.makeTempDir('plex-reclaim')
     try {
       const file = join(dir, `${MACOS_DOMAIN}.plist`)

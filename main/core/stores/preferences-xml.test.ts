@@ -140,14 +140,13 @@ describe('byte-exact edits', () => {
     expect(Buffer.from(reset(input), 'latin1').toString('utf8')).toBe('<Preferences FriendlyName="Wohnzimmer 📺 Ü" Z="ß"/>')
   })
 
-  it('edits a 100 KB file quickly and exactly', () => {
+  // How fast: bench/ measures it (a test asserts bytes, never the clock).
+  it('edits a 100 KB file exactly', () => {
     const many = Array.from({ length: 2600 }, (_, i) => `Setting${i}="${'v'.repeat(25)}"`)
     many.splice(1300, 0, 'PlexOnlineToken="abcdefghijklmnopqrst"', 'PlexOnlineMail="k@example.com"')
     const input = `<?xml version="1.0" encoding="utf-8"?>\n<Preferences ${many.join(' ')}/>\n`
     expect(input.length).toBeGreaterThan(100_000)
-    const started = performance.now()
     const out = reset(input)
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(out).toBe(input.replace(' PlexOnlineToken="abcdefghijklmnopqrst" PlexOnlineMail="k@example.com"', ''))
   })
 })
@@ -170,13 +169,11 @@ describe('refusals', () => {
     expect(refusal(input as string | Buffer)).toBe(code)
   })
 
-  it('refuses a billion-laughs file in well under a second, without expanding anything', () => {
+  it('refuses a billion-laughs file at its DOCTYPE, before any entity could be expanded', () => {
     const lol = ['<?xml version="1.0"?>', '<!DOCTYPE Preferences [', '<!ENTITY lol "lol">']
     for (let i = 1; i <= 9; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i - 1 || ''};`.repeat(10)}">`)
     lol.push(']>', '<Preferences A="&lol9;"/>')
-    const started = performance.now()
     expect(refusal(lol.join('\n'))).toBe('DOCTYPE_REFUSED')
-    expect(performance.now() - started).toBeLessThan(100)
   })
 
   it('says what to do, and carries no stack trace', () => {

@@ -43,6 +43,8 @@ export interface SettingsStore<S extends StoreSnapshot = StoreSnapshot> {
   verifyRemoved(snapshot: S): Promise<void>
   /** The exact bytes the store will hold after removeSignIn, where it can know them (a file). */
   expectedAfterRemove?(snapshot: S): Buffer
+  /** Refuses (BACKUP_CORRUPT) a payload that is not a settings store of this kind, before anything is stopped or written. */
+  checkPayload?(payload: Buffer): Promise<void>
   /** Puts a backup's payload back and proves the store now holds exactly it. */
   restore(payload: Buffer, recreate?: Ownership): Promise<void>
   /** Whether the store holds exactly this backup's content now (after a restore, or on resume). */

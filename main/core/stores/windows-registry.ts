@@ -101,11 +101,21 @@ export class WindowsRegistryStore implements SettingsStore {
    * its subkeys hold now is deleted (`reg delete /va` clears one key's own values only), and
    * subkeys the backup does not have go; then the import, then a fresh export must equal the backup.
    */
-  async restore(payload: Buffer): Promise<void> {
-    const backup = parseRegFile(payload)
+  async checkPayload(payload: Buffer): Promise<void> {
+    let backup: ReturnType<typeof parseRegFile> = []
+    try {
+      backup = parseRegFile(payload)
+    } catch {
+      // not a .reg export at all: refused below like an export of another key
+    }
     if (backup.length === 0 || canonicalKey(backup[0]!.path) !== canonicalKey(this.key) || !backup.every((k) => isAtOrUnder(k.path, this.key))) {
       throw new CoreError('BACKUP_CORRUPT', `This backup is not an export of ${this.key} alone, so it is not imported. Choose a backup of this server.`)
     }
+  }
+
+  async restore(payload: Buffer): Promise<void> {
+    await this.checkPayload(payload)
+    const backup = parseRegFile(payload)
     const wanted = regState(backup)
     await this.clear(wanted)
     const dir = await this.host.makeTempDir('plex-reclaim')

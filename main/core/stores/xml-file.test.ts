@@ -95,7 +95,7 @@ describe('Preferences.xml store', () => {
     const full = new LocalHost()
     vi.spyOn(full, 'writeFileAtomic').mockRejectedValue(Object.assign(new Error('no space'), { code: 'ENOSPC' }))
     const s2 = new XmlFileStore(full, path, join(root, 'data'))
-    await expect(s2.removeSignIn(await s.snapshot())).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('nothing was changed') })
+    await expect(s2.removeSignIn(await s.snapshot())).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining(`The disk is full: there is no room for writing ${path}`) })
     expect(readFileSync(path, 'utf8')).toBe(SIGNED_IN)
   })
 

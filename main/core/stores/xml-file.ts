@@ -140,8 +140,19 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     return now !== null && now.equals(payload)
   }
 
+  /** A backup's bytes must be a Preferences.xml (the same checks as a file read now), whatever its sha256 says. */
+  async checkPayload(payload: Buffer): Promise<void> {
+    try {
+      parsePreferences(payload)
+    } catch (error) {
+      const why = error instanceof CoreError ? error.message.replace(/[;.]\s*nothing was changed\.?$/i, '').replace(/\.$/, '') : 'it cannot be read'
+      throw new CoreError('BACKUP_CORRUPT', `This backup does not hold a Preferences.xml (${why}), so it is not put back. Choose another backup; nothing was changed.`)
+    }
+  }
+
   /** A missing file is recreated with the recorded owner, group and mode (never world-readable). */
   async restore(payload: Buffer, recreate?: Ownership): Promise<void> {
+    await this.checkPayload(payload)
     const { path } = this.target
     const existing = await this.resolve().catch(() => null)
     const realPath = existing?.realPath ?? path
