@@ -114,6 +114,7 @@ test.describe('a second pass', () => {
     await expect(fresh.getByRole('heading', { level: 1, name: 'Locked out of your server?' })).toBeFocused()
     await expect(fresh.getByRole('note')).toContainText('The reset of Plex Media Server (Linux package) finished.')
     await expect(fresh.getByRole('heading', { level: 1, name: 'Reset the sign-in' })).toHaveCount(0)
+    await expectAccessible(fresh)
   })
 })
 

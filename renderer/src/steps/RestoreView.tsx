@@ -57,13 +57,15 @@ export function RestoreView() {
   const backups = useWizard((s) => s.backups)
   const restore = useWizard((s) => s.restore)
   const installations = useWizard((s) => s.installations)
+  const selectedId = useWizard((s) => s.selectedId)
   const { loadBackups, restoreBackup, resetAgain } = useWizard.getState()
   const [chosen, setChosen] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
   useEffect(() => {
     if (backups === null) void loadBackups()
   }, [backups, loadBackups])
-  const cards = backupCards(backups ?? [])
+  const current = installations?.find((i) => i.id === (selectedId ?? backups?.[0]?.installationId)) ?? null
+  const cards = backupCards(backups ?? [], signedIn(current) ? (current?.account?.username ?? null) : null)
   const selected = backups?.find((b) => b.id === chosen) ?? null
   const running = restore.status === 'running'
   const restored = backups?.find((b) => b.id === restore.backupId) ?? null

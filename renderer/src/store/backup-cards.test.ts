@@ -27,5 +27,7 @@ describe('the restore list', () => {
       ['20261204-221000-cccccc', 2, true],
       ['20261204-220500-bbbbbb', 1, false]
     ])
+    // The server is signed in as that account already: restoring it changes nothing, so it is not the one marked.
+    expect(backupCards([backup('20261204-215700-aaaaaa', '2026-12-04T21:57:00.000Z', 'a', true)], 'kate_old')[0]?.useful).toBe(false)
   })
 })
