@@ -4,6 +4,7 @@
  * that name each channel once; main, the preload, the loopback bridge and its client share it.
  */
 
+import type { AccountSummary } from '../main/core/account/summary'
 import type { StepId } from '../main/core/ids'
 
 // The engine's step ids and plans, from the one list the engine runs by.
@@ -24,14 +25,8 @@ export interface AppInfo {
   readonly demo: boolean
 }
 
-export interface AccountView {
-  readonly username: string | null
-  readonly maskedEmail: string | null
-  readonly tokenPresent: boolean
-  readonly plexHome: boolean
-  readonly machineIdentifier: string | null
-  readonly keysPresent: readonly string[]
-}
+/** Who a server is signed in as, as main reads it from the settings (never the token): the core's own type. */
+export type AccountView = AccountSummary
 
 /**
  * A server's name without words (main/core/detect/types.ts LabelDetail): the renderer words it in
