@@ -1,6 +1,7 @@
 import type { CutOffRun, EventChannel, EventContract, RunRecord, RunStarted, RunView as RunViewPayload, Runtime } from '../../preload/contract'
 import { APP_NAME, APP_VERSION, CoreError, type AppService, type Known, type RunResult, type StepEvent } from '../app/index'
 import type { HandlerTable } from './dispatch'
+import { provenStanding } from './proven-standing'
 import { RunRegistry } from './run-registry'
 import { toBackupView, toClaimedView, toDiagnosisView, toInstallationView, toSignInView } from './views'
 
@@ -49,8 +50,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     }
     const ended = async (): Promise<void> => {
       try {
-        const result = runView(await go(onStep))
-        tracker.finish(result, await service.standing(result.runId, fields.installationId).catch(() => null))
+        const done = await go(onStep)
+        const result = runView(done)
+        const standing = (await provenStanding(service, fields, done).catch(() => null)) ?? (await service.standing(result.runId, fields.installationId).catch(() => null))
+        tracker.finish(result, standing)
       } catch (error) {
         tracker.fail(error, await service.standing(runId, fields.installationId).catch(() => null))
       }
