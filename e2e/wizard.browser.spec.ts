@@ -98,6 +98,7 @@ test.describe('the wizard in demo mode', () => {
     await expect(page.getByText('The server is signed in as kate_new.')).toBeVisible()
     await expect(page.getByRole('note', { name: 'Another account than before' })).toContainText('It was signed in as kate_old before. Shares, Plex Home users and managed users tied to kate_old may not follow to kate_new')
     await expect(page.getByText('If Plex Web says "Not authorized"')).toContainText('open Plex Web in a private window')
+    await expect(page.getByText('plex.tv lists Living Room Server as owned by kate_new.')).toBeVisible()
     await expectAccessible(page)
     await shot(page, '08-done')
     expect(await identity(demo.port)).toEqual({ claimed: true })

@@ -9,6 +9,8 @@ import type { StepId } from '../main/core/ids'
 
 // The engine's step ids and plans, from the one list the engine runs by.
 export { RESET_STEP_IDS, RESTORE_STEP_IDS, type StepId } from '../main/core/ids'
+export type { AccountChangeView, ClaimedView, DiagnosisView, LocalAccessView, NeedsConfirmationView, PlexAccountView, SignInStateView } from './claim-views'
+import type { ClaimedView, DiagnosisView, NeedsConfirmationView, PlexAccountView } from './claim-views'
 
 /** A failure: a code the renderer words, main's sentence, and the exact command it names (if any). */
 export type ApiFailure = { readonly ok: false; readonly code: string; readonly message: string; readonly command?: string }
@@ -183,53 +185,21 @@ export interface ProgressEvent {
   readonly final?: boolean
 }
 
-/** An account as it may be shown: the username and a masked e-mail, never a token. */
-export interface PlexAccountView {
-  readonly username: string | null
-  readonly maskedEmail: string | null
+/** plex.tv's list of the account's servers after a claim (refused, unreachable, unexpected-answer: no check made); plexWeb: app.plex.tv on this server. */
+export interface OwnershipView {
+  readonly state: 'owned' | 'not-owned' | 'not-listed' | 'refused' | 'unreachable' | 'unexpected-answer'
+  readonly account: string | null
+  readonly serverName: string | null
+  readonly expectedAccount: string | null
+  readonly accountDiffers: boolean
+  readonly plexWeb: string | null
 }
 
-/**
- * plex.tv's view of the token the server holds, asked by main (the token never leaves main).
- * valid: ask "Can you sign in to Plex as ACCOUNT?"; revoked: a reset is certainly needed;
- * unknown: keep the general question.
- */
-export type SignInStateView =
-  | { readonly state: 'valid'; readonly account: PlexAccountView }
-  | { readonly state: 'revoked' }
-  | { readonly state: 'unknown'; readonly reason: 'no-token' | 'unreadable' | 'unreachable' | 'unexpected-answer' }
-
-/** allowedNetworks and the address the server sees for this computer (only for a server without Plex Home). */
-export interface LocalAccessView {
-  readonly allowedNetworks: readonly string[]
-  readonly seenAs: readonly string[]
-  readonly how: 'loopback' | 'ssh-client' | 'docker-gateway'
-  /** Plex Web opened from here may reach the server without signing in: a reset may not be needed. */
-  readonly inside: boolean
-}
-
-export interface DiagnosisView {
-  readonly signIn: SignInStateView
-  readonly localAccess: LocalAccessView | null
-}
-
-/** The claim signed (or would sign) the server in to another account than the one it had. */
-export interface AccountChangeView {
-  readonly previousAccount: PlexAccountView
-  readonly newAccount: PlexAccountView
-}
-
-export interface ClaimedView {
-  readonly status: 'claimed'
-  readonly username: string | null
-  /** Set when the account differs from the one before: warn that shares and Home users may not follow. */
-  readonly accountChange: AccountChangeView | null
-}
-
-/** "Sign in with Plex" with another account than before: nothing claimed yet; confirm or cancel. */
-export interface NeedsConfirmationView extends AccountChangeView {
-  readonly status: 'needs-confirmation'
-  readonly username: null
+/** error: the one the user is looking at, put in the report. */
+export interface SupportReportPayload {
+  readonly installationId: string | null
+  readonly includeEmail: boolean
+  readonly error: { readonly code: string; readonly message: string } | null
 }
 
 export interface IdPayload {
@@ -273,6 +243,10 @@ export interface InvokeContract {
   'runs:details': { payload: { readonly runId: string }; result: string }
   /** Demo mode only: a claim token from the plex.tv stand-in. */
   'demo:claim-token': { payload: void; result: string }
+  /** After a claim: plex.tv's word on the server (waits out its lag, about 15 s); null without a token. */
+  'ownership:check': { payload: IdPayload; result: OwnershipView | null }
+  /** "Save a support report": main writes it (no token, password, claim code; e-mails only if asked). */
+  'report:save': { payload: SupportReportPayload; result: { readonly path: string } }
 }
 
 /** Events from main to the renderer. */
@@ -310,7 +284,9 @@ export const INVOKE_METHODS = {
   resumeRun: 'runs:resume',
   rollbackRun: 'runs:rollback',
   runDetails: 'runs:details',
-  demoClaimToken: 'demo:claim-token'
+  demoClaimToken: 'demo:claim-token',
+  checkOwnership: 'ownership:check',
+  saveSupportReport: 'report:save'
 } as const satisfies Record<string, InvokeChannel>
 
 export const EVENT_METHODS = {

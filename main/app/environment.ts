@@ -39,6 +39,8 @@ export interface AppEnvironment {
    * the environment. Without it such a reset fails with the reason, as before.
    */
   readonly elevatedHelper?: ElevatedHelper
+  /** How long plex.tv is asked again for a server just claimed (15 s; tests shorten it). */
+  readonly ownershipWaitMs?: number
   /** Demo mode: claim tokens from the plex.tv stand-in. */
   readonly mintDemoClaimToken?: () => string
 }

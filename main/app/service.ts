@@ -24,6 +24,8 @@ import { previousAccountOf, previousEmailOf, withAccountChange, type ClaimResult
 import type { AppEnvironment } from './environment'
 import { HostRegistry, type HostEntry } from './hosts'
 import { Installations, type Known } from './installations'
+import { Ownerships, readProof, type Ownership } from './ownership'
+import { saveSupportReport, type SaveReportOptions } from './report'
 import { Runs, type RunOptions } from './runs'
 import { SignIns, type PreviousAccount, type SignInResult } from './sign-ins'
 import { backUpNow, dryRun, type DryRun } from './snapshots'
@@ -37,9 +39,10 @@ export interface Standing {
   readonly settingsChanged: boolean | null
   readonly backupId: string | null
   readonly backupDir: string
-  /** Who the settings say it is signed in as now (the same read as settingsChanged); null when unreadable. */
-  readonly account: AccountSummary | null
+  readonly account: AccountSummary | null // who the settings say now (the read settingsChanged needs); null: unreadable
 }
+
+const ownershipKey = (entry: HostEntry, k: Known | null): string => (k ? `installation:${k.installation.id}` : `port:${entry.apiPort}`)
 
 export type ConnectResult = { readonly status: 'confirm-fingerprint'; readonly fingerprint: string } | { readonly status: 'connected'; readonly name: string; readonly installations: Known[] }
 
@@ -53,6 +56,7 @@ export class AppService {
   readonly installations: Installations
   readonly runs: Runs
   private readonly signIns = new SignIns(() => this.plexTvOptions())
+  private readonly ownerships = new Ownerships(() => this.plexTvOptions({ folderOptional: true }), () => this.env.ownershipWaitMs)
   private trustedFolder: Promise<TrustedBackupFolder> | null = null
 
   constructor(readonly env: AppEnvironment) {
@@ -196,7 +200,6 @@ export class AppService {
     return previousAccountOf(k, await this.runs.backups.list().catch(() => []))
   }
 
-  /** A claim code names its account only in the claim's answer: the specific warning comes after. */
   /** The server's API: from inside its container for Docker (any network), else the forwarded or local port. */
   private apiOf(entry: HostEntry, k: Known | null): number | ServerApi {
     return k ? apiFor(k.entry.host, targetOf(k.installation, k.entry.apiPort)) : entry.apiPort
@@ -206,13 +209,26 @@ export class AppService {
   private claimOf(entry: HostEntry, k: Known | null): (token: string) => Promise<ClaimOutcome> {
     const os = entry.host.platform
     const platform = k ? k.installation.platform : os === 'win32' ? 'windows' : os === 'darwin' ? 'macos' : null
-    return (token) => claimServer(this.apiOf(entry, k), token, { platform })
+    return (token) => claimServer(this.apiOf(entry, k), token, { platform, onProof: this.ownerships.proofOf(ownershipKey(entry, k)) })
   }
 
   async claimWithToken(entry: HostEntry, token: string, k: Known | null = null): Promise<ClaimResult> {
     normalizeClaimToken(token) // a mistyped token is said before the server is asked anything
     const previous = await this.previousAccount(k)
-    return withAccountChange(await this.claimOf(entry, k)(token), previous)
+    return this.claimed(entry, k, withAccountChange(await this.claimOf(entry, k)(token), previous))
+  }
+
+  private claimed<R extends ClaimResult | SignInResult>(entry: HostEntry, k: Known | null, r: R): R {
+    return this.ownerships.claimed(ownershipKey(entry, k), r)
+  }
+
+  /**
+   * plex.tv's word on the server (its list of the account's servers): right after a claim with the
+   * claim's proof, waiting out plex.tv's lag; else one look with the token its settings hold. null
+   * when there is no token to ask with. Asked only after a claim or when the user asks.
+   */
+  ownership(entry: HostEntry, k: Known | null, signal?: AbortSignal): Promise<Ownership | null> {
+    return this.ownerships.check(ownershipKey(entry, k), () => readProof(k ? this.installations.storeOf(k) : null, this.apiOf(entry, k)), signal)
   }
 
   /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
@@ -231,12 +247,12 @@ export class AppService {
 
   /** Claims at once, or first returns needs-confirmation when the account differs from the one before. */
   async signInWait(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.wait(key, await this.previousIdentity(k), this.claimOf(entry, k))
+    return this.claimed(entry, k, await this.signIns.wait(key, await this.previousIdentity(k), this.claimOf(entry, k)))
   }
 
   /** The user confirmed the claim with the other account. */
-  signInConfirm(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
-    return this.signIns.confirm(key, this.claimOf(entry, k))
+  async signInConfirm(key: string, entry: HostEntry, k: Known | null = null): Promise<SignInResult> {
+    return this.claimed(entry, k, await this.signIns.confirm(key, this.claimOf(entry, k)))
   }
 
   /** Cancels, and signs out at plex.tv a token already obtained. */
@@ -258,13 +274,7 @@ export class AppService {
     const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
     // One read of the settings says both whether they changed and who the server is signed in as.
     const now = k ? await this.installations.storeOf(k).snapshot().catch(() => null) : null
-    return {
-      serverRunning: o ? o.answers || o.processAlive : null,
-      settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null,
-      backupId,
-      backupDir: this.env.backupDir,
-      account: now?.account ?? null
-    }
+    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir, account: now?.account ?? null }
   }
 
   /** The run's log for "Copy details": one bounded read of a file named only by a checked run id. */
@@ -274,9 +284,15 @@ export class AppService {
     return log?.toString('utf8') ?? ''
   }
 
+  /** "Save a support report" (the wizard's and the CLI's one use case): written 0600; returns its path. */
+  saveReport(options: SaveReportOptions): Promise<string> {
+    return saveSupportReport(this, options)
+  }
+
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */
   async dispose(): Promise<void> {
     await this.signIns.cancelAll().catch(() => undefined)
+    this.ownerships.clear()
     this.hosts.dispose()
   }
 }

@@ -63,7 +63,8 @@ describe('claim on a macOS 1.29.2 server (its own sign-in)', () => {
           'Sign in with your Plex account when the server asks: it claims itself for that account.',
           'If no sign-in appears, open http://127.0.0.1:32400/web in a browser on that computer and sign in there; then open Plex Web as usual.'
         ]
-      }
+      },
+      ownership: null
     })
     const words = await cli('claim', '--token', token())
     expect(words.code).toBe(1)

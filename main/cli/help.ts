@@ -118,6 +118,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     flags: { ...BACKUP_DIR, ...JSON_FLAG },
     example: 'sudo plex-reclaim rollback'
   },
+  report: {
+    summary: 'Save a support report to post in a forum: versions, installations, diagnosis, recent runs, backups. No token, password, claim code or e-mail address.',
+    usage: ['plex-reclaim report [--out FILE] [--include-email] [--root DIR] [--backup-dir DIR] [--json]'],
+    flags: { '--out FILE': 'Write the report to FILE (else into a reports folder beside the backups).', '--include-email': 'Keep e-mail addresses in the report (left out unless you ask).', ...ROOT, ...BACKUP_DIR, ...JSON_FLAG },
+    example: 'sudo plex-reclaim report --out plex-report.txt'
+  },
   help: {
     summary: 'Show the help of one command.',
     usage: ['plex-reclaim help [COMMAND]'],

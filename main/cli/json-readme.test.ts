@@ -59,7 +59,8 @@ describe("the README's --json shapes are what the CLI prints", () => {
     const restored = await json('restore', list[0]!.id, '--no-service', '--yes', '--backup-dir', backups, '--root', root)
     expect(keysOf(restored)).toEqual([...shapes.restore!].sort())
     expect(readFileSync(file, 'utf8')).toBe(SIGNED_IN)
-    expect(Object.keys(shapes).sort()).toEqual(['backups', 'claim', 'detect', 'inspect', 'reset', 'restore', 'resume', 'rollback', 'status'])
+    expect(keysOf(await json('report', '--root', root, '--backup-dir', backups, '--out', join(root, 'report.txt')))).toEqual([...shapes.report!].sort())
+    expect(Object.keys(shapes).sort()).toEqual(['backups', 'claim', 'detect', 'inspect', 'report', 'reset', 'restore', 'resume', 'rollback', 'status'])
   })
 
   it('claim', async () => {

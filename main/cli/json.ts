@@ -36,6 +36,8 @@ export interface StatusJson {
   readonly version: string | null
   readonly account: AccountSummary | null
   readonly signIn: SignInJson
+  /** plex.tv's list of the account's servers, asked with the token the server holds (null: no token, or not claimed). */
+  readonly ownership: OwnershipJson | null
 }
 
 /** reset, both forms: with service control (claimed is the server's answer after the start) and --no-service. */
@@ -73,6 +75,22 @@ export interface ClaimJson {
    */
   readonly route: ClaimResult['route'] | 'server-sign-in'
   readonly serverSignIn: { readonly url: string; readonly steps: readonly string[] } | null
+  /** plex.tv's own list of the account's servers, asked with the server's new token; null when not asked. */
+  readonly ownership: OwnershipJson | null
+}
+
+/**
+ * plex.tv's word on the server: listed and owned (null when the list could not be read: token
+ * refused, plex.tv unreachable or an unexpected answer), the account its token belongs to, and
+ * whether that differs from the account the claim used.
+ */
+export interface OwnershipJson {
+  readonly state: 'owned' | 'not-owned' | 'not-listed' | 'refused' | 'unreachable' | 'unexpected-answer'
+  readonly listed: boolean | null
+  readonly owned: boolean | null
+  readonly account: string | null
+  readonly serverName: string | null
+  readonly accountDiffers: boolean
 }
 
 /** plex.tv's view of the token the server holds (status only; inspect stays offline). */

@@ -22,7 +22,9 @@ export const OPTIONS = {
   identity: { type: 'string' },
   'accept-host-key': { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
-  sudo: { type: 'boolean', default: false }
+  sudo: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  'include-email': { type: 'boolean', default: false }
 } as const
 
 /** The command line, parsed strictly (an unknown flag or a missing value throws). */

@@ -25,6 +25,8 @@ export interface CliHooks {
   readonly boundary?: AppEnvironment['boundary']
   /** The single-file CLI a reset of a plex-owned file runs through pkexec (the real polkit test's). */
   readonly elevatedHelper?: AppEnvironment['elevatedHelper']
+  /** How long plex.tv is asked again for a server just claimed (tests shorten the 15 s). */
+  readonly ownershipWaitMs?: number
 }
 
 /** The one sink of text output: no control character but our own line breaks reaches the terminal. */
@@ -49,6 +51,7 @@ function environment(name: string, flags: CliFlags, hooks: CliHooks, onStep: App
     control: { timeoutMs: timeoutFlag(flags, 90_000) },
     boundary: hooks.boundary,
     elevatedHelper: hooks.elevatedHelper,
+    ownershipWaitMs: hooks.ownershipWaitMs,
     onStep
   }
 }

@@ -59,7 +59,8 @@ describe('reset with the server under control (Linux, systemd)', () => {
       username: 'kate_new',
       accountChange: { previousAccount: { username: 'kate', maskedEmail: 'k***@example.com' }, newAccount: { username: 'kate_new', maskedEmail: null } },
       route: 'local-claim',
-      serverSignIn: null
+      serverSignIn: null,
+      ownership: { state: 'owned', listed: true, owned: true, account: 'kate_new', serverName: 'Den', accountDiffers: false }
     })
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
   }, 30_000)
@@ -71,9 +72,10 @@ describe('reset with the server under control (Linux, systemd)', () => {
     expect(claim.code).toBe(0)
     const lines = claim.stdout.split('\n')
     expect(lines[0]).toMatch(/^Note: Claim the server with the account it was signed in to before, if you can\. Shares, Plex Home users and managed users/)
-    expect(lines[1]).toBe('The server is claimed and signed in as kate_new. Open Plex Web to use it.')
-    expect(lines[2]).toBe('Note: The server was signed in to kate (k***@example.com); this claim signs it in to kate_new. Shares, Plex Home users and managed users tied to kate (k***@example.com) may not follow.')
-    expect(lines[3]).toMatch(/private window/)
+    expect(lines[1]).toBe('The server is claimed and signed in as kate_new. Open Plex Web to use it: https://app.plex.tv/desktop/#!/media/abcdefabcdefabcdefabcdefabcdefabcdefabcd/com.plexapp.plugins.library.')
+    expect(lines[2]).toBe('plex.tv lists Den as owned by kate_new.')
+    expect(lines[3]).toBe('Note: The server was signed in to kate (k***@example.com); this claim signs it in to kate_new. Shares, Plex Home users and managed users tied to kate (k***@example.com) may not follow.')
+    expect(lines[4]).toMatch(/private window/)
   }, 30_000)
 
   it('an edit made while the server runs is lost when it stops: the reason to stop first', async () => {
@@ -221,7 +223,7 @@ describe('claim --sign-in with another account than before', () => {
     expect((await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups)).code).toBe(0)
     const r = await signIn(m, '--yes')
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout).toMatch(/Going on \(--yes\)\.\nThe server is claimed and signed in as someone_else\. Open Plex Web to use it\.\nNote: The server was signed in to kate \(k\*\*\*@example\.com\); this claim signs it in to someone_else \(o\*\*\*@example\.org\)/)
+    expect(r.stdout).toMatch(/Going on \(--yes\)\.\nThe server is claimed and signed in as someone_else\. Open Plex Web to use it: \S+\.\nplex\.tv lists Den as owned by someone_else\.\nNote: The server was signed in to kate \(k\*\*\*@example\.com\); this claim signs it in to someone_else \(o\*\*\*@example\.org\)/)
     expect(r.stdout).not.toContain('DEVICEtoken')
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
     expect(m.plexTv.signedOut).toEqual(['DEVICEtoken1'])

@@ -2,6 +2,10 @@ import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { assertPreflight, preflight } from '../core/engine/preflight'
+import { LocalHost } from '../core/host/local'
+import { KnownHosts, SshHost } from '../core/host/ssh'
+import { storeFor } from '../core/stores/store-for'
 import { startPlexTv, type PlexTvStandIn } from '../simulator/plex-tv'
 import { TEST_CLI } from '../../test/support/linux-server'
 import { SIGNED_IN, SIGNED_OUT, layOut, tempDir } from '../../test/support/temp'
@@ -14,6 +18,8 @@ import { sshdAvailable, startSshd } from '../../scripts/test-sshd.mjs'
  * without curl, wget and date, after a folder each test fills with the tools that server has.
  * The real curl and wget ask the plex.tv stand-in (passed to the CLI's test entry point); the
  * stand-ins below are only for what cannot be had here: a wrong clock and a network without a route.
+ * plex.tv is asked only when a claim follows on that machine (issue 27 item 4): the checks run the
+ * preflight as a reset that starts the server does; reset --file --no-service never runs curl.
  */
 const STANDIN_DATE_2H_AHEAD = `#!/bin/sh
 # Stand-in for date(1) on a server whose clock is 2 hours ahead. POSIX date: "date -u +FORMAT"
@@ -65,8 +71,8 @@ describe.skipIf(!(sshdAvailable as () => boolean)() || !existsSync('/usr/bin/cur
     writeFileSync(join(tools, name), script)
     chmodSync(join(tools, name), 0o755)
   }
-  /** reset --file over SSH with the built test entry point, plex.tv being the stand-in. */
-  const reset = () =>
+  /** reset --file --no-service over SSH with the built test entry point, plex.tv being the stand-in. */
+  const resetNoService = () =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const args = [TEST_CLI, 'reset', '--file', prefs, '--no-service', '--yes', '--host', `root@127.0.0.1:${sshd.port}`, '--identity', sshd.key, '--accept-host-key', sshd.fingerprint, '--backup-dir', join(work, 'backups')]
       const child = spawn(process.execPath, args, { env: { ...process.env, PLEX_RECLAIM_PLEXTV_URL: plexTv.url }, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -76,6 +82,35 @@ describe.skipIf(!(sshdAvailable as () => boolean)() || !existsSync('/usr/bin/cur
       child.stderr.on('data', (c) => (stderr += c))
       child.once('close', (code) => resolve({ code, stdout, stderr }))
     })
+
+  /** The preflight on the server's machine over the real sshd, asking plex.tv (a claim follows there). */
+  const reset = async (): Promise<{ code: number; stdout: string; stderr: string }> => {
+    const host = await SshHost.connect({ user: 'root', host: '127.0.0.1', port: sshd.port }, { privateKey: readFileSync(sshd.key) }, new KnownHosts(new LocalHost(), join(work, 'known.json')), sshd.fingerprint)
+    try {
+      const store = storeFor(host, { kind: 'preferences-xml', path: prefs, dataDir: join(prefs, '..') })
+      const report = await preflight({ host, localHost: new LocalHost(), store, backupDir: join(work, 'backups'), server: { control: { kind: 'manual', hint: 'you' }, pidFile: null, port: 32400 }, plexTvUrl: plexTv.url })
+      const stdout = report.checks.filter((c) => c.warning && !c.ok).map((c) => `Warning: ${c.message}`).join('\n')
+      try {
+        assertPreflight(report.checks)
+      } catch (error) {
+        return { code: 1, stdout, stderr: (error as Error).message }
+      }
+      // What the run would do next: the edit (the CLI's reset --file, here without plex.tv).
+      const r = await resetNoService()
+      return { code: r.code ?? 1, stdout: `${stdout}\n${r.stdout}`, stderr: r.stderr }
+    } finally {
+      host.close()
+    }
+  }
+
+  it('reset --file --no-service (no claim follows from there): plex.tv is not asked, curl never runs', async () => {
+    tool('curl', `#!/bin/sh\ntouch ${join(work, 'curl-ran')}\nexec /usr/bin/curl "$@"\n`)
+    const r = await resetNoService()
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(existsSync(join(work, 'curl-ran'))).toBe(false)
+    expect(readFileSync(prefs, 'utf8')).toBe(SIGNED_OUT)
+  }, 60_000)
 
   it('a server clock 2 hours ahead of plex.tv (real curl, stand-in date) is refused by name, although this computer\'s clock is right', async () => {
     tool('curl', '/usr/bin/curl')

@@ -11,7 +11,7 @@ import { startPlexTv } from '../simulator/plex-tv'
 import { createDemoSandbox, DEMO_DATA_DIR, DEMO_PREFERENCES } from './sandbox'
 
 /** The failure a demo can be asked to show: `npm run demo -- --scenario NAME`. */
-export const SCENARIOS = ['happy', 'stop-timeout', 'elevation-cancelled', 'claim-expired', 'token-revoked', 'local-access'] as const
+export const SCENARIOS = ['happy', 'stop-timeout', 'elevation-cancelled', 'claim-expired', 'token-revoked', 'local-access', 'ownership-lagging', 'ownership-refused', 'ownership-unreachable'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 export interface DemoEnvironment {
@@ -46,6 +46,10 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
   if (options.scenario !== 'token-revoked') plexTv.mintClaimToken({ username: 'kate_old', email: 'kate.old@example.com', authToken: 'DEMOtokenXy7Qp2Lm9Rs4' })
   // local-access: no Plex Home, and allowedNetworks lets in loopback, where the browser is.
   if (options.scenario === 'local-access') writeFileSync(sandbox.preferencesPath, DEMO_PREFERENCES.replace('PlexOnlineHome="1"', 'PlexOnlineHome="0"').replace(' LanguageInCloud', ' allowedNetworks="192.168.1.0/255.255.255.0,127.0.0.1" LanguageInCloud'))
+  // plex.tv's word after the claim: not listed yet (asked again for 1.5 s), the list refused (401), or no answer.
+  if (options.scenario === 'ownership-lagging') plexTv.lagListing(Number.MAX_SAFE_INTEGER)
+  plexTv.refuseResourceLists(options.scenario === 'ownership-refused')
+  plexTv.dropResourceLists(options.scenario === 'ownership-unreachable')
   const port = await freePort()
   const node = process.versions.electron ? 'node' : process.execPath
 
@@ -88,6 +92,7 @@ export async function createDemoEnvironment(options: { readonly scenario: Scenar
       appVersion: APP_VERSION,
       control: { timeoutMs: options.scenario === 'stop-timeout' ? 3000 : 30_000 },
       plexTv: { baseUrl: plexTv.url, authUrl: plexTv.authUrl },
+      ownershipWaitMs: options.scenario === 'ownership-lagging' ? 1500 : undefined,
       // "A key from the SSH folder" is the sandbox's, never the user's own.
       sshKeyDir: join(sandbox.root, 'home', '.ssh')
     },

@@ -162,6 +162,15 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'demo:claim-token': async () => {
       if (!deps.mintDemoClaimToken) throw new CoreError('UNSUPPORTED_PLATFORM', 'Demo claim tokens exist only in demo mode. Get a real one at https://www.plex.tv/claim.')
       return deps.mintDemoClaimToken()
+    },
+    'ownership:check': async ({ installationId }) => {
+      const k = known(installationId)
+      const o = await service.ownership(k.entry, k)
+      return o && { state: o.state, account: o.account, serverName: o.serverName, expectedAccount: o.expectedAccount, accountDiffers: o.accountDiffers, plexWeb: o.plexWeb }
+    },
+    'report:save': async ({ installationId, includeEmail, error }) => {
+      const k = installationId ? service.installations.get(installationId) : null
+      return { path: await service.saveReport({ surface: 'desktop', includeEmail, error, installationId, entry: k?.entry }) }
     }
   }
 }

@@ -45,5 +45,11 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Payload
   'runs:resume': z.strictObject({ runId }),
   'runs:rollback': z.strictObject({ runId }),
   'runs:details': z.strictObject({ runId }),
-  'demo:claim-token': none
+  'demo:claim-token': none,
+  'ownership:check': ofInstallation,
+  'report:save': z.strictObject({
+    installationId: installationId.nullable(),
+    includeEmail: z.boolean(),
+    error: z.strictObject({ code: z.string().regex(/^[A-Z_]{1,64}$/), message: z.string().max(4000) }).nullable()
+  })
 }

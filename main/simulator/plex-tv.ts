@@ -8,11 +8,22 @@ import type { AddressInfo } from 'node:net'
  * 4 minutes; `POST /api/claim/exchange?token=` answers the server's exchange with an XML user
  * carrying <authentication-token>, or 401 for an unknown or expired token; `GET
  * /api/claim/token.json` gives a signed-in user a fresh claim token. `outage` makes every call 500.
+ * The exchange gives the server a device token of its own for the account (not the user's token,
+ * so signing out the sign-in's token leaves the server signed in) and lists the server among the
+ * account's resources, as GET /api/v2/resources answers (python-plexapi MyPlexResource: name,
+ * clientIdentifier, owned, provides), in JSON when asked for it, else as XML.
  */
 export interface PlexAccount {
   readonly username: string
   readonly email: string
   readonly authToken: string
+}
+
+export interface Resource {
+  readonly name: string
+  readonly clientIdentifier: string
+  readonly owned: boolean
+  readonly provides: string
 }
 
 interface Pin {
@@ -46,6 +57,14 @@ export interface PlexTvStandIn {
   /** The HTTP status a claim-token answer carries (200 by default; plex.tv may answer 201). */
   setClaimTokenStatus(status: number): void
   readonly accounts: ReadonlyMap<string, PlexAccount>
+  /** The devices each account's resource list holds (by username); a claim adds its server. */
+  readonly resources: Map<string, Resource[]>
+  /** A newly claimed server is missing from the next `count` resource lists (plex.tv lags behind). */
+  lagListing(count: number): void
+  /** Resource lists answer 401 although /api/v2/user accepts the token (a server token refused there). */
+  refuseResourceLists(on: boolean): void
+  /** Resource lists get the connection closed without an answer (plex.tv unreachable for that call). */
+  dropResourceLists(on: boolean): void
   close(): Promise<void>
 }
 
@@ -69,6 +88,10 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
   let rejectTokens = false
   const signedOut: string[] = []
   let claimTokenStatus = 200
+  const resources = new Map<string, Resource[]>()
+  let lag = 0
+  let refuseLists = false
+  let dropLists = false
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
     res.end(JSON.stringify(body))
@@ -137,10 +160,19 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
       if (!claim || claim.expires < Date.now()) return xml(res, 401, '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>Invalid token</error>\n</errors>\n')
       claims.delete(token) // a claim token works once
       const a = claim.account
+      const device = `SERVER${randomBytes(12).toString('hex')}`
+      accounts.set(device, a)
+      const server = req.headers['x-plex-client-identifier']?.toString()
+      if (server) {
+        const list = (resources.get(a.username) ?? []).filter((r) => r.clientIdentifier !== server)
+        resources.set(a.username, [...list, { name: req.headers['x-plex-device-name']?.toString() || 'Plex Media Server', clientIdentifier: server, owned: true, provides: 'server' }])
+        hidden.add(server)
+        if (lag === 0) hidden.delete(server)
+      }
       return xml(
         res,
         200,
-        `<?xml version="1.0" encoding="UTF-8"?>\n<user email="${a.email}" id="1" uuid="0a1b2c3d4e5f" username="${a.username}" title="${a.username}" home="0">\n  <authentication-token>${a.authToken}</authentication-token>\n</user>\n`
+        `<?xml version="1.0" encoding="UTF-8"?>\n<user email="${a.email}" id="1" uuid="0a1b2c3d4e5f" username="${a.username}" title="${a.username}" home="0">\n  <authentication-token>${device}</authentication-token>\n</user>\n`
       )
     }
     if (req.method === 'GET' && url.pathname === '/api/claim/token.json') {
@@ -153,6 +185,7 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
       return void res.end(JSON.stringify({ token: mint(user) }))
     }
     if (userRoutes(req, res, url)) return
+    if (req.method === 'GET' && url.pathname === '/api/v2/resources') return resourceList(req, res)
     xml(res, 404, '<errors><error>Not found</error></errors>')
   }
 
@@ -173,6 +206,19 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
       res.writeHead(204).end()
     } else json(res, 405, { errors: [{ code: 1000, message: 'Method not allowed', status: 405 }] })
     return true
+  }
+
+  const hidden = new Set<string>()
+  const resourceList = (req: IncomingMessage, res: ServerResponse): void => {
+    if (dropLists) return void req.socket.destroy()
+    const user = accounts.get(req.headers['x-plex-token']?.toString() ?? '')
+    if (!user || refuseLists) return json(res, 401, { errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] })
+    const list = (resources.get(user.username) ?? []).filter((r) => !hidden.has(r.clientIdentifier))
+    if (lag > 0 && --lag === 0) hidden.clear()
+    const entry = (r: Resource) => ({ ...r, product: 'Plex Media Server', productVersion: '1.41.3.9314-a0bfb8370', platform: 'Linux', device: 'PC', presence: true, home: false, synced: false, connections: [] })
+    if (req.headers.accept?.includes('application/json')) return json(res, 200, list.map(entry))
+    const attrs = (r: Resource) => `name="${r.name.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}" clientIdentifier="${r.clientIdentifier}" owned="${r.owned ? 1 : 0}" provides="${r.provides}"`
+    xml(res, 200, `<?xml version="1.0" encoding="UTF-8"?>\n<resources size="${list.length}">\n${list.map((r) => `  <resource ${attrs(r)}/>\n`).join('')}</resources>\n`)
   }
 
   const server: Server = createServer(handle)
@@ -197,6 +243,10 @@ export async function startPlexTv(options: { port?: number } = {}): Promise<Plex
     signedOut,
     setClaimTokenStatus: (status) => void (claimTokenStatus = status),
     accounts,
+    resources,
+    lagListing: (count) => void (lag = count),
+    refuseResourceLists: (on) => void (refuseLists = on),
+    dropResourceLists: (on) => void (dropLists = on),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())

@@ -49,10 +49,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const MAINTENANCE_PAGE = '<html><head><title>Service Unavailable</title></head><body><h1>503 Service Unavailable</h1><p>Plex Media Server is currently running startup maintenance tasks.</p></body></html>'
 const UNAUTHORIZED_PAGE = '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>'
 
-function exchange(plexTvUrl: string, token: string, clientId: string): Promise<{ status: number; body: string }> {
+function exchange(plexTvUrl: string, token: string, clientId: string, name: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
     const url = new URL(`/api/claim/exchange?token=${encodeURIComponent(token)}`, plexTvUrl)
-    const req = request(url, { method: 'POST', headers: { 'X-Plex-Client-Identifier': clientId, 'X-Plex-Product': 'Plex Media Server', 'X-Plex-Provides': 'server' }, timeout: 10_000 }, (res) => {
+    const req = request(url, { method: 'POST', headers: { 'X-Plex-Client-Identifier': clientId, 'X-Plex-Product': 'Plex Media Server', 'X-Plex-Provides': 'server', 'X-Plex-Device-Name': name.replace(/[^\x20-\x7e]/g, '?') }, timeout: 10_000 }, (res) => {
       let body = ''
       res.on('data', (c) => (body += c))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
@@ -104,7 +104,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (req.method === 'POST' && url.pathname === '/myplex/claim') {
       if (claimed()) return reply(res, 400, '<Response code="400" status="Server is already claimed"/>')
       if (options.claimIgnored) return reply(res, 200, container(''))
-      const answer = await exchange(options.plexTvUrl, url.searchParams.get('token') ?? '', machineIdentifier())
+      const answer = await exchange(options.plexTvUrl, url.searchParams.get('token') ?? '', machineIdentifier(), get('FriendlyName') || 'Plex Media Server')
       if (answer.status === 401 || answer.status === 422) return reply(res, 401, UNAUTHORIZED_PAGE, 'text/html')
       if (answer.status !== 200) return reply(res, 500, '<html><head><title>Internal Server Error</title></head><body><h1>500 Internal Server Error</h1></body></html>', 'text/html')
       const user = userOf(answer.body)

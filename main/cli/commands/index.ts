@@ -4,6 +4,7 @@ import { claimCommand } from './claim'
 import { detectCommand, inspectCommand } from './detect'
 import { elevatedResetCommand } from './elevated'
 import { resumeCommand, rollbackCommand } from './recovery'
+import { reportCommand } from './report'
 import { resetCommand } from './reset'
 import { restoreCommand } from './restore'
 import { startCommand, statusCommand, stopCommand } from './service'
@@ -23,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   claim: claimCommand,
   resume: resumeCommand,
   rollback: rollbackCommand,
+  report: reportCommand,
   // The desktop app's privileged helper (pkexec runs it); not listed in the help.
   'elevated-reset': elevatedResetCommand
 }

@@ -3,6 +3,7 @@ import type { CliContext } from '../context'
 import { chosen, printJson, timeoutFlag } from '../context'
 import { describeAccount } from '../format'
 import type { SignInJson, StatusJson } from '../json'
+import { describeOwnership, ownershipJson } from './claim'
 
 const signInJson = (d: Diagnosis): SignInJson => (d.signIn.state === 'valid' ? { state: 'valid', username: d.signIn.account.username } : { state: d.signIn.state })
 
@@ -31,7 +32,7 @@ function describeDiagnosis(d: Diagnosis): string[] {
 export async function statusCommand(ctx: CliContext): Promise<number> {
   const k = await chosen(ctx)
   const i = k.installation
-  const [o, d] = await Promise.all([ctx.service.observe(k), ctx.service.diagnose(k)])
+  const [o, d, ownership] = await Promise.all([ctx.service.observe(k), ctx.service.diagnose(k), ctx.service.ownership(k.entry, k)])
   const status: StatusJson = {
     id: i.id,
     label: i.label,
@@ -41,7 +42,8 @@ export async function statusCommand(ctx: CliContext): Promise<number> {
     machineIdentifier: o?.identity?.machineIdentifier ?? null,
     version: o?.identity?.version ?? null,
     account: i.account,
-    signIn: signInJson(d)
+    signIn: signInJson(d),
+    ownership: ownershipJson(ownership)
   }
   if (ctx.flags.json) printJson(ctx, status)
   else {
@@ -49,6 +51,7 @@ export async function statusCommand(ctx: CliContext): Promise<number> {
     ctx.out(`  server:     ${o ? describeObservation(o) : 'unknown'}${o?.identity ? `, ${o.identity.claimed ? 'claimed' : 'unclaimed'}, version ${o.identity.version}` : ''}`)
     ctx.out(`  signed in:  ${describeAccount(i.account)} (from its settings)`)
     for (const line of describeDiagnosis(d)) ctx.out(line)
+    for (const line of ownership ? describeOwnership(ownership) : []) ctx.out(`  ${line}`)
   }
   return 0
 }

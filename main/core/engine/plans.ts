@@ -110,10 +110,12 @@ export function resetPlan(): Step[] {
       holds: async (r) => r.journal.completed.includes('preflight'),
       action: async (r) => {
         const { ctx } = r
-        // The same exchange asks the server's machine for its clock and plex.tv (the preflight's).
-        await primeFor(r, false, ctx.plexTvUrl ?? '')
+        // plex.tv is asked only when a claim follows on that machine (the server started by the run),
+        // in the same exchange that reads its clock; --no-service checks the clock alone.
+        const plexTvUrl = service(r) ? ctx.plexTvUrl : undefined
+        await primeFor(r, false, plexTvUrl ?? '')
         const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
-        const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl: ctx.plexTvUrl, allowOwnerChange: ctx.force })
+        const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl, allowOwnerChange: ctx.force })
         for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)
         assertPreflight(report.checks)
         r.snapshot = report.snapshot

@@ -50,9 +50,10 @@ export class Run {
     return this.journal.runId
   }
 
-  async emit(step: StepId, status: StepStatus, message: string, final = false): Promise<void> {
+  async emit(step: StepId, status: StepStatus, message: string, final = false, tookMs?: number): Promise<void> {
     this.ctx.onStep?.({ runId: this.runId, step, status, message, elapsedMs: Date.now() - this.started, ...(final ? { final } : {}) })
-    await this.log.add(`${step} ${status}: ${message}`)
+    // The step's own time in the log: where a run spends it, beside the server's stop and start.
+    await this.log.add(`${step} ${status}${tookMs !== undefined ? ` in ${tookMs} ms` : ''}: ${message}`)
   }
 
   async save(patch: Partial<Journal>): Promise<void> {
@@ -66,12 +67,14 @@ export class Run {
     this.current = id
     this.began.add(id)
     await this.emit(id, 'running', message)
+    const began = performance.now()
     const done = await work()
+    const tookMs = Math.round(performance.now() - began)
     this.finished.add(id)
     this.current = null
     const { current: _drop, ...rest } = this.journal
     this.journal = await this.journals.write({ ...rest, completed: [...this.journal.completed, id] })
-    await this.emit(id, 'done', done)
+    await this.emit(id, 'done', done, false, tookMs)
     this.ctx.boundary?.(`after:${id}`)
   }
 

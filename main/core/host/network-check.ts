@@ -18,11 +18,14 @@ export interface NetworkCheck {
   readonly plexTv?: PlexTvReach
 }
 
+/** How long the preflight waits for plex.tv (here and, with curl or wget, on a server over SSH). */
+export const PLEX_TV_PROBE_MS = 2000
+
 /** This computer: a HEAD to plex.tv, its Date header, then the local clock. */
-export async function localNetworkCheck(url: string | undefined): Promise<NetworkCheck> {
+export async function localNetworkCheck(url: string | undefined, timeoutMs = PLEX_TV_PROBE_MS): Promise<NetworkCheck> {
   if (!url) return { clockMs: Date.now() }
   try {
-    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(3000) })
+    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) })
     const date = res.headers.get('date')
     const parsed = date ? Date.parse(date) : NaN
     return { clockMs: Date.now(), plexTv: { state: 'reached', dateMs: Number.isFinite(parsed) ? parsed : null } }

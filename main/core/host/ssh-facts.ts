@@ -6,7 +6,7 @@ import type { FileInfo } from './types'
  * names and a small file's bytes, plus (on request) the system's name and Docker's containers.
  * One constant POSIX sh script; the paths are its arguments, never part of it. Docker gets 10 s
  * (as when asked on its own), where `timeout` exists. With the flag n, the first argument after
- * the flags is plex.tv's address (or empty): curl, else wget, asks it (10 s), then the clock is
+ * the flags is plex.tv's address (or empty): curl, else wget, asks it (2 s), then the clock is
  * read with POSIX `date -u` (issue 15 item 11: the server's clock and network). GNU stat takes
  * -c and BSD stat (FreeBSD, TrueNAS CORE, macOS) -f: the script finds out which it has.
  *
@@ -55,8 +55,8 @@ fact() {
 case $flags in *u*) out=$(uname -s 2>&1); rec U $? '' "$out";; esac
 case $flags in *n*)
   if [ -z "$url" ]; then :
-  elif command -v curl >/dev/null 2>&1; then out=$($t curl -sSI -m 5 "$url" 2>&1); rec H $? '' "curl $out"
-  elif command -v wget >/dev/null 2>&1; then out=$($t wget -S --spider -T 5 "$url" 2>&1); rec H $? '' "wget $out"
+  elif command -v curl >/dev/null 2>&1; then out=$($t curl -sSI -m 2 "$url" 2>&1); rec H $? '' "curl $out"
+  elif command -v wget >/dev/null 2>&1; then out=$(\${t:+timeout 2} wget -S --spider -T 2 -t 1 "$url" 2>&1); rec H $? '' "wget $out"
   else rec H 127 '' none; fi
   out=$(date -u +%Y-%m-%dT%H:%M:%SZ 2>&1); rec T $? '' "$out";;
 esac

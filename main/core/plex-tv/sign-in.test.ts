@@ -90,3 +90,33 @@ describe('network failures, proxies and TLS interception', () => {
     expect(unreachable(failure(code))).toMatchObject({ code: expected, message: expect.stringMatching(message) })
   })
 })
+
+describe("plex.tv's sign-in answers are validated, not cast (a proxy page, a changed API)", () => {
+  const answering = (body: unknown, status = 200) => {
+    const realFetch = globalThis.fetch
+    globalThis.fetch = (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as typeof fetch
+    return () => void (globalThis.fetch = realFetch)
+  }
+
+  it.each([
+    ['a captive portal page', '<html>Sign in to the hotel Wi-Fi</html>'],
+    ['a PIN without a code', { id: 5 }],
+    ['a PIN whose id is text', { id: 'five', code: 'abcd' }]
+  ])('a new PIN that is %s: an unexpected answer, said as such', async (_, body) => {
+    const restore = answering(body, 201)
+    try {
+      await expect(createPin(options)).rejects.toMatchObject({ code: 'PLEX_TV_UNREACHABLE', message: expect.stringContaining('unexpected answer') })
+    } finally {
+      restore()
+    }
+  })
+
+  it('a PIN poll answered with a token that is not text: an unexpected answer, not a token', async () => {
+    const restore = answering({ authToken: { nested: true } })
+    try {
+      await expect(waitForUserToken(options, { id: 1, code: 'abcd', expiresAt: Date.now() + 60_000 }, { intervalMs: 1 })).rejects.toMatchObject({ message: expect.stringContaining('unexpected answer') })
+    } finally {
+      restore()
+    }
+  })
+})

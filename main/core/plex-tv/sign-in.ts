@@ -32,9 +32,11 @@ const headers = (o: PlexTvOptions, token?: string): Record<string, string> => ({
   ...(token ? { 'X-Plex-Token': token } : {})
 })
 
+const causeSchema = z.object({ cause: z.object({ code: z.string() }) })
+
 /** A network failure, a proxy or TLS interception, each with what to do (support article 203841316). */
 export function unreachable(error: unknown): CoreError {
-  const code = (error as { cause?: { code?: string } }).cause?.code ?? ''
+  const code = causeSchema.safeParse(error).data?.cause.code ?? ''
   if (/CERT|SSL|TLS/.test(code) && code !== 'CERT_NOT_YET_VALID') {
     return new CoreError('PLEX_TV_TLS', `The connection to plex.tv was intercepted (${code}): security software, a proxy or a VPN is putting itself in the middle. Allow plex.tv in it, or use a claim code from https://www.plex.tv/claim instead.`)
   }
@@ -53,11 +55,24 @@ async function call(url: string, init: RequestInit, signal?: AbortSignal): Promi
   }
 }
 
+// plex.tv's answers, validated: a proxy page or a changed API is an error the user can act on, not a cast.
+const pinSchema = z.object({
+  id: z.number().int().nonnegative(),
+  code: z.string().regex(/^[A-Za-z0-9]{4,64}$/),
+  expiresAt: z.string().max(64).nullish(),
+  expiresIn: z.number().nonnegative().max(86_400).nullish()
+})
+const pinStateSchema = z.object({ authToken: z.string().max(256).nullish() })
+
+const unexpected = (what: string): CoreError => new CoreError('PLEX_TV_UNREACHABLE', `plex.tv gave an unexpected answer to ${what} (a proxy or captive portal may be in the way). Try again in a minute, or paste a claim code from https://www.plex.tv/claim instead.`)
+
 export async function createPin(o: PlexTvOptions): Promise<Pin> {
   const res = await call(`${o.baseUrl}/api/v2/pins?strong=true`, { method: 'POST', headers: headers(o) })
   if (res.status !== 201 && res.status !== 200) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv did not start a sign-in (HTTP ${res.status}). Try again in a minute, or use a claim code instead.`)
-  const pin = (await res.json()) as { id: number; code: string; expiresAt?: string; expiresIn?: number }
-  return { id: pin.id, code: pin.code, expiresAt: pin.expiresAt ? Date.parse(pin.expiresAt) : Date.now() + (pin.expiresIn ?? 1800) * 1000 }
+  const pin = pinSchema.safeParse(await res.json().catch(() => null)).data
+  if (!pin) throw unexpected('the sign-in request')
+  const at = pin.expiresAt ? Date.parse(pin.expiresAt) : NaN
+  return { id: pin.id, code: pin.code, expiresAt: Number.isFinite(at) ? at : Date.now() + (pin.expiresIn ?? 1800) * 1000 }
 }
 
 /** The page the user signs in on, in their own browser. */
@@ -89,7 +104,8 @@ export async function waitForUserToken(o: PlexTvOptions, pin: Pin, options: { si
       throw new CoreError('PIN_EXPIRED', 'The sign-in took too long and its code expired. Click "Sign in with Plex" again, or paste a claim code instead.')
     }
     if (res.status !== 200) throw new CoreError('PLEX_TV_UNREACHABLE', `plex.tv answered the sign-in with HTTP ${res.status}. Try again in a minute, or use a claim code instead.`)
-    const body = (await res.json()) as { authToken?: string | null }
+    const body = pinStateSchema.safeParse(await res.json().catch(() => null)).data
+    if (!body) throw unexpected('the sign-in')
     if (body.authToken) return body.authToken
     await sleep(options.intervalMs ?? 1000, options.signal)
   }
@@ -105,8 +121,7 @@ export async function peekUserToken(o: PlexTvOptions, pin: Pin): Promise<string 
   try {
     const res = await fetch(`${o.baseUrl}/api/v2/pins/${pin.id}`, { headers: headers(o), signal: AbortSignal.timeout(10_000) })
     if (res.status !== 200) return null
-    const token = ((await res.json()) as { authToken?: unknown }).authToken
-    return typeof token === 'string' && token ? token : null
+    return pinStateSchema.safeParse(await res.json().catch(() => null)).data?.authToken || null
   } catch {
     return null
   }

@@ -1,7 +1,7 @@
 import type { Platform } from '../detect/types'
 import { CoreError } from '../result'
 import { asApi, type HttpAnswer, type ServerApi } from './api'
-import { isMaintenancePage, probeServer, xmlAttribute, type Identity } from './identity'
+import { isMaintenancePage, probeServer, xmlAttributes, type Identity } from './identity'
 
 /** Claim tokens live about 4 minutes (LSIO README; plex-domain.md 3b). */
 export const CLAIM_TOKEN_LIFETIME_MS = 4 * 60 * 1000
@@ -80,9 +80,15 @@ async function sendClaim(api: ServerApi, token: string, until: number): Promise<
  * Claims the local server with a token from plex.tv/claim, then confirms it through the API. The
  * account comes from the claim's own answer (the <MyPlex> element python-plexapi's claim() reads):
  * `GET /` needs a token, so it says nothing to us. That answer carries the server's token too; it
- * is read here for the username and goes nowhere else.
+ * goes only to onProof, for plex.tv's own check of the outcome (held in memory, never shown).
  */
-export async function claimServer(server: number | ServerApi, input: string, options: { maintenanceWaitMs?: number; platform?: Platform | null } = {}): Promise<ClaimOutcome> {
+/** What plex.tv's own check needs after a claim: the server's new token (kept in memory only) and its id. */
+export interface ClaimProof {
+  readonly serverToken: string
+  readonly machineIdentifier: string
+}
+
+export async function claimServer(server: number | ServerApi, input: string, options: { maintenanceWaitMs?: number; platform?: Platform | null; onProof?: (proof: ClaimProof) => void } = {}): Promise<ClaimOutcome> {
   const token = normalizeClaimToken(input)
   const api = asApi(server)
   const until = Date.now() + (options.maintenanceWaitMs ?? CLAIM_MAINTENANCE_WAIT_MS)
@@ -90,9 +96,9 @@ export async function claimServer(server: number | ServerApi, input: string, opt
   if (!identity) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server does not answer on ${api.where}. Start it, wait a moment, and claim again.`)
   if (identity.claimed) throw new CoreError('ALREADY_CLAIMED', 'The server is already signed in to an account. If that is the wrong account, run the reset first.')
   const platform = options.platform ?? null
-  if (!platform || !serverOwnSignIn(platform, identity.version)) return { ...(await sendAndConfirm(api, token, until)), route: 'local-claim' }
+  if (!platform || !serverOwnSignIn(platform, identity.version)) return { ...(await sendAndConfirm(api, token, until, options.onProof)), route: 'local-claim' }
   try {
-    return { ...(await sendAndConfirm(api, token, until)), route: 'local-claim-unconfirmed' }
+    return { ...(await sendAndConfirm(api, token, until, options.onProof)), route: 'local-claim-unconfirmed' }
   } catch (error) {
     // A server that stopped answering or is in maintenance is not helped by its sign-in either.
     if (!(error instanceof CoreError) || ['SERVER_UNREACHABLE', 'SERVER_MAINTENANCE'].includes(error.code)) throw error
@@ -100,7 +106,7 @@ export async function claimServer(server: number | ServerApi, input: string, opt
   }
 }
 
-async function sendAndConfirm(api: ServerApi, token: string, until: number): Promise<{ claimed: true; username: string | null }> {
+async function sendAndConfirm(api: ServerApi, token: string, until: number, onProof?: (proof: ClaimProof) => void): Promise<{ claimed: true; username: string | null }> {
   const answer = await sendClaim(api, token, until)
   if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on ${api.where} during the claim. Check that it runs, then claim again with a new token.`)
   if (isMaintenancePage(answer)) throw new CoreError('SERVER_MAINTENANCE', 'Plex Media Server is still running its startup maintenance (for example a database update). Wait until it finishes, then claim again with a new token.')
@@ -113,7 +119,9 @@ async function sendAndConfirm(api: ServerApi, token: string, until: number): Pro
   if (answer.status !== 200) throw new CoreError('CLAIM_NOT_CONFIRMED', `The server answered the claim with HTTP ${answer.status}. Try again with a new token from ${CLAIM_URL}.`)
   const after = await identityAfterMaintenance(api, until)
   if (!after?.claimed) throw new CoreError('CLAIM_NOT_CONFIRMED', 'The claim was sent, but the server does not report itself as claimed. Reload Plex Web, or claim again with a new token.')
-  return { claimed: true, username: xmlAttribute(answer.body, 'username', 'MyPlex') || null }
+  const myPlex = xmlAttributes(answer.body, 'MyPlex')
+  if (myPlex?.authToken && after.machineIdentifier) onProof?.({ serverToken: myPlex.authToken, machineIdentifier: after.machineIdentifier })
+  return { claimed: true, username: myPlex?.username || null }
 }
 
 /** The routes that need no token from us, as text the wizard and the CLI can show. */

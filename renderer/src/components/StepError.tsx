@@ -3,6 +3,7 @@ import { useMessages, useTypography, useWorded } from '../i18n/use-messages'
 import type { Place } from '../store/state'
 import { useWizard } from '../store/wizard-store'
 import { CopyButton } from './CopyButton'
+import { SupportReportButton } from './SupportReportButton'
 
 /**
  * An error where its work failed: what happened and what to do, in view, with the exact command
@@ -39,6 +40,7 @@ export function StepError({ place }: { readonly place: Place }) {
         </>
       ) : null}
       <CopyButton text={() => details(place)} label={messages.error.copy} copiedLabel={messages.error.copied} />
+      <SupportReportButton place={place} />
     </div>
   )
 }

@@ -324,6 +324,28 @@ export const en = {
     },
     settingsIn: (folder: string) => `Plex Media Server settings in ${folder}`
   },
+  plexTvWord: {
+    label: 'plex.tv\'s view',
+    checking: 'Asking plex.tv whether it lists this server as yours…',
+    owned: (server: string, account: string) => `plex.tv lists ${server} as owned by ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv lists ${server} for ${account}, but not as owned by that account.`,
+    notListed: (account: string) => `plex.tv does not list this server for ${account} yet. It can lag behind a claim: look again in a few minutes.`,
+    refused: 'plex.tv\'s own check could not be made: it did not accept the server\'s token for it. The server\'s word above stands.',
+    unreachable: 'plex.tv\'s own check could not be made: plex.tv did not answer.',
+    unexpected: 'plex.tv\'s own check could not be made: plex.tv gave an unexpected answer.',
+    differs: (shown: string, expected: string) => `plex.tv names the account ${shown}, not ${expected} that the claim used.`,
+    thisServer: 'this server',
+    theAccount: 'the account',
+    openHere: 'Open this server in Plex Web (app.plex.tv)'
+  },
+  supportReport: {
+    save: 'Save a support report',
+    saving: 'Saving…',
+    includeEmail: 'Include e-mail addresses',
+    hint: 'A plain text file to post in a forum when you need help: no token, password or claim code. Read it before you post it.',
+    saved: 'Support report saved to',
+    failed: 'The support report could not be saved.'
+  },
   error: {
     copy: 'Copy details',
     copied: 'Details copied',

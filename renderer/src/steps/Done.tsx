@@ -1,4 +1,6 @@
+import { OwnershipLine } from '../components/OwnershipLine'
 import { StepHeading } from '../components/StepHeading'
+import { SupportReportButton } from '../components/SupportReportButton'
 import { useMessages } from '../i18n/use-messages'
 import { signedIn } from '../store/steps'
 import { useWizard } from '../store/wizard-store'
@@ -34,6 +36,7 @@ export function Done() {
         <StepHeading>{restored ? a.backIn : t.title}</StepHeading>
       </div>
       <p className="key-fact">{restored ? (who ? a.restoredAs(who) : a.restoredNone) : who ? t.signedIn(who) : t.signedInUnknown}</p>
+      {backIn ? <OwnershipLine /> : null}
       {change ? (
         <div className="card warning" role="note" aria-label={t.changedLabel}>
           <p>{t.changed(accountName(change.newAccount), accountName(change.previousAccount))}</p>
@@ -59,6 +62,7 @@ export function Done() {
           {t.again}
         </button>
       </div>
+      <SupportReportButton />
       {kept?.backupId && !restored ? (
         <p className="backup-note">
           {t.backupAt} <span className="mono">{kept.backupDir}</span>. {t.restoreHint}

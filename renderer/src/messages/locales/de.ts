@@ -323,6 +323,28 @@ export const de: Messages = {
     },
     settingsIn: (folder: string) => `Einstellungen von Plex Media Server in ${folder}`
   },
+  plexTvWord: {
+    label: 'Sicht von plex.tv',
+    checking: 'plex.tv wird gefragt, ob es diesen Server als deinen führt…',
+    owned: (server: string, account: string) => `plex.tv führt ${server} als Eigentum von ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv führt ${server} für ${account}, aber nicht als Eigentum dieses Kontos.`,
+    notListed: (account: string) => `plex.tv führt diesen Server für ${account} noch nicht. Das kann einer Übernahme hinterherhinken: schau in ein paar Minuten noch einmal.`,
+    refused: 'Die eigene Prüfung bei plex.tv war nicht möglich: plex.tv hat das Token des Servers dafür nicht angenommen. Die Aussage des Servers oben gilt.',
+    unreachable: 'Die eigene Prüfung bei plex.tv war nicht möglich: plex.tv hat nicht geantwortet.',
+    unexpected: 'Die eigene Prüfung bei plex.tv war nicht möglich: plex.tv hat unerwartet geantwortet.',
+    differs: (shown: string, expected: string) => `plex.tv nennt das Konto ${shown}, nicht ${expected}, mit dem übernommen wurde.`,
+    thisServer: 'diesen Server',
+    theAccount: 'das Konto',
+    openHere: 'Plex Web auf diesem Server öffnen'
+  },
+  supportReport: {
+    save: 'Supportbericht speichern',
+    saving: 'Wird gespeichert…',
+    includeEmail: 'E-Mail-Adressen einschließen',
+    hint: 'Eine einfache Textdatei, die du in einem Forum posten kannst, wenn du Hilfe brauchst: ohne Token, Passwort oder Claim-Code. Lies sie, bevor du sie postest.',
+    saved: 'Supportbericht gespeichert unter',
+    failed: 'Der Supportbericht konnte nicht gespeichert werden.'
+  },
   error: {
     copy: 'Details kopieren',
     copied: 'Details kopiert',

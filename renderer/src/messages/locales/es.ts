@@ -330,6 +330,28 @@ export const es: Messages = {
     },
     settingsIn: (folder: string) => `Configuración de Plex Media Server en ${folder}`
   },
+  plexTvWord: {
+    label: 'Lo que dice plex.tv',
+    checking: 'Preguntando a plex.tv si este servidor figura como tuyo…',
+    owned: (server: string, account: string) => `plex.tv muestra ${server} como propiedad de ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv muestra ${server} para ${account}, pero no como propiedad de esa cuenta.`,
+    notListed: (account: string) => `plex.tv todavía no muestra este servidor para ${account}. Puede tardar tras una reclamación: vuelve a mirar en unos minutos.`,
+    refused: 'No se pudo hacer la comprobación de plex.tv: no aceptó el token del servidor para ello. Vale lo que dice el servidor arriba.',
+    unreachable: 'No se pudo hacer la comprobación de plex.tv: plex.tv no respondió.',
+    unexpected: 'No se pudo hacer la comprobación de plex.tv: plex.tv dio una respuesta inesperada.',
+    differs: (shown: string, expected: string) => `plex.tv indica la cuenta ${shown}, no ${expected}, la usada para reclamarlo.`,
+    thisServer: 'este servidor',
+    theAccount: 'la cuenta',
+    openHere: 'Abrir Plex Web en este servidor'
+  },
+  supportReport: {
+    save: 'Guardar un informe de soporte',
+    saving: 'Guardando…',
+    includeEmail: 'Incluir direcciones de correo electrónico',
+    hint: 'Un archivo de texto sin formato para publicar en un foro cuando necesites ayuda: sin token, contraseña ni código de reclamación. Léelo antes de publicarlo.',
+    saved: 'Informe de soporte guardado en',
+    failed: 'No se pudo guardar el informe de soporte.'
+  },
   error: { copy: 'Copiar los detalles', copied: 'Detalles copiados', todo: 'Qué hacer:' },
   leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.',
   /** What the server says after a run or a claim, errors' commands, and the restore list's words. */

@@ -330,6 +330,28 @@ export const fr: Messages = {
     },
     settingsIn: (folder: string) => `Paramètres de Plex Media Server dans ${folder}`
   },
+  plexTvWord: {
+    label: 'Ce que dit plex.tv',
+    checking: 'plex.tv est interrogé pour savoir s’il indique ce serveur comme le vôtre…',
+    owned: (server: string, account: string) => `plex.tv indique ${server} comme appartenant à ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv indique ${server} pour ${account}, mais pas comme appartenant à ce compte.`,
+    notListed: (account: string) => `plex.tv n’indique pas encore ce serveur pour ${account}. Il peut être en retard après une revendication : regardez à nouveau dans quelques minutes.`,
+    refused: 'La vérification par plex.tv n’a pas pu être faite : plex.tv n’a pas accepté le jeton du serveur pour cela. Ce que dit le serveur ci-dessus reste valable.',
+    unreachable: 'La vérification par plex.tv n’a pas pu être faite : plex.tv n’a pas répondu.',
+    unexpected: 'La vérification par plex.tv n’a pas pu être faite : plex.tv a donné une réponse inattendue.',
+    differs: (shown: string, expected: string) => `plex.tv indique le compte ${shown}, et non ${expected}, utilisé pour la revendication.`,
+    thisServer: 'ce serveur',
+    theAccount: 'le compte',
+    openHere: 'Ouvrir Plex Web sur ce serveur'
+  },
+  supportReport: {
+    save: 'Enregistrer un rapport d’assistance',
+    saving: 'Enregistrement…',
+    includeEmail: 'Inclure les adresses e-mail',
+    hint: 'Un simple fichier texte à publier sur un forum quand vous avez besoin d’aide : sans jeton, mot de passe ni code de revendication. Relisez-le avant de le publier.',
+    saved: 'Rapport d’assistance enregistré dans',
+    failed: 'Le rapport d’assistance n’a pas pu être enregistré.'
+  },
   error: { copy: 'Copier les détails', copied: 'Détails copiés', todo: 'Que faire\u00a0:' },
   leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.',
   /** What the server says after a run or a claim, errors' commands, and the restore list's words. */

@@ -330,6 +330,28 @@ export const it: Messages = {
     },
     settingsIn: (folder: string) => `Impostazioni di Plex Media Server in ${folder}`
   },
+  plexTvWord: {
+    label: 'Cosa dice plex.tv',
+    checking: 'Sto chiedendo a plex.tv se questo server risulta tuo…',
+    owned: (server: string, account: string) => `plex.tv indica ${server} come di proprietà di ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv indica ${server} per ${account}, ma non come di proprietà di quell’account.`,
+    notListed: (account: string) => `plex.tv non indica ancora questo server per ${account}. Può essere in ritardo dopo una rivendicazione: guarda di nuovo tra qualche minuto.`,
+    refused: 'Non è stato possibile fare il controllo di plex.tv: non ha accettato il token del server per farlo. Vale quanto dice il server sopra.',
+    unreachable: 'Non è stato possibile fare il controllo di plex.tv: plex.tv non ha risposto.',
+    unexpected: 'Non è stato possibile fare il controllo di plex.tv: plex.tv ha dato una risposta inattesa.',
+    differs: (shown: string, expected: string) => `plex.tv indica l’account ${shown}, non ${expected} usato per la rivendicazione.`,
+    thisServer: 'questo server',
+    theAccount: 'l’account',
+    openHere: 'Apri Plex Web su questo server'
+  },
+  supportReport: {
+    save: 'Salva un rapporto di assistenza',
+    saving: 'Salvataggio…',
+    includeEmail: 'Includi gli indirizzi e-mail',
+    hint: 'Un semplice file di testo da pubblicare in un forum quando ti serve aiuto: senza token, password o codice di rivendicazione. Leggilo prima di pubblicarlo.',
+    saved: 'Rapporto di assistenza salvato in',
+    failed: 'Non è stato possibile salvare il rapporto di assistenza.'
+  },
   error: { copy: 'Copia i dettagli', copied: 'Dettagli copiati', todo: 'Cosa fare:' },
   leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.',
   /** What the server says after a run or a claim, errors' commands, and the restore list's words. */

@@ -323,6 +323,28 @@ export const ja: Messages = {
     },
     settingsIn: (folder: string) => `${folder} 内の Plex Media Server の設定`
   },
+  plexTvWord: {
+    label: 'plex.tv の確認',
+    checking: 'このサーバーがあなたのものとして登録されているか plex.tv に確認しています…',
+    owned: (server: string, account: string) => `plex.tv では ${server} は ${account} の所有として登録されています。`,
+    notOwned: (server: string, account: string) => `plex.tv では ${server} は ${account} に表示されていますが、そのアカウントの所有ではありません。`,
+    notListed: (account: string) => `plex.tv にはまだ ${account} のサーバーとしてこのサーバーが登録されていません。要求の直後は反映が遅れることがあります。数分後にもう一度確認してください。`,
+    refused: 'plex.tv での確認はできませんでした。plex.tv がこの確認にサーバーのトークンを受け付けませんでした。上のサーバーの回答が有効です。',
+    unreachable: 'plex.tv での確認はできませんでした。plex.tv から応答がありませんでした。',
+    unexpected: 'plex.tv での確認はできませんでした。plex.tv から予期しない応答がありました。',
+    differs: (shown: string, expected: string) => `plex.tv が示すアカウントは ${shown} で、要求に使った ${expected} ではありません。`,
+    thisServer: 'このサーバー',
+    theAccount: 'アカウント',
+    openHere: 'このサーバーで Plex Web を開く'
+  },
+  supportReport: {
+    save: 'サポートレポートを保存',
+    saving: '保存しています…',
+    includeEmail: 'メールアドレスを含める',
+    hint: '助けが必要なときにフォーラムに投稿できるプレーンテキストのファイルです。トークン、パスワード、要求コードは含まれません。投稿する前に読んでください。',
+    saved: 'サポートレポートの保存先:',
+    failed: 'サポートレポートを保存できませんでした。'
+  },
   error: {
     copy: '詳細をコピー',
     copied: '詳細をコピーしました',

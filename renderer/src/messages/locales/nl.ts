@@ -322,6 +322,28 @@ export const nl: Messages = {
     },
     settingsIn: (folder: string) => `Instellingen van Plex Media Server in ${folder}`
   },
+  plexTvWord: {
+    label: 'Wat plex.tv zegt',
+    checking: 'plex.tv wordt gevraagd of deze server als de jouwe staat vermeld…',
+    owned: (server: string, account: string) => `plex.tv vermeldt ${server} als eigendom van ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv vermeldt ${server} voor ${account}, maar niet als eigendom van dat account.`,
+    notListed: (account: string) => `plex.tv vermeldt deze server nog niet voor ${account}. Dat kan achterlopen na een claim: kijk over een paar minuten nog eens.`,
+    refused: 'De controle door plex.tv kon niet worden gedaan: plex.tv accepteerde het token van de server daarvoor niet. Wat de server hierboven zegt, blijft staan.',
+    unreachable: 'De controle door plex.tv kon niet worden gedaan: plex.tv antwoordde niet.',
+    unexpected: 'De controle door plex.tv kon niet worden gedaan: plex.tv gaf een onverwacht antwoord.',
+    differs: (shown: string, expected: string) => `plex.tv noemt het account ${shown}, niet ${expected} waarmee geclaimd is.`,
+    thisServer: 'deze server',
+    theAccount: 'het account',
+    openHere: 'Plex Web openen op deze server'
+  },
+  supportReport: {
+    save: 'Een ondersteuningsrapport opslaan',
+    saving: 'Opslaan…',
+    includeEmail: 'E-mailadressen opnemen',
+    hint: 'Een gewoon tekstbestand om op een forum te plaatsen als je hulp nodig hebt: zonder token, wachtwoord of claimcode. Lees het voordat je het plaatst.',
+    saved: 'Ondersteuningsrapport opgeslagen in',
+    failed: 'Het ondersteuningsrapport kon niet worden opgeslagen.'
+  },
   error: {
     copy: 'Details kopiëren',
     copied: 'Details gekopieerd',

@@ -328,6 +328,28 @@ export const pl: Messages = {
     },
     settingsIn: (folder: string) => `Ustawienia Plex Media Server w ${folder}`
   },
+  plexTvWord: {
+    label: 'Co mówi plex.tv',
+    checking: 'Pytam plex.tv, czy ten serwer jest zapisany jako Twój…',
+    owned: (server: string, account: string) => `plex.tv podaje ${server} jako własność ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv podaje ${server} dla ${account}, ale nie jako własność tego konta.`,
+    notListed: (account: string) => `plex.tv nie podaje jeszcze tego serwera dla ${account}. Po przejęciu może to chwilę potrwać: sprawdź ponownie za kilka minut.`,
+    refused: 'Nie udało się przeprowadzić sprawdzenia w plex.tv: plex.tv nie przyjął do tego tokenu serwera. Obowiązuje odpowiedź serwera powyżej.',
+    unreachable: 'Nie udało się przeprowadzić sprawdzenia w plex.tv: plex.tv nie odpowiedział.',
+    unexpected: 'Nie udało się przeprowadzić sprawdzenia w plex.tv: plex.tv odpowiedział w nieoczekiwany sposób.',
+    differs: (shown: string, expected: string) => `plex.tv podaje konto ${shown}, a nie ${expected}, którego użyto do przejęcia.`,
+    thisServer: 'ten serwer',
+    theAccount: 'konto',
+    openHere: 'Otwórz Plex Web na tym serwerze'
+  },
+  supportReport: {
+    save: 'Zapisz raport dla pomocy technicznej',
+    saving: 'Zapisywanie…',
+    includeEmail: 'Dołącz adresy e-mail',
+    hint: 'Zwykły plik tekstowy do opublikowania na forum, gdy potrzebujesz pomocy: bez tokenu, hasła ani kodu przejęcia. Przeczytaj go przed opublikowaniem.',
+    saved: 'Raport zapisano w',
+    failed: 'Nie udało się zapisać raportu.'
+  },
   error: { copy: 'Kopiuj szczegóły', copied: 'Skopiowano szczegóły', todo: 'Co zrobić:' },
   leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.',
   /** What the server says after a run or a claim, errors' commands, and the restore list's words. */

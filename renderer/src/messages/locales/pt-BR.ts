@@ -330,6 +330,28 @@ export const ptBR: Messages = {
     },
     settingsIn: (folder: string) => `Configurações do Plex Media Server em ${folder}`
   },
+  plexTvWord: {
+    label: 'O que o plex.tv diz',
+    checking: 'Perguntando ao plex.tv se este servidor aparece como seu…',
+    owned: (server: string, account: string) => `O plex.tv mostra ${server} como propriedade de ${account}.`,
+    notOwned: (server: string, account: string) => `O plex.tv mostra ${server} para ${account}, mas não como propriedade dessa conta.`,
+    notListed: (account: string) => `O plex.tv ainda não mostra este servidor para ${account}. Ele pode demorar depois de uma reivindicação: confira de novo em alguns minutos.`,
+    refused: 'Não foi possível fazer a verificação do plex.tv: ele não aceitou o token do servidor para isso. Vale o que o servidor diz acima.',
+    unreachable: 'Não foi possível fazer a verificação do plex.tv: o plex.tv não respondeu.',
+    unexpected: 'Não foi possível fazer a verificação do plex.tv: o plex.tv deu uma resposta inesperada.',
+    differs: (shown: string, expected: string) => `O plex.tv indica a conta ${shown}, e não ${expected}, usada na reivindicação.`,
+    thisServer: 'este servidor',
+    theAccount: 'a conta',
+    openHere: 'Abrir o Plex Web neste servidor'
+  },
+  supportReport: {
+    save: 'Salvar um relatório de suporte',
+    saving: 'Salvando…',
+    includeEmail: 'Incluir endereços de e-mail',
+    hint: 'Um arquivo de texto simples para publicar em um fórum quando você precisar de ajuda: sem token, senha ou código de reivindicação. Leia antes de publicar.',
+    saved: 'Relatório de suporte salvo em',
+    failed: 'Não foi possível salvar o relatório de suporte.'
+  },
   error: { copy: 'Copiar os detalhes', copied: 'Detalhes copiados', todo: 'O que fazer:' },
   leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.',
   /** What the server says after a run or a claim, errors' commands, and the restore list's words. */

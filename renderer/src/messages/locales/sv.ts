@@ -322,6 +322,28 @@ export const sv: Messages = {
     },
     settingsIn: (folder: string) => `Inställningar för Plex Media Server i ${folder}`
   },
+  plexTvWord: {
+    label: 'Vad plex.tv säger',
+    checking: 'Frågar plex.tv om den här servern står som din…',
+    owned: (server: string, account: string) => `plex.tv visar ${server} som ägd av ${account}.`,
+    notOwned: (server: string, account: string) => `plex.tv visar ${server} för ${account}, men inte som ägd av det kontot.`,
+    notListed: (account: string) => `plex.tv visar ännu inte den här servern för ${account}. Det kan släpa efter ett anspråk: titta igen om några minuter.`,
+    refused: 'plex.tv:s egen kontroll kunde inte göras: plex.tv godtog inte serverns token för den. Det servern säger ovan gäller.',
+    unreachable: 'plex.tv:s egen kontroll kunde inte göras: plex.tv svarade inte.',
+    unexpected: 'plex.tv:s egen kontroll kunde inte göras: plex.tv gav ett oväntat svar.',
+    differs: (shown: string, expected: string) => `plex.tv anger kontot ${shown}, inte ${expected} som användes för anspråket.`,
+    thisServer: 'den här servern',
+    theAccount: 'kontot',
+    openHere: 'Öppna Plex Web på den här servern'
+  },
+  supportReport: {
+    save: 'Spara en supportrapport',
+    saving: 'Sparar…',
+    includeEmail: 'Ta med e-postadresser',
+    hint: 'En vanlig textfil att lägga upp i ett forum när du behöver hjälp: utan token, lösenord eller anspråkskod. Läs den innan du lägger upp den.',
+    saved: 'Supportrapporten sparades i',
+    failed: 'Supportrapporten kunde inte sparas.'
+  },
   error: {
     copy: 'Kopiera detaljer',
     copied: 'Detaljerna har kopierats',
