@@ -17,6 +17,7 @@ export interface PlexAccountView {
 export type SignInStateView =
   | { readonly state: 'valid'; readonly account: PlexAccountView }
   | { readonly state: 'revoked' }
+  | { readonly state: 'claim-needed' }
   | { readonly state: 'unknown'; readonly reason: 'no-token' | 'unreadable' | 'unreachable' | 'unexpected-answer' }
 
 /** allowedNetworks and the address the server sees for this computer (only for a server without Plex Home). */

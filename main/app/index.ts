@@ -25,6 +25,6 @@ export { parseSshTarget, SshHost, KnownHosts, type SshAuth, type SshTarget, type
 export { defaultKeyAuth } from '../core/host/ssh-keys'
 export { INSTALLATION_ID, STAMP_ID } from '../core/ids'
 export { CoreError, err, toErr, type ErrorCode } from '../core/result'
-export { CLAIM_URL, SERVER_SIGN_IN_STEPS, SERVER_SIGN_IN_URL } from '../core/server/claim'
+export { CLAIM_URL, SERVER_SIGN_IN_SOURCES, SERVER_SIGN_IN_STEPS, claimAgainHint } from '../core/server/claim'
 export { describeObservation, type Observation } from '../core/server/control'
 export { describeTarget, type StoreTarget } from '../core/stores/types'

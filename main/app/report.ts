@@ -49,7 +49,7 @@ const controlOf = (k: Known): string => {
 
 function diagnosisLines(d: Diagnosis): string[] {
   const s = d.signIn
-  const lines = [s.state === 'valid' ? `plex.tv accepts its token, for ${s.account.username ?? 'an unnamed account'}` : s.state === 'revoked' ? 'plex.tv no longer accepts its token (revoked)' : `plex.tv's view unknown (${s.reason})`]
+  const lines = [s.state === 'valid' ? `plex.tv accepts its token, for ${s.account.username ?? 'an unnamed account'}` : s.state === 'revoked' ? 'plex.tv no longer accepts its token (revoked)' : s.state === 'claim-needed' ? 'its token is empty: it needs a claim' : `plex.tv's view unknown (${s.reason})`]
   if (d.localAccess) lines.push(`allowedNetworks ${d.localAccess.allowedNetworks.join(', ')}; the server sees this computer as ${d.localAccess.seenAs.addresses.join(' or ')} (${d.localAccess.inside ? 'inside' : 'outside'})`)
   return lines
 }

@@ -57,18 +57,18 @@ describe('claim on a macOS 1.29.2 server (its own sign-in)', () => {
       accountChange: null,
       route: 'server-sign-in',
       serverSignIn: {
-        url: 'http://127.0.0.1:32400/web',
         steps: [
           'On the computer that runs Plex Media Server, click its icon (in the notification area on Windows, in the menu bar on macOS) and choose "Open Plex…".',
-          'Sign in with your Plex account when the server asks: it claims itself for that account.',
-          'If no sign-in appears, open http://127.0.0.1:32400/web in a browser on that computer and sign in there; then open Plex Web as usual.'
-        ]
+          'Sign in with your Plex account when the server asks: it claims itself for that account.'
+        ],
+        sources: ['https://forums.plex.tv/t/new-claiming-requirement-for-windows/839096', 'https://forums.plex.tv/t/new-server-claiming-requirement-for-macos/816337']
       },
       ownership: null
     })
     const words = await cli('claim', '--token', token())
     expect(words.code).toBe(1)
-    expect(words.stderr).toMatch(/Plex Media Server 1\.29\.2\.6364-6d72b0cf6 on macOS is claimed through its own sign-in .* the claim from here left it unclaimed\. 1\. On the computer that runs Plex Media Server, click its icon .*"Open Plex…".*http:\/\/127\.0\.0\.1:32400\/web/)
+    expect(words.stderr).toMatch(/Plex Media Server 1\.29\.2\.6364-6d72b0cf6 on macOS is claimed through its own sign-in .* the claim from here left it unclaimed\. 1\. On the computer that runs Plex Media Server, click its icon .*"Open Plex…".*our reading of Plex's announcements/)
+    expect(words.stderr).not.toMatch(/32400\/web/)
   }, 30_000)
 
   it('a claim that works there is labelled unconfirmed', async () => {

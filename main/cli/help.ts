@@ -20,14 +20,14 @@ const SERVER = {
 }
 const JSON_FLAG = { '--json': 'Print the result as JSON (shapes in the README).' }
 const YES = { '--yes, -y': 'Confirm the change; without it nothing is written.' }
-const REMOTE = {
+export const REMOTE = {
   '--host user@host[:port]': 'Work on a server over SSH; backups stay on this computer.',
   '--identity FILE': 'The SSH private key (else a running agent or ~/.ssh/id_*).',
   '--accept-host-key SHA256:…': 'Trust the server\'s key fingerprint on the first connection.',
   '--password-stdin': 'Read the SSH password, then sudo\'s, from standard input, one a line (never stored).',
   '--sudo': 'Run every step on the server through sudo.'
 }
-const COMMON = { '--verbose, -v': 'Print the run\'s log (steps, timings, exit codes; never a token).', '--help, -h': 'Show this help.' }
+export const COMMON = { '--verbose, -v': 'Print the run\'s log (steps, timings, exit codes; never a token).', '--help, -h': 'Show this help.' }
 
 const EXITS = '0 on success (also when there is nothing to remove), 1 when the job failed, 2 for a usage error.'
 
@@ -123,6 +123,13 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     usage: ['plex-reclaim report [--out FILE] [--include-email] [--root DIR] [--backup-dir DIR] [--json]'],
     flags: { '--out FILE': 'Write the report to FILE (else into a reports folder beside the backups).', '--include-email': 'Keep e-mail addresses in the report (left out unless you ask).', ...ROOT, ...BACKUP_DIR, ...JSON_FLAG },
     example: 'sudo plex-reclaim report --out plex-report.txt'
+  },
+  completion: {
+    summary: 'Print the shell completion script for bash, zsh or fish (commands and their flags, from this help), or with man the manual page.',
+    usage: ['plex-reclaim completion bash|zsh|fish|man'],
+    flags: {},
+    example: 'plex-reclaim completion bash > ~/.local/share/bash-completion/completions/plex-reclaim',
+    exits: '0 with the script, 2 for a shell it does not know.'
   },
   help: {
     summary: 'Show the help of one command.',

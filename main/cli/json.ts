@@ -74,7 +74,7 @@ export interface ClaimJson {
    * that did not take there (claimed false): follow serverSignIn's steps on the server.
    */
   readonly route: ClaimResult['route'] | 'server-sign-in'
-  readonly serverSignIn: { readonly url: string; readonly steps: readonly string[] } | null
+  readonly serverSignIn: { readonly steps: readonly string[]; readonly sources: readonly string[] } | null
   /** plex.tv's own list of the account's servers, asked with the server's new token; null when not asked. */
   readonly ownership: OwnershipJson | null
 }
@@ -94,7 +94,7 @@ export interface OwnershipJson {
 }
 
 /** plex.tv's view of the token the server holds (status only; inspect stays offline). */
-export type SignInJson = { readonly state: 'valid'; readonly username: string | null } | { readonly state: 'revoked' } | { readonly state: 'unknown' }
+export type SignInJson = { readonly state: 'valid'; readonly username: string | null } | { readonly state: 'revoked' } | { readonly state: 'claim-needed' } | { readonly state: 'unknown' }
 
 export const detectJson = (i: Installation): DetectJson => ({
   id: i.id,

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'TOOL_MISSING'
   | 'UNSUPPORTED_PLATFORM'
   | 'CONTROL_FAILED'
+  /** macOS refused the Apple Event to quit the server (-1743) and the TERM fallback failed too. */
+  | 'APPLE_EVENTS_DENIED'
   | 'MANUAL_CONTROL'
   | 'STOP_TIMEOUT'
   | 'START_TIMEOUT'

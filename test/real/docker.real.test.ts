@@ -39,7 +39,7 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
   })
 
   /** A container of `image` running the simulator, its config folder from the host. */
-  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean; mountAt?: string; env?: Record<string, string> } = {}): Promise<Plex> {
+  async function container(image: keyof typeof IMAGES, options: { restart?: string; running?: boolean; mountAt?: string; env?: Record<string, string>; stopTimeout?: number; stopDelayMs?: number } = {}): Promise<Plex> {
     const name = `plex-${image}-${Math.random().toString(36).slice(2, 8)}`
     const config = join(work, name)
     // The host folder is mounted at /config, or at a folder below it (mountAt).
@@ -51,8 +51,9 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
     const port = await freePort()
     const inside = join('/config', LAYOUT[image])
     const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`])
-    const args = [...env, '--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:${join('/config', options.mountAt ?? '')}`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
-    const command = ['node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', inside, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', '200']
+    const stop = options.stopTimeout === undefined ? [] : ['--stop-timeout', String(options.stopTimeout)]
+    const args = [...env, ...stop, '--name', name, '--label', LABEL, '--restart', options.restart ?? 'unless-stopped', '--network', 'host', '-v', `${config}:${join('/config', options.mountAt ?? '')}`, '-v', '/usr/bin/node:/usr/bin/node:ro', '-v', `${join(REPO, 'out')}:/opt/plex-reclaim/out:ro`, IMAGES[image]]
+    const command = ['node', '/opt/plex-reclaim/out/node/pms-simulator.js', '--data-dir', inside, '--port', String(port), '--plex-tv', plexTv.url, '--stop-delay-ms', String(options.stopDelayMs ?? 200)]
     const r = options.running === false ? await d.docker('create', ...args, ...command) : await d.docker('run', '-d', ...args, ...command)
     expect(r.stderr).toBe('')
     if (options.running !== false) await identity(port)
@@ -210,6 +211,19 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
       expect(r.stdout).not.toContain('claim-secretvalue')
       expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_OUT)
     })
+  })
+
+  // Issue 25 item 9: `docker stop` waits the container's own StopTimeout before SIGKILL. A server
+  // that needs 4 s to save and quit, in a container made with --stop-timeout 8, under a reset
+  // whose timeout is 2 s: the stop is waited for instead of being cut off at 2 s.
+  it('the container\'s own StopTimeout is waited for: a server needing 4 s to stop is stopped and reset with --timeout 2', async () => {
+    const plex = await container('plexinc', { stopTimeout: 8, stopDelayMs: 4000 })
+    expect((await d.docker('inspect', '--format', '{{json .Config.StopTimeout}}', plex.name)).stdout.trim()).toBe('8')
+    const id = (await detect()).find((f) => f.control.container === plex.name)!.id
+    const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port), '--timeout', '2')
+    expect(r.code, r.stderr + r.stdout).toBe(0)
+    expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_OUT)
+    expect(await running(plex.name)).toBe('true')
   })
 
   it('a stopped container is found, and the reset edits it and starts it unclaimed', async () => {

@@ -51,6 +51,19 @@ const denied = () => {
   process.exit(1)
 }
 const done = () => process.stdout.write('The operation completed successfully.\r\n')
+// Another account's hive: Windows secures a loaded user hive to that account, SYSTEM and the
+// Administrators group (learn.microsoft.com, "Registry Key Security and Access Rights": a key's
+// security descriptor decides; a profile hive's root grants Users no access), so export, import,
+// add and delete there without an administrator are "Access is denied.". LocalSystem's hive
+// (S-1-5-18, .DEFAULT) stays readable, as detection reads it. Tests load hives only through the
+// stand-in, so "another account's" is every loaded name but S-1-5-18.
+const othersHive = (key) => {
+  const m = /^(?:HKU|HKEY_USERS)\\([^\\]+)/i.exec(key ?? '')
+  return m !== null && !/^(S-1-5-18|\.default)$/i.test(m[1]) && hives().some((h) => lower(h) === lower(m[1]))
+}
+const importNamesOthers = (path) => [...readReg(path).matchAll(/^\[(HKEY_USERS\\[^\]]+)\]/gim)].some((m) => othersHive(m[1]))
+if (!elevated && ['export', 'add', 'delete'].includes(verb) && othersHive(args[1])) denied()
+if (!elevated && verb === 'import' && importNamesOthers(args[1])) denied()
 
 function exportText(key) {
   const dir = mkdtempSync(join(tmpdir(), 'reg-standin-'))

@@ -1,4 +1,4 @@
-import { CLAIM_URL, CoreError, GENERAL_CLAIM_WARNING, SERVER_SIGN_IN_STEPS, SERVER_SIGN_IN_URL, accountChangeWarning, type ClaimResult, type Known, type Ownership, type SignInResult } from '../../app/index'
+import { CLAIM_URL, CoreError, GENERAL_CLAIM_WARNING, SERVER_SIGN_IN_SOURCES, SERVER_SIGN_IN_STEPS, accountChangeWarning, type ClaimResult, type Known, type Ownership, type SignInResult } from '../../app/index'
 import type { CliContext } from '../context'
 import { UsageError, chosen, printJson } from '../context'
 import type { ClaimJson, OwnershipJson } from '../json'
@@ -66,7 +66,7 @@ async function orServerSignIn(ctx: CliContext, claim: () => Promise<number>): Pr
     return await claim()
   } catch (error) {
     if (!(error instanceof CoreError) || error.code !== 'CLAIM_SERVER_SIGN_IN' || !ctx.flags.json) throw error
-    const json: ClaimJson = { claimed: false, username: null, accountChange: null, route: 'server-sign-in', serverSignIn: { url: SERVER_SIGN_IN_URL, steps: SERVER_SIGN_IN_STEPS }, ownership: null }
+    const json: ClaimJson = { claimed: false, username: null, accountChange: null, route: 'server-sign-in', serverSignIn: { steps: SERVER_SIGN_IN_STEPS, sources: SERVER_SIGN_IN_SOURCES }, ownership: null }
     printJson(ctx, json)
     return 1
   }

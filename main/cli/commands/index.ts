@@ -1,6 +1,7 @@
 import type { CliContext } from '../context'
 import { backupsCommand } from './backups'
 import { claimCommand } from './claim'
+import { completionCommand } from './completion'
 import { detectCommand, inspectCommand } from './detect'
 import { elevatedResetCommand } from './elevated'
 import { resumeCommand, rollbackCommand } from './recovery'
@@ -25,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   resume: resumeCommand,
   rollback: rollbackCommand,
   report: reportCommand,
+  completion: completionCommand,
   // The desktop app's privileged helper (pkexec runs it); not listed in the help.
   'elevated-reset': elevatedResetCommand
 }

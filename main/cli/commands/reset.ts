@@ -1,4 +1,4 @@
-import type { BackupManifest, Known, RunResult } from '../../app/index'
+import { claimAgainHint, type BackupManifest, type Known, type RunResult } from '../../app/index'
 import type { CliContext } from '../context'
 import { UsageError, chosen, printJson, requireYes } from '../context'
 import { resetJson } from '../json'
@@ -19,11 +19,11 @@ async function report(ctx: CliContext, k: Known, result: RunResult, service: boo
   if (ctx.flags.json) {
     printJson(ctx, resetJson(k, result, { status: nothing ? 'nothing-to-remove' : 'removed', removed: result.removed, account: k.installation.account, backup, claimed: service && !nothing ? false : null }))
   } else if (nothing) ctx.out(`Nothing to remove: ${target} holds none of the four sign-in keys. Nothing was changed.`)
-  else if (service) ctx.out(`Done. Claim the server now: plex-reclaim claim --token CLAIM-TOKEN (from https://www.plex.tv/claim), or open Plex Web on the server. Backup: ${backup?.id ?? result.journal.backupId}.`)
+  else if (service) ctx.out(`Done. Claim the server now: ${claimAgainHint(k.installation.platform)} Backup: ${backup?.id ?? result.journal.backupId}.`)
   else {
     ctx.out(`Removed ${result.removed.join(', ') || 'the sign-in'} from ${target}.`)
     if (backup) ctx.out(`Backup ${backup.id} (sha256 ${backup.sha256.slice(0, 12)}…, verified).`)
-    ctx.out('Start Plex Media Server, then claim it again: plex-reclaim claim --token CLAIM-TOKEN, or open http://127.0.0.1:32400/web on the server.')
+    ctx.out(`Start Plex Media Server, then claim it again: ${claimAgainHint(k.installation.platform)}`)
   }
   return 0
 }

@@ -15,6 +15,8 @@ function describeDiagnosis(d: Diagnosis): string[] {
         ? `accepts its token, for ${describeAccountRef(s.account)}: if you can sign in to Plex as that account, no reset is needed`
         : s.state === 'revoked'
           ? 'no longer accepts its token (revoked): a reset is needed'
+          : s.state === 'claim-needed'
+            ? 'its token is empty (as a revoked server may be left): it is signed in to no account and needs a claim'
           : `cannot tell (${s.reason === 'no-token' ? 'no token in its settings' : s.reason === 'unreadable' ? 'its settings cannot be read' : s.reason === 'unreachable' ? 'plex.tv did not answer' : 'plex.tv gave an unexpected answer'})`
     }`
   ]
@@ -22,7 +24,7 @@ function describeDiagnosis(d: Diagnosis): string[] {
   if (a) {
     lines.push(
       `  local:      allowedNetworks is ${a.allowedNetworks.join(', ')}; the server sees this computer as ${a.seenAs.addresses.join(' or ')}: ${
-        a.inside ? 'inside, so Plex Web opened from here may reach it without signing in' : 'outside it'
+        a.inside ? 'inside, so Plex Web opened from here may reach it without signing in, unless the owner\'s account has a PIN (Plex article 203948786)' : 'outside it'
       }`
     )
   }

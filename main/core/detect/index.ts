@@ -148,7 +148,7 @@ async function detectOn(options: DetectOptions): Promise<Installation[]> {
         control: w.control,
         // A signed-out account's hive is read once the run has loaded it (that needs an administrator).
         account: w.hive ? null : summarizeAccount((k) => w.values[k]),
-        readError: w.hive ? { code: 'PERMISSION_DENIED', message: `${w.label} keeps its settings in a user hive that is not loaded now; the reset loads it (${w.hive.file}), asking for administrator rights.` } : null
+        readError: w.readError ? { code: 'PERMISSION_DENIED', message: w.readError } : w.hive ? { code: 'PERMISSION_DENIED', message: `${w.label} keeps its settings in a user hive that is not loaded now; the reset loads it (${w.hive.file}), asking for administrator rights.` } : null
       })
     }
   }

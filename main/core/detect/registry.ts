@@ -21,11 +21,13 @@ export type Exported = { readonly ok: true; readonly bytes: Buffer; readonly key
  * `reg export KEY FILE /y` into a fresh private folder, read back and parsed. Always /y, and always
  * a file that does not exist yet: without /y, reg asks on the console whether to overwrite.
  */
-export async function regExport(host: Host, key: string): Promise<Exported> {
+export type RegRunner = (args: readonly string[]) => Promise<ExecResult>
+
+export async function regExport(host: Host, key: string, run: RegRunner = (args) => reg(host, args)): Promise<Exported> {
   const dir = await host.makeTempDir('plex-reclaim')
   try {
     const path = inDir(host, dir, 'export.reg')
-    const result = await reg(host, ['export', key, path, '/y'])
+    const result = await run(['export', key, path, '/y'])
     if (result.exitCode !== 0) return { ok: false, result }
     const bytes = await host.readFile(path)
     return { ok: true, bytes, keys: parseRegFile(bytes) }

@@ -67,7 +67,12 @@ async function parseUnit(host: Host, root: string, unit: string): Promise<{ envi
  */
 export async function unitEnvironment(host: Host, root: string, unit: string, name: string): Promise<string | undefined> {
   const live = root === '/' && (await exists(host, root, '/run/systemd/system')) ? await askSystemd(host, unit) : null
-  const { environment, files } = live ?? (await parseUnit(host, root, unit))
+  // systemd 239 (RHEL 8) prints an item with a space as "[unprintable]" (bus-util.c,
+  // bus_print_property); 252 quotes it. Then the unit and its drop-ins say what systemd cannot.
+  const unprintable = live?.environment.includes('[unprintable]') ?? false
+  const parsed = !live || unprintable ? await parseUnit(host, root, unit) : null
+  const environment = parsed && (unprintable || !live) ? parsed.environment : live!.environment
+  const files = live ? live.files : parsed!.files
   let value: string | undefined
   for (const item of environment) if (item.startsWith(`${name}=`)) value = item.slice(name.length + 1)
   for (const file of files) {

@@ -61,7 +61,8 @@ export type ServerControl =
   | { readonly kind: 'freebsd-rc'; readonly service: string }
   | { readonly kind: 'iocage'; readonly jail: string; readonly service: string }
   | { readonly kind: 'windows-tray'; readonly installFolder: string | null }
-  | { readonly kind: 'windows-service'; readonly service: string }
+  /** wrapper: a service (PmsService's PlexService) that starts Plex Media Server and restarts it when it exits. */
+  | { readonly kind: 'windows-service'; readonly service: string; readonly wrapper?: true }
   | { readonly kind: 'macos-app'; readonly user: string | null }
   | { readonly kind: 'manual'; readonly hint: string }
 

@@ -50,6 +50,11 @@ describe('diagnosis: the token the server holds, asked of plex.tv', () => {
     expect(d).toEqual({ signIn: { state: 'unknown', reason: 'unreadable' }, localAccess: null })
   })
 
+  it('an empty token left after a revocation (linuxserver/docker-plex #328): a claim is needed, and plex.tv is not asked', async () => {
+    const d = await run(prefs('PlexOnlineToken="" PlexOnlineUsername="kate" PlexOnlineMail="kate@example.com"'), local, systemd, 'http://127.0.0.1:9')
+    expect(d.signIn).toEqual({ state: 'claim-needed' })
+  })
+
   it('no token in the settings: unknown (not signed in)', async () => {
     expect((await run(prefs('FriendlyName="Den"'))).signIn).toEqual({ state: 'unknown', reason: 'no-token' })
   })

@@ -14,11 +14,15 @@ import { addressesServerSees, type SeenAddresses } from './client-address'
 export type SignInDiagnosis =
   | { readonly state: 'valid'; readonly account: PlexAccountRef }
   | { readonly state: 'revoked' }
+  /** PlexOnlineToken is there but empty, as a revoked server may be left (linuxserver/docker-plex #328): it needs a claim. */
+  | { readonly state: 'claim-needed' }
   | { readonly state: 'unknown'; readonly reason: 'no-token' | 'unreadable' | 'unreachable' | 'unexpected-answer' }
 
 /**
  * allowedNetworks (article 200890058) and the address the server sees for this computer. Given
- * only for a server without Plex Home (article 203948786): with Plex Home, PMS asks for a user.
+ * only for a server without Plex Home (article 203948786): with Plex Home, PMS asks for a user. The
+ * same article says a PIN on the owner's account forces sign-in too; whether that account sets
+ * PlexOnlineHome is not known, so the wizard's words say so instead of this being inferred.
  */
 export interface LocalAccess {
   readonly allowedNetworks: readonly string[]
@@ -52,7 +56,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Diagnosis> {
   }
   const token = values.PlexOnlineToken
   const [check, localAccess] = await Promise.all([token ? checkToken(input.plexTv, token) : null, localAccessOf(input, values.allowedNetworks, values.PlexOnlineHome === '1')])
-  const signIn: SignInDiagnosis = !check ? { state: 'unknown', reason: 'no-token' } : check
+  const signIn: SignInDiagnosis = token === '' ? { state: 'claim-needed' } : !check ? { state: 'unknown', reason: 'no-token' } : check
   return { signIn, localAccess }
 }
 

@@ -110,14 +110,20 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
     const found = (await host.which(command.program)) !== null
     check('server-control', found, found ? `The server is controlled with ${command.program}` : `"${command.program}" is not available here, so the server cannot be stopped. Stop it yourself and use reset --no-service.`)
   }
+  // A stop without a start would leave the server stopped (issue 25 item 4: a Windows tray
+  // install whose Plex Media Server.exe was not found).
+  if (command && !controlCommand(server.control, 'start')) {
+    check('server-control', false, 'Plex Reclaim could stop the server, but no Plex Media Server.exe was found to start it again (no InstallFolder in the registry, none in Program Files), so it would be left stopped. Quit Plex Media Server yourself, run the reset with --no-service, then start it from the Start menu.')
+  }
 
   if (server.control.kind === 'docker') {
     const finding = await containerEnvFinding(host, server.control.container)
     if (finding) check('container-env', finding.ok, finding.message, finding.warning)
-    // Without a way to its API the start could not be checked: refused before anything changes.
-    const unreachable = await apiFor(host, server).unreachable?.()
-    if (unreachable) check('server-api', false, unreachable)
   }
+  // Without a way to its API the start could not be checked: refused before anything changes
+  // (a container without curl or a route; a VNET jail, issue 25 item 5).
+  const unreachable = await apiFor(host, server).unreachable?.()
+  if (unreachable) check('server-api', false, unreachable)
 
   await clockAndNetwork(host, options.plexTvUrl, check)
   return { checks, snapshot }

@@ -7,7 +7,7 @@ import { normaliseHostName, type HostRef } from './host-ref'
 import { ChannelPool, type RunResult } from './ssh-channels'
 import { openConnection, type SshAuth } from './ssh-connect'
 import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
-import { FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_SCRIPT } from './ssh-scripts'
+import { FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_SCRIPT, NEW_FILE_SCRIPT, inFolderOwnersName } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
 import { probeableUrl, type NetworkCheck } from './network-check'
 import type { KnownHosts } from './ssh-known-hosts'
@@ -201,7 +201,7 @@ export class SshHost implements Host {
   }
 
   async mkdir(path: string, mode = 0o700): Promise<void> {
-    const r = await this.change({ script: 'mkdir -p -- "$1" && chmod "$2" -- "$1"', args: [path, mode.toString(8)] })
+    const r = await this.change({ script: inFolderOwnersName('mkdir -p -- "$1" && chmod "$2" -- "$1"'), args: [path, '-', path, mode.toString(8)] })
     if (r.code !== 0) throw toErrno(r.stderr, path)
   }
 
@@ -216,7 +216,7 @@ export class SshHost implements Host {
     const owner = options.uid !== undefined && options.gid !== undefined ? `${options.uid}:${options.gid}` : ''
     const mode = options.mode !== undefined ? options.mode.toString(8) : ''
     const source = this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
-    const r = await this.change({ script: INSTALL_SCRIPT, args: [temp, path, owner, mode, source] }, source === '-' ? data : undefined)
+    const r = await this.change({ script: inFolderOwnersName(INSTALL_SCRIPT), args: [posix.dirname(path), source, temp, path, owner, mode, source] }, source === '-' ? data : undefined)
     const facts = this.learn(r, path).paths.get(path) ?? {}
     this.answers.set(path, { facts, asked: new Set() })
     const after = facts.lstat
@@ -228,8 +228,7 @@ export class SshHost implements Host {
 
   async writeNewFile(path: string, data: Buffer, mode: number): Promise<void> {
     const source = this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
-    const script = 'set -e; set -C; umask 077; if [ "$3" = - ]; then cat > "$1"; else cat -- "$3" > "$1"; rm -f -- "$3"; fi; chmod "$2" -- "$1"; sync'
-    const r = await this.change({ script, args: [path, mode.toString(8), source] }, source === '-' ? data : undefined)
+    const r = await this.change({ script: inFolderOwnersName(NEW_FILE_SCRIPT), args: [posix.dirname(path), source, path, mode.toString(8), source] }, source === '-' ? data : undefined)
     if (r.code !== 0) throw toErrno(r.stderr, path)
   }
 
@@ -250,12 +249,12 @@ export class SshHost implements Host {
   }
 
   async rename(from: string, to: string): Promise<void> {
-    const r = await this.change(['mv', '-f', '--', from, to])
+    const r = await this.change({ script: inFolderOwnersName('mv -f -- "$1" "$2"'), args: [posix.dirname(to), '-', from, to] })
     if (r.code !== 0) throw toErrno(r.stderr, to)
   }
 
   async remove(path: string): Promise<void> {
-    const r = await this.change(['rm', '-rf', '--', path])
+    const r = await this.change({ script: inFolderOwnersName('rm -rf -- "$1"'), args: [posix.dirname(path), '-', path] })
     if (r.code !== 0) throw toErrno(r.stderr, path)
   }
 

@@ -98,6 +98,22 @@ export function containerApi(host: Host, container: string, port: number): Serve
 
 /** Where a server's API is reached: from inside its container for Docker, else this host's loopback. */
 export const apiFor = (host: Host, target: { readonly control: ServerControl; readonly port: number }): ServerApi =>
-  target.control.kind === 'docker' ? containerApi(host, target.control.container, target.port) : loopbackApi(target.port)
+  target.control.kind === 'docker' ? containerApi(host, target.control.container, target.port) : target.control.kind === 'iocage' ? jailApi(host, target.control.jail, target.port) : loopbackApi(target.port)
+
+/**
+ * A TrueNAS CORE / iocage jail. A VNET jail has its own network stack with its own lo0 (iocage's
+ * networking documentation, "VIMAGE/VNET"; iocage property vnet=on), so the host's 127.0.0.1
+ * does not reach its server: refused at preflight, before anything changes, saying what to do.
+ * A shared-IP jail's server is reached on the host's loopback as before.
+ */
+function jailApi(host: Host, jail: string, port: number): ServerApi {
+  return Object.assign(loopbackApi(port), {
+    unreachable: async (): Promise<string | null> => {
+      const r = await host.exec('iocage', ['get', 'vnet', jail], { timeoutMs: 10_000 })
+      if (r.exitCode !== 0 || !/^(on|1|yes)$/i.test(r.stdout.trim())) return null
+      return `The jail ${jail} has its own network (VNET), so its Plex Media Server cannot be reached on this host's 127.0.0.1 to check that it started and to claim it. Stop it yourself (iocage exec ${jail} service plexmediaserver stop), run the reset on its Preferences.xml with --file PATH --no-service, start it again, then claim it in Plex Web at the jail's own address.`
+    }
+  })
+}
 
 export const asApi = (api: number | ServerApi): ServerApi => (typeof api === 'number' ? loopbackApi(api) : api)

@@ -3,7 +3,7 @@ import { startPlexTv, type PlexTvStandIn } from '../../simulator/plex-tv'
 import { startSimulator, type RunningSimulator } from '../../simulator/pms'
 import { SIGNED_OUT, layOut, tempDir } from '../../../test/support/temp'
 import { freePort } from '../../../test/support/linux-server'
-import { claimServer, serverOwnSignIn } from './claim'
+import { claimAgainHint, claimServer, serverOwnSignIn } from './claim'
 import { readIdentity } from './identity'
 
 /**
@@ -38,11 +38,21 @@ describe('the claim on servers that sign in through their own Plex Web', () => {
     expect(serverOwnSignIn('windows', '')).toBe(false)
   })
 
+  it('the hint after a reset: the server\'s own sign-in on Windows and macOS, never its bundled Plex Web there (issue 25 item 6)', () => {
+    for (const platform of ['windows', 'macos'] as const) {
+      expect(claimAgainHint(platform)).toMatch(/plex-reclaim claim --token CLAIM-TOKEN.*its icon.*"Open Plex…".*sign in/)
+      expect(claimAgainHint(platform)).not.toMatch(/32400\/web/)
+    }
+    expect(claimAgainHint('linux')).toMatch(/or open http:\/\/127\.0\.0\.1:32400\/web on the server/)
+  })
+
   it('a Windows 1.32.2 server whose claim changes nothing: the user is sent to its own sign-in, with the steps', async () => {
     const port = await server('1.32.2.7100-248a2daf0', true)
     const claim = claimServer(port, plexTv!.mintClaimToken({ username: 'kate_new' }), { platform: 'windows' })
     await expect(claim).rejects.toMatchObject({ code: 'CLAIM_SERVER_SIGN_IN' })
-    await expect(claim).rejects.toThrow(/Plex Media Server 1\.32\.2\.7100-248a2daf0 on Windows is claimed through its own sign-in.*the claim from here left it unclaimed.*Open Plex….*Sign in with your Plex account.*claims itself.*http:\/\/127\.0\.0\.1:32400\/web/s)
+    await expect(claim).rejects.toThrow(/Plex Media Server 1\.32\.2\.7100-248a2daf0 on Windows is claimed through its own sign-in.*the claim from here left it unclaimed.*Open Plex….*Sign in with your Plex account.*claims itself.*our reading of Plex's announcements: https:\/\/forums\.plex\.tv\/t\/new-claiming-requirement-for-windows\/839096 and https:\/\/forums\.plex\.tv\/t\/new-server-claiming-requirement-for-macos\/816337/s)
+    // Issue 25 item 6: both announcements say the bundled Plex Web no longer offers the claim there.
+    await expect(claim).rejects.not.toThrow(/32400\/web/)
     expect(await readIdentity(port)).toMatchObject({ claimed: false })
   })
 

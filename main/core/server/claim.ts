@@ -39,18 +39,33 @@ export function serverOwnSignIn(platform: Platform | null, version: string): boo
   return i < 0 || parts[i]! > from[i]!
 }
 
-/** What to do on such a server, in the order to do it (the CLI's JSON lists them too). */
-export const SERVER_SIGN_IN_URL = 'http://127.0.0.1:32400/web'
+/**
+ * What to do on such a server, in the order to do it (the CLI's JSON lists them too): our reading
+ * of the two announcements, which say opening the bundled Plex Web (127.0.0.1:32400/web) no longer
+ * offers the claim there, so that is not a step (issue 25 item 6).
+ */
+export const SERVER_SIGN_IN_SOURCES = ['https://forums.plex.tv/t/new-claiming-requirement-for-windows/839096', 'https://forums.plex.tv/t/new-server-claiming-requirement-for-macos/816337'] as const
 export const SERVER_SIGN_IN_STEPS = [
   'On the computer that runs Plex Media Server, click its icon (in the notification area on Windows, in the menu bar on macOS) and choose "Open Plex…".',
-  'Sign in with your Plex account when the server asks: it claims itself for that account.',
-  `If no sign-in appears, open ${SERVER_SIGN_IN_URL} in a browser on that computer and sign in there; then open Plex Web as usual.`
+  'Sign in with your Plex account when the server asks: it claims itself for that account.'
 ] as const
+const OUR_READING = `(These steps are our reading of Plex's announcements: ${SERVER_SIGN_IN_SOURCES.join(' and ')}.)`
 
 function useServerSignIn(platform: Platform, version: string, why: string): CoreError {
   const name = platform === 'windows' ? 'Windows' : 'macOS'
   const steps = SERVER_SIGN_IN_STEPS.map((s, i) => `${i + 1}. ${s}`).join(' ')
-  return new CoreError('CLAIM_SERVER_SIGN_IN', `Plex Media Server ${version} on ${name} is claimed through its own sign-in (Plex's announcement for ${name} ${OWN_SIGN_IN_FROM[platform]!.join('.')} and later), and the claim from here ${why}. ${steps}`)
+  return new CoreError('CLAIM_SERVER_SIGN_IN', `Plex Media Server ${version} on ${name} is claimed through its own sign-in (Plex's announcement for ${name} ${OWN_SIGN_IN_FROM[platform]!.join('.')} and later), and the claim from here ${why}. ${steps} ${OUR_READING}`)
+}
+
+/**
+ * The hint after a reset. On Windows and macOS the server's icon ("Open Plex…") is the way on
+ * every version (older ones open the bundled Plex Web from there), so the bundled Plex Web is not
+ * named there; elsewhere it still offers the claim.
+ */
+export function claimAgainHint(platform: Platform): string {
+  const token = `plex-reclaim claim --token CLAIM-TOKEN (from ${CLAIM_URL})`
+  if (platform !== 'windows' && platform !== 'macos') return `${token}, or open http://127.0.0.1:32400/web on the server.`
+  return `${token}, or, on the computer that runs the server, click its icon, choose "Open Plex…" and sign in with your Plex account ${OUR_READING}`
 }
 
 /** How long the claim waits out startup maintenance, and how often it looks again. */
@@ -111,6 +126,9 @@ async function sendAndConfirm(api: ServerApi, token: string, until: number, onPr
   if (!answer) throw new CoreError('SERVER_UNREACHABLE', `Plex Media Server stopped answering on ${api.where} during the claim. Check that it runs, then claim again with a new token.`)
   if (isMaintenancePage(answer)) throw new CoreError('SERVER_MAINTENANCE', 'Plex Media Server is still running its startup maintenance (for example a database update). Wait until it finishes, then claim again with a new token.')
   if (answer.status === 401 || /401 Unauthorized/.test(answer.body)) {
+    // A claim token works once: a claim that finished meanwhile (a second click, the server's own
+    // sign-in) makes ours a 401. The server says whether it is claimed now (issue 25 item 10).
+    if ((await identityAfterMaintenance(api, until))?.claimed) return { claimed: true, username: null }
     throw new CoreError('CLAIM_TOKEN_REJECTED', `plex.tv did not accept that claim token: it has expired (they last about 4 minutes) or belongs to nobody. Get a new one at ${CLAIM_URL} and use it right away.`)
   }
   if (answer.status >= 500) {

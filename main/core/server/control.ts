@@ -5,9 +5,10 @@ import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
 import { apiFor } from './api'
-import { macosControlCommand } from './macos-control'
+import { appleEventsRefused, macosControlCommand, runPlain, stopWithoutAppleEvents } from './macos-control'
 import { plexProcessRunning } from './process-gone'
 import { probeServer, type Identity } from './identity'
+import { containerStopTimeout } from '../detect/containers'
 
 export const DEFAULT_PORT = 32400
 
@@ -125,10 +126,17 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
     })
     return waitFor(host, target, verb, options)
   }
-  const timeouts = { commandMs: options.timeoutMs ?? 60_000, promptMs: options.promptTimeoutMs ?? 120_000 }
-  const elevate = target.control.kind === 'windows-service' ? runWithUac : runWithPolkit
-  const result = await elevate(host, command, instead, timeouts)
+  // docker stop waits the container's own StopTimeout before SIGKILL: our wait is at least that.
+  const stopTimeoutS = verb === 'stop' && target.control.kind === 'docker' ? await containerStopTimeout(host, target.control.container) : null
+  const commandMs = Math.max(options.timeoutMs ?? 60_000, stopTimeoutS !== null ? (stopTimeoutS + 15) * 1000 : 0)
+  const timeouts = { commandMs, promptMs: options.promptTimeoutMs ?? 120_000 }
+  // macOS has no polkit: its "Not authorized to send Apple events" is no reason for pkexec.
+  const elevate = target.control.kind === 'windows-service' ? runWithUac : target.control.kind === 'macos-app' ? runPlain : runWithPolkit
+  let result = await elevate(host, command, instead, timeouts)
   options.log?.(`${command.program} ${command.args.join(' ')}: exit ${result.exitCode ?? (result.timedOut ? 'timed out' : 'none')}`)
+  if (target.control.kind === 'macos-app' && verb === 'stop' && appleEventsRefused(result)) {
+    result = await stopWithoutAppleEvents(host, target.control.user, timeouts.commandMs, options.log)
+  }
   if (result.notFound) throw new CoreError('CONTROL_FAILED', `"${command.program}" was not found, so the server could not be ${verb === 'stop' ? 'stopped' : 'started'}. Run this instead: ${instead}`)
   if (result.timedOut && verb === 'stop') {
     throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`, { command: instead })
@@ -137,5 +145,12 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
     const said = (result.stderr || result.stdout).trim().split(/\r?\n/)[0] ?? ''
     throw new CoreError('CONTROL_FAILED', `${command.program} could not ${verb} Plex Media Server: ${said || `exit code ${result.exitCode}`}. Run this instead: ${instead}`)
   }
-  return waitFor(host, target, verb, options)
+  // A wrapper (PmsService) would start the server again: with its service stopped first, the
+  // server it may leave running is closed too (issue 25 item 3). Its start starts the server.
+  if (target.control.kind === 'windows-service' && target.control.wrapper && verb === 'stop' && (await plexProcessRunning(host, target.control))) {
+    const close = { program: 'taskkill', args: ['/im', 'Plex Media Server.exe'] }
+    const closed = await runWithUac(host, close, 'taskkill /im "Plex Media Server.exe"', timeouts)
+    options.log?.(`taskkill /im Plex Media Server.exe: exit ${closed.exitCode ?? 'none'}`)
+  }
+  return waitFor(host, target, verb, { ...options, timeoutMs: commandMs })
 }

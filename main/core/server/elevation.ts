@@ -64,8 +64,9 @@ export const runWithPolkit = (host: Host, command: Command, instead: string, tim
 
 /** sc.exe prints its errors on stdout, e.g. "[SC] OpenService FAILED 5: Access is denied.", exit 5. */
 const WINDOWS_DENIED = /FAILED 5:|Access is denied/i
-// Letters, digits, spaces and path characters: no quote, $ or backtick can reach PowerShell.
-const SAFE_ARGUMENT = /^[A-Za-z0-9 ._:\\-]+$/
+// Letters, digits, spaces, path characters, reg's /switches and the comma of "Plex, Inc.": no quote, $ or
+// backtick can reach PowerShell (inside its single quotes a comma is literal: about_Quoting_Rules).
+const SAFE_ARGUMENT = /^[A-Za-z0-9 ._:,/\\-]+$/
 
 /** UAC's outcomes (Start-Process -Verb RunAs): cancelled, refused, or no answer in time. */
 export function uacOutcome(result: ExecResult, instead: string): CoreError | null {
@@ -83,8 +84,10 @@ const UAC: Elevation = {
   elevated: async (_host, command) => {
     // Fixed, allowlisted words only: they are quoted into a PowerShell command line.
     if (![command.program, ...command.args].every((a) => SAFE_ARGUMENT.test(a))) return null
-    // Start-Process joins -ArgumentList with spaces, unquoted: an argument with a space gets its own quotes.
-    const list = command.args.map((a) => (a.includes(' ') ? `'"${a}"'` : `'${a}'`)).join(',')
+    // Start-Process joins -ArgumentList with spaces, unquoted: an argument with a space gets its own
+    // quotes, and the backslashes before that closing quote are doubled, or the program's C runtime
+    // reads \" as a literal quote ("Parsing C command-line arguments", learn.microsoft.com).
+    const list = command.args.map((a) => (a.includes(' ') ? `'"${a.replace(/(\\+)$/, '$1$1')}"'` : `'${a}'`)).join(',')
     const script = `$p = Start-Process -FilePath '${command.program}' -ArgumentList ${list} -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`
     return { program: 'powershell', args: ['-NoProfile', '-NonInteractive', '-Command', script] }
   },

@@ -3,6 +3,7 @@ import { summarizeAccount } from '../account/summary'
 import { sha256 } from '../backups/store'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
+import { macUserContext, type MacUserContext } from '../server/macos-control'
 import { MACOS_DOMAIN, SIGN_IN_KEYS, type SignInKey } from './keys'
 import { readPlistValues } from './plist-values'
 import { toolFailure } from './tool-errors'
@@ -26,14 +27,22 @@ export class MacDefaultsStore implements SettingsStore {
     this.target = { kind: 'macos-defaults', domain: MACOS_DOMAIN, user }
   }
 
-  /** defaults acts on the calling user's domain: run as the user who runs the server. */
-  private run(args: string[], doing: string) {
-    const asOther = this.target.user && process.getuid?.() === 0 && this.target.user !== 'root'
-    const [program, argv] = asOther ? ['sudo', ['-u', this.target.user!, 'defaults', ...args]] : ['defaults', args]
-    return this.host.exec(program as string, argv as string[], { timeoutMs: 30_000 }).then((r) => {
-      if (r.exitCode !== 0) throw toolFailure('defaults', r, doing)
-      return r
-    })
+  private context: Promise<MacUserContext | null> | null = null
+
+  /**
+   * defaults acts on the calling user's domain: run as the user who runs the server, decided by
+   * the uid on the server's machine (over SSH this process's own says nothing; issue 25 item 8).
+   */
+  private async run(args: string[], doing: string) {
+    const user = this.target.user
+    this.context ??= user ? macUserContext(this.host, user, 'its settings are read and changed') : Promise.resolve(null)
+    const context = await this.context
+    // sudo resets PATH (secure_path): defaults by its absolute path.
+    const defaults = context?.as === 'root' ? ((await this.host.which('defaults')) ?? '/usr/bin/defaults') : null
+    const [program, argv] = defaults ? ['sudo', ['-u', user!, defaults, ...args]] : ['defaults', args]
+    const r = await this.host.exec(program, argv, { timeoutMs: 30_000 })
+    if (r.exitCode !== 0) throw toolFailure('defaults', r, doing)
+    return r
   }
 
   private async exportDomain(): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { summarizeAccount } from '../account/summary'
-import { inDir, reg, regExport, regKeyExists } from '../detect/registry'
+import { inDir, reg, regExport, regKeyExists, type RegRunner } from '../detect/registry'
+import { runWithUac } from '../server/elevation'
 import type { Host } from '../host/types'
 import { CoreError } from '../result'
 import { SIGN_IN_KEYS, type SignInKey } from './keys'
@@ -8,6 +9,7 @@ import { toolFailure } from './tool-errors'
 import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
 
 const FILE_NAME = 'Plex Media Server.reg'
+const TIMEOUTS = { commandMs: 30_000, promptMs: 120_000 }
 const SIGN_IN = new Set<string>(SIGN_IN_KEYS.map((k) => k.toLowerCase()))
 
 type State = Map<string, Map<string, string>>
@@ -35,9 +37,17 @@ export class WindowsRegistryStore implements SettingsStore {
     return this.target.key
   }
 
+  /**
+   * reg for this key. Another account's hive (HKU\\SID: the current user's is found as HKCU) is
+   * that account's, SYSTEM's and the administrators': its export, delete and import ask UAC when
+   * refused, as the service steps do (issue 25 item 3).
+   */
+  private readonly run: RegRunner = (args) =>
+    /^HKU\\/i.test(this.key) ? runWithUac(this.host, { program: 'reg', args }, ['reg', ...args].map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' '), TIMEOUTS) : reg(this.host, args)
+
   /** The key and its subkeys as exported now; a missing key is NOT_FOUND, any other failure reg's own words. */
   private async read(doing: string): Promise<{ bytes: Buffer; keys: RegKey[] }> {
-    const r = await regExport(this.host, this.key)
+    const r = await regExport(this.host, this.key, this.run)
     if (r.ok) return r
     if (!r.result.notFound && (await regKeyExists(this.host, this.key)) === false) {
       throw new CoreError('NOT_FOUND', `${this.key} does not exist: Plex Media Server has not run as this user.`)
@@ -73,7 +83,7 @@ export class WindowsRegistryStore implements SettingsStore {
       throw new CoreError('STORE_CHANGED', 'The server settings changed after the backup. Quit Plex Media Server, then run the reset again.')
     }
     for (const name of snapshot.keysPresent) {
-      const r = await reg(this.host, ['delete', this.key, '/v', name, '/f'])
+      const r = await this.run(['delete', this.key, '/v', name, '/f'])
       if (r.exitCode !== 0) throw toolFailure('reg', r, `delete ${name} from ${this.key}`)
     }
     return snapshot.keysPresent
@@ -92,7 +102,7 @@ export class WindowsRegistryStore implements SettingsStore {
 
   /** The key holds exactly the backup's values (compared parsed: Wine and Windows order them differently). */
   async matches(payload: Buffer): Promise<boolean> {
-    const now = await regExport(this.host, this.key)
+    const now = await regExport(this.host, this.key, this.run)
     return now.ok && regDifferences(regState(parseRegFile(payload)), regState(now.keys)).length === 0
   }
 
@@ -122,7 +132,7 @@ export class WindowsRegistryStore implements SettingsStore {
     try {
       const file = inDir(this.host, dir, FILE_NAME)
       await this.host.writeNewFile(file, payload, 0o600)
-      const r = await reg(this.host, ['import', file])
+      const r = await this.run(['import', file])
       if (r.exitCode !== 0) throw toolFailure('reg', r, 'import the backup')
     } finally {
       await this.host.remove(dir)
@@ -134,7 +144,7 @@ export class WindowsRegistryStore implements SettingsStore {
   }
 
   private async clear(wanted: State): Promise<void> {
-    const now = await regExport(this.host, this.key)
+    const now = await regExport(this.host, this.key, this.run)
     // Nothing to clear when the key is not there; the check after the import catches anything else.
     if (!now.ok) return
     const gone: string[] = []
@@ -143,9 +153,9 @@ export class WindowsRegistryStore implements SettingsStore {
       if (gone.some((g) => c.startsWith(`${g}\\`))) continue
       const r =
         !wanted.has(c) && c !== canonicalKey(this.key)
-          ? (gone.push(c), await reg(this.host, ['delete', k.path, '/f']))
+          ? (gone.push(c), await this.run(['delete', k.path, '/f']))
           : k.values.length > 0
-            ? await reg(this.host, ['delete', k.path, '/va', '/f'])
+            ? await this.run(['delete', k.path, '/va', '/f'])
             : null
       if (r && r.exitCode !== 0) throw toolFailure('reg', r, `clear ${k.path} before the import`)
     }

@@ -18,6 +18,7 @@ export const ERRORS: Record<string, Worded> = {
   NO_POLKIT_AGENT: E('No password prompt could be shown on this desktop.', 'Stop the server yourself (sudo systemctl stop plexmediaserver), then try again.'),
   ELEVATION_UNAVAILABLE: E('Plex Reclaim cannot ask for the rights to stop the server here.', 'Stop the server yourself, then try again.'),
   CONTROL_FAILED: E('Plex Media Server could not be stopped or started.', 'Stop it yourself, then try again. "Copy details" says what the system answered.'),
+  APPLE_EVENTS_DENIED: E('macOS did not let Plex Reclaim ask Plex Media Server to quit.', 'Open System Settings > Privacy & Security > Automation and, under Plex Reclaim, turn on Plex Media Server. Or quit Plex Media Server from its menu bar icon yourself. Then try again: nothing was changed.'),
   MANUAL_CONTROL: E('This server has to be stopped and started by you.', 'Stop Plex Media Server, then try again.'),
   SERVER_RUNNING: E('Plex Media Server is still running.', 'Stop it, then try again.'),
   SERVER_UNREACHABLE: E('Plex Media Server started but does not answer yet.', 'Give it a minute, then open Plex Web. If it still does not answer, check the server\u2019s log.'),

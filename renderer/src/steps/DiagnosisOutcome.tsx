@@ -40,12 +40,12 @@ export function DiagnosisOutcome({ who }: { readonly who: string }) {
       <p>{t.local(local.seenAs.join(', '), local.allowedNetworks.join(', '))}</p>
     </div>
   ) : null
-  if (signIn?.state === 'revoked') {
+  if (signIn?.state === 'revoked' || signIn?.state === 'claim-needed') {
     return (
       <>
         <div className="card warning" role="status">
-          <h2 className="card-title">{t.revokedTitle}</h2>
-          <p>{t.revoked(who)}</p>
+          <h2 className="card-title">{signIn.state === 'revoked' ? t.revokedTitle : t.claimNeededTitle}</h2>
+          <p>{signIn.state === 'revoked' ? t.revoked(who) : t.claimNeeded}</p>
         </div>
         {localNote}
         <div className="actions primary-row">

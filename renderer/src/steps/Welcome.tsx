@@ -22,6 +22,7 @@ export function Welcome() {
       <p className="lead">{t.body}</p>
       <ul className="reassurance">
         <li>{t.kept}</li>
+        <li>{t.keepPreferences}</li>
         <li>{t.time}</li>
       </ul>
       {cutOff.map((run) => (

@@ -12,6 +12,7 @@ export const deErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: E('Auf diesem Desktop kann keine Passwortabfrage angezeigt werden.', 'Stoppe den Server selbst (sudo systemctl stop plexmediaserver) und versuch es dann erneut.'),
   ELEVATION_UNAVAILABLE: E('Plex Reclaim kann hier nicht um die Rechte zum Stoppen des Servers bitten.', 'Stoppe den Server selbst und versuch es dann erneut.'),
   CONTROL_FAILED: E('Plex Media Server ließ sich nicht stoppen oder starten.', 'Stoppe ihn selbst und versuch es dann erneut. „Details kopieren“ zeigt, was das System geantwortet hat.'),
+  APPLE_EVENTS_DENIED: E('macOS hat Plex Reclaim nicht erlaubt, Plex Media Server zum Beenden aufzufordern.', 'Öffne Systemeinstellungen > Datenschutz & Sicherheit > Automation und aktiviere unter Plex Reclaim den Eintrag Plex Media Server. Oder beende Plex Media Server selbst über sein Symbol in der Menüleiste. Versuch es dann erneut: Es wurde nichts geändert.'),
   MANUAL_CONTROL: E('Diesen Server musst du selbst stoppen und starten.', 'Stoppe Plex Media Server und versuch es dann erneut.'),
   SERVER_RUNNING: E('Plex Media Server läuft noch.', 'Stoppe ihn und versuch es dann erneut.'),
   SERVER_UNREACHABLE: E('Plex Media Server ist gestartet, antwortet aber noch nicht.', 'Gib ihm eine Minute und öffne dann Plex Web. Antwortet er immer noch nicht, sieh ins Protokoll des Servers.'),

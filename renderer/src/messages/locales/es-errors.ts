@@ -13,6 +13,7 @@ export const esErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: E('No se pudo mostrar ninguna petición de contraseña en este escritorio.', 'Detén el servidor por tu cuenta (sudo systemctl stop plexmediaserver) y vuelve a intentarlo.'),
   ELEVATION_UNAVAILABLE: E('Aquí Plex Reclaim no puede pedir los permisos para detener el servidor.', 'Detén el servidor por tu cuenta y vuelve a intentarlo.'),
   CONTROL_FAILED: E('No se pudo detener ni iniciar Plex Media Server.', 'Detenlo por tu cuenta y vuelve a intentarlo. «Copiar los detalles» dice lo que respondió el sistema.'),
+  APPLE_EVENTS_DENIED: E('macOS no permitió que Plex Reclaim pidiera a Plex Media Server que se cerrara.', 'Abre Ajustes del Sistema > Privacidad y seguridad > Automatización y, debajo de Plex Reclaim, activa Plex Media Server. O cierra tú mismo Plex Media Server desde su icono de la barra de menús. Después vuelve a intentarlo: no se ha cambiado nada.'),
   MANUAL_CONTROL: E('Este servidor tienes que detenerlo e iniciarlo tú.', 'Detén Plex Media Server y vuelve a intentarlo.'),
   SERVER_RUNNING: E('Plex Media Server sigue en marcha.', 'Detenlo y vuelve a intentarlo.'),
   SERVER_UNREACHABLE: E('Plex Media Server se inició, pero todavía no responde.', 'Dale un minuto y luego abre Plex Web. Si sigue sin responder, revisa el registro del servidor.'),

@@ -13,6 +13,7 @@ export const frErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: E('Aucune demande de mot de passe n’a pu s’afficher sur ce bureau.', 'Arrêtez le serveur vous-même (sudo systemctl stop plexmediaserver), puis réessayez.'),
   ELEVATION_UNAVAILABLE: E('Plex Reclaim ne peut pas demander ici les droits nécessaires pour arrêter le serveur.', 'Arrêtez le serveur vous-même, puis réessayez.'),
   CONTROL_FAILED: E('Impossible d’arrêter ou de démarrer Plex Media Server.', 'Arrêtez-le vous-même, puis réessayez. «\u00a0Copier les détails\u00a0» indique ce que le système a répondu.'),
+  APPLE_EVENTS_DENIED: E('macOS n’a pas autorisé Plex Reclaim à demander à Plex Media Server de se fermer.', 'Ouvrez Réglages Système > Confidentialité et sécurité > Automatisation et, sous Plex Reclaim, activez Plex Media Server. Ou quittez vous-même Plex Media Server depuis son icône dans la barre des menus. Puis réessayez\u00a0: rien n’a été modifié.'),
   MANUAL_CONTROL: E('Ce serveur doit être arrêté et démarré par vous.', 'Arrêtez Plex Media Server, puis réessayez.'),
   SERVER_RUNNING: E('Plex Media Server fonctionne encore.', 'Arrêtez-le, puis réessayez.'),
   SERVER_UNREACHABLE: E('Plex Media Server a démarré, mais ne répond pas encore.', 'Laissez-lui une minute, puis ouvrez Plex Web. S’il ne répond toujours pas, consultez le journal du serveur.'),

@@ -13,6 +13,7 @@ export const itErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: E('Su questo desktop non è stato possibile mostrare la richiesta della password.', 'Ferma il server manualmente (sudo systemctl stop plexmediaserver), poi riprova.'),
   ELEVATION_UNAVAILABLE: E('Qui Plex Reclaim non può chiedere i permessi per fermare il server.', 'Ferma il server manualmente, poi riprova.'),
   CONTROL_FAILED: E('Non è stato possibile fermare o avviare Plex Media Server.', 'Fermalo manualmente, poi riprova. “Copia i dettagli” riporta la risposta del sistema.'),
+  APPLE_EVENTS_DENIED: E('macOS non ha permesso a Plex Reclaim di chiedere a Plex Media Server di chiudersi.', 'Apri Impostazioni di Sistema > Privacy e sicurezza > Automazione e, sotto Plex Reclaim, attiva Plex Media Server. Oppure chiudi tu Plex Media Server dalla sua icona nella barra dei menu. Poi riprova: non è stato cambiato nulla.'),
   MANUAL_CONTROL: E('Questo server devi fermarlo e avviarlo tu.', 'Ferma Plex Media Server, poi riprova.'),
   SERVER_RUNNING: E('Plex Media Server è ancora in funzione.', 'Fermalo, poi riprova.'),
   SERVER_UNREACHABLE: E('Plex Media Server si è avviato ma non risponde ancora.', 'Dagli un minuto, poi apri Plex Web. Se continua a non rispondere, controlla il registro del server.'),

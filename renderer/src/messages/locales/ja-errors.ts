@@ -12,6 +12,7 @@ export const jaErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: E('このデスクトップではパスワードの入力画面を表示できません。', 'サーバーをご自身で停止してから（sudo systemctl stop plexmediaserver）、もう一度お試しください。'),
   ELEVATION_UNAVAILABLE: E('ここでは Plex Reclaim がサーバーを停止する権限を求めることができません。', 'サーバーをご自身で停止してから、もう一度お試しください。'),
   CONTROL_FAILED: E('Plex Media Server を停止または起動できませんでした。', 'ご自身で停止してから、もう一度お試しください。システムの応答は「詳細をコピー」で確認できます。'),
+  APPLE_EVENTS_DENIED: E('macOS が Plex Reclaim から Plex Media Server への終了の依頼を許可しませんでした。', '「システム設定」>「プライバシーとセキュリティ」>「オートメーション」を開き、Plex Reclaim の下の Plex Media Server をオンにしてください。または、メニューバーのアイコンから Plex Media Server を自分で終了してください。そのうえで、もう一度お試しください（何も変更されていません）。'),
   MANUAL_CONTROL: E('このサーバーは、ご自身で停止と起動を行う必要があります。', 'Plex Media Server を停止してから、もう一度お試しください。'),
   SERVER_RUNNING: E('Plex Media Server がまだ動いています。', '停止してから、もう一度お試しください。'),
   SERVER_UNREACHABLE: E('Plex Media Server は起動しましたが、まだ応答しません。', '1分ほど待ってから Plex Web を開いてください。それでも応答しない場合は、サーバーのログを確認してください。'),

@@ -10,6 +10,7 @@ export const nlErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: { what: 'Op dit bureaublad kon niet om een wachtwoord worden gevraagd.', todo: 'Stop de server zelf (sudo systemctl stop plexmediaserver) en probeer het daarna opnieuw.' },
   ELEVATION_UNAVAILABLE: { what: 'Plex Reclaim kan hier niet om de rechten vragen die nodig zijn om de server te stoppen.', todo: 'Stop de server zelf en probeer het daarna opnieuw.' },
   CONTROL_FAILED: { what: 'Plex Media Server kon niet worden gestopt of gestart.', todo: 'Stop de server zelf en probeer het daarna opnieuw. Via “Details kopiëren” zie je wat het systeem antwoordde.' },
+  APPLE_EVENTS_DENIED: { what: 'macOS stond Plex Reclaim niet toe Plex Media Server te vragen te stoppen.', todo: 'Open Systeeminstellingen > Privacy en beveiliging > Automatisering en zet onder Plex Reclaim Plex Media Server aan. Of stop Plex Media Server zelf via het pictogram in de menubalk. Probeer het daarna opnieuw: er is niets gewijzigd.' },
   MANUAL_CONTROL: { what: 'Deze server moet je zelf stoppen en starten.', todo: 'Stop Plex Media Server en probeer het daarna opnieuw.' },
   SERVER_RUNNING: { what: 'Plex Media Server draait nog.', todo: 'Stop de server en probeer het daarna opnieuw.' },
   SERVER_UNREACHABLE: { what: 'Plex Media Server is gestart, maar reageert nog niet.', todo: 'Geef hem een minuut en open dan Plex Web. Reageert hij nog steeds niet? Bekijk dan het logboek van de server.' },

@@ -10,6 +10,7 @@ export const plErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: { what: 'Na tym pulpicie nie można wyświetlić prośby o hasło.', todo: 'Zatrzymaj serwer samodzielnie (sudo systemctl stop plexmediaserver), a potem spróbuj ponownie.' },
   ELEVATION_UNAVAILABLE: { what: 'Plex Reclaim nie może tutaj poprosić o uprawnienia do zatrzymania serwera.', todo: 'Zatrzymaj serwer samodzielnie, a potem spróbuj ponownie.' },
   CONTROL_FAILED: { what: 'Nie udało się zatrzymać ani uruchomić Plex Media Server.', todo: 'Zatrzymaj go samodzielnie, a potem spróbuj ponownie. Przycisk „Kopiuj szczegóły” skopiuje odpowiedź systemu.' },
+  APPLE_EVENTS_DENIED: { what: 'macOS nie pozwolił Plex Reclaim poprosić Plex Media Server o zamknięcie.', todo: 'Otwórz Ustawienia systemowe > Prywatność i ochrona > Automatyzacja i pod Plex Reclaim włącz Plex Media Server. Możesz też samodzielnie zamknąć Plex Media Server ikoną na pasku menu. Potem spróbuj ponownie: nic nie zostało zmienione.' },
   MANUAL_CONTROL: { what: 'Ten serwer trzeba zatrzymać i uruchomić samodzielnie.', todo: 'Zatrzymaj Plex Media Server, a potem spróbuj ponownie.' },
   SERVER_RUNNING: { what: 'Plex Media Server nadal działa.', todo: 'Zatrzymaj go, a potem spróbuj ponownie.' },
   SERVER_UNREACHABLE: { what: 'Plex Media Server uruchomił się, ale jeszcze nie odpowiada.', todo: 'Odczekaj minutę, a potem otwórz Plex Web. Jeśli serwer nadal nie odpowiada, sprawdź jego dziennik.' },

@@ -13,6 +13,7 @@ export const ptBRErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: E('Não foi possível mostrar um pedido de senha nesta área de trabalho.', 'Pare o servidor manualmente (sudo systemctl stop plexmediaserver) e tente de novo.'),
   ELEVATION_UNAVAILABLE: E('Aqui o Plex Reclaim não consegue pedir permissão para parar o servidor.', 'Pare o servidor manualmente e tente de novo.'),
   CONTROL_FAILED: E('Não foi possível parar ou iniciar o Plex Media Server.', 'Pare o servidor manualmente e tente de novo. “Copiar os detalhes” mostra o que o sistema respondeu.'),
+  APPLE_EVENTS_DENIED: E('O macOS não permitiu que o Plex Reclaim pedisse ao Plex Media Server para fechar.', 'Abra Ajustes do Sistema > Privacidade e Segurança > Automação e, abaixo de Plex Reclaim, ative o Plex Media Server. Ou feche você mesmo o Plex Media Server pelo ícone dele na barra de menus. Depois tente de novo: nada foi alterado.'),
   MANUAL_CONTROL: E('Este servidor precisa ser parado e iniciado por você.', 'Pare o Plex Media Server e tente de novo.'),
   SERVER_RUNNING: E('O Plex Media Server ainda está em execução.', 'Pare o servidor e tente de novo.'),
   SERVER_UNREACHABLE: E('O Plex Media Server iniciou, mas ainda não responde.', 'Espere um minuto e abra o Plex Web. Se ele continuar sem responder, confira os registros do servidor.'),

@@ -10,6 +10,7 @@ export const svErrors: Readonly<Record<string, Worded>> = {
   NO_POLKIT_AGENT: { what: 'Ingen lösenordsfråga kunde visas på det här skrivbordet.', todo: 'Stoppa servern själv (sudo systemctl stop plexmediaserver) och försök sedan igen.' },
   ELEVATION_UNAVAILABLE: { what: 'Plex Reclaim kan inte be om behörighet att stoppa servern här.', todo: 'Stoppa servern själv och försök sedan igen.' },
   CONTROL_FAILED: { what: 'Plex Media Server kunde inte stoppas eller startas.', todo: 'Stoppa den själv och försök sedan igen. Med ”Kopiera detaljer” får du med vad systemet svarade.' },
+  APPLE_EVENTS_DENIED: { what: 'macOS lät inte Plex Reclaim be Plex Media Server att avsluta.', todo: 'Öppna Systeminställningar > Integritet och säkerhet > Automatisering och slå på Plex Media Server under Plex Reclaim. Eller avsluta Plex Media Server själv via dess symbol i menyraden. Försök sedan igen: ingenting har ändrats.' },
   MANUAL_CONTROL: { what: 'Den här servern måste du stoppa och starta själv.', todo: 'Stoppa Plex Media Server och försök sedan igen.' },
   SERVER_RUNNING: { what: 'Plex Media Server körs fortfarande.', todo: 'Stoppa den och försök sedan igen.' },
   SERVER_UNREACHABLE: { what: 'Plex Media Server har startat men svarar inte än.', todo: 'Ge den en minut och öppna sedan Plex Web. Om den fortfarande inte svarar, titta i serverns logg.' },
