@@ -1,7 +1,7 @@
 import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { EventChannel, EventContract } from '../preload/contract'
-import { AppService, APP_VERSION, REAL_PLEX_TV, defaultBackupDir, onAppImageMount, type ElevatedHelper, type StepEvent } from './app/index'
+import { AppService, APP_VERSION, REAL_PLEX_TV, defaultBackupDir, onAppImageMount, type ElevatedHelper } from './app/index'
 import { guardClose } from './close-guard'
 import { chooseFileOptions, closeGuardOptions, windowLanguage } from './dialog-texts'
 import { createHandlers, type HandlerDeps } from './ipc/handlers'
@@ -40,11 +40,10 @@ function elevatedHelper(): ElevatedHelper | undefined {
 }
 
 async function dependencies(win: () => BrowserWindow | undefined): Promise<{ deps: HandlerDeps; dispose: () => Promise<void> }> {
-  const onStep = (event: StepEvent): void => send(win(), 'flow:progress', event)
   if (demo) {
     const { createDemoEnvironment } = await import('./demo/environment')
     const env = await createDemoEnvironment({ scenario: 'happy', repoRoot: join(__dirname, '..', '..'), simulator: join(__dirname, '..', 'node', 'pms-simulator.js') })
-    const service = new AppService({ ...env.environment, onStep })
+    const service = new AppService(env.environment)
     return { deps: { ...env.ui, service, runtime: 'electron', openExternal: (url) => shell.openExternal(url) }, dispose: async () => (await service.dispose(), await env.dispose()) }
   }
   const chooseFile = async (): Promise<string | null> => {
@@ -63,8 +62,7 @@ async function dependencies(win: () => BrowserWindow | undefined): Promise<{ dep
     appVersion: APP_VERSION,
     // Fixed here: a packaged app signs in with plex.tv itself, never with a stand-in.
     plexTv: REAL_PLEX_TV,
-    elevatedHelper: elevatedHelper(),
-    onStep
+    elevatedHelper: elevatedHelper()
   })
   return {
     deps: {
@@ -96,7 +94,8 @@ if (!app.requestSingleInstanceLock()) {
     const made = await dependencies(() => win)
     dispose = made.dispose
     const runs = new RunRegistry()
-    registerIpc(ipcMain, createHandlers({ ...made.deps, runs }), senders, (line) => console.warn(line))
+    // Progress and run ends go out from the handlers, each naming its run's record.
+    registerIpc(ipcMain, createHandlers({ ...made.deps, runs, emit: (channel, payload) => send(win, channel, payload) }), senders, (line) => console.warn(line))
     const window = createMainWindow(join(__dirname, '../preload/index.js'), app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../assets/icon.png'))
     win = window
     guardClose(window, () => runs.busy(), async () => {

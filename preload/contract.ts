@@ -4,7 +4,18 @@
  * that name each channel once; main, the preload, the loopback bridge and its client share it.
  */
 
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: string; readonly message: string }
+import type { AccountSummary } from '../main/core/account/summary'
+import type { StepId } from '../main/core/ids'
+
+// The engine's step ids and plans, from the one list the engine runs by.
+export { RESET_STEP_IDS, RESTORE_STEP_IDS, type StepId } from '../main/core/ids'
+export type { AccountChangeView, ClaimedView, DiagnosisView, LocalAccessView, NeedsConfirmationView, PlexAccountView, SignInStateView } from './claim-views'
+import type { ClaimedView, DiagnosisView, NeedsConfirmationView, PlexAccountView } from './claim-views'
+
+/** A failure: a code the renderer words, main's sentence, and the exact command it names (if any). */
+export type ApiFailure = { readonly ok: false; readonly code: string; readonly message: string; readonly command?: string }
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | ApiFailure
 
 export type Runtime = 'electron' | 'loopback'
 
@@ -16,14 +27,8 @@ export interface AppInfo {
   readonly demo: boolean
 }
 
-export interface AccountView {
-  readonly username: string | null
-  readonly maskedEmail: string | null
-  readonly tokenPresent: boolean
-  readonly plexHome: boolean
-  readonly machineIdentifier: string | null
-  readonly keysPresent: readonly string[]
-}
+/** Who a server is signed in as, as main reads it from the settings (never the token): the core's own type. */
+export type AccountView = AccountSummary
 
 /**
  * A server's name without words (main/core/detect/types.ts LabelDetail): the renderer words it in
@@ -84,11 +89,7 @@ export interface CreatedBackup {
   readonly location: string
 }
 
-export interface RunView {
-  readonly runId: string
-  readonly outcome: 'finished' | 'nothing-to-do' | 'rolled-back'
-  readonly backupId: string | null
-}
+export type RunView = { readonly runId: string; readonly outcome: 'finished' | 'nothing-to-do' | 'rolled-back'; readonly backupId: string | null }
 
 export interface CutOffRun {
   readonly runId: string
@@ -97,7 +98,7 @@ export interface CutOffRun {
   /** For the name in the user's language; null from a journal written before they were recorded. */
   readonly installType: string | null
   readonly labelDetail: ServerLabelDetail | null
-  readonly lastStep: string | null
+  readonly lastStep: StepId | null
   readonly createdAt: string
   /** What "Undo" puts back: the verified backup the run took of the settings it was about to change. */
   readonly backup: { readonly id: string; readonly createdAt: string; readonly account: string | null } | null
@@ -111,7 +112,15 @@ export interface RunStanding {
   readonly settingsChanged: boolean | null
   readonly backupId: string | null
   readonly backupDir: string
+  /** Who the settings say it is signed in as, read with settingsChanged; null when unreadable. */
+  readonly account: AccountView | null
 }
+
+/** The server as it stands now: read again after a claim. */
+export type ServerStanding = { readonly running: boolean | null; readonly account: AccountView | null }
+
+/** A run channel answers as soon as main's record exists: its progress and its end arrive as events naming it. */
+export type RunStarted = { readonly recordId: string }
 
 /** A run main started in this process: its step events so far, then its result or its error (as a code). */
 export interface RunRecord {
@@ -128,7 +137,7 @@ export interface RunRecord {
   readonly status: 'running' | 'finished' | 'failed'
   readonly events: readonly ProgressEvent[]
   readonly result: RunView | null
-  readonly error: { readonly code: string; readonly message: string } | null
+  readonly error: Omit<ApiFailure, 'ok'> | null
   readonly standing: RunStanding | null
 }
 
@@ -159,64 +168,21 @@ export interface BackupView {
   readonly size: number
   readonly account: { readonly username: string | null; readonly maskedEmail: string | null }
   readonly keysPresent: readonly string[]
+  readonly installationId: string | null
+  /** The run that took it (the wizard's own backup reused by a reset counts): for "before the reset on …". */
+  readonly usedBy: { readonly kind: 'reset' | 'restore'; readonly at: string } | null
 }
 
+/** One step of a run (main/core/engine StepEvent), with the id of main's record of that run. */
 export interface ProgressEvent {
+  readonly recordId: string
   readonly runId: string
-  readonly step: string
+  readonly step: StepId
   readonly status: 'running' | 'done' | 'failed' | 'skipped'
   readonly message: string
   readonly elapsedMs: number
-}
-
-/** An account as it may be shown: the username and a masked e-mail, never a token. */
-export interface PlexAccountView {
-  readonly username: string | null
-  readonly maskedEmail: string | null
-}
-
-/**
- * plex.tv's view of the token the server holds, asked by main (the token never leaves main).
- * valid: ask "Can you sign in to Plex as ACCOUNT?"; revoked: a reset is certainly needed;
- * unknown: keep the general question.
- */
-export type SignInStateView =
-  | { readonly state: 'valid'; readonly account: PlexAccountView }
-  | { readonly state: 'revoked' }
-  | { readonly state: 'claim-needed' }
-  | { readonly state: 'unknown'; readonly reason: 'no-token' | 'unreadable' | 'unreachable' | 'unexpected-answer' }
-
-/** allowedNetworks and the address the server sees for this computer (only for a server without Plex Home). */
-export interface LocalAccessView {
-  readonly allowedNetworks: readonly string[]
-  readonly seenAs: readonly string[]
-  readonly how: 'loopback' | 'ssh-client' | 'docker-gateway'
-  /** Plex Web opened from here may reach the server without signing in: a reset may not be needed. */
-  readonly inside: boolean
-}
-
-export interface DiagnosisView {
-  readonly signIn: SignInStateView
-  readonly localAccess: LocalAccessView | null
-}
-
-/** The claim signed (or would sign) the server in to another account than the one it had. */
-export interface AccountChangeView {
-  readonly previousAccount: PlexAccountView
-  readonly newAccount: PlexAccountView
-}
-
-export interface ClaimedView {
-  readonly status: 'claimed'
-  readonly username: string | null
-  /** Set when the account differs from the one before: warn that shares and Home users may not follow. */
-  readonly accountChange: AccountChangeView | null
-}
-
-/** "Sign in with Plex" with another account than before: nothing claimed yet; confirm or cancel. */
-export interface NeedsConfirmationView extends AccountChangeView {
-  readonly status: 'needs-confirmation'
-  readonly username: null
+  /** The run's last event. */
+  readonly final?: boolean
 }
 
 /** plex.tv's list of the account's servers after a claim (refused, unreachable, unexpected-answer: no check made); plexWeb: app.plex.tv on this server. */
@@ -252,9 +218,11 @@ export interface InvokeContract {
   'remote:connect': { payload: RemoteConnectPayload; result: RemoteConnectResult }
   'backups:list': { payload: void; result: BackupView[] }
   'backups:create': { payload: IdPayload; result: CreatedBackup }
-  'backups:restore': { payload: { readonly backupId: string }; result: RunView }
+  'backups:restore': { payload: { readonly backupId: string }; result: RunStarted }
   /** backupId null: settings only root may read (NEEDS_PERMISSION); the elevated helper takes the backup itself. */
-  'reset:start': { payload: IdPayload & { readonly backupId: string | null }; result: RunView }
+  'reset:start': { payload: IdPayload & { readonly backupId: string | null }; result: RunStarted }
+  /** Reads the server again (after a claim): whether it runs and who its settings say it is signed in as. */
+  'installations:standing': { payload: IdPayload; result: ServerStanding }
   'claim:routes': { payload: IdPayload; result: ClaimRoutes }
   /** Before a claim: the account the server had (newest backup), for the general warning; null when none. */
   'claim:previous-account': { payload: IdPayload; result: PlexAccountView | null }
@@ -267,11 +235,10 @@ export interface InvokeContract {
   /** After needs-confirmation: the user chose to claim with the other account. */
   'signin:confirm': { payload: IdPayload; result: ClaimedView }
   'signin:cancel': { payload: IdPayload; result: null }
-  'runs:cut-off': { payload: void; result: CutOffRun[] }
   /** The run registry: after a reload the wizard reattaches to a live run or shows a finished one. */
   'runs:list': { payload: void; result: RunList }
-  'runs:resume': { payload: { readonly runId: string }; result: RunView }
-  'runs:rollback': { payload: { readonly runId: string }; result: RunView }
+  'runs:resume': { payload: { readonly runId: string }; result: RunStarted }
+  'runs:rollback': { payload: { readonly runId: string }; result: RunStarted }
   /** The run's log for "Copy details": steps, timings, exit codes; never a token. */
   'runs:details': { payload: { readonly runId: string }; result: string }
   /** Demo mode only: a claim token from the plex.tv stand-in. */
@@ -285,6 +252,8 @@ export interface InvokeContract {
 /** Events from main to the renderer. */
 export interface EventContract {
   'flow:progress': ProgressEvent
+  /** A run's end: its record, with its result or error and where things stand. */
+  'flow:run-ended': RunRecord
 }
 
 export type InvokeChannel = keyof InvokeContract
@@ -303,6 +272,7 @@ export const INVOKE_METHODS = {
   createBackup: 'backups:create',
   restoreBackup: 'backups:restore',
   startReset: 'reset:start',
+  readStanding: 'installations:standing',
   claimRoutes: 'claim:routes',
   previousAccount: 'claim:previous-account',
   claimWithToken: 'claim:with-token',
@@ -310,7 +280,6 @@ export const INVOKE_METHODS = {
   waitSignIn: 'signin:wait',
   confirmSignIn: 'signin:confirm',
   cancelSignIn: 'signin:cancel',
-  cutOffRuns: 'runs:cut-off',
   listRuns: 'runs:list',
   resumeRun: 'runs:resume',
   rollbackRun: 'runs:rollback',
@@ -321,7 +290,8 @@ export const INVOKE_METHODS = {
 } as const satisfies Record<string, InvokeChannel>
 
 export const EVENT_METHODS = {
-  onProgress: 'flow:progress'
+  onProgress: 'flow:progress',
+  onRunEnded: 'flow:run-ended'
 } as const satisfies Record<string, EventChannel>
 
 type InvokeMethod<C extends InvokeChannel> = PayloadOf<C> extends void

@@ -1,7 +1,7 @@
 // The application layer's public face: main/ipc, main/cli and the entries use the core only through here.
 // The service and the types of its use cases; the core's parts (hosts, known hosts, keys, backup
 // folders) stay behind it: the layering rule (scripts/eslint-layers.mjs) keeps the adapters out.
-export { AppService, type ClaimResult, type ConnectResult, type CutOffSummary, type Known, type RunSubject, type RunView, type SignInResult, type Standing } from './service'
+export { AppService, type ClaimResult, type ConnectResult, type CutOffSummary, type Known, type RunSubject, type SignInResult, type Standing } from './service'
 export { REAL_PLEX_TV, type AppEnvironment, type PlexTvEndpoints } from './environment'
 export type { HostEntry } from './hosts'
 export type { RunOptions } from './runs'
@@ -22,6 +22,7 @@ export type { RunResult, StepEvent } from '../core/engine/index'
 export type { Journal } from '../core/engine/journal'
 export { describeHost, hostFlag, type HostRef } from '../core/host/host-ref'
 export type { SshAuth, SshTarget, SudoChoice } from '../core/host/ssh'
+export { INSTALLATION_ID, STAMP_ID } from '../core/ids'
 export { CoreError, err, toErr, type ErrorCode } from '../core/result'
 export { CLAIM_URL, SERVER_SIGN_IN_SOURCES, SERVER_SIGN_IN_STEPS, claimAgainHint } from '../core/server/claim'
 export { describeObservation, type Observation } from '../core/server/control'

@@ -14,7 +14,7 @@ import { describeTarget } from '../core/stores/types'
 import type { AppEnvironment } from './environment'
 import type { HostEntry } from './hosts'
 import type { Known } from './installations'
-import type { RunView } from './runs'
+import type { RunRecord as RunView } from '../core/engine/registry'
 import type { AppService } from './service'
 
 export interface SupportReportOptions {

@@ -1,3 +1,4 @@
+import type { StepId } from '../core/engine/journal'
 import type { LabelDetail } from '../core/detect/types'
 import { sameHost } from '../core/host/host-ref'
 import { settingsLocation } from '../core/stores/location'
@@ -13,7 +14,7 @@ export interface CutOffSummary {
   readonly label: string
   readonly installType: string | null
   readonly labelDetail: LabelDetail | null
-  readonly lastStep: string | null
+  readonly lastStep: StepId | null
   readonly createdAt: string
   readonly backup: { readonly id: string; readonly createdAt: string; readonly account: string | null } | null
 }

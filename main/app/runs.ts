@@ -19,14 +19,10 @@ export interface RunOptions {
   readonly onStep?: (event: StepEvent) => void
 }
 
-/** A run's record, with the events this process saw for it (for a window that reattaches after a reload). */
-export type RunView = RunRecord & { readonly events: readonly StepEvent[] }
-
 /** Reset, restore, resume and rollback: every one a run of the one engine, with a lock, journal and log. */
 export class Runs {
   readonly registry: RunRegistry
   readonly backups: BackupStore
-  private readonly events = new Map<string, StepEvent[]>()
   private privileged: ReturnType<typeof privilegedHost> | null = null
 
   constructor(
@@ -58,12 +54,9 @@ export class Runs {
     }
   }
 
-  /** Every event of a run: kept for a reattaching window, and passed on. */
+  /** Every event of a run, passed on (a reattaching window asks main/ipc's run registry, which keeps them). */
   private recorder(options: RunOptions): (e: StepEvent) => void {
     return (e) => {
-      const list = this.events.get(e.runId) ?? []
-      list.push(e)
-      this.events.set(e.runId, list)
       this.env.onStep?.(e)
       options.onStep?.(e)
     }
@@ -116,8 +109,8 @@ export class Runs {
     return { result, restored: manifest, preRestore }
   }
 
-  async list(): Promise<RunView[]> {
-    return (await this.registry.list()).map((r) => ({ ...r, events: this.events.get(r.runId) ?? [] }))
+  list(): Promise<RunRecord[]> {
+    return this.registry.list()
   }
 
   /** A cut-off run by id (or the only one); a running, finished or unreadable one gets its own message. */

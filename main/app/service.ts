@@ -7,6 +7,7 @@ import { localHost } from '../core/host/local'
 import { READ_LIMITS, type Host } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
 import type { BackupManifest } from '../core/backups/manifest'
+import type { AccountSummary } from '../core/account/summary'
 import type { RunResult } from '../core/engine/index'
 import type { SshAuth, SshTarget } from '../core/host/ssh'
 import { diagnose, type Diagnosis } from '../core/diagnosis/diagnose'
@@ -32,7 +33,6 @@ import { cutOffSubject, cutOffSummaries, restoreSubject, type CutOffSummary, typ
 import { backUpNow, dryRun, type DryRun } from './snapshots'
 
 export type { Known } from './installations'
-export type { RunView } from './runs'
 export type { ClaimResult } from './accounts'
 export type { SignInResult } from './sign-ins'
 export type { CutOffSummary, RunSubject } from './run-subjects'
@@ -42,6 +42,7 @@ export interface Standing {
   readonly settingsChanged: boolean | null
   readonly backupId: string | null
   readonly backupDir: string
+  readonly account: AccountSummary | null // who the settings say now (the read settingsChanged needs); null: unreadable
 }
 
 const ownershipKey = (entry: HostEntry, k: Known | null): string => (k ? `installation:${k.installation.id}` : `port:${entry.apiPort}`)
@@ -274,8 +275,9 @@ export class AppService {
     const o = k ? await this.observe(k) : null
     const manifest = backupId ? await this.runs.backups.get(backupId).then((b) => b.manifest, () => null) : null
     const reached = k && (await this.runs.privilege(k)) === 'allowed' ? await this.runs.reach(k) : k // the helper only when it runs: no prompt
-    const now = manifest && reached ? await this.installations.storeOf(reached).snapshot().catch(() => null) : null
-    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir }
+    // One read of the settings says both whether they changed and who the server is signed in as.
+    const now = reached ? await this.installations.storeOf(reached).snapshot().catch(() => null) : null
+    return { serverRunning: o ? o.answers || o.processAlive : null, settingsChanged: manifest && now ? sha256(now.payload) !== manifest.sha256 : null, backupId, backupDir: this.env.backupDir, account: now?.account ?? null }
   }
 
   /** The run's log for "Copy details": one bounded read of a file named only by a checked run id. */

@@ -99,7 +99,7 @@ describe('reset with the server under control (Linux, systemd)', () => {
     const m = await running({ stopDelayMs: 4000 })
     const r = await cli('reset', '--root', m.root, '--yes', '--port', String(m.port), '--backup-dir', m.backups, '--timeout', '1')
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\. Plex Media Server was started again; its settings are unchanged\. Backup \S+ \(in .+\) holds the settings as they were\.$/)
+    expect(r.stderr).toMatch(/^plex-reclaim: Plex Media Server did not stop in time \(last seen: .+\)\. Stop it yourself \(sudo systemctl stop plexmediaserver\), then try again\. Plex Media Server was not stopped; its settings are unchanged\. Backup \S+ \(in .+\) holds the settings as they were\.$/)
     expect(m.read()).toBe(SIGNED_IN)
   }, 20_000)
 

@@ -100,6 +100,8 @@ export interface Err {
   readonly ok: false
   readonly code: ErrorCode
   readonly message: string
+  /** The exact command that does it by hand (STOP_TIMEOUT: "sudo systemctl stop plexmediaserver"). */
+  readonly command?: string
 }
 
 export type Result<T> = Ok<T> | Err
@@ -109,10 +111,13 @@ export const err = (code: ErrorCode, message: string): Err => ({ ok: false, code
 
 export class CoreError extends Error {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
+  /** The command the message names for doing it by hand, kept whole for the wizard to show. */
+  readonly command?: string
+  constructor(code: ErrorCode, message: string, options: { readonly command?: string } = {}) {
     super(message)
     this.name = 'CoreError'
     this.code = code
+    if (options.command) this.command = options.command
   }
 }
 
@@ -161,7 +166,7 @@ const FS_CODES = new Set(['ENOENT', 'EPERM', 'EACCES', 'ENOSPC', 'EDQUOT', 'EROF
 
 /** Turns anything thrown into an Err without leaking a stack trace; a file system error keeps its words. */
 export function toErr(error: unknown): Err {
-  if (error instanceof CoreError) return err(error.code, error.message)
+  if (error instanceof CoreError) return error.command ? { ...err(error.code, error.message), command: error.command } : err(error.code, error.message)
   const e = error as (NodeJS.ErrnoException & { path?: unknown }) | undefined
   const code = e?.code
   if (code && FS_CODES.has(code)) {

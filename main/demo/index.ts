@@ -19,11 +19,10 @@ async function main(): Promise<void> {
   const service = new AppService({
     ...env.environment,
     onStep: (event) => {
-      events.bridge?.emit('flow:progress', event)
       if (event.status === 'failed') env.onStepFailed()
     }
   })
-  const handlers = createHandlers({ ...env.ui, service, runtime: 'loopback' })
+  const handlers = createHandlers({ ...env.ui, service, runtime: 'loopback', emit: (channel, payload) => events.bridge?.emit(channel, payload) })
   const bridge = await startBridge({ handlers, staticDir: join(__dirname, '../renderer'), port: values.port ? Number(values.port) : 0 })
   // The token travels in the fragment, which browsers never send to a server or put in logs.
   events.bridge = bridge

@@ -6,7 +6,7 @@ const table = (): HandlerTable =>
     'app:get-info': vi.fn(async () => ({ name: 'Plex Reclaim', version: '0.1.0', platform: 'linux', runtime: 'loopback' as const, demo: true })),
     'installations:detect': vi.fn(async () => []),
     'backups:list': vi.fn(async () => []),
-    'reset:start': vi.fn(async () => ({ runId: 'r', outcome: 'finished', backupId: null }))
+    'reset:start': vi.fn(async () => ({ recordId: 'r' }))
   }) as unknown as HandlerTable
 
 describe('dispatch', () => {

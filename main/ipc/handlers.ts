@@ -1,6 +1,7 @@
-import type { CutOffRun, RunRecord, RunView as RunViewPayload, Runtime } from '../../preload/contract'
+import type { CutOffRun, EventChannel, EventContract, RunRecord, RunStarted, RunView as RunViewPayload, Runtime } from '../../preload/contract'
 import { APP_NAME, APP_VERSION, CoreError, type AppService, type Known, type RunResult, type StepEvent } from '../app/index'
 import type { HandlerTable } from './dispatch'
+import { provenStanding } from './proven-standing'
 import { RunRegistry } from './run-registry'
 import { toBackupView, toClaimedView, toDiagnosisView, toInstallationView, toSignInView } from './views'
 
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   readonly mintDemoClaimToken?: () => string
   /** The runs of this window's process; main's close guard asks it whether one is under way. */
   readonly runs?: RunRegistry
+  /** Main to the page: a run's progress and its end, each naming the run's record. */
+  readonly emit?: <C extends EventChannel>(channel: C, payload: EventContract[C]) => void
 }
 
 const runView = (r: RunResult): RunViewPayload => ({ runId: r.runId, outcome: r.outcome, backupId: r.journal.backupId ?? null })
@@ -31,22 +34,40 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   }
   const known = (id: string): Known => service.installation(id)
 
-  /** A run under the registry: its events kept for a reloaded page, its end recorded with where things stand. */
-  const tracked = async (fields: Pick<RunRecord, 'kind' | 'action' | 'installationId' | 'label' | 'backupId'>, go: (onStep: (e: StepEvent) => void) => Promise<RunResult>): Promise<RunViewPayload> => {
+  /**
+   * A run under the registry, answered with its record id at once: its events (each naming that id)
+   * are kept for a reloaded page and sent on; its end is recorded with where things stand, and sent.
+   */
+  const tracked = (fields: Pick<RunRecord, 'kind' | 'action' | 'installationId' | 'label' | 'backupId'>, go: (onStep: (e: StepEvent) => void) => Promise<RunResult>): RunStarted => {
     const tracker = runs.start(fields)
+    const recordId = tracker.id
     let runId: string | null = null
     const onStep = (event: StepEvent): void => {
       runId ??= event.runId
-      tracker.onStep(event)
+      const e = { ...event, recordId }
+      tracker.onStep(e)
+      deps.emit?.('flow:progress', e)
     }
-    try {
-      const result = runView(await go(onStep))
-      tracker.finish(result, await service.standing(result.runId, fields.installationId).catch(() => null))
-      return result
-    } catch (error) {
-      tracker.fail(error, await service.standing(runId, fields.installationId).catch(() => null))
-      throw error
+    const ended = async (): Promise<void> => {
+      try {
+        const done = await go(onStep)
+        const result = runView(done)
+        const standing = (await provenStanding(service, fields, done).catch(() => null)) ?? (await service.standing(result.runId, fields.installationId).catch(() => null))
+        tracker.finish(result, standing)
+      } catch (error) {
+        tracker.fail(error, await service.standing(runId, fields.installationId).catch(() => null))
+      }
+      deps.emit?.('flow:run-ended', tracker.record())
     }
+    void ended()
+    return { recordId }
+  }
+
+  /** Which run used each backup (the wizard's own backup, reused by a reset, counts): from the journals. */
+  const usedBy = async (): Promise<Map<string, { kind: 'reset' | 'restore'; at: string }>> => {
+    const used = new Map<string, { kind: 'reset' | 'restore'; at: string }>()
+    for (const r of await service.runs.list().catch(() => [])) if (r.journal?.backupId && !used.has(r.journal.backupId)) used.set(r.journal.backupId, { kind: r.journal.kind, at: r.journal.createdAt })
+    return used
   }
 
   /** Runs cut off by an earlier process, as the service finds them (never a live one). */
@@ -67,7 +88,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const r = await service.connect({ user: p.user, host: p.host, port: p.port }, auth, { sudo, acceptFingerprint: p.acceptFingerprint })
       return r.status === 'connected' ? { status: r.status, name: r.name, installations: await Promise.all(r.installations.map(view)) } : r
     },
-    'backups:list': async () => (await service.listBackups()).map(toBackupView),
+    'backups:list': async () => {
+      const used = await usedBy()
+      return (await service.listBackups()).map((m) => toBackupView(m, used.get(m.id) ?? null))
+    },
     'backups:create': async ({ installationId }) => {
       const { manifest, dir } = await service.backUp(known(installationId))
       return { backup: toBackupView(manifest), location: dir }
@@ -79,6 +103,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'reset:start': async ({ installationId, backupId }) => {
       const k = known(installationId)
       return tracked({ kind: 'reset', action: 'run', installationId, label: k.installation.label, backupId }, (onStep) => service.reset(k, { mode: 'service', backupId: backupId ?? undefined, onStep }))
+    },
+    'installations:standing': async ({ installationId }) => {
+      const s = await service.standing(null, installationId)
+      return { running: s.serverRunning, account: s.account }
     },
     'claim:routes': async ({ installationId }) => {
       const k = known(installationId)
@@ -106,7 +134,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return r
     },
     'signin:cancel': async ({ installationId }) => (await service.signInCancel(installationId), null),
-    'runs:cut-off': async () => cutOffRuns(),
     'runs:list': async () => ({ runs: runs.list(), cutOff: await cutOffRuns() }),
     'runs:resume': async ({ runId }) => tracked({ ...(await service.runSubject({ kind: 'resume', runId })), action: 'resume' }, (onStep) => service.resume(runId, onStep)),
     'runs:rollback': async ({ runId }) => tracked({ ...(await service.runSubject({ kind: 'rollback', runId })), action: 'rollback' }, (onStep) => service.rollback(runId, onStep)),

@@ -3,7 +3,7 @@ import { CoreError } from '../core/result'
 import { RunRegistry } from './run-registry'
 
 const fields = { kind: 'reset', action: 'run', installationId: 'pms-0123456789', label: 'Plex', backupId: null } as const
-const event = (step: string, status: 'running' | 'done') => ({ runId: '20261129-090000-abcdef', step, status, message: step, elapsedMs: 1 })
+const event = (step: 'preflight', status: 'running' | 'done') => ({ recordId: 'x', runId: '20261129-090000-abcdef', step, status, message: step, elapsedMs: 1 })
 
 describe('the run registry', () => {
   it('keeps a live run with its events, then its result', () => {
@@ -22,6 +22,13 @@ describe('the run registry', () => {
     const runs = new RunRegistry()
     runs.start(fields).fail(new CoreError('STOP_TIMEOUT', 'did not stop'), null)
     expect(runs.list()[0]).toMatchObject({ status: 'failed', error: { code: 'STOP_TIMEOUT', message: 'did not stop' } })
+  })
+
+  it('keeps the exact command an error names, for the wizard to show', () => {
+    const runs = new RunRegistry()
+    const t = runs.start(fields)
+    t.fail(new CoreError('STOP_TIMEOUT', 'did not stop (sudo systemctl stop plexmediaserver)', { command: 'sudo systemctl stop plexmediaserver' }), null)
+    expect(t.record()).toMatchObject({ id: t.id, status: 'failed', error: { code: 'STOP_TIMEOUT', command: 'sudo systemctl stop plexmediaserver' } })
   })
 
   it('forgets old finished runs but never a live one', () => {

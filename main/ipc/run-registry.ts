@@ -6,7 +6,11 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** How a handler reports one run to the registry. */
 export interface RunTracker {
+  /** The record's id: the run channel's answer, and on every event of the run. */
+  readonly id: string
   readonly onStep: (event: ProgressEvent) => void
+  /** The record as it is now (for the run-ended event). */
+  record(): RunRecord
   finish(result: RunView, standing: RunStanding | null): void
   fail(error: unknown, standing: RunStanding | null): void
 }
@@ -26,14 +30,16 @@ export class RunRegistry {
     // Finished runs beyond the limit are dropped; a live one never is.
     for (let i = this.records.length - 1; i >= 0 && this.records.length > this.keep; i--) if (this.records[i]!.status !== 'running') this.records.splice(i, 1)
     return {
+      id: record.id,
+      record: () => ({ ...record }),
       onStep: (event) => {
         record.runId ??= event.runId
         record.events = [...record.events, event]
       },
       finish: (result, standing) => Object.assign(record, { status: 'finished', result, runId: result.runId, standing }),
       fail: (error, standing) => {
-        const { code, message } = toErr(error)
-        Object.assign(record, { status: 'failed', error: { code, message }, standing })
+        const { code, message, command } = toErr(error)
+        Object.assign(record, { status: 'failed', error: command ? { code, message, command } : { code, message }, standing })
       }
     }
   }

@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import type { InvokeChannel, PayloadOf } from '../../preload/contract'
+import { INSTALLATION_ID, STAMP_ID } from '../app/index'
 
 /**
  * Run-time shapes of every invoke payload. Types do not survive IPC, so nothing reaches a
  * handler before its payload passed here. Strict objects: unknown fields are refused too.
  */
 const none = z.undefined()
-const installationId = z.string().regex(/^pms-[0-9a-f]{12}$/, 'not an installation id')
-const backupId = z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a backup id')
-const runId = backupId
+// The id patterns the core checks its own files with: one definition.
+const installationId = z.string().regex(INSTALLATION_ID, 'not an installation id')
+const backupId = z.string().regex(STAMP_ID, 'not a backup id')
+const runId = z.string().regex(STAMP_ID, 'not a run id')
 const ofInstallation = z.strictObject({ installationId })
 
 // Each schema is typed by its channel's payload in the contract, so the two cannot drift apart.
@@ -31,6 +33,7 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Payload
   'backups:create': ofInstallation,
   'backups:restore': z.strictObject({ backupId }),
   'reset:start': z.strictObject({ installationId, backupId: backupId.nullable() }),
+  'installations:standing': ofInstallation,
   'claim:routes': ofInstallation,
   'claim:previous-account': ofInstallation,
   'claim:with-token': z.strictObject({ installationId, token: z.string().min(1).max(200) }),
@@ -38,7 +41,6 @@ export const PAYLOAD_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Payload
   'signin:wait': ofInstallation,
   'signin:confirm': ofInstallation,
   'signin:cancel': ofInstallation,
-  'runs:cut-off': none,
   'runs:list': none,
   'runs:resume': z.strictObject({ runId }),
   'runs:rollback': z.strictObject({ runId }),

@@ -19,7 +19,7 @@ export const toInstallationView = (i: Installation, running: boolean | null, hos
   host
 })
 
-export const toBackupView = (m: BackupManifest): BackupView => ({
+export const toBackupView = (m: BackupManifest, usedBy: BackupView['usedBy'] = null): BackupView => ({
   id: m.id,
   createdAt: m.createdAt,
   reason: m.reason,
@@ -28,7 +28,9 @@ export const toBackupView = (m: BackupManifest): BackupView => ({
   sha256: m.sha256,
   size: m.size,
   account: m.account,
-  keysPresent: m.keysPresent
+  keysPresent: m.keysPresent,
+  installationId: m.installationId,
+  usedBy
 })
 
 /** Account names and masked e-mails only: the token main read stays in main. */

@@ -51,9 +51,8 @@ export function App() {
   // In the desktop app main's close guard asks instead (a blocked unload there would be silent).
   const running = useWizard((s) => busy(s) && s.info?.runtime === 'loopback')
   const init = useWizard((s) => s.init)
-  useEffect(() => {
-    void init()
-  }, [init])
+  // The run events' listeners go with the effect.
+  useEffect(() => init(), [init])
   useLeaveGuard(running, messages.leave)
   const [slot, setSlot] = useState<HTMLElement | null>(null)
   const main = useRef<HTMLElement>(null)

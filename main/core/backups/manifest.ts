@@ -7,7 +7,8 @@ import type { StoreTarget } from '../stores/types'
 export const MANIFEST_FILE = 'manifest.json'
 
 /** Backup and run ids: a sortable stamp and a random tail, 20261128-231502-3fa9c1. Never a path. */
-export const STAMP_ID = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/
+export { STAMP_ID } from '../ids'
+import { INSTALLATION_ID, STAMP_ID } from '../ids'
 
 export type BackupReason = 'reset' | 'pre-restore' | 'manual'
 
@@ -44,7 +45,7 @@ export const manifestSchema = z
     createdAt: z.iso.datetime(),
     reason: z.enum(['reset', 'pre-restore', 'manual']),
     host: hostRefSchema,
-    installationId: z.string().regex(/^pms-[0-9a-f]{12}$/).nullable(),
+    installationId: z.string().regex(INSTALLATION_ID).nullable(),
     platform: z.string().max(32),
     installType: z.string().max(64),
     target: storeTargetSchema,

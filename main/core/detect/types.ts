@@ -67,7 +67,7 @@ export type ServerControl =
   | { readonly kind: 'manual'; readonly hint: string }
 
 /** Installation ids: opaque, of a fixed pattern (they name lock files), and unique per host. */
-export const INSTALLATION_ID = /^pms-[0-9a-f]{12}$/
+export { INSTALLATION_ID } from '../ids'
 
 export interface Installation {
   readonly id: string

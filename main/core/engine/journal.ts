@@ -12,8 +12,8 @@ import { readSmallFile } from './small-file'
 import { labelDetailSchema } from '../detect/label-detail-schema'
 import type { LabelDetail } from '../detect/types'
 
-export const STEP_IDS = ['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove', 'restore', 'verify-store', 'start', 'verify-unclaimed', 'verify-started'] as const
-export type StepId = (typeof STEP_IDS)[number]
+export { STEP_IDS, type StepId } from '../ids'
+import { STEP_IDS, type StepId } from '../ids'
 
 export type RunKind = 'reset' | 'restore'
 /** service: Plex Reclaim stops and starts the server; none: the user did (reset/restore --no-service). */

@@ -4,7 +4,7 @@ import { BackupStore, sha256 } from '../backups/store'
 import { takeVerifiedBackup } from '../backups/take'
 import { hostFlag } from '../host/host-ref'
 import { CoreError, toErr, type ErrorCode } from '../result'
-import { controlServer, describeObservation, observe, type ControlOptions } from '../server/control'
+import { controlServer, describeObservation, isRunning, observe, type ControlOptions } from '../server/control'
 import type { StoreSnapshot } from '../stores/types'
 import type { RunContext, StepStatus } from './context'
 import { JournalStore, runsDirOf, type Journal, type StepId } from './journal'
@@ -166,7 +166,7 @@ function serverSoFar(run: Run): 'untouched' | 'stopped' | 'stopped-and-started' 
 
 /** After a failure: start the server again if this run stopped it, and say exactly where things stand. */
 export async function recover(run: Run, error: unknown): Promise<never> {
-  const { code, message } = toErr(error)
+  const { code, message, command } = toErr(error)
   const original = { code, message: causeOf(message) }
   const failedStep = run.current ?? run.journal.current ?? run.journal.completed.at(-1) ?? 'preflight'
   const done = serverSoFar(run)
@@ -179,8 +179,10 @@ export async function recover(run: Run, error: unknown): Promise<never> {
   let cutOff = false
   if (run.ctx.mode === 'service' && done === 'stopped') {
     try {
+      // A stop that never took (a cancelled password prompt) left it running: then it was not "started again".
+      const wasUp = await observe(run.ctx.host, run.ctx.server).then(isRunning, () => false)
       await controlServer(run.ctx.host, run.ctx.server, 'start', run.control())
-      server = 'Plex Media Server was started again'
+      server = wasUp ? 'Plex Media Server was not stopped' : 'Plex Media Server was started again'
     } catch (startError) {
       cutOff = true
       const state = describeObservation(await observe(run.ctx.host, run.ctx.server).catch(() => ({ processAlive: false, answers: false, maintenance: false, identity: null })))
@@ -198,5 +200,5 @@ export async function recover(run: Run, error: unknown): Promise<never> {
   const standing = await whereThingsStand(run, server)
   const next = cutOff ? ` Run ${recoveryCommands(run)}.` : ''
   await run.emit(failedStep, 'failed', `${original.message} ${standing}`, true).catch(() => undefined)
-  throw new CoreError(original.code as ErrorCode, `${original.message} ${standing}${next}${journalNote}`)
+  throw new CoreError(original.code as ErrorCode, `${original.message} ${standing}${next}${journalNote}`, { command })
 }

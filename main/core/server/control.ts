@@ -96,8 +96,8 @@ export async function waitFor(host: Host, target: ServerTarget, verb: Verb, opti
     if (elapsedMs >= timeoutMs) {
       const seconds = Math.round(timeoutMs / 1000)
       throw verb === 'stop'
-        ? new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop within ${seconds} s (last seen: ${describeObservation(observation)}). Nothing was changed. Stop it yourself (${manualCommand(target.control, 'stop')}), then try again.`)
-        : new CoreError('START_TIMEOUT', `Plex Media Server did not start within ${seconds} s (last seen: ${describeObservation(observation)}). Start it yourself (${manualCommand(target.control, 'start')}) and check its log.`)
+        ? new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop within ${seconds} s (last seen: ${describeObservation(observation)}). Nothing was changed. Stop it yourself (${manualCommand(target.control, 'stop')}), then try again.`, { command: manualCommand(target.control, 'stop') })
+        : new CoreError('START_TIMEOUT', `Plex Media Server did not start within ${seconds} s (last seen: ${describeObservation(observation)}). Start it yourself (${manualCommand(target.control, 'start')}) and check its log.`, { command: manualCommand(target.control, 'start') })
     }
     // Docker is asked through docker exec: about once a second is enough and cheap for it.
     await sleep(options.pollMs ?? (target.control.kind === 'docker' ? 1000 : 50))
@@ -139,7 +139,7 @@ export async function controlServer(host: Host, target: ServerTarget, verb: Verb
   }
   if (result.notFound) throw new CoreError('CONTROL_FAILED', `"${command.program}" was not found, so the server could not be ${verb === 'stop' ? 'stopped' : 'started'}. Run this instead: ${instead}`)
   if (result.timedOut && verb === 'stop') {
-    throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`)
+    throw new CoreError('STOP_TIMEOUT', `Plex Media Server did not stop in time (last seen: ${describeObservation(await observe(host, target))}). Nothing was changed. Stop it yourself (${instead}), then try again.`, { command: instead })
   }
   if (result.exitCode !== 0) {
     const said = (result.stderr || result.stdout).trim().split(/\r?\n/)[0] ?? ''

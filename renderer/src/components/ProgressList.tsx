@@ -1,4 +1,4 @@
-import type { ProgressEvent, RunStanding } from '../../../preload/contract'
+import type { ProgressEvent, RunStanding, StepId } from '../../../preload/contract'
 import { useFormat, useMessages, useTypography } from '../i18n/use-messages'
 import type { Messages } from '../messages/en'
 import { progressRows, soFar, type RunPhase } from '../store/progress'
@@ -17,7 +17,7 @@ function standingText(t: Messages['standing'], gap: string, phase: RunPhase, eve
 
 /** Live progress: one row per step, exactly one running; a polite announcement of the latest step. */
 export function ProgressList(props: {
-  readonly steps: readonly string[]
+  readonly steps: readonly StepId[]
   readonly labels: Record<string, string>
   readonly events: readonly ProgressEvent[]
   readonly phase: RunPhase

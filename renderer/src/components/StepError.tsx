@@ -5,12 +5,16 @@ import { useWizard } from '../store/wizard-store'
 import { CopyButton } from './CopyButton'
 import { SupportReportButton } from './SupportReportButton'
 
-/** An error where its work failed: what happened and what to do, in view; the codes only in "Copy details". */
+/**
+ * An error where its work failed: what happened and what to do, in view, with the exact command
+ * main named (a stop that timed out); the codes only in "Copy details", which holds this operation
+ * alone. It stays with its step until that work is tried again.
+ */
 export function StepError({ place }: { readonly place: Place }) {
   const messages = useMessages()
   const wordedOf = useWorded()
   const { gap } = useTypography()
-  const error = useWizard((s) => (s.error?.place === place ? s.error : null))
+  const error = useWizard((s) => s.errors[place] ?? null)
   const details = useWizard((s) => s.details)
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -26,8 +30,17 @@ export function StepError({ place }: { readonly place: Place }) {
         {gap}
         {worded.todo}
       </p>
-      <CopyButton text={details} label={messages.error.copy} copiedLabel={messages.error.copied} />
-      <SupportReportButton />
+      {error.command ? (
+        <>
+          <p>{messages.afterRun.command}</p>
+          <div className="inline">
+            <code className="command">{error.command}</code>
+            <CopyButton text={() => error.command ?? ''} label={messages.claim.copy} copiedLabel={messages.claim.copied} />
+          </div>
+        </>
+      ) : null}
+      <CopyButton text={() => details(place)} label={messages.error.copy} copiedLabel={messages.error.copied} />
+      <SupportReportButton place={place} />
     </div>
   )
 }

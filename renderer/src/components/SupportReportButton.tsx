@@ -1,14 +1,15 @@
 import { useId } from 'react'
 import { useMessages } from '../i18n/use-messages'
+import type { Place } from '../store/state'
 import { useSupport } from '../store/support-store'
 import { useWizard } from '../store/wizard-store'
 
-/** "Save a support report": on Done and with every error; main writes the file and says where. */
-export function SupportReportButton() {
+/** "Save a support report": on Done and with every error (the error of its place); main writes the file and says where. */
+export function SupportReportButton({ place }: { readonly place?: Place } = {}) {
   const t = useMessages().supportReport
   const id = useId()
   const installationId = useWizard((s) => s.selectedId)
-  const error = useWizard((s) => s.error)
+  const error = useWizard((s) => (place ? (s.errors[place] ?? null) : null))
   const report = useSupport((s) => s.report)
   const save = useSupport((s) => s.saveReport)
   const setIncludeEmail = useSupport((s) => s.setIncludeEmail)

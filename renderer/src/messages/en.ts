@@ -364,7 +364,24 @@ export const en = {
     local: 'This computer may use the server without signing in: the server’s network settings let it in. Open Plex Web on this computer first: you may get into the server’s settings without a reset. Plex Reclaim only shows this; it never changes the setting. A PIN on the owner’s account also makes Plex ask everyone to sign in, whatever this setting says (Plex support article 203948786).',
     alreadyListed: 'That settings file is already in the list: it is selected below.'
   },
-  leave: 'A run is under way. Leaving now hides its progress.'
+  leave: 'A run is under way. Leaving now hides its progress.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'To do it yourself, run this command:',
+    backIn: 'The backup is back in place',
+    restoredAs: (who: string) => `The server is signed in as ${who} again. To get back in, reset it again.`,
+    restoredNone: 'The server is not signed in to any account now: claim it to get back in.',
+    signedInAs: (who: string) => `The server is signed in as ${who}. To claim it with another account, reset it again.`,
+    resetAgain: 'Reset again',
+    toClaim: 'Claim the server',
+    earlierLabel: 'Earlier',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `The ${kind === 'reset' ? 'reset' : 'restore of a backup'} of ${server} ${finished ? 'finished' : 'did not finish'}.`,
+    show: 'Show it',
+    before: (kind: 'reset' | 'restore', when: string) => `before the ${kind} on ${when}`,
+    newest: 'Newest with a sign-in',
+    loses: (old: string | null, now: string) => (old ? `You will be signed in as ${old} again; ${now} loses access.` : `The server will not be signed in to any account; ${now} loses access.`)
+  }
 } as const
 
 export type Messages = Widen<typeof en>

@@ -3,6 +3,7 @@ import { CopyButton } from '../components/CopyButton'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { useMessages } from '../i18n/use-messages'
+import { signedIn } from '../store/steps'
 import { useWizard } from '../store/wizard-store'
 import { AccountChange } from './AccountChange'
 import { accountName } from './account-name'
@@ -33,7 +34,8 @@ export function Claim() {
   const claim = useWizard((s) => s.claim)
   const demo = useWizard((s) => s.info?.demo ?? false)
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId) ?? null)
-  const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes, loadPreviousAccount, signIn, cancelSignIn } = useWizard.getState()
+  const restored = useWizard((s) => s.finished?.kind === 'restore' && s.finished.installationId === s.selectedId)
+  const { openedClaimPage, setToken, submitClaim: submit, demoToken, loadRoutes, loadPreviousAccount, signIn, cancelSignIn, resetAgain } = useWizard.getState()
   const now = useNow(claim.openedAt !== null)
   useEffect(() => {
     if (!routes) void loadRoutes()
@@ -68,6 +70,21 @@ export function Claim() {
       )}
     </div>
   )
+  // The server says it is signed in (after a restore, or a claim): it cannot be claimed until it is reset.
+  if (signedIn(server) && server?.account) {
+    const who = accountName(server.account)
+    return (
+      <section>
+        <StepHeading>{t.title}</StepHeading>
+        <p className="key-fact">{restored ? messages.afterRun.restoredAs(who) : messages.afterRun.signedInAs(who)}</p>
+        <div className="actions primary-row">
+          <button type="button" className="primary" onClick={resetAgain}>
+            {messages.afterRun.resetAgain}
+          </button>
+        </div>
+      </section>
+    )
+  }
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>

@@ -3,36 +3,58 @@ import { OwnershipLine } from '../components/OwnershipLine'
 import { StepHeading } from '../components/StepHeading'
 import { SupportReportButton } from '../components/SupportReportButton'
 import { useMessages } from '../i18n/use-messages'
+import { signedIn } from '../store/steps'
 import { useWizard } from '../store/wizard-store'
 import { accountName } from './account-name'
 
+/**
+ * Where things ended, in the server's own words: after a claim, who it is signed in as (read
+ * again after the claim); after a restore, the account that is back and the way back in.
+ */
 export function Done() {
   const messages = useMessages()
   const t = messages.done
-  const username = useWizard((s) => s.claim.username)
-  const change = useWizard((s) => s.claim.accountChange)
-  const backup = useWizard((s) => s.backup)
+  const a = messages.afterRun
+  const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId) ?? null)
+  const restored = useWizard((s) => s.finished?.kind === 'restore')
+  const change = useWizard((s) => (s.finished?.kind === 'claim' ? s.claim.accountChange : null))
+  // The reset's own record says where its backup is (read by main after the run).
+  const kept = useWizard((s) => (s.run.kind === 'reset' && s.run.status === 'finished' && s.run.installationId === s.selectedId ? s.run.standing : null))
   const plexWeb = useWizard((s) => s.routes?.plexWeb ?? null)
-  const startOver = useWizard((s) => s.startOver)
+  const { startOver, resetAgain, goTo } = useWizard.getState()
+  // Settings only root may read cannot be read again: then the claim's own answer names the account.
+  const claimedAs = useWizard((s) => (s.finished?.kind === 'claim' ? s.claim.username : null))
+  const who = signedIn(server) && server?.account ? accountName(server.account) : server && !server.account ? claimedAs : null
+  const backIn = !restored && who !== null
   return (
     <section>
       <div className="done-head">
-        <span className="success-mark" aria-hidden="true">
-          ✓
-        </span>
-        <StepHeading>{t.title}</StepHeading>
+        {backIn ? (
+          <span className="success-mark" aria-hidden="true">
+            ✓
+          </span>
+        ) : null}
+        <StepHeading>{restored ? a.backIn : t.title}</StepHeading>
       </div>
-      <p className="key-fact">{username ? t.signedIn(username) : t.signedInUnknown}</p>
-      <OwnershipLine />
+      <p className="key-fact">{restored ? (who ? a.restoredAs(who) : a.restoredNone) : who ? t.signedIn(who) : t.signedInUnknown}</p>
+      {backIn ? <OwnershipLine /> : null}
       {change ? (
         <div className="card warning" role="note" aria-label={t.changedLabel}>
           <p>{t.changed(accountName(change.newAccount), accountName(change.previousAccount))}</p>
         </div>
       ) : null}
-      <p>{t.open}</p>
-      <p>{t.notAuthorized}</p>
+      {backIn ? (
+        <>
+          <p>{t.open}</p>
+          <p>{t.notAuthorized}</p>
+        </>
+      ) : null}
       <ActionBar>
-        {plexWeb ? (
+        {restored ? (
+          <button type="button" className="primary" onClick={who ? resetAgain : () => goTo('claim')}>
+            {who ? a.resetAgain : a.toClaim}
+          </button>
+        ) : plexWeb ? (
           <a className="button primary" href={plexWeb} target="_blank" rel="noopener noreferrer">
             {t.openWeb}
           </a>
@@ -42,9 +64,9 @@ export function Done() {
         </button>
       </ActionBar>
       <SupportReportButton />
-      {backup ? (
+      {kept?.backupId && !restored ? (
         <p className="backup-note">
-          {t.backupAt} <span className="mono">{backup.location}</span>. {t.restoreHint}
+          {t.backupAt} <span className="mono">{kept.backupDir}</span>. {t.restoreHint}
         </p>
       ) : null}
     </section>

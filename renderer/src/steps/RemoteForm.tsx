@@ -41,7 +41,7 @@ export function RemoteForm() {
   /** What the user changes makes the last answer stale: its error and a fingerprint to confirm go. */
   const edited = (): void => {
     const now = useWizard.getState()
-    if (now.error?.place === 'remote') useWizard.setState({ error: null })
+    if (now.errors.remote) useWizard.setState({ errors: { ...now.errors, remote: undefined } })
     if (now.remote.status === 'confirm') useWizard.setState({ remote: { status: 'open', fingerprint: null } })
   }
   const address = parseAddress(host)

@@ -2,6 +2,7 @@ import { ActionBar } from '../components/ActionBar'
 import { useState } from 'react'
 import type { CutOffRun } from '../../../preload/contract'
 import { Dialog } from '../components/Dialog'
+import { EarlierRun } from '../components/EarlierRun'
 import { StepError } from '../components/StepError'
 import { StepHeading } from '../components/StepHeading'
 import { runServerLabel } from '../i18n/server-label'
@@ -38,6 +39,7 @@ export function Welcome() {
           </div>
         </div>
       ))}
+      <EarlierRun />
       <StepError place="welcome" />
       <ActionBar>
         <button type="button" className={cutOff.length ? 'secondary' : 'primary'} onClick={() => goTo('find')}>

@@ -18,7 +18,13 @@ export interface ClaimActions {
 type Get = () => Store
 
 export function claimActions(set: (patch: Partial<WizardState>) => void, get: Get, fail: Fail): ClaimActions {
-  const claimed = (v: ClaimedView): void => set({ claim: { ...get().claim, status: 'claimed', username: v.username, accountChange: v.accountChange }, step: 'done', error: null })
+  /** Claimed: the server is read again, so Done says who it is signed in as now; the reset's story ends. */
+  const claimed = async (installationId: string, v: ClaimedView): Promise<void> => {
+    set({ claim: { ...get().claim, status: 'claimed', username: v.username, accountChange: v.accountChange }, errors: { ...get().errors, claim: undefined } })
+    const now = await window.api.readStanding({ installationId })
+    if (now.ok) get().observed(installationId, now.value)
+    set({ finished: { kind: 'claim', installationId, status: 'finished', label: '', earlier: false }, step: 'done' })
+  }
   const claimFailed = (r: ApiResult<unknown> & { ok: false }): void => {
     // The countdown stops at an error: that code is spent.
     set({ claim: { ...get().claim, status: 'idle', openedAt: null, accountChange: null } })
@@ -47,16 +53,16 @@ export function claimActions(set: (patch: Partial<WizardState>) => void, get: Ge
     async submitClaim() {
       const { selectedId, claim } = get()
       if (!selectedId) return
-      set({ claim: { ...claim, status: 'claiming' }, error: null })
+      set({ claim: { ...claim, status: 'claiming' }, errors: { ...get().errors, claim: undefined } })
       const r = await window.api.claimWithToken({ installationId: selectedId, token: claim.token.trim() })
       if (!r.ok) return claimFailed(r)
-      claimed(r.value)
+      await claimed(selectedId, r.value)
     },
 
     async signIn() {
       const { selectedId } = get()
       if (!selectedId) return
-      set({ claim: { ...get().claim, status: 'signing-in', accountChange: null }, error: null })
+      set({ claim: { ...get().claim, status: 'signing-in', accountChange: null }, errors: { ...get().errors, claim: undefined } })
       const started = await window.api.startSignIn({ installationId: selectedId })
       if (!started.ok) return claimFailed(started)
       // In the desktop app main opened the system browser; in a browser this page opens a tab.
@@ -71,16 +77,16 @@ export function claimActions(set: (patch: Partial<WizardState>) => void, get: Ge
         const { previousAccount, newAccount } = r.value
         return set({ claim: { ...get().claim, status: 'confirming', accountChange: { previousAccount, newAccount } } })
       }
-      claimed(r.value)
+      await claimed(selectedId, r.value)
     },
 
     async confirmSignIn() {
       const { selectedId } = get()
       if (!selectedId) return
-      set({ claim: { ...get().claim, status: 'claiming' }, error: null })
+      set({ claim: { ...get().claim, status: 'claiming' }, errors: { ...get().errors, claim: undefined } })
       const r = await window.api.confirmSignIn({ installationId: selectedId })
       if (!r.ok) return claimFailed(r)
-      claimed(r.value)
+      await claimed(selectedId, r.value)
     },
 
     async cancelSignIn() {

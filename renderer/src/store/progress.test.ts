@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { ProgressEvent } from '../../../preload/contract'
+import type { ProgressEvent, StepId } from '../../../preload/contract'
 import { progressRows } from './progress'
 
-const STEPS = ['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove']
+const STEPS: StepId[] = ['preflight', 'backup', 'verify-backup', 'stop', 'verify-stopped', 'remove']
 let t = 0
-const ev = (step: string, status: ProgressEvent['status']): ProgressEvent => ({ runId: 'r', step, status, message: '', elapsedMs: ++t })
+const ev = (step: StepId, status: ProgressEvent['status']): ProgressEvent => ({ recordId: 'x', runId: 'r', step, status, message: '', elapsedMs: ++t })
 const statuses = (rows: ReturnType<typeof progressRows>) => Object.fromEntries(rows.map((r) => [r.step, r.status]))
 
 describe('the progress model', () => {

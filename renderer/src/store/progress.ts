@@ -1,9 +1,9 @@
-import type { ProgressEvent } from '../../../preload/contract'
+import type { ProgressEvent, StepId } from '../../../preload/contract'
 
 export type RowStatus = 'waiting' | 'running' | 'done' | 'failed' | 'skipped' | 'not-started'
 
 export interface Row {
-  readonly step: string
+  readonly step: StepId
   readonly status: RowStatus
   readonly elapsedMs: number | null
 }
@@ -15,10 +15,10 @@ export type RunPhase = 'idle' | 'running' | 'finished' | 'failed'
  * the step whose work was running (whatever step the event names); after a failure the steps that
  * never ran read "not started", after a finished run "not needed".
  */
-export function progressRows(steps: readonly string[], events: readonly ProgressEvent[], phase: RunPhase): Row[] {
-  const status = new Map<string, RowStatus>()
-  const elapsed = new Map<string, number>()
-  let running: string | null = null
+export function progressRows(steps: readonly StepId[], events: readonly ProgressEvent[], phase: RunPhase): Row[] {
+  const status = new Map<StepId, RowStatus>()
+  const elapsed = new Map<StepId, number>()
+  let running: StepId | null = null
   let failed = false
   for (const e of events) {
     if (e.status === 'running') {

@@ -11,11 +11,17 @@ export interface UiError {
   /** Main's own sentence, for "Copy details" only. */
   readonly message: string
   readonly place: Place
-  /** A run whose log "Copy details" adds. */
+  /** The engine's run whose log "Copy details" adds. */
   readonly runId?: string
+  /** main's record of the run that failed: its steps, and only its, go into "Copy details". */
+  readonly recordId?: string
+  /** The exact command main named for doing it by hand (a stop that timed out). */
+  readonly command?: string
 }
 
 export interface RunState {
+  /** main's record of this run: its events and its end name it. null until main answered. */
+  readonly recordId: string | null
   readonly status: RunPhase
   readonly kind: RunRecord['kind']
   readonly action: RunRecord['action']
@@ -42,11 +48,32 @@ export interface WizardState {
   readonly routes: ClaimRoutes | null
   readonly claim: ClaimState
   readonly backups: BackupView[] | null
-  readonly restore: { readonly status: RunPhase; readonly backupId: string | null; readonly events: readonly ProgressEvent[]; readonly standing: RunStanding | null }
+  readonly restore: RestoreState
   readonly cutOff: readonly CutOffRun[]
-  readonly error: UiError | null
+  /** Each error stays with the step (or form) whose work failed until that work is tried again. */
+  readonly errors: Readonly<Partial<Record<Place, UiError>>>
+  /** The last run or claim this page saw end, for Welcome's note and Done's wording. */
+  readonly finished: Finished | null
   /** "A server on another machine…": the form's state; passwords never enter the store. */
   readonly remote: { readonly status: 'closed' | 'open' | 'connecting' | 'confirm'; readonly fingerprint: string | null }
+}
+
+export interface RestoreState {
+  readonly recordId: string | null
+  readonly status: RunPhase
+  readonly backupId: string | null
+  readonly events: readonly ProgressEvent[]
+  readonly standing: RunStanding | null
+}
+
+/** What ended last: a run (with its record) or a claim, on which server. */
+export interface Finished {
+  readonly kind: 'reset' | 'restore' | 'claim'
+  readonly installationId: string
+  readonly status: 'finished' | 'failed'
+  readonly label: string
+  /** A run from before this page was loaded (Welcome says so). */
+  readonly earlier: boolean
 }
 
 export interface ClaimState {
@@ -63,7 +90,9 @@ export interface ClaimState {
 
 export const IDLE_CLAIM: ClaimState = { status: 'idle', username: null, openedAt: null, token: '', previousAccount: null, accountChange: null }
 
-export const IDLE_RUN: RunState = { status: 'idle', kind: 'reset', action: 'run', installationId: null, label: '', events: [], result: null, standing: null }
+export const IDLE_RUN: RunState = { recordId: null, status: 'idle', kind: 'reset', action: 'run', installationId: null, label: '', events: [], result: null, standing: null }
+
+export const IDLE_RESTORE: RestoreState = { recordId: null, status: 'idle', backupId: null, events: [], standing: null }
 
 export const INITIAL_STATE: WizardState = {
   info: null,
@@ -79,9 +108,10 @@ export const INITIAL_STATE: WizardState = {
   routes: null,
   claim: IDLE_CLAIM,
   backups: null,
-  restore: { status: 'idle', backupId: null, events: [], standing: null },
+  restore: IDLE_RESTORE,
   cutOff: [],
-  error: null,
+  errors: {},
+  finished: null,
   remote: { status: 'closed', fingerprint: null }
 }
 

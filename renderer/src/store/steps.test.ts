@@ -20,7 +20,7 @@ const server: InstallationView = {
 
 const base: WizardState = { ...INITIAL_STATE, installations: [server], selectedId: server.id, canStillSignIn: false }
 
-const backup = { installationId: server.id, location: '/b/1', backup: { id: '20261128-100000-abcdef', createdAt: '', reason: 'reset', target: '', installType: '', sha256: 'a'.repeat(64), size: 1, account: { username: null, maskedEmail: null }, keysPresent: [] } }
+const backup = { installationId: server.id, location: '/b/1', backup: { id: '20261128-100000-abcdef', createdAt: '', reason: 'reset', target: '', installType: '', sha256: 'a'.repeat(64), size: 1, account: { username: null, maskedEmail: null }, keysPresent: [], installationId: null, usedBy: null } }
 
 describe('step availability, derived from state', () => {
   it('the review cannot be reached without a verified backup of the chosen server, and the Reset step only shows a run', () => {
@@ -50,11 +50,26 @@ describe('step availability, derived from state', () => {
     expect([open.welcome, open.find, open.diagnosis, open.backup, open.claim, open.restore]).toEqual([false, false, false, false, false, false])
   })
 
-  it('claim opens after a finished reset, done after the claim', () => {
-    const finished = { ...base, backup, run: { ...IDLE_RUN, status: 'finished' as const, installationId: server.id } }
-    expect(availability(finished).claim).toBe(true)
-    expect(availability(finished).done).toBe(false)
-    expect(availability({ ...finished, claim: { ...finished.claim, status: 'claimed' } }).done).toBe(true)
+  it('claim opens when the server says it is signed out (after a reset), done after the claim', () => {
+    const signedOut = { ...server, account: { ...server.account!, username: null, keysPresent: [] } }
+    const afterReset = { ...base, installations: [signedOut], run: { ...IDLE_RUN, status: 'finished' as const, installationId: server.id }, finished: { kind: 'reset' as const, installationId: server.id, status: 'finished' as const, label: '', earlier: false } }
+    expect(availability(afterReset).claim).toBe(true)
+    expect(availability(afterReset).done).toBe(false)
+    const claimed = { ...afterReset, installations: [server], run: IDLE_RUN, finished: { ...afterReset.finished, kind: 'claim' as const } }
+    expect(availability(claimed).done).toBe(true)
+  })
+
+  it('a second pass: a finished reset does not close Back up and Review once the server is signed in again', () => {
+    const again = { ...base, backup, finished: { kind: 'claim' as const, installationId: server.id, status: 'finished' as const, label: '', earlier: false } }
+    const open = availability(again)
+    expect([open.diagnosis, open.backup, open.review, open.claim, open.done]).toEqual([true, true, true, true, true])
+  })
+
+  it('while a restore runs, only Restore is open; after it, Claim and Done say what the server says', () => {
+    const restoring = availability({ ...base, restore: { recordId: 'r', status: 'running', backupId: null, events: [], standing: null }, run: { ...IDLE_RUN, status: 'finished', installationId: server.id } })
+    expect(Object.entries(restoring).filter(([, v]) => v).map(([k]) => k)).toEqual(['restore'])
+    const restored = availability({ ...base, canStillSignIn: null, finished: { kind: 'restore', installationId: server.id, status: 'finished', label: '', earlier: false } })
+    expect([restored.claim, restored.done, restored.reset]).toEqual([true, true, false])
   })
 
   it('settings that need permission do not dead-end: Claim opens (claiming reads no file), Back up stays closed (the elevated run backs up)', () => {

@@ -9,7 +9,8 @@ import { availability, type StepId } from './steps'
 export { INITIAL_STATE, type UiError, type WizardState } from './state'
 
 export interface WizardActions extends RunActions, ClaimActions {
-  init(): Promise<void>
+  /** Subscribes to main's run events and loads what main knows; returns the unsubscribe, for the effect. */
+  init(): () => void
   goTo(step: StepId): void
   detect(): Promise<void>
   /** The chosen file's server id, and whether it was listed already; null when nothing was chosen. */
@@ -26,37 +27,52 @@ export interface WizardActions extends RunActions, ClaimActions {
   setToken(token: string): void
   demoToken(): Promise<void>
   loadBackups(): Promise<void>
-  details(): Promise<string>
+  /** "Copy details" of the error shown in one place: that operation only. */
+  details(place: Place): Promise<string>
+  /** The server is signed in (again): the way back in starts at Diagnosis. */
+  resetAgain(): void
   startOver(): void
 }
 
 export type Store = WizardState & WizardActions
 export type Set = (patch: Partial<WizardState>) => void
-export type Fail = (r: { code: string; message: string }, place: Place, runId?: string) => void
+export type Fail = (r: { readonly code: string; readonly message: string; readonly command?: string; readonly recordId?: string }, place: Place, runId?: string) => void
 
 /** Actions call window.api; components only read state and call actions. */
 export const useWizard = create<Store>()((set, get) => {
-  const fail: Fail = (r, place, runId) => set({ error: { code: r.code, message: r.message, place, runId } })
+  const fail: Fail = (r, place, runId) => set({ errors: { ...get().errors, [place]: { code: r.code, message: r.message, place, runId, recordId: r.recordId, command: r.command } } })
+  /** Trying the work of a place again clears that place's error, and only that. */
+  const clear = (place: Place): Partial<WizardState> => ({ errors: { ...get().errors, [place]: undefined } })
 
   return {
     ...INITIAL_STATE,
     ...runActions(set, get, fail),
     ...claimActions(set, get, fail),
 
-    async init() {
-      window.api.onProgress((event) => get().onProgress(event))
-      const info = await window.api.getAppInfo()
-      if (info.ok) set({ info: info.value })
-      else fail(info, 'welcome')
-      await get().reattach()
+    init() {
+      const offProgress = window.api.onProgress((event) => get().onProgress(event))
+      const offEnded = window.api.onRunEnded((record) => get().onRunEnded(record))
+      void (async () => {
+        const info = await window.api.getAppInfo()
+        if (info.ok) set({ info: info.value })
+        else fail(info, 'welcome')
+        await get().reattach()
+      })()
+      return () => {
+        offProgress()
+        offEnded()
+      }
     },
 
     goTo(step) {
-      if (availability(get())[step]) set({ step, error: null })
+      if (!availability(get())[step]) return
+      set({ step })
+      // The server's account changed since the last answer: plex.tv is asked about the one it has now.
+      if (step === 'diagnosis' && get().diagnosis.status === 'idle') void get().diagnose()
     },
 
     async detect() {
-      set({ detecting: true, error: null })
+      set({ detecting: true, ...clear('find') })
       const r = await window.api.detectInstallations()
       set({ detecting: false })
       if (!r.ok) return fail(r, 'find')
@@ -66,7 +82,7 @@ export const useWizard = create<Store>()((set, get) => {
     },
 
     async chooseFile() {
-      set({ error: null })
+      set(clear('find'))
       const r = await window.api.chooseSettingsFile()
       if (!r.ok) return (fail(r, 'find'), null)
       if (!r.value) return null
@@ -79,11 +95,11 @@ export const useWizard = create<Store>()((set, get) => {
     },
 
     openRemote(open) {
-      set({ remote: { status: open ? 'open' : 'closed', fingerprint: null }, error: null })
+      set({ remote: { status: open ? 'open' : 'closed', fingerprint: null }, ...clear('remote') })
     },
 
     async connectRemote(form) {
-      set({ remote: { ...get().remote, status: 'connecting' }, error: null })
+      set({ remote: { ...get().remote, status: 'connecting' }, ...clear('remote') })
       const r = await window.api.connectRemote(form)
       if (!r.ok) {
         set({ remote: { status: 'open', fingerprint: null } })
@@ -96,7 +112,7 @@ export const useWizard = create<Store>()((set, get) => {
     },
 
     select(id) {
-      set({ selectedId: id, canStillSignIn: null, backup: null, step: 'diagnosis', error: null, claim: IDLE_CLAIM })
+      set({ selectedId: id, canStillSignIn: null, backup: null, step: 'diagnosis', claim: IDLE_CLAIM, ...clear('backup'), ...clear('claim') })
       void get().diagnose()
     },
 
@@ -109,11 +125,12 @@ export const useWizard = create<Store>()((set, get) => {
     async takeBackup() {
       const installationId = get().selectedId
       if (!installationId) return
-      set({ backingUp: true, error: null })
+      set({ backingUp: true, ...clear('backup') })
       const r = await window.api.createBackup({ installationId })
       set({ backingUp: false })
       if (!r.ok) return fail(r, 'backup')
-      set({ backup: { ...r.value, installationId } })
+      // A new backup: the restore list is read again when it opens.
+      set({ backup: { ...r.value, installationId }, backups: null })
     },
 
     async loadRoutes() {
@@ -141,7 +158,7 @@ export const useWizard = create<Store>()((set, get) => {
       const r = await window.api.demoClaimToken()
       if (!r.ok) return fail(r, 'claim')
       // A new code: the countdown starts again and the old code's error goes.
-      set({ claim: { ...get().claim, token: r.value, openedAt: Date.now() }, error: null })
+      set({ claim: { ...get().claim, token: r.value, openedAt: Date.now() }, ...clear('claim') })
     },
 
     async loadBackups() {
@@ -150,12 +167,14 @@ export const useWizard = create<Store>()((set, get) => {
       set({ backups: r.value })
     },
 
-    async details() {
-      const { error, info, run, restore } = get()
-      // The same truth as the list on screen: each step's status from the one progress model.
-      const events = error?.place === 'restore' ? restore.events : run.events
+    async details(place) {
+      const { info, run, restore } = get()
+      const error = get().errors[place]
+      // Only the run that failed has steps here (the same model as the list on screen); any other error is its operation alone.
+      const shown = error?.recordId === undefined ? null : error.recordId === run.recordId ? run : error.recordId === restore.recordId ? restore : null
+      const events = shown?.events ?? []
       const steps = [...new Set(events.map((e) => e.step))]
-      const rows = progressRows(steps, events, error?.place === 'restore' ? restore.status : run.status).map((r) => `  ${r.step}: ${r.status}`)
+      const rows = progressRows(steps, events, shown?.status ?? 'failed').map((r) => `  ${r.step}: ${r.status}`)
       const lines = [`Plex Reclaim ${info?.version ?? ''} on ${info?.platform ?? ''}`, `Error: ${error?.code ?? ''}: ${error?.message ?? ''}`, ...(rows.length ? ['Steps:', ...rows] : [])]
       if (error?.runId) {
         const log = await window.api.runDetails({ runId: error.runId })
@@ -163,6 +182,10 @@ export const useWizard = create<Store>()((set, get) => {
       }
       // Tokens never reach the renderer; this also masks anything that looks like one.
       return lines.join('\n').replace(/(X-Plex-Token=|token=)[^\s&]+/gi, '$1***')
+    },
+
+    resetAgain() {
+      get().goTo('diagnosis')
     },
 
     startOver() {

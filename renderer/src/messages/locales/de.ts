@@ -363,5 +363,22 @@ export const de: Messages = {
     local: 'Dieser Computer darf den Server ohne Anmeldung nutzen: Die Netzwerkeinstellungen des Servers lassen ihn herein. Öffne zuerst Plex Web auf diesem Computer: Vielleicht kommst du ohne Zurücksetzen in die Einstellungen des Servers. Plex Reclaim zeigt das nur an; die Einstellung ändert es nie. Eine PIN auf dem Konto des Eigentümers lässt Plex ebenfalls alle zur Anmeldung auffordern, egal was diese Einstellung sagt (Plex-Supportartikel 203948786).',
     alreadyListed: 'Diese Einstellungsdatei ist schon in der Liste: Sie ist unten ausgewählt.'
   },
-  leave: 'Ein Vorgang läuft. Wenn du die Seite jetzt verlässt, siehst du seinen Fortschritt nicht mehr.'
+  leave: 'Ein Vorgang läuft. Wenn du die Seite jetzt verlässt, siehst du seinen Fortschritt nicht mehr.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Um es selbst zu tun, führe diesen Befehl aus:',
+    backIn: 'Die Sicherung ist zurückgeschrieben',
+    restoredAs: (who: string) => `Der Server ist wieder als ${who} angemeldet. Um wieder Zugang zu bekommen, setze ihn erneut zurück.`,
+    restoredNone: 'Der Server ist jetzt bei keinem Konto angemeldet: verknüpfe ihn mit deinem Konto, um wieder Zugang zu bekommen.',
+    signedInAs: (who: string) => `Der Server ist als ${who} angemeldet. Um ihn mit einem anderen Konto zu verknüpfen, setze ihn erneut zurück.`,
+    resetAgain: 'Erneut zurücksetzen',
+    toClaim: 'Server verknüpfen',
+    earlierLabel: 'Zuvor',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'Das Zurücksetzen' : 'Das Zurückschreiben einer Sicherung'} von ${server} ${finished ? 'ist abgeschlossen' : 'wurde nicht abgeschlossen'}.`,
+    show: 'Anzeigen',
+    before: (kind: 'reset' | 'restore', when: string) => `vor dem ${kind === 'reset' ? 'Zurücksetzen' : 'Zurückschreiben'} am ${when}`,
+    newest: 'Neueste mit Anmeldung',
+    loses: (old: string | null, now: string) => (old ? `Du bist dann wieder als ${old} angemeldet; ${now} verliert den Zugang.` : `Der Server ist dann bei keinem Konto angemeldet; ${now} verliert den Zugang.`)
+  }
 }

@@ -366,5 +366,22 @@ export const es: Messages = {
     local: 'Este equipo puede usar el servidor sin iniciar sesión: la configuración de red del servidor lo deja entrar. Abre primero Plex Web en este equipo: puede que entres en la configuración del servidor sin restablecer nada. Plex Reclaim solo lo muestra; nunca cambia ese ajuste. Un PIN en la cuenta del propietario también hace que Plex pida a todos iniciar sesión, diga lo que diga este ajuste (artículo de soporte de Plex 203948786).',
     alreadyListed: 'Ese archivo de configuración ya está en la lista: está seleccionado abajo.'
   },
-  leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.'
+  leave: 'Hay una operación en curso. Si sales ahora, dejarás de ver su progreso.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Para hacerlo tú mismo, ejecuta este comando:',
+    backIn: 'La copia de seguridad vuelve a estar en su sitio',
+    restoredAs: (who: string) => `El servidor vuelve a tener la sesión iniciada como ${who}. Para volver a entrar, restablécelo otra vez.`,
+    restoredNone: 'El servidor no tiene ahora la sesión iniciada con ninguna cuenta: vincúlalo para volver a entrar.',
+    signedInAs: (who: string) => `El servidor tiene la sesión iniciada como ${who}. Para vincularlo a otra cuenta, restablécelo otra vez.`,
+    resetAgain: 'Restablecer otra vez',
+    toClaim: 'Vincular el servidor',
+    earlierLabel: 'Antes',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'El restablecimiento' : 'La restauración de una copia'} de ${server} ${finished ? 'terminó' : 'no terminó'}.`,
+    show: 'Mostrar',
+    before: (kind: 'reset' | 'restore', when: string) => `antes ${kind === 'reset' ? 'del restablecimiento' : 'de la restauración'} del ${when}`,
+    newest: 'La más reciente con sesión iniciada',
+    loses: (old: string | null, now: string) => (old ? `Volverás a tener la sesión iniciada como ${old}; ${now} pierde el acceso.` : `El servidor no tendrá la sesión iniciada con ninguna cuenta; ${now} pierde el acceso.`)
+  }
 }

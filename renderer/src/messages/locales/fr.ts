@@ -366,5 +366,22 @@ export const fr: Messages = {
     local: 'Cet ordinateur peut utiliser le serveur sans se connecter : les réglages réseau du serveur le laissent entrer. Ouvrez d’abord Plex Web sur cet ordinateur : vous pourrez peut-être accéder aux réglages du serveur sans réinitialisation. Plex Reclaim ne fait que l’afficher ; il ne modifie jamais ce réglage. Un code PIN sur le compte du propriétaire oblige aussi Plex à demander à chacun de se connecter, quoi que dise ce réglage (article d’assistance Plex 203948786).',
     alreadyListed: 'Ce fichier de réglages est déjà dans la liste : il est sélectionné ci-dessous.'
   },
-  leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.'
+  leave: 'Une opération est en cours. Si vous quittez maintenant, vous ne verrez plus sa progression.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Pour le faire vous-même, lancez cette commande\u00a0:',
+    backIn: 'La sauvegarde est remise en place',
+    restoredAs: (who: string) => `Le serveur est de nouveau connecté au compte ${who}. Pour retrouver l’accès, réinitialisez-le encore une fois.`,
+    restoredNone: 'Le serveur n’est connecté à aucun compte pour l’instant\u00a0: associez-le pour retrouver l’accès.',
+    signedInAs: (who: string) => `Le serveur est connecté au compte ${who}. Pour l’associer à un autre compte, réinitialisez-le encore une fois.`,
+    resetAgain: 'Réinitialiser de nouveau',
+    toClaim: 'Associer le serveur',
+    earlierLabel: 'Plus tôt',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'La réinitialisation' : 'La restauration d’une sauvegarde'} de ${server} ${finished ? 'est terminée' : 'ne s’est pas terminée'}.`,
+    show: 'Afficher',
+    before: (kind: 'reset' | 'restore', when: string) => `avant la ${kind === 'reset' ? 'réinitialisation' : 'restauration'} du ${when}`,
+    newest: 'La plus récente avec une connexion',
+    loses: (old: string | null, now: string) => (old ? `Vous serez de nouveau connecté au compte ${old}\u00a0; ${now} perd l’accès.` : `Le serveur ne sera connecté à aucun compte\u00a0; ${now} perd l’accès.`)
+  }
 }

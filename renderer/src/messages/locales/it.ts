@@ -366,5 +366,22 @@ export const it: Messages = {
     local: 'Questo computer può usare il server senza accedere: le impostazioni di rete del server lo lasciano entrare. Apri prima Plex Web su questo computer: potresti entrare nelle impostazioni del server senza un ripristino. Plex Reclaim si limita a mostrarlo; non cambia mai questa impostazione. Anche un PIN sull’account del proprietario fa sì che Plex chieda a tutti di accedere, qualunque cosa dica questa impostazione (articolo di supporto Plex 203948786).',
     alreadyListed: 'Quel file di impostazioni è già nell’elenco: è selezionato qui sotto.'
   },
-  leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.'
+  leave: 'È in corso un’operazione. Se esci ora, non ne vedrai più l’avanzamento.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Per farlo da te, esegui questo comando:',
+    backIn: 'Il backup è di nuovo al suo posto',
+    restoredAs: (who: string) => `Il server è di nuovo collegato all’account ${who}. Per rientrare, reimpostalo di nuovo.`,
+    restoredNone: 'Ora il server non è collegato a nessun account: associalo per rientrare.',
+    signedInAs: (who: string) => `Il server è collegato all’account ${who}. Per associarlo a un altro account, reimpostalo di nuovo.`,
+    resetAgain: 'Reimposta di nuovo',
+    toClaim: 'Associa il server',
+    earlierLabel: 'In precedenza',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'La reimpostazione' : 'Il ripristino di un backup'} di ${server} ${finished ? (kind === 'reset' ? 'è terminata' : 'è terminato') : 'non è terminato'}.`,
+    show: 'Mostra',
+    before: (kind: 'reset' | 'restore', when: string) => `prima ${kind === 'reset' ? 'della reimpostazione' : 'del ripristino'} del ${when}`,
+    newest: 'Il più recente con un accesso',
+    loses: (old: string | null, now: string) => (old ? `Sarai di nuovo collegato come ${old}; ${now} perde l’accesso.` : `Il server non sarà collegato a nessun account; ${now} perde l’accesso.`)
+  }
 }

@@ -363,5 +363,22 @@ export const ja: Messages = {
     local: 'このコンピューターはサインインせずにサーバーを使えます。サーバーのネットワーク設定がこのコンピューターを許可しているためです。まずこのコンピューターで Plex Web を開いてください。リセットせずにサーバーの設定に入れるかもしれません。Plex Reclaim はこれを表示するだけで、設定を変更することはありません。所有者のアカウントに PIN が設定されている場合も、この設定にかかわらず Plex は全員にサインインを求めます（Plex サポート記事 203948786）。',
     alreadyListed: 'その設定ファイルはすでに一覧にあります。下で選択されています。'
   },
-  leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。'
+  leave: '作業の途中です。今このページを離れると、進み具合が見えなくなります。',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: '自分で行うには、次のコマンドを実行してください：',
+    backIn: 'バックアップを戻しました',
+    restoredAs: (who: string) => `サーバーは再び ${who} でサインインしています。入れるようにするには、もう一度リセットしてください。`,
+    restoredNone: 'サーバーは今どのアカウントにもサインインしていません。入れるようにするには、アカウントに登録してください。',
+    signedInAs: (who: string) => `サーバーは ${who} でサインインしています。別のアカウントに登録するには、もう一度リセットしてください。`,
+    resetAgain: 'もう一度リセット',
+    toClaim: 'サーバーを登録',
+    earlierLabel: '前回',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${server} の${kind === 'reset' ? 'リセット' : 'バックアップからの復元'}は${finished ? '完了しました' : '完了しませんでした'}。`,
+    show: '表示',
+    before: (kind: 'reset' | 'restore', when: string) => `${when} の${kind === 'reset' ? 'リセット' : '復元'}の前`,
+    newest: 'サインイン情報がある最新のもの',
+    loses: (old: string | null, now: string) => (old ? `再び ${old} でサインインした状態になり、${now} はアクセスできなくなります。` : `サーバーはどのアカウントにもサインインしていない状態になり、${now} はアクセスできなくなります。`)
+  }
 }

@@ -362,5 +362,22 @@ export const nl: Messages = {
     local: 'Deze computer mag de server zonder aanmelden gebruiken: de netwerkinstellingen van de server laten hem toe. Open eerst Plex Web op deze computer: misschien kom je zonder reset in de instellingen van de server. Plex Reclaim laat dit alleen zien; het wijzigt die instelling nooit. Een pincode op het account van de eigenaar laat Plex ook iedereen om aanmelding vragen, wat deze instelling ook zegt (Plex-supportartikel 203948786).',
     alreadyListed: 'Dat instellingenbestand staat al in de lijst: het is hieronder geselecteerd.'
   },
-  leave: 'Er loopt nog een actie. Als je nu weggaat, zie je de voortgang niet meer.'
+  leave: 'Er loopt nog een actie. Als je nu weggaat, zie je de voortgang niet meer.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Om het zelf te doen, voer je deze opdracht uit:',
+    backIn: 'De back-up is teruggezet',
+    restoredAs: (who: string) => `De server is weer ingelogd als ${who}. Reset hem opnieuw om weer toegang te krijgen.`,
+    restoredNone: 'De server is nu met geen enkel account ingelogd: claim hem om weer toegang te krijgen.',
+    signedInAs: (who: string) => `De server is ingelogd als ${who}. Reset hem opnieuw om hem met een ander account te claimen.`,
+    resetAgain: 'Opnieuw resetten',
+    toClaim: 'De server claimen',
+    earlierLabel: 'Eerder',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'De reset' : 'Het terugzetten van een back-up'} van ${server} is ${finished ? 'klaar' : 'niet afgerond'}.`,
+    show: 'Tonen',
+    before: (kind: 'reset' | 'restore', when: string) => `vóór ${kind === 'reset' ? 'de reset' : 'het terugzetten'} van ${when}`,
+    newest: 'Nieuwste met een inlog',
+    loses: (old: string | null, now: string) => (old ? `Je bent dan weer ingelogd als ${old}; ${now} verliest de toegang.` : `De server is dan met geen enkel account ingelogd; ${now} verliest de toegang.`)
+  }
 }

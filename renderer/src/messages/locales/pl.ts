@@ -364,5 +364,22 @@ export const pl: Messages = {
     local: 'Ten komputer może korzystać z serwera bez logowania: ustawienia sieci serwera go wpuszczają. Najpierw otwórz Plex Web na tym komputerze: być może wejdziesz do ustawień serwera bez resetu. Plex Reclaim tylko to pokazuje; nigdy nie zmienia tego ustawienia. PIN na koncie właściciela również sprawia, że Plex prosi wszystkich o zalogowanie, niezależnie od tego ustawienia (artykuł pomocy Plex 203948786).',
     alreadyListed: 'Ten plik ustawień jest już na liście: jest zaznaczony poniżej.'
   },
-  leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.'
+  leave: 'Trwa operacja. Po wyjściu jej postęp nie będzie widoczny.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Aby zrobić to samodzielnie, uruchom to polecenie:',
+    backIn: 'Kopia zapasowa została przywrócona',
+    restoredAs: (who: string) => `Serwer jest znowu zalogowany jako ${who}. Aby odzyskać dostęp, zresetuj go ponownie.`,
+    restoredNone: 'Serwer nie jest teraz zalogowany na żadne konto: przypisz go do swojego konta, aby odzyskać dostęp.',
+    signedInAs: (who: string) => `Serwer jest zalogowany jako ${who}. Aby przypisać go do innego konta, zresetuj go ponownie.`,
+    resetAgain: 'Zresetuj ponownie',
+    toClaim: 'Przypisz serwer',
+    earlierLabel: 'Wcześniej',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      kind === 'reset' ? `Reset serwera ${server} ${finished ? 'został zakończony' : 'nie został zakończony'}.` : `Przywracanie kopii zapasowej serwera ${server} ${finished ? 'zostało zakończone' : 'nie zostało zakończone'}.`,
+    show: 'Pokaż',
+    before: (kind: 'reset' | 'restore', when: string) => `przed ${kind === 'reset' ? 'resetem' : 'przywróceniem'} z ${when}`,
+    newest: 'Najnowsza z zalogowanym kontem',
+    loses: (old: string | null, now: string) => (old ? `Serwer znowu będzie zalogowany jako ${old}; ${now} traci dostęp.` : `Serwer nie będzie zalogowany na żadne konto; ${now} traci dostęp.`)
+  }
 }

@@ -366,5 +366,22 @@ export const ptBR: Messages = {
     local: 'Este computador pode usar o servidor sem entrar na conta: as configurações de rede do servidor o deixam entrar. Abra primeiro o Plex Web neste computador: talvez você acesse as configurações do servidor sem redefinir nada. O Plex Reclaim só mostra isso; nunca altera essa configuração. Um PIN na conta do proprietário também faz o Plex pedir que todos entrem na conta, não importa o que diga esta configuração (artigo de suporte do Plex 203948786).',
     alreadyListed: 'Esse arquivo de configurações já está na lista: ele está selecionado abaixo.'
   },
-  leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.'
+  leave: 'Há uma operação em andamento. Se você sair agora, deixará de ver o progresso dela.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Para fazer isso você mesmo, execute este comando:',
+    backIn: 'O backup está de volta',
+    restoredAs: (who: string) => `O servidor está de novo conectado à conta ${who}. Para voltar a ter acesso, redefina-o de novo.`,
+    restoredNone: 'O servidor não está conectado a nenhuma conta agora: vincule-o para voltar a ter acesso.',
+    signedInAs: (who: string) => `O servidor está conectado à conta ${who}. Para vinculá-lo a outra conta, redefina-o de novo.`,
+    resetAgain: 'Redefinir de novo',
+    toClaim: 'Vincular o servidor',
+    earlierLabel: 'Antes',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'A redefinição' : 'A restauração de um backup'} de ${server} ${finished ? 'terminou' : 'não terminou'}.`,
+    show: 'Mostrar',
+    before: (kind: 'reset' | 'restore', when: string) => `antes da ${kind === 'reset' ? 'redefinição' : 'restauração'} de ${when}`,
+    newest: 'O mais recente com uma conta conectada',
+    loses: (old: string | null, now: string) => (old ? `Você voltará a estar conectado como ${old}; ${now} perde o acesso.` : `O servidor não estará conectado a nenhuma conta; ${now} perde o acesso.`)
+  }
 }

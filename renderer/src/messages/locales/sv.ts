@@ -362,5 +362,22 @@ export const sv: Messages = {
     local: 'Den här datorn får använda servern utan att logga in: serverns nätverksinställningar släpper in den. Öppna först Plex Web på den här datorn: du kanske kommer in i serverns inställningar utan återställning. Plex Reclaim visar bara detta; det ändrar aldrig inställningen. En PIN-kod på ägarens konto gör också att Plex ber alla att logga in, oavsett vad den här inställningen säger (Plex supportartikel 203948786).',
     alreadyListed: 'Den inställningsfilen finns redan i listan: den är vald nedan.'
   },
-  leave: 'En körning pågår. Om du lämnar nu döljs förloppet.'
+  leave: 'En körning pågår. Om du lämnar nu döljs förloppet.',
+  /** What the server says after a run or a claim, errors' commands, and the restore list's words. */
+  afterRun: {
+    command: 'Kör det här kommandot för att göra det själv:',
+    backIn: 'Säkerhetskopian är tillbaka',
+    restoredAs: (who: string) => `Servern är inloggad som ${who} igen. Nollställ den igen för att komma in.`,
+    restoredNone: 'Servern är inte inloggad med något konto nu: gör anspråk på den för att komma in igen.',
+    signedInAs: (who: string) => `Servern är inloggad som ${who}. Nollställ den igen för att göra anspråk på den med ett annat konto.`,
+    resetAgain: 'Nollställ igen',
+    toClaim: 'Gör anspråk på servern',
+    earlierLabel: 'Tidigare',
+    earlier: (kind: 'reset' | 'restore', server: string, finished: boolean) =>
+      `${kind === 'reset' ? 'Nollställningen' : 'Återställningen av en säkerhetskopia'} av ${server} ${finished ? 'blev klar' : 'blev inte klar'}.`,
+    show: 'Visa',
+    before: (kind: 'reset' | 'restore', when: string) => `före ${kind === 'reset' ? 'nollställningen' : 'återställningen'} ${when}`,
+    newest: 'Senaste med en inloggning',
+    loses: (old: string | null, now: string) => (old ? `Du blir inloggad som ${old} igen; ${now} förlorar åtkomsten.` : `Servern blir inte inloggad med något konto; ${now} förlorar åtkomsten.`)
+  }
 }
