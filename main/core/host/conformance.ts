@@ -47,8 +47,10 @@ export function hostConformance(name: string, open: () => Promise<HostUnderTest>
       writeFileSync(at('folder/a'), '')
       mkdirSync(at('closed'), { mode: 0o700 })
       writeFileSync(at('closed/secret'), '')
-      mkdirSync(at('writable'), { mode: 0o777 })
-      chmodSync(at('writable'), 0o777)
+      // Root writes only where no other user could swap an entry (the owner rule over SSH: a
+      // root-owned folder others may write is refused); another user gets a folder open to all.
+      mkdirSync(at('writable'), { mode: 0o755 })
+      chmodSync(at('writable'), options.unprivileged ? 0o777 : 0o755)
       under = await open()
       host = under.host
     }, 30_000)
