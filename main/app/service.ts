@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute, join, resolve } from 'node:path'
 import { openBackupFolder, type TrustedBackupFolder } from '../core/backups/folder-trust'
-import { STAMP_ID } from '../core/backups/manifest'
+import { STAMP_ID, type BackupManifest } from '../core/backups/manifest'
 import { sha256 } from '../core/backups/store'
 import { localHost } from '../core/host/local'
 import { READ_LIMITS, type Host } from '../core/host/types'
 import { dockerUnreachable } from '../core/detect/containers'
-import type { BackupManifest } from '../core/backups/manifest'
 import type { AccountSummary } from '../core/account/summary'
 import type { RunResult } from '../core/engine/index'
 import type { SshAuth, SshTarget } from '../core/host/ssh'
@@ -96,13 +95,8 @@ export class AppService {
     return this.env.docker ? dockerUnreachable(entry.host) : Promise.resolve(null)
   }
 
-  inspectInstallation(path: string, entry?: HostEntry): Promise<Known> {
-    return this.installations.inspect(path, entry)
-  }
-
-  inspectFile(path: string, entry: HostEntry = this.hosts.local): Promise<InspectedFile> {
-    return inspectSettingsFile(entry.host, path)
-  }
+  inspectInstallation = (path: string, entry?: HostEntry): Promise<Known> => this.installations.inspect(path, entry)
+  inspectFile = (path: string, entry: HostEntry = this.hosts.local): Promise<InspectedFile> => inspectSettingsFile(entry.host, path)
 
   async observe(k: Known): Promise<Observation | null> {
     return observe(k.entry.host, targetOf(k.installation, k.entry.apiPort)).catch(() => null)

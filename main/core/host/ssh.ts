@@ -87,8 +87,7 @@ export class SshHost implements Host {
     this.sudo = await probeSudo((line, input) => this.pool.run(line, input, 30_000), this.target.user, this.target.host, choice)
   }
 
-  /** Whether file bytes for privileged writes went through SFTP (else a fixed shell command). */
-  get stagedThroughSftp(): boolean { return this.stager.usedSftp }
+  get stagedThroughSftp(): boolean { return this.stager.usedSftp } // privileged writes' bytes: SFTP, else a fixed shell command
 
   /**
    * Runs one command line, through sudo when it is on. A script is constant text run by sh -c, with
@@ -277,9 +276,7 @@ export class SshHost implements Host {
     return r.code === 0 ? exactLine(r.stdout) || null : null
   }
 
-  async spawnDetached(): Promise<void> {
-    throw new CoreError('UNSUPPORTED_PLATFORM', 'Starting a desktop app is not possible over SSH.')
-  }
+  spawnDetached = (): Promise<void> => Promise.reject(new CoreError('UNSUPPORTED_PLATFORM', 'Starting a desktop app is not possible over SSH.'))
 
   async exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]))
