@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { listPackage } from '@electron/asar'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -27,6 +27,21 @@ function standInElectronDist(): string {
   }
   writeFileSync(join(dist, 'version'), '45.5.0')
   return dist
+}
+
+/**
+ * A stand-in for electron-builder's AppImage toolset (APPIMAGE_TOOLS_PATH, the FUSE2 layout that
+ * app-builder-lib's toolsets/linux.js expects): its mksquashfs records what the image would hold
+ * (test/standins/mksquashfs-recorder.sh); the runtime is a few bytes. The real one is downloaded.
+ */
+function standInAppImageTools(): string {
+  const tools = tempDir('appimage-tools')
+  mkdirSync(join(tools, 'linux-x64'))
+  mkdirSync(join(tools, 'lib', 'x64'), { recursive: true })
+  symlinkSync(join(root, 'test', 'standins', 'mksquashfs-recorder.sh'), join(tools, 'linux-x64', 'mksquashfs'))
+  writeFileSync(join(tools, 'linux-x64', 'desktop-file-validate'), '#!/bin/sh\n', { mode: 0o755 })
+  writeFileSync(join(tools, 'runtime-x64'), 'stand-in AppImage runtime')
+  return tools
 }
 
 /** The runtime dependencies and everything they need: the only node_modules an install may carry. */
@@ -63,15 +78,20 @@ function fuseWire(binary: Buffer): Record<string, string> {
   return Object.fromEntries(FUSES.map((name, i) => [name, String.fromCharCode(binary[at + 2 + i]!)]))
 }
 
-describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)', () => {
+const METAINFO = 'usr/share/metainfo/io.github.plex_reclaim.PlexReclaim.metainfo.xml'
+
+describe('packaging (electron-builder, Linux dir and AppImage targets, stand-in Electron dist and AppImage tools)', () => {
   let unpacked: string
+  let squashfs: string
   let cli: BuiltCli
   beforeAll(() => {
     cli = buildCli() // the Linux app carries the CLI executable (electron-builder.yml, linux.extraResources)
     if (!existsSync(join(root, 'out', 'main', 'index.js'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
     const output = tempDir('dist')
-    execFileSync(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', '--publish', 'never', `-c.electronDist=${standInElectronDist()}`, `-c.directories.output=${output}`], {
+    squashfs = join(tempDir('squashfs'), 'record')
+    execFileSync(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', 'AppImage', '--x64', '--publish', 'never', `-c.electronDist=${standInElectronDist()}`, `-c.directories.output=${output}`], {
       cwd: root,
+      env: { ...process.env, APPIMAGE_TOOLS_PATH: standInAppImageTools(), SQUASHFS_RECORD: squashfs },
       stdio: 'pipe',
       timeout: 240_000
     })
@@ -131,5 +151,16 @@ describe('packaging (electron-builder, Linux dir target, stand-in Electron dist)
     expect(sha256File(helper)).toBe(sha256File(cli.file('linux-x64')))
     // Shipped beside it: the checksum an AppImage's copy of the helper is checked against (main/index.ts).
     expect(readFileSync(join(unpacked, 'resources', 'bin', 'SHA256SUMS'), 'utf8')).toContain(`${sha256File(helper)}  plex-reclaim-${appVersion()}-linux-x64\n`)
+  })
+
+  it('the AppImage holds the AppStream metainfo where the AppImage spec puts it, and the desktop entry', () => {
+    const holds = readFileSync(squashfs, 'utf8').split('\n')
+    expect(holds).toContain(`./${METAINFO}`)
+    expect(holds).toContain('./AppRun')
+    expect(holds).toContain('./resources/bin/plex-reclaim')
+    expect(readFileSync(join(`${squashfs}.share`, METAINFO.slice('usr/share/'.length)))).toEqual(readFileSync(join(root, 'assets', 'linux', METAINFO.split('/').pop()!)))
+    const desktop = readFileSync(`${squashfs}.desktop`, 'utf8')
+    expect(desktop).toMatch(/^Categories=Utility;System;$/m)
+    expect(desktop).toMatch(/^Keywords=Plex;locked out;claim;/m)
   })
 })
