@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs'
 
+/**
+ * A file's reason to skip, said once in its output (a skipped describe does not say why), and
+ * returned: `describe.skipIf(skipping('the real systemd tests', reason) !== null)`.
+ */
+export function skipping(what: string, reason: string | null): string | null {
+  if (reason !== null) console.warn(`Skipping ${what}: ${reason}`)
+  return reason
+}
+
 /** CAP_SYS_ADMIN's bit in /proc/self/status's CapEff (linux/capability.h). */
 const CAP_SYS_ADMIN = 21n
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { CACHE_DIR } from './cache'
-import { mountUnavailable } from './capabilities'
+import { mountUnavailable, skipping } from './capabilities'
 import { alive, background, must, run, until, waitExit, type Ran } from './processes'
 import { debianRootfs, ROOTFS_KEY } from './rootfs'
 
@@ -23,8 +23,12 @@ export interface Dockerd {
   dispose(): Promise<void>
 }
 
-/** Why the real Docker tests cannot run here, or null when they can. */
+/** Why the real Docker tests cannot run here (said in the test's output), or null when they can. */
 export function dockerUnavailable(): string | null {
+  return skipping('the tests under a real dockerd', whyNoDockerd())
+}
+
+function whyNoDockerd(): string | null {
   if (process.getuid?.() !== 0) return 'needs root (dockerd)'
   const mounts = mountUnavailable()
   if (mounts) return mounts

@@ -5,7 +5,8 @@ import { buildCli } from '../../scripts/dist-cli/built'
 import { SIGNED_IN, SIGNED_OUT } from '../support/temp'
 import { killedAt } from './fault'
 import { PLEX_TV_URL, PREFERENCES, idsOf, packagedServer, type PackagedServer } from './linux-package'
-import { CLI_IN_CONTAINER, REPO } from './nspawn'
+import { skipping } from './capabilities'
+import { CLI_IN_CONTAINER, REPO, nspawnUnavailable } from './nspawn'
 
 /**
  * Issue 23 item 2, for real: kate (a desktop user, not root) works on Plex's .deb install, whose
@@ -16,7 +17,8 @@ import { CLI_IN_CONTAINER, REPO } from './nspawn'
  * rules decide). Workers act as plex in plex's folder. About 15 s once dist/cli is built (one
  * container, fourteen CLI sessions).
  */
-const unavailable = (process.getuid?.() !== 0 ? 'needs root' : null) ?? (process.arch === 'x64' ? null : 'the helper built here is linux-x64')
+// It boots systemd in systemd-nspawn: without mounts (an unprivileged container) it skips and says why.
+const unavailable = nspawnUnavailable() ?? skipping('the privileged helper tests', process.arch === 'x64' ? null : 'the helper built here is linux-x64')
 const RULES = 'etc/polkit-1/rules.d/50-plex-reclaim-test.rules'
 const ACTION = 'io.github.plex_reclaim.helper'
 const HELPER = '/opt/Plex Reclaim/resources/bin/plex-reclaim'

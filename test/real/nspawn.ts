@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { debianRootfs } from './rootfs'
-import { mountUnavailable } from './capabilities'
+import { mountUnavailable, skipping } from './capabilities'
 import { alive, background, must, run, stopAtExit, until, waitExit, type Ran } from './processes'
 
 /** The clone, bind-mounted read-only into the container at this path (out/ holds the built CLI). */
@@ -29,8 +29,12 @@ export interface Container {
   dispose(): Promise<void>
 }
 
-/** Why the real-systemd tests cannot run here, or null when they can. */
+/** Why the real-systemd tests cannot run here (said in the test's output), or null when they can. */
 export function nspawnUnavailable(): string | null {
+  return skipping('the tests that boot systemd in systemd-nspawn', whyNoNspawn())
+}
+
+function whyNoNspawn(): string | null {
   if (process.getuid?.() !== 0) return 'needs root (systemd-nspawn, overlay mounts)'
   const mounts = mountUnavailable()
   if (mounts) return mounts

@@ -10,7 +10,6 @@ import { nspawnUnavailable } from './nspawn'
  * simulator as plexmediaserver.service and the plex.tv stand-in on the container's own loopback.
  */
 const unavailable = nspawnUnavailable()
-if (unavailable) console.warn(`Skipping the real systemd tests: ${unavailable}`)
 
 const mode = async (s: PackagedServer): Promise<string> => (await s.exec(['stat', '-c', '%U:%G %a', PREFERENCES])).stdout.trim()
 /** The server running and signed in again, as at the start (each test begins from this). */
