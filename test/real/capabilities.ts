@@ -26,6 +26,11 @@ export function mountUnavailable(): string | null {
   } catch {
     return 'cannot read /proc/self/status to check for CAP_SYS_ADMIN'
   }
+  return mountUnavailableFor(status)
+}
+
+/** The same answer from a /proc/PID/status text (test/real/ci-container.real.test.ts reads a container's). */
+export function mountUnavailableFor(status: string): string | null {
   const eff = /^CapEff:\s*([0-9a-f]+)$/m.exec(status)?.[1]
   if (eff === undefined) return 'no CapEff in /proc/self/status'
   return (BigInt(`0x${eff}`) >> CAP_SYS_ADMIN) & 1n ? null : 'runs without CAP_SYS_ADMIN (an unprivileged container): mounts are refused; run the job privileged or on a VM'
