@@ -80,6 +80,8 @@ function fuseWire(binary: Buffer): Record<string, string> {
 
 const METAINFO = 'usr/share/metainfo/io.github.plex_reclaim.PlexReclaim.metainfo.xml'
 
+// One electron-builder run for both targets: about 25 s here once the CLI executables are built.
+
 describe('packaging (electron-builder, Linux dir and AppImage targets, stand-in Electron dist and AppImage tools)', () => {
   let unpacked: string
   let squashfs: string
