@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { CACHE_DIR } from './cache'
 import { mountUnavailable, skipping } from './capabilities'
+import type { NetNs } from './netns'
 import { alive, background, must, run, until, waitExit, type Ran } from './processes'
 import { debianRootfs, ROOTFS_KEY } from './rootfs'
 
@@ -42,28 +43,39 @@ function whyNoDockerd(): string | null {
  * runs), its exec root and socket in a temp folder, and no change to the host's network: no
  * bridge, no iptables, no IP forwarding or masquerading (real-parts.md). Containers run with
  * --network host or none. Stopped by its pid: containers removed, SIGTERM, netns unmounted.
+ *
+ * With `netns`, it runs in that network namespace (nsenter --net: only the network is its own, so
+ * the host's cgroup mounts stay visible) with a data root of its own, whose Swarm state is
+ * dropped first: a daemon that finds one rejoins its swarm at start-up and creates the
+ * docker_gwbridge bridge, which must never happen on the host's network.
  */
-export async function startDockerd(): Promise<Dockerd> {
-  const dataRoot = join(CACHE_DIR, 'dockerd')
+export async function startDockerd(options: { netns?: NetNs } = {}): Promise<Dockerd> {
+  const { netns } = options
+  const dataRoot = join(CACHE_DIR, netns ? 'dockerd-netns' : 'dockerd')
   mkdirSync(dataRoot, { recursive: true })
+  if (netns) rmSync(join(dataRoot, 'swarm'), { recursive: true, force: true })
   const temp = mkdtempSync('/tmp/prd-') // short: socket paths are limited to 108 bytes
   const socket = join(temp, 'docker.sock')
   const execRoot = join(temp, 'exec')
   const env = { ...process.env, DOCKER_HOST: `unix://${socket}` }
+  const inNetns = netns ? [`--net=${netns.path}`, '--', '/usr/sbin/dockerd'] : []
   const daemon = background(
-    '/usr/sbin/dockerd',
-    ['--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-forward=false', '--ip-masq=false', `--data-root=${dataRoot}`, `--exec-root=${execRoot}`, `--pidfile=${join(temp, 'dockerd.pid')}`, '-H', `unix://${socket}`],
+    netns ? '/usr/bin/nsenter' : '/usr/sbin/dockerd',
+    [...inNetns, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-forward=false', '--ip-masq=false', `--data-root=${dataRoot}`, `--exec-root=${execRoot}`, `--pidfile=${join(temp, 'dockerd.pid')}`, '-H', `unix://${socket}`],
     join(temp, 'dockerd.log')
   )
   const docker = (...args: string[]): Promise<Ran> => run('docker', args, { env, timeoutMs: 120_000 })
   const dispose = async (): Promise<void> => {
     if (daemon.pid && alive(daemon.pid)) {
+      // Left first: Swarm would replace a task's container the next line removes.
+      if (netns) await docker('swarm', 'leave', '--force')
       const ids = (await docker('ps', '-aq', '--filter', `label=${LABEL}`)).stdout.split(/\s+/).filter(Boolean)
       if (ids.length) await docker('rm', '-f', ...ids)
       daemon.kill('SIGTERM')
     }
     await waitExit(daemon, 20_000)
-    await run('umount', [join(execRoot, 'netns', 'default')])
+    // The namespaces dockerd bind-mounted below its exec root (default; Swarm's sandboxes too), deepest first.
+    for (const point of mountsUnder(execRoot)) await run('umount', [point])
     rmSync(temp, { recursive: true, force: true })
   }
   try {
@@ -77,6 +89,11 @@ export async function startDockerd(): Promise<Dockerd> {
     throw error
   }
   return { env, docker, dispose }
+}
+
+function mountsUnder(folder: string): string[] {
+  const points = readFileSync('/proc/mounts', 'utf8').split('\n').map((line) => line.split(' ')[1] ?? '')
+  return points.filter((p) => p.startsWith(`${folder}/`)).sort((a, b) => b.length - a.length)
 }
 
 /** The base image from the cached root filesystem (no registry can be reached), tagged four ways. */
