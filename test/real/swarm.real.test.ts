@@ -71,8 +71,8 @@ describe.skipIf(unavailable !== null)('Plex as a Docker Swarm service under a re
       return (await identity(id)).includes('<MediaContainer') ? id : undefined
     }, 60_000, 250)
 
-  /** A replicated service (Swarm's default mode: one replica) of the pms-docker image, its /config from the host. */
-  async function service(name: string): Promise<{ preferences: string; task: string }> {
+  /** A service (replicated, Swarm's default: one replica; or global: one task per node) of the pms-docker image, its /config from the host. */
+  async function service(name: string, mode: 'replicated' | 'global' = 'replicated'): Promise<{ preferences: string; task: string }> {
     const config = join(work, name)
     mkdirSync(join(config, ASD), { recursive: true })
     const preferences = join(config, ASD, 'Preferences.xml')
@@ -82,7 +82,7 @@ describe.skipIf(unavailable !== null)('Plex as a Docker Swarm service under a re
     ports.set(name, port)
     const bind = (src: string, dst: string, ro = false) => ['--mount', `type=bind,src=${src},dst=${dst}${ro ? ',readonly' : ''}`]
     // --no-resolve-image: no registry can be reached to pin the local image's digest.
-    const r = await d.docker('service', 'create', '--detach', '--name', name, '--no-resolve-image', '--network', 'host', '--container-label', LABEL, ...bind(config, '/config'), ...bind('/usr/bin/node', '/usr/bin/node', true), ...bind(join(REPO, 'out'), '/opt/plex-reclaim/out', true), IMAGES.plexinc, 'sh', '-c', script(port))
+    const r = await d.docker('service', 'create', '--detach', '--name', name, '--mode', mode, '--no-resolve-image', '--network', 'host', '--container-label', LABEL, ...bind(config, '/config'), ...bind('/usr/bin/node', '/usr/bin/node', true), ...bind(join(REPO, 'out'), '/opt/plex-reclaim/out', true), IMAGES.plexinc, 'sh', '-c', script(port))
     expect(r.code, r.stderr).toBe(0)
     const task = await runningTask(name)
     expect(await identity(task)).toMatch(/claimed="1"/)
@@ -119,21 +119,33 @@ describe.skipIf(unavailable !== null)('Plex as a Docker Swarm service under a re
     expect((await detected(preferences)).container).toBe(await nameOf(next))
   })
 
-  it('the commands the refusal names, run as printed, reset the server: scale to 0, reset the file, scale to 1', async () => {
-    const { preferences } = await service('plex_steps')
+  /**
+   * The refusal's own commands, run as printed: those before the reset leave no task running,
+   * the reset of the file alone succeeds, those after bring the server back, unclaimed.
+   */
+  async function followTheRefusal(name: string, mode: 'replicated' | 'global'): Promise<string[][]> {
+    const { preferences } = await service(name, mode)
     const refusal = (await cli('reset', '--server', (await detected(preferences)).id, '--yes', '--timeout', '20')).stderr
-    const commands = [...refusal.matchAll(/\((docker service [^)]+)\)/g)].map((m) => m[1]!.split(' '))
-    expect(commands).toEqual([['docker', 'service', 'scale', 'plex_steps=0'], ['docker', 'service', 'scale', 'plex_steps=1']])
     expect(refusal).toContain('--file PATH --no-service')
-
+    const commands = [...refusal.matchAll(/\((docker service [^)]+)\)/g)].map((m) => m[1]!.split(' '))
+    expect(commands).toHaveLength(2)
     const down = await d.docker(...commands[0]!.slice(1))
     expect(down.code, down.stderr).toBe(0)
-    expect(await tasks('plex_steps')).toEqual([])
+    await until(`no task of ${name} running`, async () => ((await tasks(name)).length === 0 ? true : undefined), 30_000, 250)
     const reset = await cli('reset', '--file', preferences, '--no-service', '--yes')
     expect(reset.code, reset.stderr).toBe(0)
     expect(readFileSync(preferences, 'utf8')).toBe(SIGNED_OUT)
     const up = await d.docker(...commands[1]!.slice(1))
     expect(up.code, up.stderr).toBe(0)
-    expect(await identity(await runningTask('plex_steps'))).toMatch(/claimed="0"/)
+    expect(await identity(await runningTask(name))).toMatch(/claimed="0"/)
+    return commands
+  }
+
+  it('a replicated service: the refusal\'s commands (scale to 0, then back to its replicas), run as printed, reset the server', async () => {
+    expect(await followTheRefusal('plex_steps', 'replicated')).toEqual([['docker', 'service', 'scale', 'plex_steps=0'], ['docker', 'service', 'scale', 'plex_steps=1']])
+  })
+
+  it('a global service (docker service scale refuses those): the refusal\'s commands, run as printed, reset the server', async () => {
+    await followTheRefusal('plex_global', 'global')
   })
 })

@@ -29,10 +29,32 @@ describe('a container\'s PLEX_CLAIM before a reset', () => {
     expect((await finding('plexinc/pms-docker:latest', ['PLEX_CLAIM=claim-abcdefgh12345678']))!.message).toMatch(/has PLEX_CLAIM set; the image uses it only on a container's first run/)
   })
 
-  it('a Docker Swarm service\'s container is refused with what to do instead (Swarm starts a new task when it stops)', async () => {
-    const f = await finding('plexinc/pms-docker:latest', [], { 'com.docker.swarm.service.name': 'media_plex', 'com.docker.swarm.task.id': 'x' })
-    expect(f).toMatchObject({ ok: false, warning: false })
-    expect(f!.message).toMatch(/Docker Swarm service media_plex.*docker service scale media_plex=0.*--no-service.*docker service scale media_plex=1/s)
+  describe('a Docker Swarm task\'s container: refused, with steps from the service\'s own mode (docker service inspect, Spec.Mode)', () => {
+    const LABELS = { 'com.docker.swarm.service.name': 'media_plex', 'com.docker.swarm.task.id': 'x' }
+    // Spec.Mode as the Engine API's ServiceSpec documents it; a worker node's refusal as dockerd 20.10 prints it.
+    const swarm = (mode: ExecResult) => containerEnvFinding({ exec: async (_: string, args: readonly string[]) => (args[0] === 'service' ? mode : ok(JSON.stringify({ Image: 'plexinc/pms-docker:latest', Env: [], Labels: LABELS }))) } as unknown as Host, 'media_plex.1.x')
+    const why = /^Container media_plex\.1\.x belongs to the Docker Swarm service media_plex: Swarm starts a new container whenever this one stops/
+
+    it('replicated: scale to 0, reset the file, scale back to its own replica count', async () => {
+      const f = await swarm(ok('{"Replicated":{"Replicas":2}}\n'))
+      expect(f).toMatchObject({ ok: false, warning: false })
+      expect(f!.message).toMatch(why)
+      expect(f!.message).toMatch(/\(docker service scale media_plex=0\), run the reset on its Preferences\.xml with --file PATH --no-service, then scale it up again \(docker service scale media_plex=2\)\.$/)
+    })
+
+    it('global (docker service scale refuses it): a constraint no node meets, then removed', async () => {
+      const f = await swarm(ok('{"Global":{}}\n'))
+      expect(f!.message).toMatch(why)
+      expect(f!.message).toMatch(/\(docker service update --detach --constraint-add node\.labels\.plex-reclaim==paused media_plex\), .*--file PATH --no-service, then remove that constraint \(docker service update --constraint-rm node\.labels\.plex-reclaim==paused media_plex\)\.$/)
+      expect(f!.message).not.toMatch(/scale media_plex=0\)/)
+    })
+
+    it('on a worker node (only a manager answers for a service): refused, steps for a manager node', async () => {
+      const f = await swarm({ exitCode: 1, stdout: '', stderr: 'Error response from daemon: This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.\n', notFound: false, timedOut: false })
+      expect(f).toMatchObject({ ok: false, warning: false })
+      expect(f!.message).toMatch(why)
+      expect(f!.message).toMatch(/On a manager node of the swarm, stop the service's tasks .*--file PATH --no-service, then start them again\.$/)
+    })
   })
 
   it('an answer not of the documented shape is no finding, not a crash (issue 26: validated, not cast)', async () => {

@@ -175,7 +175,7 @@ export async function containerEnvFinding(host: Host, container: string): Promis
   const set = (name: string): boolean => (env.get(name) ?? '') !== ''
   const type = LAYOUTS.find((l) => l.image.test(config.Image ?? ''))?.type
   const service = config.Labels?.['com.docker.swarm.service.name']
-  if (service) return swarmFinding(container, service)
+  if (service) return swarmFinding(host, container, service)
   if (type === 'docker-hotio' && set('PLEX_CLAIM_TOKEN')) {
     return { ok: false, warning: false, message: `Container ${container} (hotio) has PLEX_CLAIM_TOKEN set: once the server is unclaimed, hotio's start-up exchanges that token, and when it has expired (claim tokens last about 4 minutes) the container stops. Remove PLEX_CLAIM_TOKEN from the container's settings, recreate it, then reset again.` }
   }
@@ -199,12 +199,36 @@ export async function containerEnvFinding(host: Host, container: string): Promis
 const looksLikeClaimToken = (value: string): boolean => /^claim-[A-Za-z0-9_-]{8,64}$/.test(value.trim())
 
 /**
+ * A service's mode (Engine API ServiceSpec.Mode): one key, Replicated with its replica count,
+ * Global, or a job mode. Only a manager node answers `docker service inspect`.
+ */
+const ServiceMode = z.object({ Replicated: z.object({ Replicas: z.number().int().nonnegative().optional() }).optional(), Global: z.object({}).passthrough().optional() }).passthrough()
+
+/**
+ * A placement constraint no node meets: a global service then runs no task (Docker's swarm
+ * services documentation). Added with --detach: without it the CLI waits for a convergence that
+ * never comes (measured: still waiting after 20 s; the tasks were gone at once).
+ */
+const PAUSED = 'node.labels.plex-reclaim==paused'
+
+/**
  * A Swarm task's container: when it stops, Swarm starts a new task (Docker's swarm services
  * documentation: the orchestrator keeps the service's replica count), so the edit could never be
- * made with the server stopped. Refused, with what to do instead.
+ * made with the server stopped. Refused, with what to do instead, from the service's own mode:
+ * `docker service scale` refuses a global service, which is stopped by a constraint instead
+ * (test/real/swarm.real.test.ts runs both as printed).
  */
-function swarmFinding(container: string, service: string): ContainerEnvFinding {
-  return { ok: false, warning: false, message: `Container ${container} belongs to the Docker Swarm service ${service}: Swarm starts a new container whenever this one stops, so Plex Reclaim cannot stop it for the change. Scale the service down (docker service scale ${service}=0), run the reset on its /config folder with --file PATH --no-service, then scale it up again (docker service scale ${service}=1).` }
+async function swarmFinding(host: Host, container: string, service: string): Promise<ContainerEnvFinding> {
+  const r = await host.exec('docker', ['service', 'inspect', '--format', '{{json .Spec.Mode}}', service], { timeoutMs: 10_000 })
+  const mode = r.exitCode === 0 ? parsed(ServiceMode, r.stdout) : null
+  const why = `Container ${container} belongs to the Docker Swarm service ${service}: Swarm starts a new container whenever this one stops, so Plex Reclaim cannot stop it for the change.`
+  const reset = 'run the reset on its Preferences.xml with --file PATH --no-service'
+  const steps = mode?.Replicated
+    ? `Scale the service down (docker service scale ${service}=0), ${reset}, then scale it up again (docker service scale ${service}=${mode.Replicated.Replicas ?? 1}).`
+    : mode?.Global
+      ? `It runs on every node (a global service, which docker service scale refuses): stop its tasks with a placement constraint no node meets (docker service update --detach --constraint-add ${PAUSED} ${service}), once they have stopped ${reset}, then remove that constraint (docker service update --constraint-rm ${PAUSED} ${service}).`
+      : `On a manager node of the swarm, stop the service's tasks (docker service scale ${service}=0 for a replicated service), ${reset}, then start them again.`
+  return { ok: false, warning: false, message: `${why} ${steps}` }
 }
 
 /**
