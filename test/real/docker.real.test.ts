@@ -211,6 +211,18 @@ describe.skipIf(unavailable !== null)('Docker under a real dockerd', () => {
       expect(r.stdout).not.toContain('claim-secretvalue')
       expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_OUT)
     })
+
+    // Plex's unRAID template (plexinc/pms-docker plex-unRAID.xml, unchanged since 2017-02-12) fills
+    // PLEX_CLAIM with this sentence, with PLEX_UID 99 and PLEX_GID 100 and host networking.
+    it('pms-docker with the unRAID template\'s own PLEX_CLAIM placeholder: no warning, and the reset goes ahead', async () => {
+      const plex = await container('plexinc', { env: { PLEX_CLAIM: 'Insert Token from https://plex.tv/claim', PLEX_UID: '99', PLEX_GID: '100' } })
+      expect((await d.docker('inspect', '--format', '{{json .Config.Env}}', plex.name)).stdout).toContain('"PLEX_CLAIM=Insert Token from https://plex.tv/claim"')
+      const id = (await detect()).find((f) => f.control.container === plex.name)!.id
+      const r = await cli('reset', '--server', id, '--yes', '--port', String(plex.port), '--timeout', '20')
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).not.toMatch(/Warning|PLEX_CLAIM/)
+      expect(readFileSync(plex.preferences, 'utf8')).toBe(SIGNED_OUT)
+    })
   })
 
   // Issue 25 item 9: `docker stop` waits the container's own StopTimeout before SIGKILL. A server
