@@ -3,16 +3,10 @@ import { z } from 'zod'
 import type { Host } from '../host/types'
 import { PMS_DIR, PREFERENCES_FILE } from '../stores/keys'
 import type { Candidate } from './candidates'
+import { hostPathOf, LAYOUTS, Mount, parsed } from './container-layouts'
+import { k3sFound } from './k3s'
 import { deniedAccess } from './paths'
-import type { FolderLayout, InstallType } from './types'
-
-/** Where each image keeps Preferences.xml below its /config volume (plex-domain.md 1c). */
-const LAYOUTS: ReadonlyArray<{ readonly type: InstallType; readonly image: RegExp; readonly dataDir: string; readonly name: string }> = [
-  { type: 'docker-hotio', image: /hotio\/plex/i, dataDir: '', name: 'hotio/plex' },
-  { type: 'docker-binhex', image: /binhex\/arch-plex/i, dataDir: PMS_DIR, name: 'binhex/arch-plex' },
-  { type: 'docker-linuxserver', image: /linuxserver\/plex/i, dataDir: `Library/Application Support/${PMS_DIR}`, name: 'linuxserver/plex' },
-  { type: 'docker-plexinc', image: /plexinc\/pms-docker|plexinc\//i, dataDir: `Library/Application Support/${PMS_DIR}`, name: 'plexinc/pms-docker' }
-]
+import type { FolderLayout } from './types'
 
 /**
  * The parts of `docker inspect` read here (Engine API, ContainerInspect), checked with zod: an
@@ -25,33 +19,8 @@ const ContainerConfig = z.object({
   Labels: z.record(z.string(), z.string()).nullable().optional(),
   StopTimeout: z.number().int().nonnegative().nullable().optional()
 })
-const Mount = z.object({ Type: z.string().optional(), Name: z.string().optional(), Source: z.string().optional(), Destination: z.string().optional() })
 const InspectedContainer = z.object({ Name: z.string().optional(), Config: ContainerConfig.optional(), Mounts: z.array(Mount).nullable().optional() })
 type InspectedContainer = z.infer<typeof InspectedContainer>
-
-/** JSON, then the schema; null for anything else. */
-function parsed<T>(schema: z.ZodType<T>, text: string): T | null {
-  try {
-    const result = schema.safeParse(JSON.parse(text))
-    return result.success ? result.data : null
-  } catch {
-    return null
-  }
-}
-
-/**
- * Where a path inside the container is on the host: below the mount that holds it most closely.
- * /config itself is the usual mount, but some mount a folder below it (for example only
- * /config/Library), and the data folder is then below that mount.
- */
-function hostPathOf(mounts: readonly z.infer<typeof Mount>[], inside: string): { path: string; mount: z.infer<typeof Mount> } | null {
-  const holding = mounts
-    .filter((m) => m.Source && m.Destination && (inside === m.Destination || inside.startsWith(`${m.Destination.replace(/\/$/, '')}/`)))
-    .sort((a, b) => b.Destination!.length - a.Destination!.length)[0]
-  if (!holding) return null
-  const rest = posix.relative(holding.Destination!, inside)
-  return { path: rest ? posix.join(holding.Source!, rest) : holding.Source!, mount: holding }
-}
 
 /**
  * Why Docker's containers could not be listed, in words for the user; null when they could (or when
@@ -70,13 +39,6 @@ export async function dockerUnreachable(host: Host): Promise<string | null> {
   }
   if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) return null
   return `Docker's containers could not be listed: ${r.stderr.trim().split('\n')[0] ?? `exit code ${r.exitCode}`}`
-}
-
-/** k3s's own files (docs.k3s.io: /etc/rancher/k3s, /var/lib/rancher/k3s) or its binary on PATH. */
-async function k3sFound(host: Host): Promise<string | null> {
-  const marks = (await host.which('k3s')) !== null || (await Promise.all(['/etc/rancher/k3s', '/var/lib/rancher/k3s'].map((p) => host.lstat(p).catch(() => null)))).some((s) => s !== null)
-  if (!marks) return null
-  return 'This machine runs Kubernetes (k3s; TrueNAS SCALE 24.04 and older run their apps this way). Its containers live in containerd, which Docker cannot see, so a Plex Media Server there is not supported for a stop and start by Plex Reclaim. Stop the Plex app yourself (scale it to 0), then run the reset on its config folder with --file PATH --no-service, and start it again.'
 }
 
 /** The Plex containers `docker inspect` describes: image layout, data folder on the host, and the volume holding it. */
