@@ -18,7 +18,7 @@ import { run, until } from './processes'
  * before anything changes; Swarm does replace a stopped task's container (the reason); and the
  * commands the refusal names, run as printed, do the reset.
  */
-const unavailable = skipping('the Docker Swarm tests', dockerUnavailable() ?? netnsUnavailable())
+const unavailable = dockerUnavailable() ?? skipping('the Docker Swarm tests', netnsUnavailable())
 const ASD = 'Library/Application Support/Plex Media Server'
 const OUT = '/opt/plex-reclaim/out/node'
 // The server and a plex.tv stand-in both inside the task: nothing on the host reaches into the
