@@ -1,7 +1,7 @@
 // `npm test`: every check that can run on this machine, then one plain closing line that CI reads:
 // "N passed, N failed, N skipped". Gates (typecheck, lint, build, security scan) count as one check
 // each; Vitest and Playwright count their tests from their JSON reports.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const reports = 'reports'
@@ -42,8 +42,27 @@ function skipReasons(suites = [], trail = []) {
   ])
 }
 
-gate('typecheck', 'npx', ['tsc', '-b'])
-gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
+/** A gate run beside others: its output is held and printed whole when it ends, so logs never interleave. */
+function gateAsync(name, command, args) {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = []
+    child.stdout.on('data', (c) => out.push(c))
+    child.stderr.on('data', (c) => out.push(c))
+    child.once('close', (status, signal) => {
+      const ok = status === 0
+      process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n${Buffer.concat(out).toString()}`)
+      process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${status ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+      if (ok) passed += 1
+      else failed += 1
+      resolve(ok)
+    })
+  })
+}
+
+// Type checking and lint each keep about one core busy: side by side on the two a runner has.
+await Promise.all([gateAsync('typecheck', 'npx', ['tsc', '-b']), gateAsync('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])])
 const built = step('build', 'npm', ['run', '-s', 'build'])
 if (built) passed += 1
 else failed += 1
