@@ -15,7 +15,9 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  workers: 1,
+  // Each test has its own demo (sandbox, simulator, bridge): tests spread over both cores.
+  fullyParallel: true,
+  workers: 4,
   timeout: 90_000,
   reporter: [['list']],
   projects: [

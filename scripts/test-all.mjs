@@ -1,7 +1,7 @@
 // `npm test`: every check that can run on this machine, then one plain closing line that CI reads:
 // "N passed, N failed, N skipped". Gates (typecheck, lint, build, security scan) count as one check
 // each; Vitest and Playwright count their tests from their JSON reports.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const reports = 'reports'
@@ -10,26 +10,47 @@ let passed = 0
 let failed = 0
 let skipped = 0
 
-function step(name, command, args, env = {}) {
+/**
+ * One stage as a child process. held: its output is kept and printed whole when it ends, so a
+ * stage run beside another never interleaves with it; otherwise it goes straight to the terminal.
+ */
+function stage(name, command, args, { env = {}, held = false } = {}) {
   const started = Date.now()
-  process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`)
-  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
-  const ok = r.status === 0
-  process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
-  return ok
+  const title = `\n=== ${name}: ${command} ${args.join(' ')}\n`
+  if (!held) process.stdout.write(title)
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } })
+    const out = []
+    child.stdout?.on('data', (c) => out.push(c))
+    child.stderr?.on('data', (c) => out.push(c))
+    child.once('error', (error) => out.push(Buffer.from(`${error.message}\n`)))
+    child.once('close', (status, signal) => {
+      const ok = status === 0
+      if (held) process.stdout.write(`${title}${Buffer.concat(out).toString()}`)
+      process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${status ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+      resolve(ok)
+    })
+  })
 }
 
-function gate(name, command, args) {
-  if (step(name, command, args)) passed += 1
-  else failed += 1
-}
+const count = (ok) => (ok ? (passed += 1) : (failed += 1))
 
 function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
   } catch {
-    return null
+    return null // no report (the runner did not start): counted as a failure by the caller
   }
+}
+
+/** Vitest's JSON report added to the counts; a run that failed without a failed test (a file that did not load) counts one. */
+function countVitest(ok, path) {
+  const report = readJson(path)
+  if (!report) return void (failed += 1)
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0)
+  if (!ok && report.numFailedTests === 0) failed += 1
 }
 
 /** Playwright keeps test.skip(condition, reason) as an annotation; print it so the reason is in the log. */
@@ -42,25 +63,32 @@ function skipReasons(suites = [], trail = []) {
   ])
 }
 
-gate('typecheck', 'npx', ['tsc', '-b'])
-gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
-const built = step('build', 'npm', ['run', '-s', 'build'])
-if (built) passed += 1
-else failed += 1
+// Type checking and lint each keep about one core busy: side by side on the two a runner has.
+for (const ok of await Promise.all([stage('typecheck', 'npx', ['tsc', '-b'], { held: true }), stage('lint', 'npx', ['eslint', '--max-warnings', '0', '.'], { held: true })])) count(ok)
+const built = await stage('build', 'npm', ['run', '-s', 'build'])
+count(built)
 
-rmSync(`${reports}/vitest.json`, { force: true })
-const unitOk = step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`])
-const unit = readJson(`${reports}/vitest.json`)
-if (unit) {
-  passed += unit.numPassedTests
-  failed += unit.numFailedTests
-  skipped += unit.numPendingTests + (unit.numTodoTests ?? 0)
-  if (!unitOk && unit.numFailedTests === 0) failed += 1 // a suite that failed to load
-} else failed += 1
+// The real parts (systemd-nspawn, dockerd, pkexec: mostly waiting on boots, about 90 s warm) run in
+// a Vitest of their own beside the unit tests, which keep Vitest's one worker on two cores. The
+// build above made out/node, so neither rebuilds it under the other (scripts/vitest-global-setup.ts).
+const vitestRuns = [
+  { name: 'unit', projects: ['main', 'renderer'], report: `${reports}/vitest.json`, held: false },
+  { name: 'real parts', projects: ['real'], report: `${reports}/vitest-real.json`, held: true }
+]
+for (const r of vitestRuns) rmSync(r.report, { force: true })
+const vitestOk = await Promise.all(
+  vitestRuns.map((r) =>
+    stage(r.name, 'npx', ['vitest', 'run', ...r.projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${r.report}`], {
+      held: r.held,
+      env: built ? { PLEX_RECLAIM_TEST_BUILT: '1' } : {}
+    })
+  )
+)
+vitestRuns.forEach((r, i) => countVitest(vitestOk[i], r.report))
 
 if (built) {
   rmSync(`${reports}/e2e.json`, { force: true })
-  const e2eOk = step('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` })
+  const e2eOk = await stage('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` } })
   const e2e = readJson(`${reports}/e2e.json`)
   if (e2e) {
     passed += e2e.stats.expected
@@ -71,7 +99,7 @@ if (built) {
   } else failed += 1
 } else failed += 1
 
-gate('security scan', 'node', ['scripts/security-scan.mjs'])
+count(await stage('security scan', 'node', ['scripts/security-scan.mjs']))
 
 if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) process.stdout.write('\nNote: no Chromium at /usr/bin/chromium; install it with apt-get install chromium.\n')
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`)

@@ -173,5 +173,7 @@ export function toErr(error: unknown): Err {
     const mapped = fromFsError(error, typeof e?.path === 'string' ? e.path : 'a file', 'writing')
     return err(mapped.code, mapped.message)
   }
-  return err('INTERNAL', `Something unexpected went wrong${code ? ` (${code})` : ''}. Nothing further was changed.`)
+  // The system call (open, rename, …) and, for a file, its path: enough to act on or report.
+  const at = [typeof e?.syscall === 'string' && /^[a-z_]{1,24}$/.test(e.syscall) ? e.syscall : '', typeof e?.path === 'string' ? e.path : ''].filter(Boolean).join(' ')
+  return err('INTERNAL', `Something unexpected went wrong${code ? ` (${code}${at ? ` in ${at}` : ''})` : ''}. Nothing further was changed.`)
 }

@@ -5,7 +5,7 @@ import { LocalHost } from '../host/local'
 import type { Host } from '../host/types'
 import { standInsOnPath } from '../../../test/standins/path'
 import { tempDir } from '../../../test/support/temp'
-import { ensurePrefix, PREFIX, startWine, stopWine, wine, wineMissing, winPath } from '../../../test/real/wine'
+import { cacheDir, ensurePrefix, startWine, stopWine, wine, wineEnv, wineMissing, winPath } from '../../../test/real/wine'
 import { windowsCandidates } from './windows'
 import { loadHive, unloadHive } from '../stores/registry-hive'
 import { WindowsRegistryStore } from '../stores/windows-registry'
@@ -23,6 +23,9 @@ import { WindowsRegistryStore } from '../stores/windows-registry'
  *   ProfileImagePath for S-1-5-19 and S-1-5-20 too (LocalService, NetworkService).
  */
 const missing = wineMissing()
+// A prefix of its own: windows-wine.test.ts runs beside this file in another worker, and each
+// file's afterAll ends its prefix's wineserver (and seeds HKCU and HKLM its own way).
+const PREFIX = join(cacheDir, 'wine-prefix-layouts')
 const HKLM = 'HKEY_LOCAL_MACHINE'
 const PLEX = 'Software\\Plex, Inc.\\Plex Media Server'
 const SERVICES = `${HKLM}\\SYSTEM\\CurrentControlSet\\Services`
@@ -33,7 +36,7 @@ function importText(lines: string[]): void {
   const text = ['Windows Registry Editor Version 5.00', '', ...GONE.flatMap((k) => [`[-${k}]`, '']), ...lines, '', ''].join('\r\n')
   const file = join(tempDir(), 'layout.reg')
   writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
-  const r = wine(['reg', 'import', winPath(file)])
+  const r = wine(['reg', 'import', winPath(file)], { env: wineEnv(PREFIX) })
   if (r.status !== 0) throw new Error(`reg import failed: ${r.out}`)
 }
 const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
@@ -42,15 +45,15 @@ const hkcuPlex = (extra: string[] = []): string[] => [`[HKEY_CURRENT_USER\\${PLE
 describe.skipIf(missing !== null)(`Windows layouts with Wine's real reg.exe${missing ? ` (skipped: ${missing})` : ''}`, { timeout: 120_000 }, () => {
   let undo: () => void
   beforeAll(() => {
-    ensurePrefix()
-    startWine()
+    ensurePrefix(PREFIX)
+    startWine(PREFIX)
     Object.assign(process.env, { WINEPREFIX: PREFIX, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' })
     undo = standInsOnPath(['reg', 'powershell'])
   }, 240_000)
   afterAll(() => {
     importText([])
     undo?.()
-    stopWine()
+    stopWine(PREFIX)
   })
   beforeEach(() => importText([]))
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { detectInstallations } from '../detect/index'
@@ -46,6 +46,12 @@ const SEED = [
   '',
   ''
 ].join('\r\n')
+
+/** Every run log under a backup folder, for a failure's message. */
+function runLogs(dir: string): string {
+  const logs = existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log')) : []
+  return logs.map((f) => `${f}:\n${readFileSync(join(dir, f), 'utf8')}`).join('\n') || `no run log in ${dir}`
+}
 
 const regFile = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
 
@@ -233,7 +239,8 @@ describe.skipIf(missing !== null)(`Windows registry with Wine's real reg.exe${mi
     expect(list.map((i) => [i.installType, i.store, i.account.username])).toEqual([['windows-tray', { kind: 'windows-registry', key: PLEX_KEY }, 'kate']])
 
     const reset = await run('reset', '--server', list[0]!.id, '--no-service', '--yes')
-    expect([reset.status, reset.stderr]).toEqual([0, ''])
+    // CI saw this fail once as "Something unexpected went wrong (UNKNOWN)": the run's own log says where.
+    expect([reset.status, reset.stderr], runLogs(join(dir, 'backups'))).toEqual([0, ''])
     expect(exported()).toBe(withoutSignIn(signedIn))
 
     const listed = await run('backups', '--json')
