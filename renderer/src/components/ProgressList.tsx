@@ -39,7 +39,7 @@ export function ProgressList(props: {
             <span className="progress-name">{props.labels[row.step] ?? row.step}</span>
             <span className="progress-status">
               {messages.reset.status[row.status]}
-              {row.elapsedMs !== null ? ` · ${seconds(row.elapsedMs)}` : ''}
+              {row.durationMs !== null ? ` · ${seconds(row.durationMs)}` : ''}
             </span>
           </li>
         ))}

@@ -33,4 +33,11 @@ describe('the progress model', () => {
   it('reads steps a finished run did not need as skipped', () => {
     expect(statuses(progressRows(STEPS, [ev('preflight', 'running'), ev('preflight', 'done')], 'finished')).stop).toBe('skipped')
   })
+
+  it('times each step by itself: its end minus its start, never the time since the run began', () => {
+    const at = (step: StepId, status: ProgressEvent['status'], elapsedMs: number): ProgressEvent => ({ recordId: 'x', runId: 'r', step, status, message: '', elapsedMs })
+    const events = [at('preflight', 'running', 0), at('preflight', 'done', 300), at('backup', 'running', 300), at('backup', 'done', 1200), at('stop', 'running', 1250), at('stop', 'done', 4250), at('verify-stopped', 'running', 4300)]
+    const durations = Object.fromEntries(progressRows(STEPS, events, 'running').map((r) => [r.step, r.durationMs]))
+    expect(durations).toEqual({ preflight: 300, backup: 900, 'verify-backup': null, stop: 3000, 'verify-stopped': null, remove: null })
+  })
 })

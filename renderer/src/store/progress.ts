@@ -5,7 +5,8 @@ export type RowStatus = 'waiting' | 'running' | 'done' | 'failed' | 'skipped' | 
 export interface Row {
   readonly step: StepId
   readonly status: RowStatus
-  readonly elapsedMs: number | null
+  /** How long the step itself took (from its start to its end), not the time since the run began. */
+  readonly durationMs: number | null
 }
 
 export type RunPhase = 'idle' | 'running' | 'finished' | 'failed'
@@ -17,6 +18,8 @@ export type RunPhase = 'idle' | 'running' | 'finished' | 'failed'
  */
 export function progressRows(steps: readonly StepId[], events: readonly ProgressEvent[], phase: RunPhase): Row[] {
   const status = new Map<StepId, RowStatus>()
+  // Each event's elapsedMs counts from the run's start: a step's duration is its end minus its start.
+  const started = new Map<StepId, number>()
   const elapsed = new Map<StepId, number>()
   let running: StepId | null = null
   let failed = false
@@ -25,6 +28,7 @@ export function progressRows(steps: readonly StepId[], events: readonly Progress
       if (running && running !== e.step) status.set(running, 'done')
       running = e.step
       status.set(e.step, 'running')
+      if (!started.has(e.step)) started.set(e.step, e.elapsedMs)
     } else if (e.status === 'failed') {
       const at = running ?? e.step
       status.set(at, 'failed')
@@ -46,7 +50,10 @@ export function progressRows(steps: readonly StepId[], events: readonly Progress
   const ended = failed || phase === 'failed'
   return steps.map((step) => {
     const s = status.get(step)
-    return { step, status: s ?? (ended ? 'not-started' : phase === 'finished' ? 'skipped' : 'waiting'), elapsedMs: elapsed.get(step) ?? null }
+    const start = started.get(step)
+    const end = elapsed.get(step)
+    const durationMs = start !== undefined && end !== undefined && s !== 'running' ? Math.max(0, end - start) : null
+    return { step, status: s ?? (ended ? 'not-started' : phase === 'finished' ? 'skipped' : 'waiting'), durationMs }
   })
 }
 
