@@ -18,9 +18,14 @@ describe('main’s own dialogs speak the window’s language', () => {
       buttons: ['Fenster offen lassen', 'Trotzdem schließen'],
       defaultId: 0,
       cancelId: 0,
-      message: 'Ein Zurücksetzen läuft noch.',
+      message: 'Plex Reclaim ändert noch die Einstellungen des Servers.',
       detail: expect.stringContaining('hört Plex Reclaim mittendrin auf') as unknown as string
     })
+  })
+
+  it('the close guard names no one kind of run: it shows during a restore or an Undo too', () => {
+    expect(closeGuardOptions('en').message).toBe('Plex Reclaim is still changing the server’s settings.')
+    for (const tag of ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt-BR', 'sv', 'pl', 'ja']) expect(closeGuardOptions(tag).message).toMatch(/^(O )?Plex Reclaim/)
   })
 
   it('finds a language by its base (pt-PT, de-AT) and falls back to English', async () => {

@@ -14,7 +14,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   en: {
     chooseTitle: 'Choose the Preferences.xml of your Plex Media Server',
     chooseFilter: 'Plex settings',
-    closeMessage: 'A reset is still under way.',
+    closeMessage: 'Plex Reclaim is still changing the server’s settings.',
     closeDetail: 'Closing now stops Plex Reclaim part-way. The next start offers to finish or undo it, but the server may stay stopped until then.',
     keepOpen: 'Keep the window open',
     closeAnyway: 'Close anyway'
@@ -22,7 +22,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   de: {
     chooseTitle: 'Wähle die Preferences.xml deines Plex Media Servers',
     chooseFilter: 'Plex-Einstellungen',
-    closeMessage: 'Ein Zurücksetzen läuft noch.',
+    closeMessage: 'Plex Reclaim ändert noch die Einstellungen des Servers.',
     closeDetail: 'Wenn du jetzt schließt, hört Plex Reclaim mittendrin auf. Beim nächsten Start wird angeboten, es abzuschließen oder rückgängig zu machen, aber bis dahin bleibt der Server womöglich gestoppt.',
     keepOpen: 'Fenster offen lassen',
     closeAnyway: 'Trotzdem schließen'
@@ -30,7 +30,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   fr: {
     chooseTitle: 'Choisissez le fichier Preferences.xml de votre Plex Media Server',
     chooseFilter: 'Réglages Plex',
-    closeMessage: 'Une réinitialisation est encore en cours.',
+    closeMessage: 'Plex Reclaim est encore en train de modifier les réglages du serveur.',
     closeDetail: 'Fermer maintenant arrête Plex Reclaim en cours de route. Au prochain démarrage, il proposera de la terminer ou de l’annuler, mais le serveur peut rester arrêté d’ici là.',
     keepOpen: 'Garder la fenêtre ouverte',
     closeAnyway: 'Fermer quand même'
@@ -38,7 +38,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   es: {
     chooseTitle: 'Elige el Preferences.xml de tu Plex Media Server',
     chooseFilter: 'Configuración de Plex',
-    closeMessage: 'Todavía hay un restablecimiento en curso.',
+    closeMessage: 'Plex Reclaim todavía está cambiando la configuración del servidor.',
     closeDetail: 'Si cierras ahora, Plex Reclaim se detiene a medias. Al volver a abrirlo te ofrecerá terminarlo o deshacerlo, pero hasta entonces el servidor puede seguir detenido.',
     keepOpen: 'Mantener la ventana abierta',
     closeAnyway: 'Cerrar de todos modos'
@@ -46,7 +46,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   nl: {
     chooseTitle: 'Kies het Preferences.xml-bestand van je Plex Media Server',
     chooseFilter: 'Plex-instellingen',
-    closeMessage: 'Er loopt nog een reset.',
+    closeMessage: 'Plex Reclaim is nog bezig de instellingen van de server te wijzigen.',
     closeDetail: 'Als je nu sluit, stopt Plex Reclaim halverwege. Bij de volgende start kun je hem afmaken of ongedaan maken, maar tot dan blijft de server misschien gestopt.',
     keepOpen: 'Venster open laten',
     closeAnyway: 'Toch sluiten'
@@ -54,7 +54,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   it: {
     chooseTitle: 'Scegli il Preferences.xml del tuo Plex Media Server',
     chooseFilter: 'Impostazioni di Plex',
-    closeMessage: 'Un ripristino è ancora in corso.',
+    closeMessage: 'Plex Reclaim sta ancora modificando le impostazioni del server.',
     closeDetail: 'Chiudendo ora, Plex Reclaim si ferma a metà. Al prossimo avvio proporrà di completarlo o annullarlo, ma fino ad allora il server potrebbe restare fermo.',
     keepOpen: 'Tieni aperta la finestra',
     closeAnyway: 'Chiudi comunque'
@@ -62,7 +62,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   'pt-BR': {
     chooseTitle: 'Escolha o Preferences.xml do seu Plex Media Server',
     chooseFilter: 'Configurações do Plex',
-    closeMessage: 'Uma redefinição ainda está em andamento.',
+    closeMessage: 'O Plex Reclaim ainda está alterando as configurações do servidor.',
     closeDetail: 'Fechar agora interrompe o Plex Reclaim no meio. Na próxima vez que abrir, ele oferece concluir ou desfazer, mas até lá o servidor pode continuar parado.',
     keepOpen: 'Manter a janela aberta',
     closeAnyway: 'Fechar mesmo assim'
@@ -70,7 +70,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   sv: {
     chooseTitle: 'Välj Preferences.xml för din Plex Media Server',
     chooseFilter: 'Plex-inställningar',
-    closeMessage: 'En återställning pågår fortfarande.',
+    closeMessage: 'Plex Reclaim ändrar fortfarande serverns inställningar.',
     closeDetail: 'Om du stänger nu avbryts Plex Reclaim halvvägs. Nästa gång det startar erbjuds du att slutföra eller ångra den, men servern kan vara stoppad fram till dess.',
     keepOpen: 'Låt fönstret vara öppet',
     closeAnyway: 'Stäng ändå'
@@ -78,7 +78,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   pl: {
     chooseTitle: 'Wybierz plik Preferences.xml swojego Plex Media Server',
     chooseFilter: 'Ustawienia Plex',
-    closeMessage: 'Reset wciąż trwa.',
+    closeMessage: 'Plex Reclaim wciąż zmienia ustawienia serwera.',
     closeDetail: 'Zamknięcie teraz przerwie pracę Plex Reclaim w połowie. Przy następnym uruchomieniu będzie można ją dokończyć albo cofnąć, ale do tego czasu serwer może pozostać zatrzymany.',
     keepOpen: 'Nie zamykaj okna',
     closeAnyway: 'Zamknij mimo to'
@@ -86,7 +86,7 @@ const TEXTS: Readonly<Record<string, DialogTexts>> = {
   ja: {
     chooseTitle: 'Plex Media Server の Preferences.xml を選んでください',
     chooseFilter: 'Plex の設定',
-    closeMessage: 'リセットがまだ進行中です。',
+    closeMessage: 'Plex Reclaim はまだサーバーの設定を変更しています。',
     closeDetail: '今閉じると、Plex Reclaim は途中で止まります。次回の起動時に完了するか元に戻すかを選べますが、それまでサーバーは停止したままになる可能性があります。',
     keepOpen: 'ウィンドウを開いたままにする',
     closeAnyway: 'それでも閉じる'
