@@ -88,6 +88,8 @@ test.describe('the wizard in demo mode', () => {
     await page.getByRole('button', { name: 'Get a demo claim code' }).click()
     await expect(page.getByLabel('Claim code')).toHaveValue(/^claim-/)
     await expect(page.getByText(/^About [34]:\d\d left to use it\.$/)).toBeVisible()
+    // The link ends its sentence with a full stop before the next one.
+    await expect(page.locator('p', { has: page.getByRole('link', { name: 'Get a claim code at plex.tv/claim' }) })).toHaveText('Get a claim code at plex.tv/claim. A code works for about 4 minutes.')
     // A claim code names its account only after: the general note comes before.
     await expect(page.getByText('The server was signed in as kate_old. If you claim it with another account, shares, Plex Home users and managed users tied to kate_old may not follow.')).toBeVisible()
     await expectAccessible(page)
@@ -96,6 +98,8 @@ test.describe('the wizard in demo mode', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'You are back in' })).toBeVisible()
     await expect(page.getByText('The server is signed in as kate_new.')).toBeVisible()
+    await expect(page.getByText('Open Plex Web and sign in as kate_new: the server is yours again.')).toBeVisible()
+    await expect(page.getByText(/should/)).toHaveCount(0)
     await expect(page.getByRole('note', { name: 'Another account than before' })).toContainText('It was signed in as kate_old before. Shares, Plex Home users and managed users tied to kate_old may not follow to kate_new')
     await expect(page.getByText('If Plex Web says "Not authorized"')).toContainText('open Plex Web in a private window')
     await expect(page.getByText('plex.tv lists Living Room Server as owned by kate_new.')).toBeVisible()

@@ -15,10 +15,11 @@ describe('platform notes in every language', () => {
     expect(catalogues.length).toBe(Object.keys(LOCALES).length)
   })
   it.each(catalogues)('%s: never delete Preferences.xml; a claim is needed; the PIN article', (_, c) => {
-    const m = c as { welcome: { keepPreferences?: string }; diagnosis: { claimNeeded?: string; claimNeededTitle?: string; local: (a: string, b: string) => string } }
+    const m = c as { welcome: { keepPreferences?: string }; diagnosis: { claimNeeded?: string; claimNeededTitle?: string }; screens: { local: string } }
     expect(m.welcome.keepPreferences).toMatch(/Preferences\.xml/)
     expect(m.diagnosis.claimNeeded?.length).toBeGreaterThan(20)
     expect(m.diagnosis.claimNeededTitle?.length).toBeGreaterThan(5)
-    expect(m.diagnosis.local('127.0.0.1', '127.0.0.1')).toMatch(/203948786/)
+    // The local-access note the diagnosis shows (screens.local; the older diagnosis.local went unused).
+    expect(m.screens.local).toMatch(/203948786/)
   })
 })

@@ -107,8 +107,8 @@ export function Claim() {
         <p>
           <a href={routes?.claimUrl ?? 'https://www.plex.tv/claim'} target="_blank" rel="noopener noreferrer" onClick={openedClaimPage}>
             {t.getToken}
-          </a>{' '}
-          {t.lifetime}
+          </a>
+          {t.getTokenEnd} {t.lifetime}
         </p>
         {claim.previousAccount ? <p className="muted">{t.previous(accountName(claim.previousAccount))}</p> : null}
         <form

@@ -34,7 +34,8 @@ export function Done() {
             ✓
           </span>
         ) : null}
-        <StepHeading>{restored ? a.backIn : t.title}</StepHeading>
+        {/* "You are back in" only on the server's word: who it is signed in as now. */}
+        <StepHeading>{restored ? a.backIn : backIn ? t.title : t.titleUnconfirmed}</StepHeading>
       </div>
       <p className="key-fact">{restored ? (who ? a.restoredAs(who) : a.restoredNone) : who ? t.signedIn(who) : t.signedInUnknown}</p>
       {backIn ? <OwnershipLine /> : null}
@@ -43,9 +44,9 @@ export function Done() {
           <p>{t.changed(accountName(change.newAccount), accountName(change.previousAccount))}</p>
         </div>
       ) : null}
-      {backIn ? (
+      {backIn && who !== null ? (
         <>
-          <p>{t.open}</p>
+          <p>{t.open(who)}</p>
           <p>{t.notAuthorized}</p>
         </>
       ) : null}
