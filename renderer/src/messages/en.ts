@@ -117,7 +117,6 @@ export const en = {
     continue: 'Continue to the backup',
     needsPermission: 'These settings belong to the server\u2019s own account, so Plex Reclaim needs your permission to read them. Continue, and your computer asks for your password once: then, in one go, a verified backup is taken, the server is stopped (it goes offline for about a minute), the old sign-in is removed and the server is started again.',
     needsPermissionClaim: 'If the server is not signed in to any account, you can claim it right away instead.',
-    elevatedReset: 'Continue (asks for your password once)'
   },
   backup: {
     title: 'Back up the settings',
@@ -136,6 +135,7 @@ export const en = {
     account: 'Will be signed out of',
     backup: 'Verified backup',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
+    backupInRun: 'Taken first, in the same run after your password, and checked before anything changes.',
     what: 'What will happen',
     offline: 'Plex Media Server goes offline for about a minute (longer right after a Plex update).',
     streams: 'Anyone watching is cut off.',

@@ -3,10 +3,14 @@ import { StepHeading } from '../components/StepHeading'
 import { useMessages } from '../i18n/use-messages'
 import { useWizard } from '../store/wizard-store'
 
-/** Settings only root may read (a .deb's plex:plex 0600): one password prompt runs the whole reset. */
+/**
+ * Settings only root may read (a .deb's plex:plex 0600): one password prompt runs the whole reset,
+ * its backup included. Like every reset, it starts from the Review step, never from here.
+ */
 export function NeedsPermission() {
-  const t = useMessages().diagnosis
-  const { startReset, openClaim } = useWizard.getState()
+  const messages = useMessages()
+  const t = messages.diagnosis
+  const { goTo, openClaim } = useWizard.getState()
   return (
     <section>
       <StepHeading>{t.title}</StepHeading>
@@ -15,8 +19,8 @@ export function NeedsPermission() {
         <p className="muted">{t.needsPermissionClaim}</p>
       </div>
       <ActionBar>
-        <button type="button" className="primary" onClick={() => void startReset()}>
-          {t.elevatedReset}
+        <button type="button" className="primary" onClick={() => goTo('review')}>
+          {messages.backup.continue}
         </button>
         <button type="button" className="secondary" onClick={openClaim}>
           {t.toClaim}

@@ -15,7 +15,9 @@ export function Review() {
   const server = useWizard((s) => s.installations?.find((i) => i.id === s.selectedId))
   const backup = useWizard((s) => s.backup)
   const startReset = useWizard((s) => s.startReset)
-  if (!server || !backup) return null
+  // Settings only the server's account may read: the elevated run takes and checks the backup first.
+  const locked = server?.readError?.code === 'NEEDS_PERMISSION'
+  if (!server || (!backup && !locked)) return null
   const who = server.account?.username ?? server.account?.maskedEmail ?? '—'
   return (
     <section>
@@ -31,14 +33,14 @@ export function Review() {
           <dt>{t.account}</dt>
           <dd>{who}</dd>
           <dt>{t.backup}</dt>
-          <dd>{t.backupAt(when(backup.backup.createdAt), backup.location)}</dd>
+          <dd>{backup ? t.backupAt(when(backup.backup.createdAt), backup.location) : t.backupInRun}</dd>
         </dl>
       </div>
       <h2 className="section-title">{t.what}</h2>
       <ul className="consequences">
         <li>{t.offline}</li>
         <li>{t.streams}</li>
-        <li>{server.controllable ? (server.readError?.code === 'NEEDS_PERMISSION' ? t.promptOnce : t.prompt) : t.manual}</li>
+        <li>{server.controllable ? (locked ? t.promptOnce : t.prompt) : t.manual}</li>
         <li>{t.after}</li>
       </ul>
       <StepError place="review" />

@@ -72,10 +72,10 @@ describe('step availability, derived from state', () => {
     expect([restored.claim, restored.done, restored.reset]).toEqual([true, true, false])
   })
 
-  it('settings that need permission do not dead-end: Claim opens (claiming reads no file), Back up stays closed (the elevated run backs up)', () => {
+  it('settings that need permission do not dead-end: Claim opens (claiming reads no file), Back up stays closed (the elevated run backs up), and the reset is still reviewed first', () => {
     const locked = { ...server, account: null, readError: { code: 'NEEDS_PERMISSION', message: '' } }
     const open = availability({ ...base, installations: [locked], canStillSignIn: null })
-    expect([open.diagnosis, open.claim, open.backup, open.review]).toEqual([true, true, false, false])
+    expect([open.diagnosis, open.claim, open.backup, open.review]).toEqual([true, true, false, true])
     const unreadable = availability({ ...base, installations: [{ ...locked, readError: { code: 'MALFORMED_XML', message: '' } }], canStillSignIn: null })
     expect(unreadable.claim).toBe(false)
   })

@@ -21,7 +21,8 @@ export function availability(s: WizardState): Record<StepId, boolean> {
   const running = resetRunning || restoreRunning
   const needsReset = selected !== null && signedIn(selected) && s.canStillSignIn === false
   // Settings that need permission to read may belong to an unclaimed server: claiming needs no file access.
-  const readable = selected !== null && (selected.readError === null || selected.readError.code === 'NEEDS_PERMISSION')
+  const locked = selected?.readError?.code === 'NEEDS_PERMISSION'
+  const readable = selected !== null && (selected.readError === null || locked)
   // After a run or a claim on this server, Claim and Done say what the server says now.
   const here = s.finished?.installationId === s.selectedId && s.finished.status === 'finished' ? s.finished : null
   return {
@@ -29,8 +30,9 @@ export function availability(s: WizardState): Record<StepId, boolean> {
     find: !running,
     diagnosis: selected !== null && !running,
     backup: needsReset && !running,
-    // The reset is reviewed only with a verified backup of the settings as they are now.
-    review: needsReset && verifiedBackup && !running,
+    // The reset is reviewed only with a verified backup of the settings as they are now; settings
+    // only the server's account may read are backed up first inside the one elevated run.
+    review: ((needsReset && verifiedBackup) || locked) && !running,
     // The Reset step shows a run: it never starts one.
     reset: s.run.status !== 'idle' && !restoreRunning,
     claim: readable && !running && (!signedIn(selected) || here !== null),

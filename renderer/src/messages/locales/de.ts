@@ -117,7 +117,6 @@ export const de: Messages = {
     continue: 'Weiter zur Sicherung',
     needsPermission: 'Diese Einstellungen gehören dem eigenen Benutzerkonto des Servers auf diesem Computer, deshalb braucht Plex Reclaim deine Erlaubnis, um sie zu lesen. Wenn du fortfährst, fragt dein Computer einmal nach deinem Passwort. Danach läuft alles in einem Zug ab: Eine geprüfte Sicherung wird angelegt, der Server wird gestoppt (er ist etwa eine Minute lang offline), die alte Anmeldung wird entfernt und der Server wird wieder gestartet.',
     needsPermissionClaim: 'Ist der Server mit keinem Konto angemeldet, kannst du ihn stattdessen gleich mit deinem Konto verknüpfen.',
-    elevatedReset: 'Weiter (Passwort wird einmal abgefragt)'
   },
   backup: {
     title: 'Einstellungen sichern',
@@ -136,6 +135,7 @@ export const de: Messages = {
     account: 'Abgemeldet wird',
     backup: 'Geprüfte Sicherung',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
+    backupInRun: 'Wird zuerst angelegt, im selben Lauf nach deinem Passwort, und geprüft, bevor sich etwas ändert.',
     what: 'Was passiert',
     offline: 'Plex Media Server ist etwa eine Minute lang offline (direkt nach einem Plex-Update länger).',
     streams: 'Wer gerade etwas schaut, wird unterbrochen.',

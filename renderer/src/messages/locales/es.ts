@@ -124,7 +124,6 @@ export const es: Messages = {
     continue: 'Continuar con la copia de seguridad',
     needsPermission: 'Esta configuración pertenece a la propia cuenta del servidor en este equipo, así que Plex Reclaim necesita tu permiso para leerla. Si continúas, tu equipo te pedirá la contraseña una sola vez. Después, todo sigue sin más preguntas: se hace una copia de seguridad verificada, se detiene el servidor (se desconecta durante un minuto aproximadamente), se elimina la sesión anterior y se vuelve a iniciar el servidor.',
     needsPermissionClaim: 'Si el servidor no tiene la sesión iniciada con ninguna cuenta, puedes pasar directamente a vincularlo.',
-    elevatedReset: 'Continuar (pide la contraseña una sola vez)'
   },
   backup: {
     title: 'Hacer una copia de seguridad de la configuración',
@@ -143,6 +142,7 @@ export const es: Messages = {
     account: 'Se cerrará la sesión de',
     backup: 'Copia de seguridad verificada',
     backupAt: (when: string, where: string) => `${when}, en ${where}`,
+    backupInRun: 'Se hace primero, en la misma ejecución tras tu contraseña, y se comprueba antes de cambiar nada.',
     what: 'Qué va a pasar',
     offline: 'Plex Media Server se desconecta durante un minuto aproximadamente (más justo después de una actualización de Plex).',
     streams: 'Se corta la reproducción de quien esté viendo algo.',

@@ -124,7 +124,6 @@ export const fr: Messages = {
     continue: 'Passer à la sauvegarde',
     needsPermission: 'Ces paramètres appartiennent au propre compte du serveur sur cet ordinateur\u00a0: Plex Reclaim a besoin de votre autorisation pour les lire. Si vous continuez, votre ordinateur vous demandera votre mot de passe une seule fois. Ensuite, tout s’enchaîne\u00a0: une sauvegarde vérifiée est faite, le serveur est arrêté (il est hors ligne pendant environ une minute), l’ancienne connexion est supprimée et le serveur est redémarré.',
     needsPermissionClaim: 'Si le serveur n’est connecté à aucun compte, vous pouvez plutôt l’associer tout de suite.',
-    elevatedReset: 'Continuer (mot de passe demandé une seule fois)'
   },
   backup: {
     title: 'Sauvegarder les paramètres',
@@ -143,6 +142,7 @@ export const fr: Messages = {
     account: 'Compte qui sera déconnecté',
     backup: 'Sauvegarde vérifiée',
     backupAt: (when: string, where: string) => `${when}, dans ${where}`,
+    backupInRun: 'Faite en premier, dans la même opération après votre mot de passe, et vérifiée avant tout changement.',
     what: 'Ce qui va se passer',
     offline: 'Plex Media Server sera hors ligne pendant environ une minute (plus longtemps juste après une mise à jour de Plex).',
     streams: 'Les lectures en cours seront interrompues.',

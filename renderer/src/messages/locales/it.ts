@@ -124,7 +124,6 @@ export const it: Messages = {
     continue: 'Continua con il backup',
     needsPermission: 'Queste impostazioni appartengono all’account del server stesso su questo computer, quindi Plex Reclaim ha bisogno del tuo permesso per leggerle. Se continui, il computer ti chiederà la password una sola volta. Poi tutto avviene in un unico passaggio: viene fatto un backup verificato, il server viene fermato (non sarà raggiungibile per circa un minuto), il vecchio collegamento viene rimosso e il server viene avviato di nuovo.',
     needsPermissionClaim: 'Se il server non è collegato a nessun account, puoi invece associarlo subito.',
-    elevatedReset: 'Continua (chiede la password una sola volta)'
   },
   backup: {
     title: 'Fai il backup delle impostazioni',
@@ -143,6 +142,7 @@ export const it: Messages = {
     account: 'Account che verrà scollegato',
     backup: 'Backup verificato',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
+    backupInRun: 'Viene fatto per primo, nella stessa esecuzione dopo la tua password, e verificato prima di qualsiasi modifica.',
     what: 'Cosa succederà',
     offline: 'Plex Media Server non sarà raggiungibile per circa un minuto (di più subito dopo un aggiornamento di Plex).',
     streams: 'Chi sta guardando qualcosa viene interrotto.',

@@ -117,7 +117,6 @@ export const ja: Messages = {
     continue: 'バックアップへ進む',
     needsPermission: 'この設定はサーバー専用のユーザーアカウントが所有しているため、読み取るには許可が必要です。続行すると、コンピューターのパスワードを1回だけ求められます。その後、確認済みのバックアップの作成、サーバーの停止（1分ほどオフラインになります）、古いサインインの削除、サーバーの再起動までをまとめて行います。',
     needsPermissionClaim: 'サーバーがどのアカウントにもサインインしていない場合は、代わりにすぐアカウントに登録することもできます。',
-    elevatedReset: '続行（パスワードの入力は1回だけ）'
   },
   backup: {
     title: '設定をバックアップ',
@@ -136,6 +135,7 @@ export const ja: Messages = {
     account: 'サインアウトするアカウント',
     backup: '確認済みのバックアップ',
     backupAt: (when: string, where: string) => `${when}（${where}）`,
+    backupInRun: 'パスワードの入力後、同じ処理の最初に作成され、何かを変更する前に検証されます。',
     what: '行われること',
     offline: 'Plex Media Server が1分ほどオフラインになります（Plex の更新直後はもっとかかります）。',
     streams: '視聴中の人は再生が止まります。',

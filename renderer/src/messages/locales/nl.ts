@@ -116,7 +116,6 @@ export const nl: Messages = {
     continue: 'Door naar de back-up',
     needsPermission: 'Deze instellingen zijn van het eigen gebruikersaccount van de server op deze computer, dus Plex Reclaim heeft je toestemming nodig om ze te lezen. Ga je verder, dan vraagt je computer één keer om je wachtwoord. Daarna gaat alles vanzelf: er wordt een gecontroleerde back-up gemaakt, de server wordt gestopt (hij is ongeveer een minuut offline), de oude inlog wordt verwijderd en de server wordt weer gestart.',
     needsPermissionClaim: 'Is de server met geen enkel account ingelogd? Dan kun je hem in plaats daarvan meteen claimen.',
-    elevatedReset: 'Doorgaan (vraagt één keer om je wachtwoord)'
   },
   backup: {
     title: 'Maak een back-up van de instellingen',
@@ -135,6 +134,7 @@ export const nl: Messages = {
     account: 'Wordt uitgelogd bij',
     backup: 'Gecontroleerde back-up',
     backupAt: (when: string, where: string) => `${when}, in ${where}`,
+    backupInRun: 'Wordt eerst gemaakt, in dezelfde run na je wachtwoord, en gecontroleerd voordat er iets verandert.',
     what: 'Wat er gaat gebeuren',
     offline: 'Plex Media Server is ongeveer een minuut offline (langer vlak na een Plex-update).',
     streams: 'Wie op dat moment kijkt, wordt onderbroken.',

@@ -122,7 +122,6 @@ export const pl: Messages = {
     continue: 'Przejdź do kopii zapasowej',
     needsPermission: 'Te ustawienia należą do konta systemowego, na którym działa serwer, więc Plex Reclaim potrzebuje zgody na ich odczyt. Po przejściu dalej komputer tylko raz poprosi o hasło. Potem wszystko odbędzie się samo: zostanie utworzona sprawdzona kopia zapasowa, serwer zostanie zatrzymany (będzie niedostępny przez około minutę), stare logowanie zostanie usunięte, a serwer zostanie ponownie uruchomiony.',
     needsPermissionClaim: 'Jeśli serwer nie jest zalogowany na żadne konto, można zamiast tego od razu przypisać go do konta.',
-    elevatedReset: 'Kontynuuj (komputer raz poprosi o hasło)'
   },
   backup: {
     title: 'Kopia zapasowa ustawień',
@@ -141,6 +140,7 @@ export const pl: Messages = {
     account: 'Wylogowanie z konta',
     backup: 'Sprawdzona kopia zapasowa',
     backupAt: (when: string, where: string) => `${when}, w folderze ${where}`,
+    backupInRun: 'Tworzona najpierw, w tym samym przebiegu po podaniu hasła, i sprawdzana, zanim cokolwiek się zmieni.',
     what: 'Co się stanie',
     offline: 'Plex Media Server będzie niedostępny przez około minutę (dłużej tuż po aktualizacji Plex).',
     streams: 'Trwające odtwarzanie zostanie przerwane.',

@@ -124,7 +124,6 @@ export const ptBR: Messages = {
     continue: 'Continuar para o backup',
     needsPermission: 'Estas configurações pertencem à própria conta do servidor neste computador, então o Plex Reclaim precisa da sua permissão para lê-las. Se você continuar, o computador vai pedir a sua senha uma única vez. Depois, tudo acontece em sequência: um backup verificado é feito, o servidor é parado (fica fora do ar por cerca de um minuto), a conexão antiga é removida e o servidor é iniciado de novo.',
     needsPermissionClaim: 'Se o servidor não estiver conectado a nenhuma conta, você pode ir direto para a vinculação.',
-    elevatedReset: 'Continuar (pede a senha uma única vez)'
   },
   backup: {
     title: 'Fazer backup das configurações',
@@ -143,6 +142,7 @@ export const ptBR: Messages = {
     account: 'Conta que será desconectada',
     backup: 'Backup verificado',
     backupAt: (when: string, where: string) => `${when}, em ${where}`,
+    backupInRun: 'Feito primeiro, na mesma execução após a sua senha, e verificado antes de qualquer mudança.',
     what: 'O que vai acontecer',
     offline: 'O Plex Media Server fica fora do ar por cerca de um minuto (mais tempo logo depois de uma atualização do Plex).',
     streams: 'Quem estiver assistindo algo será interrompido.',

@@ -116,7 +116,6 @@ export const sv: Messages = {
     continue: 'Fortsätt till säkerhetskopian',
     needsPermission: 'Inställningarna tillhör serverns eget användarkonto på den här datorn, så Plex Reclaim behöver din tillåtelse för att läsa dem. Om du fortsätter frågar datorn efter ditt lösenord en gång. Sedan sker allt i ett svep: en kontrollerad säkerhetskopia görs, servern stoppas (den är offline i ungefär en minut), den gamla inloggningen tas bort och servern startas igen.',
     needsPermissionClaim: 'Om servern inte är inloggad med något konto kan du i stället göra anspråk på den direkt.',
-    elevatedReset: 'Fortsätt (frågar efter lösenordet en gång)'
   },
   backup: {
     title: 'Säkerhetskopiera inställningarna',
@@ -135,6 +134,7 @@ export const sv: Messages = {
     account: 'Loggas ut från',
     backup: 'Kontrollerad säkerhetskopia',
     backupAt: (when: string, where: string) => `${when}, i ${where}`,
+    backupInRun: 'Tas först, i samma körning efter ditt lösenord, och kontrolleras innan något ändras.',
     what: 'Det här kommer att hända',
     offline: 'Plex Media Server är offline i ungefär en minut (längre direkt efter en Plex-uppdatering).',
     streams: 'Den som tittar just då blir avbruten.',
