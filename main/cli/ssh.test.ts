@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { connect, createServer, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,6 +29,17 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   let sshd: { port: number; key: string; fingerprint: string; stop(): void }
   const remote = () => ['--host', `root@127.0.0.1:${sshd.port}`, '--identity', sshd.key, '--root', m.root, '--backup-dir', m.backups, '--port', String(m.port)]
 
+  /** The server's key as already confirmed: for the tests that are not about host keys. */
+  const trusted = () => writeFileSync(join(m.backups, 'known_hosts.json'), JSON.stringify({ [`127.0.0.1:${sshd.port}`]: sshd.fingerprint }))
+  /** Each test starts from its own server state and a confirmed key, whatever ran before it (or did not). */
+  const serverWith = async (settings: string) => {
+    trusted()
+    m.systemctl('stop', 'plexmediaserver')
+    writeFileSync(m.preferences, settings)
+    m.systemctl('start', 'plexmediaserver')
+    await serverAnswers(m.port)
+  }
+
   beforeAll(async () => {
     m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
     m.systemctl('start', 'plexmediaserver')
@@ -42,6 +53,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   })
 
   it('refuses an unknown host key until its fingerprint is confirmed, and names it', async () => {
+    rmSync(join(m.backups, 'known_hosts.json'), { force: true })
     const r = await cli('status', ...remote())
     expect(r.code).toBe(1)
     expect(r.stderr).toContain(`its key fingerprint is ${sshd.fingerprint}`)
@@ -49,6 +61,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   })
 
   it('status over SSH: the token is read on the server through the session and asked of plex.tv, never printed', async () => {
+    await serverWith(SIGNED_IN)
     m.plexTv.mintClaimToken({ username: 'kate', email: 'kate@example.com', authToken: 'SECRETtoken123456789' })
     const r = await cli('status', '--json', '--accept-host-key', sshd.fingerprint, ...remote())
     expect(r.code, r.stderr).toBe(0)
@@ -59,6 +72,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   }, 60_000)
 
   it('reset over SSH: the remote file edited exactly, the backup kept here, the server running unclaimed', async () => {
+    await serverWith(SIGNED_IN)
     const r = await cli('reset', '--yes', '--accept-host-key', sshd.fingerprint, ...remote())
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -75,8 +89,9 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
   }, 30_000)
 
   it('claim over SSH goes through a port forward to the server\'s own 127.0.0.1', async () => {
+    await serverWith(SIGNED_OUT)
     const token = m.plexTv.mintClaimToken({ username: 'kate_new' })
-    const r = await cli('claim', '--token', token, ...remote())
+    const r = await cli('claim', '--token', token, '--accept-host-key', sshd.fingerprint, ...remote())
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/signed in as kate_new/)
     expect(await readIdentity(m.port)).toMatchObject({ claimed: true })
