@@ -1,4 +1,3 @@
-import { summarizeAccount } from '../account/summary'
 import type { BackupReason } from '../backups/manifest'
 import { BackupStore, sha256 } from '../backups/store'
 import { takeVerifiedBackup } from '../backups/take'
@@ -114,8 +113,9 @@ export class Run {
     try {
       return await store.snapshot()
     } catch (error) {
+      // A damaged file's bytes, kept as the store words them (its own kind and file name).
       const raw = await store.readRaw?.()
-      if (raw) return { payload: raw, fileName: 'Preferences.xml', account: summarizeAccount(() => undefined), keysPresent: [] }
+      if (raw) return raw
       if (error instanceof CoreError && error.code === 'NOT_FOUND') return null
       if (store.target.kind === 'preferences-xml') return null
       throw error

@@ -7,11 +7,13 @@ import { macUserContext, type MacUserContext } from '../server/macos-control'
 import { MACOS_DOMAIN, SIGN_IN_KEYS, type SignInKey } from './keys'
 import { readPlistValues } from './plist-values'
 import { toolFailure } from './tool-errors'
-import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
+import { ownSnapshot, type SettingsStore, type StoreSnapshot, type StoreTarget } from './types'
 
 interface MacSnapshot extends StoreSnapshot {
   readonly values: Readonly<Record<string, string>>
 }
+
+const isMacSnapshot = (s: StoreSnapshot): s is MacSnapshot => s.kind === 'macos-defaults' && 'values' in s
 
 /**
  * macOS: the preferences domain, changed only through `defaults` so cfprefsd sees every change
@@ -54,6 +56,7 @@ export class MacDefaultsStore implements SettingsStore {
     const payload = await this.exportDomain()
     const values = await readPlistValues(payload)
     return {
+      kind: 'macos-defaults',
       payload,
       fileName: `${MACOS_DOMAIN}.plist`,
       values,
@@ -62,7 +65,8 @@ export class MacDefaultsStore implements SettingsStore {
     }
   }
 
-  async removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]> {
+  async removeSignIn(given: StoreSnapshot): Promise<readonly SignInKey[]> {
+    const snapshot = ownSnapshot(given, isMacSnapshot, 'macos-defaults')
     if (snapshot.keysPresent.length === 0) return []
     if (sha256(await this.exportDomain()) !== sha256(snapshot.payload)) {
       throw new CoreError('STORE_CHANGED', 'The server settings changed after the backup. Quit Plex Media Server, then run the reset again.')
@@ -72,7 +76,7 @@ export class MacDefaultsStore implements SettingsStore {
   }
 
   async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
-    const before = (snapshot as MacSnapshot).values
+    const before = ownSnapshot(snapshot, isMacSnapshot, 'macos-defaults').values
     const after = await readPlistValues(await this.exportDomain())
     const keysGone = SIGN_IN_KEYS.every((k) => !(k in after))
     const restKept = Object.entries(before).every(([k, v]) => (SIGN_IN_KEYS as readonly string[]).includes(k) || after[k] === v)

@@ -6,7 +6,7 @@ const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe])
 
 /** A store whose snapshot is a given export: the reading is what is tested, not the tool. */
 const storeOf = (target: StoreTarget, payload: Buffer): SettingsStore =>
-  ({ target, snapshot: async () => ({ payload, fileName: 'x', account: {}, keysPresent: [] }) as unknown as StoreSnapshot }) as unknown as SettingsStore
+  ({ target, snapshot: async () => ({ kind: target.kind, payload, fileName: 'x', account: {}, keysPresent: [] }) as unknown as StoreSnapshot }) as unknown as SettingsStore
 
 describe('the diagnosis reads its values the way each store reads itself', () => {
   it('a Windows export (reg export, UTF-16): value names are not case-sensitive', async () => {

@@ -1,8 +1,8 @@
 import { readPlistValues } from './plist-values'
 import { attributeValue } from './preferences-xml'
 import { readRegValues } from './reg-file'
-import type { SettingsStore, StoreSnapshot } from './types'
-import type { XmlSnapshot } from './xml-file'
+import { ownSnapshot, type SettingsStore, type StoreSnapshot } from './types'
+import { isXmlSnapshot } from './xml-file'
 
 /**
  * A few settings' values from a store, read the way the store reads itself (the snapshot a backup
@@ -14,7 +14,7 @@ export async function readSettingValues<K extends string>(store: SettingsStore, 
   let get: (name: string) => string | undefined
   switch (store.target.kind) {
     case 'preferences-xml': {
-      const doc = (snapshot as XmlSnapshot).document
+      const doc = ownSnapshot(snapshot, isXmlSnapshot, 'preferences-xml').document
       get = (name) => attributeValue(doc, name)
       break
     }

@@ -1,4 +1,5 @@
 import type { AccountSummary } from '../account/summary'
+import { CoreError } from '../result'
 import type { SignInKey } from './keys'
 
 /** Where a server keeps its settings. Paths, domains and keys are decided in main, never by the UI. */
@@ -14,6 +15,8 @@ export interface RegistryHive {
 }
 
 export interface StoreSnapshot {
+  /** The kind of store that took it: a store acts only on snapshots of its own kind. */
+  readonly kind: StoreTarget['kind']
   /** The exact bytes a backup keeps: the file itself, or the tool's export. */
   readonly payload: Buffer
   /** File name inside a backup: Preferences.xml, the .plist export or the .reg export. */
@@ -31,26 +34,33 @@ export interface Ownership {
 }
 
 /**
- * One settings store per OS, behind the same operations; each store has its own snapshot type
- * (S), so no implementation downcasts what it is given.
+ * One settings store per OS, behind the same operations. Each store has its own snapshot type and
+ * takes the common one, narrowed by ownSnapshot (a check, never a cast): a generic parameter would
+ * let a Preferences.xml store be handed a registry snapshot unchecked (method bivariance).
  */
-export interface SettingsStore<S extends StoreSnapshot = StoreSnapshot> {
+export interface SettingsStore {
   readonly target: StoreTarget
-  snapshot(): Promise<S>
+  snapshot(): Promise<StoreSnapshot>
   /** Removes the sign-in keys present in the snapshot, refusing if the store changed since. */
-  removeSignIn(snapshot: S): Promise<readonly SignInKey[]>
+  removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]>
   /** Reads the store again and proves the keys are gone and nothing else changed. */
-  verifyRemoved(snapshot: S): Promise<void>
+  verifyRemoved(snapshot: StoreSnapshot): Promise<void>
   /** The exact bytes the store will hold after removeSignIn, where it can know them (a file). */
-  expectedAfterRemove?(snapshot: S): Buffer
+  expectedAfterRemove?(snapshot: StoreSnapshot): Buffer
   /** Refuses (BACKUP_CORRUPT) a payload that is not a settings store of this kind, before anything is stopped or written. */
   checkPayload?(payload: Buffer): Promise<void>
   /** Puts a backup's payload back and proves the store now holds exactly it. */
   restore(payload: Buffer, recreate?: Ownership): Promise<void>
   /** Whether the store holds exactly this backup's content now (after a restore, or on resume). */
   matches?(payload: Buffer): Promise<boolean>
-  /** The store's bytes even when they cannot be parsed (a damaged file), so they can still be kept. */
-  readRaw?(): Promise<Buffer | null>
+  /** The store's bytes even when they cannot be parsed (a damaged file), so they can still be kept: a snapshot with no keys read. */
+  readRaw?(): Promise<StoreSnapshot | null>
+}
+
+/** A snapshot as its own store's type, or a refusal before anything is written. */
+export function ownSnapshot<S extends StoreSnapshot>(snapshot: StoreSnapshot, is: (s: StoreSnapshot) => s is S, store: StoreTarget['kind']): S {
+  if (!is(snapshot)) throw new CoreError('INTERNAL', `A snapshot of a ${snapshot.kind} store was given to a ${store} store; nothing was changed.`)
+  return snapshot
 }
 
 export const describeTarget = (target: StoreTarget): string => {

@@ -6,7 +6,7 @@ import { CoreError } from '../result'
 import { SIGN_IN_KEYS, type SignInKey } from './keys'
 import { canonicalKey, isAtOrUnder, parseRegFile, regDifferences, regState, valueText, type RegKey } from './reg-file'
 import { toolFailure } from './tool-errors'
-import type { SettingsStore, StoreSnapshot, StoreTarget } from './types'
+import { ownSnapshot, type SettingsStore, type StoreSnapshot, type StoreTarget } from './types'
 
 const FILE_NAME = 'Plex Media Server.reg'
 const TIMEOUTS = { commandMs: 30_000, promptMs: 120_000 }
@@ -23,6 +23,8 @@ const listed = (diffs: readonly string[]): string => diffs.slice(0, 5).join('; '
  * and then `reg import`, and after each change a fresh export compared value by value. The key is
  * HKCU's for a tray install, or a service account's hive under HKU.
  */
+const isRegistrySnapshot = (s: StoreSnapshot): s is StoreSnapshot => s.kind === 'windows-registry'
+
 export class WindowsRegistryStore implements SettingsStore {
   readonly target: Extract<StoreTarget, { kind: 'windows-registry' }>
 
@@ -69,6 +71,7 @@ export class WindowsRegistryStore implements SettingsStore {
     }
     const present = new Set(values.map((v) => v.name.toLowerCase()))
     return {
+      kind: 'windows-registry',
       payload: bytes,
       fileName: FILE_NAME,
       account: summarizeAccount(text),
@@ -76,7 +79,8 @@ export class WindowsRegistryStore implements SettingsStore {
     }
   }
 
-  async removeSignIn(snapshot: StoreSnapshot): Promise<readonly SignInKey[]> {
+  async removeSignIn(given: StoreSnapshot): Promise<readonly SignInKey[]> {
+    const snapshot = ownSnapshot(given, isRegistrySnapshot, 'windows-registry')
     if (snapshot.keysPresent.length === 0) return []
     const now = regState((await this.read(`export ${this.key}`)).keys)
     if (regDifferences(regState(parseRegFile(snapshot.payload)), now).length > 0) {
@@ -90,7 +94,8 @@ export class WindowsRegistryStore implements SettingsStore {
   }
 
   /** The four values are gone and every other value of the key and its subkeys is as in the snapshot. */
-  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
+  async verifyRemoved(given: StoreSnapshot): Promise<void> {
+    const snapshot = ownSnapshot(given, isRegistrySnapshot, 'windows-registry')
     const expected: State = regState(parseRegFile(snapshot.payload))
     const own = expected.get(canonicalKey(this.key))
     for (const name of own?.keys() ?? []) if (SIGN_IN.has(name)) own!.delete(name)

@@ -6,7 +6,7 @@ import { CoreError, fromFsError } from '../result'
 import { sha256 } from '../backups/store'
 import { PREFERENCES_FILE } from './keys'
 import { attributeValue, parsePreferences, removeSignInKeys, signInKeysPresent, type PreferencesDocument } from './preferences-xml'
-import type { Ownership, SettingsStore, StoreSnapshot, StoreTarget } from './types'
+import { ownSnapshot, type Ownership, type SettingsStore, type StoreSnapshot, type StoreTarget } from './types'
 
 export interface XmlSnapshot extends StoreSnapshot {
   readonly document: PreferencesDocument
@@ -29,7 +29,10 @@ const inside = (parent: string, child: string): boolean => {
 }
 
 /** Linux, NAS and Docker: Preferences.xml in the server's data folder, edited byte for byte. */
-export class XmlFileStore implements SettingsStore<XmlSnapshot> {
+/** A full snapshot of this store (a raw read of a damaged file has no document and is not one). */
+export const isXmlSnapshot = (s: StoreSnapshot): s is XmlSnapshot => s.kind === 'preferences-xml' && 'document' in s && 'realPath' in s
+
+export class XmlFileStore implements SettingsStore {
   readonly target: Extract<StoreTarget, { kind: 'preferences-xml' }>
 
   constructor(
@@ -79,6 +82,7 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     }
     const document = parsePreferences(bytes)
     return {
+      kind: 'preferences-xml',
       payload: bytes,
       fileName: PREFERENCES_FILE,
       document,
@@ -90,11 +94,12 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
     }
   }
 
-  expectedAfterRemove(snapshot: XmlSnapshot): Buffer {
-    return removeSignInKeys(snapshot.document).bytes
+  expectedAfterRemove(snapshot: StoreSnapshot): Buffer {
+    return removeSignInKeys(ownSnapshot(snapshot, isXmlSnapshot, 'preferences-xml').document).bytes
   }
 
-  async removeSignIn(before: XmlSnapshot): Promise<StoreSnapshot['keysPresent']> {
+  async removeSignIn(snapshot: StoreSnapshot): Promise<StoreSnapshot['keysPresent']> {
+    const before = ownSnapshot(snapshot, isXmlSnapshot, 'preferences-xml')
     const { bytes, removed } = removeSignInKeys(before.document)
     if (removed.length === 0) return removed
     // Re-check right before writing: the file must still be the one that was backed up, and a
@@ -118,8 +123,8 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
    * The file must read back as exactly the expected bytes. Those were cut from a document that
    * passed the strict check, and every sign-in attribute in it was cut, so equality is the proof.
    */
-  async verifyRemoved(snapshot: XmlSnapshot): Promise<void> {
-    const { document, realPath } = snapshot
+  async verifyRemoved(snapshot: StoreSnapshot): Promise<void> {
+    const { document, realPath } = ownSnapshot(snapshot, isXmlSnapshot, 'preferences-xml')
     const { bytes: expected, removed } = removeSignInKeys(document)
     const after = await this.host.readFile(realPath, SETTINGS_READ)
     if (!after.equals(expected) || removed.length !== signInKeysPresent(document).length) {
@@ -128,9 +133,11 @@ export class XmlFileStore implements SettingsStore<XmlSnapshot> {
   }
 
   /** The bytes even when they do not parse; a link out of the data folder is never followed. */
-  async readRaw(): Promise<Buffer | null> {
+  async readRaw(): Promise<StoreSnapshot | null> {
+    // Unresolvable or unreadable: there are no bytes to keep, which the caller says in its own words.
     const resolved = await this.resolve().catch(() => null)
-    return resolved ? this.host.readFile(resolved.realPath, { maxBytes: READ_LIMITS.settings }).catch(() => null) : null
+    const payload = resolved ? await this.host.readFile(resolved.realPath, { maxBytes: READ_LIMITS.settings }).catch(() => null) : null
+    return payload ? { kind: 'preferences-xml', payload, fileName: PREFERENCES_FILE, account: summarizeAccount(() => undefined), keysPresent: [] } : null
   }
 
   async matches(payload: Buffer): Promise<boolean> {
