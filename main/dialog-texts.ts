@@ -114,6 +114,6 @@ export function closeGuardOptions(tag: string): MessageBoxOptions {
 /** Reads the language the window shows; a window that cannot answer (loading, gone) gets English. */
 export async function windowLanguage(win: { readonly webContents: { executeJavaScript(code: string): Promise<unknown> } } | undefined): Promise<string> {
   if (!win) return 'en'
-  const lang = await win.webContents.executeJavaScript('document.documentElement.lang').catch(() => 'en')
+  const lang = await win.webContents.executeJavaScript('document.documentElement.lang').catch(() => 'en') // a window that cannot answer gets English
   return typeof lang === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : 'en'
 }

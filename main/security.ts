@@ -23,7 +23,7 @@ export function isAllowedExternal(raw: string): boolean {
     const url = new URL(raw)
     if (url.protocol === 'https:' && url.host === 'www.plex.tv' && url.pathname === '/claim') return true
     return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost') && url.pathname === '/web'
-  } catch {
+  } catch { // not a URL: refused
     return false
   }
 }

@@ -13,7 +13,7 @@ export function originOf(url: string): string | null {
   try {
     const u = new URL(url)
     return `${u.protocol}//${u.host}`
-  } catch {
+  } catch { // not a URL: not a trusted sender
     return null
   }
 }

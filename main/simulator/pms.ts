@@ -119,7 +119,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     reply(res, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html')
   }
 
-  const server: Server = createServer((req, res) => void handle(req, res).catch(() => reply(res, 500, '')))
+  const server: Server = createServer((req, res) => void handle(req, res).catch(() => reply(res, 500, ''))) // the simulator answers 500 as a server would
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.bind ?? '127.0.0.1', resolve)

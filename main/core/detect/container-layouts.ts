@@ -19,7 +19,7 @@ export function parsed<T>(schema: z.ZodType<T>, text: string): T | null {
   try {
     const result = schema.safeParse(JSON.parse(text))
     return result.success ? result.data : null
-  } catch {
+  } catch { // not JSON: not a layout this knows
     return null
   }
 }

@@ -103,7 +103,7 @@ async function needsPermission(host: Host, file: string): Promise<Installation['
 
 async function realKey(host: Host, inst: Installation): Promise<string> {
   if (inst.store.kind !== 'preferences-xml') return inst.id
-  return host.realpath(inst.store.path).catch(() => inst.store.kind === 'preferences-xml' ? inst.store.path : inst.id)
+  return host.realpath(inst.store.path).catch(() => inst.store.kind === 'preferences-xml' ? inst.store.path : inst.id) // not resolvable here: its own name keys it
 }
 
 /** Keeps the first installation per real file: a DSM 7 share and its volume path are one server. */
@@ -166,7 +166,7 @@ async function inspectOn(host: Host, path: string): Promise<Installation> {
   if (CLIENT_APP_PATH.test(path)) {
     throw new CoreError('NOT_A_SETTINGS_FILE', `${path} belongs to the Plex desktop app, not to Plex Media Server. Choose the server's Preferences.xml.`)
   }
-  const info = await host.stat(path).catch(() => null)
+  const info = await host.stat(path).catch(() => null) // absent or unreadable: not a candidate
   const candidates: Candidate[] = info?.isDirectory
     ? folderCandidates(path)
     : [{ ...folderCandidates(posix.dirname(path))[0]!, settingsFile: path }]

@@ -60,10 +60,10 @@ export async function k3sPlexContainers(host: Host): Promise<K3sPlex[] | null> {
  * k3s's ctr answers, each Plex container is named with its pod and the settings file to reset.
  */
 export async function k3sFound(host: Host): Promise<string | null> {
-  const marks = (await host.which('k3s')) !== null || (await Promise.all(['/etc/rancher/k3s', '/var/lib/rancher/k3s'].map((p) => host.lstat(p).catch(() => null)))).some((s) => s !== null)
+  const marks = (await host.which('k3s')) !== null || (await Promise.all(['/etc/rancher/k3s', '/var/lib/rancher/k3s'].map((p) => host.lstat(p).catch(() => null)))).some((s) => s !== null) // absent: not a mark
   if (!marks) return null
   const intro = 'This machine runs Kubernetes (k3s; TrueNAS SCALE 24.04 and older run their apps this way). Its containers live in containerd, which Docker cannot see, and Kubernetes starts a stopped container again, so a Plex Media Server there is not supported for a stop and start by Plex Reclaim.'
-  const found = (await k3sPlexContainers(host).catch(() => null)) ?? []
+  const found = (await k3sPlexContainers(host).catch(() => null)) ?? [] // ctr cannot be asked (not root): the general line stands
   if (found.length === 0) return `${intro} Stop the Plex app yourself (scale it to 0), then run the reset on its config folder with --file PATH --no-service, and start it again.`
   const each = found.map((p) => `Plex Media Server (${p.image}) runs in pod ${p.pod} of namespace ${p.namespace}; its settings are ${p.settingsFile}. Stop the app (TrueNAS SCALE: Apps, Stop; or scale its workload to 0: k3s kubectl -n ${p.namespace} get deployments), run plex-reclaim reset --file "${p.settingsFile}" --no-service, then start it again.`)
   return [intro, ...each].join(' ')

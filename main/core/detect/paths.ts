@@ -50,7 +50,7 @@ export async function exists(host: Host, root: string, machinePath: string): Pro
 export async function readText(host: Host, root: string, machinePath: string): Promise<string | null> {
   try {
     return (await host.readFile(under(root, machinePath))).toString('utf8')
-  } catch {
+  } catch { // absent or unreadable: this install layout is not there
     return null
   }
 }

@@ -214,7 +214,7 @@ async function installFolder(host: Host, own: Readonly<Record<string, string>>, 
   for (const base of [get(env as Record<string, string>, 'ProgramFiles'), get(env as Record<string, string>, 'ProgramFiles(x86)')]) {
     if (!base) continue
     const folder = win32.join(base, 'Plex', 'Plex Media Server')
-    if (await host.lstat(win32.join(folder, 'Plex Media Server.exe')).catch(() => null)) return folder
+    if (await host.lstat(win32.join(folder, 'Plex Media Server.exe')).catch(() => null)) return folder // absent: not this folder
   }
   return null
 }

@@ -29,7 +29,7 @@ export function gatewaysFromInspect(json: string): SeenAddresses | null {
   let parsed
   try {
     parsed = inspectSchema.safeParse(JSON.parse(json))
-  } catch {
+  } catch { // not JSON: the address is unknown and the note left out
     return null
   }
   if (!parsed.success) return null
@@ -54,13 +54,13 @@ export function clientFromSshConnection(value: string): string | null {
  */
 export async function addressesServerSees(host: Host & { readonly localAddress?: string | null }, control: ServerControl): Promise<SeenAddresses | null> {
   if (host.kind === 'ssh') {
-    const r = await host.exec('printenv', ['SSH_CONNECTION'], { timeoutMs: 10_000 }).catch(() => null)
+    const r = await host.exec('printenv', ['SSH_CONNECTION'], { timeoutMs: 10_000 }).catch(() => null) // unknown address: the note is left out
     const fromEnv = r?.exitCode === 0 ? clientFromSshConnection(r.stdout) : null
     const address = fromEnv ?? (host.localAddress ? (normaliseAddress(host.localAddress)?.address ?? null) : null)
     return address ? { addresses: [address], how: 'ssh-client' } : null
   }
   if (control.kind === 'docker') {
-    const r = await host.exec('docker', ['inspect', '--type', 'container', control.container], { timeoutMs: 15_000 }).catch(() => null)
+    const r = await host.exec('docker', ['inspect', '--type', 'container', control.container], { timeoutMs: 15_000 }).catch(() => null) // unknown address: the note is left out
     return r?.exitCode === 0 ? gatewaysFromInspect(r.stdout) : null
   }
   return LOOPBACK

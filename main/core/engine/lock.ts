@@ -67,7 +67,7 @@ export async function machineLockDir(local: Host): Promise<string> {
         ? ['/private/tmp', tmpdir()]
         : ['/run/lock', '/var/lock', '/dev/shm', '/tmp', tmpdir()]
   for (const dir of candidates) {
-    if (local.platform === 'win32') await local.mkdir(dir, 0o755).catch(() => undefined)
+    if (local.platform === 'win32') await local.mkdir(dir, 0o755).catch(() => undefined) // exists, or cannot be made: the stat below decides
     const info = await local.stat(dir).catch(() => null)
     if (info?.isDirectory && (await local.canWrite(dir))) return dir
   }
@@ -151,7 +151,7 @@ export class RunLock {
         // Stale: removed when it is this user's own; another user's stays in the sticky folder, harmless.
         // (Windows has no uids: there the unlink itself decides.)
         const owner = (await local.lstat(other).catch(() => null))?.uid
-        if (uid === undefined || owner === uid) await unlinkRegularFile(local, other).catch(() => undefined)
+        if (uid === undefined || owner === uid) await unlinkRegularFile(local, other).catch(() => undefined) // gone already, or not ours to remove: a stale lock blocks nobody
       }
     } catch (error) {
       heldHere.delete(key)
@@ -175,6 +175,6 @@ export class RunLock {
   async release(): Promise<void> {
     this.releaseAlongside()
     if (heldHere.get(this.key) === this.path) heldHere.delete(this.key)
-    await unlinkRegularFile(this.host, this.path).catch(() => undefined)
+    await unlinkRegularFile(this.host, this.path).catch(() => undefined) // gone already: a release is done once the file is
   }
 }

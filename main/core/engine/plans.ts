@@ -38,11 +38,11 @@ async function primeFor(run: Run, withPidFile: boolean, network?: string): Promi
   const t = run.ctx.store.target
   if (!run.ctx.host.prime) return
   const paths = t.kind !== 'preferences-xml' ? [] : [t.path, posix.dirname(t.path), ...(withPidFile && run.ctx.server.pidFile ? [run.ctx.server.pidFile] : [])]
-  if (paths.length > 0 || network !== undefined) await run.ctx.host.prime(paths, network !== undefined ? { network } : {}).catch(() => undefined)
+  if (paths.length > 0 || network !== undefined) await run.ctx.host.prime(paths, network !== undefined ? { network } : {}).catch(() => undefined) // priming only saves round trips: every read still checks for itself
 }
 
 const keysAbsent = async (run: Run): Promise<boolean> => {
-  const now = await run.ctx.store.snapshot().catch(() => null)
+  const now = await run.ctx.store.snapshot().catch(() => null) // unreadable now: the journal's own record decides
   return now !== null && now.keysPresent.length === 0
 }
 

@@ -65,7 +65,7 @@ async function clockAndNetwork(host: Host, url: string | undefined, check: (id: 
 async function keepable(host: Host, target: SettingsStore['target'], own: { uid: number; gid: number }): Promise<boolean> {
   if (!host.actsAsRoot && process.geteuid?.() !== 0) return ownershipKeepable(own.uid, own.gid)
   if (target.kind !== 'preferences-xml') return true
-  const folder = await host.lstat(dirname(target.path)).catch(() => null)
+  const folder = await host.lstat(dirname(target.path)).catch(() => null) // the checks below word a missing folder
   return !folder || folder.uid === 0 || (folder.uid === own.uid && folder.gid === own.gid)
 }
 
@@ -112,7 +112,7 @@ export async function preflight(options: PreflightOptions): Promise<{ checks: Pr
   }
 
   const local = options.localHost
-  await local.mkdir(options.backupDir, 0o700).catch(() => undefined)
+  await local.mkdir(options.backupDir, 0o700).catch(() => undefined) // exists, or cannot be made: the writability check next says which
   const free = await local.freeBytes(options.backupDir)
   const needed = (snapshot?.payload.length ?? 0) * 4 + 1024 * 1024
   const backupOk = (await local.canWrite(options.backupDir)) && (free === null || free >= needed)

@@ -132,7 +132,7 @@ export const recoveryCommands = (run: Run): string => {
 
 /** Where things stand after a failure: the server, the settings, the backup. Always said in full. */
 async function whereThingsStand(run: Run, server: string): Promise<string> {
-  const now = await run.ctx.store.snapshot().catch(() => null)
+  const now = await run.ctx.store.snapshot().catch(() => null) // unreadable now: the journal's own record decides
   const original = run.journal.originalSha256
   const settings =
     now === null

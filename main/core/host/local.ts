@@ -179,7 +179,7 @@ export class LocalHost implements Host {
     try {
       const s = await fs.promises.statfs(path)
       return s.bavail * s.bsize
-    } catch {
+    } catch { // no statfs here: free space unknown, the write itself reports a full disk
       return null
     }
   }
@@ -221,7 +221,7 @@ export class LocalHost implements Host {
     try {
       const stat = await readBounded(`/proc/${pid}/stat`, { maxBytes: 64 * 1024 })
       return stat.toString('latin1').slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-    } catch {
+    } catch { // no /proc entry to read: the signal above said it is alive
       return true
     }
   }
@@ -233,7 +233,7 @@ export class LocalHost implements Host {
   async which(program: string): Promise<string | null> {
     if (isAbsolute(program)) return program
     for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
-      const info = await this.stat(join(dir, program)).catch(() => null)
+      const info = await this.stat(join(dir, program)).catch(() => null) // absent: not on this PATH entry
       if (info?.isFile && info.mode & 0o111) return join(dir, program)
     }
     return null

@@ -28,7 +28,7 @@ export class FramedClient {
   ) {
     let settle!: { resolve: () => void; reject: (e: Error) => void }
     this.ready = new Promise((resolve, reject) => (settle = { resolve, reject }))
-    this.ready.catch(() => undefined)
+    this.ready.catch(() => undefined) // observed by whoever awaits ready; this only keeps it from being unhandled
     let isReady = false
     const reader = new FrameReader<Reply>(replySchema, (reply) => {
       if (reply.type === 'ready') return void ((isReady = true), settle.resolve())

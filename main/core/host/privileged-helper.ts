@@ -44,7 +44,7 @@ export async function detectScope(): Promise<Scope> {
   for (const i of found) {
     if (i.store.kind !== 'preferences-xml') continue
     const dir = i.store.dataDir
-    resolved.set(dir, await realpath(dir).catch(() => dir))
+    resolved.set(dir, await realpath(dir).catch(() => dir)) // a folder that does not resolve is compared as given
   }
   return scopeOf(found, resolved)
 }

@@ -65,6 +65,6 @@ export class Stager {
   async close(): Promise<void> {
     if (this.sftp && this.sftp !== 'none') this.sftp.end()
     this.releaseSftp?.()
-    if (this.dir) await this.runPlain('rm -rf -- "$1"', [this.dir]).catch(() => undefined)
+    if (this.dir) await this.runPlain('rm -rf -- "$1"', [this.dir]).catch(() => undefined) // a staging folder under /tmp: left behind only when the link is gone
   }
 }

@@ -72,7 +72,7 @@ async function listResources(o: PlexTvUserOptions, token: string): Promise<ListA
     await res.body?.cancel().catch(() => undefined) // only the status matters
     return { kind: res.status === 401 ? 'refused' : 'unexpected-answer' }
   }
-  const list = resourcesSchema.safeParse(await res.json().catch(() => null))
+  const list = resourcesSchema.safeParse(await res.json().catch(() => null)) // not JSON: the schema check below refuses it
   if (!list.success) return { kind: 'unexpected-answer' }
   // An entry that is not a device (or a device of a shape not known here) is skipped, not fatal.
   const entries = list.data.flatMap((e) => {

@@ -121,8 +121,8 @@ export async function peekUserToken(o: PlexTvOptions, pin: Pin): Promise<string 
   try {
     const res = await fetch(`${o.baseUrl}/api/v2/pins/${pin.id}`, { headers: headers(o), signal: AbortSignal.timeout(10_000) })
     if (res.status !== 200) return null
-    return pinStateSchema.safeParse(await res.json().catch(() => null)).data?.authToken || null
-  } catch {
+    return pinStateSchema.safeParse(await res.json().catch(() => null)).data?.authToken || null // not JSON: the schema check refuses it
+  } catch { // unreachable or refused: no token yet, the caller keeps polling until its deadline
     return null
   }
 }

@@ -49,10 +49,10 @@ export async function accountOfToken(o: PlexTvUserOptions, token: string): Promi
     return { state: 'unknown', reason: 'unreachable' }
   }
   if (res.status !== 200) {
-    await res.body?.cancel().catch(() => undefined)
+    await res.body?.cancel().catch(() => undefined) // the answer is not needed: only its status
     return res.status === 401 ? { state: 'revoked' } : { state: 'unknown', reason: 'unexpected-answer' }
   }
-  const parsed = userSchema.safeParse(await res.json().catch(() => null))
+  const parsed = userSchema.safeParse(await res.json().catch(() => null)) // not JSON: the schema check below refuses it
   if (!parsed.success) return { state: 'unknown', reason: 'unexpected-answer' }
   const email = parsed.data.email || null
   return { state: 'valid', account: { username: maskUsername(parsed.data.username), maskedEmail: email ? maskEmail(email) : null }, email }
@@ -72,9 +72,9 @@ export async function checkToken(o: PlexTvUserOptions, token: string): Promise<T
 export async function signOut(o: PlexTvUserOptions, token: string): Promise<boolean> {
   try {
     const res = await fetch(`${o.baseUrl}/api/v2/users/signout`, { method: 'DELETE', headers: headers(o, token), signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) })
-    await res.body?.cancel().catch(() => undefined)
+    await res.body?.cancel().catch(() => undefined) // the answer is not needed: only its status
     return res.ok
-  } catch {
+  } catch { // unreachable: plex.tv cannot confirm it, which is what false says
     return false
   }
 }

@@ -136,14 +136,14 @@ export class XmlFileStore implements SettingsStore {
   async readRaw(): Promise<StoreSnapshot | null> {
     // Unresolvable or unreadable: there are no bytes to keep, which the caller says in its own words.
     const resolved = await this.resolve().catch(() => null)
-    const payload = resolved ? await this.host.readFile(resolved.realPath, { maxBytes: READ_LIMITS.settings }).catch(() => null) : null
+    const payload = resolved ? await this.host.readFile(resolved.realPath, { maxBytes: READ_LIMITS.settings }).catch(() => null) : null // unreadable: nothing to keep, the caller says so
     return payload ? { kind: 'preferences-xml', payload, fileName: PREFERENCES_FILE, account: summarizeAccount(() => undefined), keysPresent: [] } : null
   }
 
   async matches(payload: Buffer): Promise<boolean> {
-    const existing = await this.resolve().catch(() => null)
+    const existing = await this.resolve().catch(() => null) // gone or a link outside the data folder: matches() answers false
     if (!existing) return false
-    const now = await this.host.readFile(existing.realPath, SETTINGS_READ).catch(() => null)
+    const now = await this.host.readFile(existing.realPath, SETTINGS_READ).catch(() => null) // unreadable: it does not match
     return now !== null && now.equals(payload)
   }
 
@@ -161,7 +161,7 @@ export class XmlFileStore implements SettingsStore {
   async restore(payload: Buffer, recreate?: Ownership): Promise<void> {
     await this.checkPayload(payload)
     const { path } = this.target
-    const existing = await this.resolve().catch(() => null)
+    const existing = await this.resolve().catch(() => null) // gone or a link outside the data folder: nothing to compare
     const realPath = existing?.realPath ?? path
     const info = existing?.info ?? recreate
     try {

@@ -7,7 +7,7 @@ export function CopyButton({ text, label, copiedLabel }: { readonly text: () => 
       type="button"
       className="secondary"
       onClick={async () => {
-        await navigator.clipboard.writeText(await text()).catch(() => undefined)
+        await navigator.clipboard.writeText(await text()).catch(() => undefined) // no clipboard permission: the text stays selectable on the page
         setCopied(true)
         setTimeout(() => setCopied(false), 2000)
       }}

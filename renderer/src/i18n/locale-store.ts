@@ -8,7 +8,7 @@ const KEY = 'plex-reclaim.locale'
 function stored(): string | null {
   try {
     return globalThis.localStorage?.getItem(KEY) ?? null
-  } catch {
+  } catch { // no storage (private window): the OS language is used
     return null
   }
 }
