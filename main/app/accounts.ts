@@ -37,7 +37,7 @@ export async function previousEmailOf(k: Known, manifests: readonly BackupManife
     if (backup.fileName === 'Preferences.xml') return attributeValue(parsePreferences(bytes), 'PlexOnlineMail') || null
     const values = backup.fileName.endsWith('.plist') ? await readPlistValues(bytes) : readRegValues(bytes)
     return values.PlexOnlineMail || null
-  } catch {
+  } catch { // unreadable: the e-mail is optional in the account summary
     return null
   }
 }

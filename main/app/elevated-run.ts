@@ -19,7 +19,7 @@ export async function needsRoot(host: Host, i: Installation): Promise<boolean> {
   if (host.kind !== 'local' || host.actsAsRoot || host.platform !== 'linux' || i.store.kind !== 'preferences-xml' || process.geteuid?.() === 0) return false
   if (i.readError) return i.readError.code === 'NEEDS_PERMISSION' || i.readError.code === 'PERMISSION_DENIED'
   const path = i.store.path
-  const info = await host.stat(path).catch(() => null)
+  const info = await host.stat(path).catch(() => null) // absent: nothing to elevate for
   if (!info) return false
   if (info.uid !== process.geteuid?.()) return true
   return !((await host.canWrite(path)) && (await host.canWrite(dirname(path))))
@@ -60,7 +60,7 @@ export function privilegedHost(local: Host, options: PrivilegedOptions): Privile
   return Object.assign(host, {
     dispose: async () => {
       host.close()
-      if (prepared) await (await prepared.catch(() => null))?.dispose()
+      if (prepared) await (await prepared.catch(() => null))?.dispose() // never prepared: nothing to dispose
     }
   })
 }

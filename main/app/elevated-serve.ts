@@ -37,7 +37,7 @@ const ignoreWriteErrors = (): void => undefined
 /** Whether the path and every folder above it are root's, and nobody else may change them. */
 async function rootsAlone(path: string): Promise<boolean> {
   for (let p = path; ; p = dirname(p)) {
-    const info = await lstat(p).catch(() => null)
+    const info = await lstat(p).catch(() => null) // unreadable: not a trusted path
     if (!info || info.uid !== 0 || info.mode & 0o022) return false
     if (p === dirname(p)) return true
   }

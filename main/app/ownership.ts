@@ -63,7 +63,7 @@ export class Ownerships {
   async check(key: string, read: () => Promise<ClaimProof | null>, signal?: AbortSignal): Promise<Ownership | null> {
     const c = this.claims.get(key)
     this.claims.delete(key)
-    const proof = c?.proof ?? (await read().catch(() => null))
+    const proof = c?.proof ?? (await read().catch(() => null)) // the server cannot be read: no proof, no check
     if (!proof) return null
     const waitMs = c?.proof ? (this.waitMs() ?? OWNERSHIP_WAIT_MS) : 0
     const check = await checkOwnership(await this.options(), proof.serverToken, proof.machineIdentifier, { totalMs: waitMs, intervalMs: Math.min(3000, Math.max(1, waitMs / 5)), signal })

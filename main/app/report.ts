@@ -64,7 +64,7 @@ async function backupSecrets(m: BackupManifest, payload: Buffer): Promise<string
   }
 }
 
-const caught = <T>(p: Promise<T>, fallback: T): Promise<T> => p.catch(() => fallback)
+const caught = <T>(p: Promise<T>, fallback: T): Promise<T> => p.catch(() => fallback) // each section of the report says itself what it could not read
 
 /** Gathers and formats the report; every source may fail on its own, and says so in the report. */
 export async function buildSupportReport(src: ReportSources, options: SupportReportOptions): Promise<string> {

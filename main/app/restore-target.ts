@@ -35,9 +35,9 @@ export async function restoreTarget(manifest: BackupManifest, entry: HostEntry, 
     throw refuse(`${target.path} is not a Preferences.xml in its data folder`)
   }
   const { host } = entry
-  const names = async (): Promise<string[]> => host.readdir(target.dataDir).catch(() => [] as string[])
+  const names = async (): Promise<string[]> => host.readdir(target.dataDir).catch(() => [] as string[]) // unreadable folder: no Plex marks seen
   const plexFolder = async (): Promise<boolean> => (await names()).some((n) => DATA_FOLDER_MARKS.includes(n))
-  const file = await host.lstat(target.path).catch(() => null)
+  const file = await host.lstat(target.path).catch(() => null) // absent: the checks below decide whether it may be created
   if (file) {
     // The file is there: it must read as a Preferences.xml; a damaged one only in a real Plex data folder.
     const k = await installations.inspect(target.path, entry).catch(() => null)

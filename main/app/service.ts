@@ -99,7 +99,7 @@ export class AppService {
   inspectFile = (path: string, entry: HostEntry = this.hosts.local): Promise<InspectedFile> => inspectSettingsFile(entry.host, path)
 
   async observe(k: Known): Promise<Observation | null> {
-    return observe(k.entry.host, targetOf(k.installation, k.entry.apiPort)).catch(() => null)
+    return observe(k.entry.host, targetOf(k.installation, k.entry.apiPort)).catch(() => null) // unobservable: the caller shows "could not be checked"
   }
 
   control(k: Known, verb: 'stop' | 'start', options: Parameters<typeof controlServer>[3] = {}): Promise<Observation> {
@@ -149,7 +149,7 @@ export class AppService {
   /** With the installation: whether the claim from here is unconfirmed on its version (asked of /identity). */
   async claimRoutes(entry: HostEntry, k: Known | null = null) {
     const ssh = entry.host.kind === 'ssh' ? entry.host.name : 'user@server'
-    const identity = k ? await readIdentity(this.apiOf(entry, k)).catch(() => null) : null
+    const identity = k ? await readIdentity(this.apiOf(entry, k)).catch(() => null) : null // the server does not answer: its version is unknown and the note left out
     const localClaimUnconfirmed = identity !== null && serverOwnSignIn(k!.installation.platform, identity.version)
     return { claimUrl: CLAIM_URL, ...manualClaimRoutes(entry.apiPort, ssh), tokenLifetimeMs: CLAIM_TOKEN_LIFETIME_MS, localClaimUnconfirmed }
   }
@@ -182,7 +182,7 @@ export class AppService {
   /** Who the server was signed in to before (the newest backup that recorded it): for the claim warnings. */
   async previousAccount(k: Known | null): Promise<PlexAccountRef | null> {
     if (!k) return null
-    return previousAccountOf(k, await this.runs.backups.list().catch(() => []))
+    return previousAccountOf(k, await this.runs.backups.list().catch(() => [])) // no backups readable: no earlier account to name
   }
 
   /** The server's API: from inside its container for Docker (any network), else the forwarded or local port. */
@@ -219,7 +219,7 @@ export class AppService {
   /** The previous account with its full e-mail from the backup's bytes: compared in main, never sent on. */
   private async previousIdentity(k: Known | null): Promise<PreviousAccount | null> {
     if (!k) return null
-    const manifests = await this.runs.backups.list().catch(() => [])
+    const manifests = await this.runs.backups.list().catch(() => []) // no backups readable: no earlier account to name
     const account = previousAccountOf(k, manifests)
     if (!account) return null
     return { account, email: await previousEmailOf(k, manifests, async (id) => (await this.runs.backups.readVerified(id)).payload) }
@@ -263,7 +263,7 @@ export class AppService {
     let k: Known | null
     try {
       k = this.installations.get(journal?.installationId ?? installationId)
-    } catch {
+    } catch { // an installation no longer detected: the standing names none
       k = null
     }
     const o = k ? await this.observe(k) : null
@@ -277,7 +277,7 @@ export class AppService {
   /** The run's log for "Copy details": one bounded read of a file named only by a checked run id. */
   async runLog(runId: string): Promise<string> {
     if (!STAMP_ID.test(runId)) return ''
-    const log = await this.env.local.readFile(join(this.runs.registry.journals.dir, `${runId}.log`), { maxBytes: READ_LIMITS.runLog, noFollow: true }).catch(() => null)
+    const log = await this.env.local.readFile(join(this.runs.registry.journals.dir, `${runId}.log`), { maxBytes: READ_LIMITS.runLog, noFollow: true }).catch(() => null) // no log for this run: shown as empty
     return log?.toString('utf8') ?? ''
   }
 
@@ -288,8 +288,8 @@ export class AppService {
 
   /** Closes SSH sessions and port forwards, and cancels sign-ins (their tokens signed out). */
   async dispose(): Promise<void> {
-    await this.signIns.cancelAll().catch(() => undefined)
-    await this.runs.dispose().catch(() => undefined)
+    await this.signIns.cancelAll().catch(() => undefined) // closing: each part is let go even when another fails
+    await this.runs.dispose().catch(() => undefined) // closing: each part is let go even when another fails
     this.ownerships.clear()
     this.hosts.dispose()
   }

@@ -104,7 +104,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         let envelope: unknown
         try {
           envelope = body ? JSON.parse(body) : {}
-        } catch {
+        } catch { // answered 400 below
           return send(res, 400, { ok: false, code: 'INVALID_INPUT', message: 'The request body is not JSON.' })
         }
         const payload = typeof envelope === 'object' && envelope !== null ? (envelope as { payload?: unknown }).payload : undefined
@@ -121,7 +121,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         'cache-control': 'no-store'
       })
       res.end(file.body)
-    })().catch(() => {
+    })().catch(() => { // answered 500 with no detail: the page learns nothing of main
       if (!res.headersSent) send(res, 500, { ok: false, code: 'INTERNAL', message: 'Something unexpected went wrong.' })
     })
   })

@@ -18,14 +18,14 @@ export async function readStatic(dir: string, urlPath: string): Promise<{ body: 
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
-  } catch {
+  } catch { // a malformed path: answered 404
     return null
   }
   const file = normalize(join(root, decoded === '/' ? 'index.html' : decoded))
   if (!file.startsWith(root)) return null
   try {
     return { body: await fs.readFile(file), type: TYPES[extname(file)] ?? 'application/octet-stream' }
-  } catch {
+  } catch { // no such file: answered 404
     return null
   }
 }

@@ -52,10 +52,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       try {
         const done = await go(onStep)
         const result = runView(done)
-        const standing = (await provenStanding(service, fields, done).catch(() => null)) ?? (await service.standing(result.runId, fields.installationId).catch(() => null))
+        const standing = (await provenStanding(service, fields, done).catch(() => null)) ?? (await service.standing(result.runId, fields.installationId).catch(() => null)) // the standing is extra: the run's result stands without it
         tracker.finish(result, standing)
-      } catch (error) {
-        tracker.fail(error, await service.standing(runId, fields.installationId).catch(() => null))
+      } catch (error) { // the tracker records it and the window shows it
+        tracker.fail(error, await service.standing(runId, fields.installationId).catch(() => null)) // the standing is extra: the error stands without it
       }
       deps.emit?.('flow:run-ended', tracker.record())
     }
@@ -66,7 +66,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   /** Which run used each backup (the wizard's own backup, reused by a reset, counts): from the journals. */
   const usedBy = async (): Promise<Map<string, { kind: 'reset' | 'restore'; at: string }>> => {
     const used = new Map<string, { kind: 'reset' | 'restore'; at: string }>()
-    for (const r of await service.runs.list().catch(() => [])) if (r.journal?.backupId && !used.has(r.journal.backupId)) used.set(r.journal.backupId, { kind: r.journal.kind, at: r.journal.createdAt })
+    for (const r of await service.runs.list().catch(() => [])) if (r.journal?.backupId && !used.has(r.journal.backupId)) used.set(r.journal.backupId, { kind: r.journal.kind, at: r.journal.createdAt }) // no runs readable: no backup is marked as used
     return used
   }
 

@@ -15,7 +15,7 @@ export async function provenStanding(service: AppService, fields: Fields, r: Run
   let before
   try {
     before = service.installations.get(fields.installationId).installation.account
-  } catch {
+  } catch { // an installation no longer detected: nothing to prove against
     return null
   }
   const backupId = r.journal.backupId ?? null

@@ -39,7 +39,7 @@ async function done(ctx: CliContext, outcome: ClaimResult, k: Known | null, extr
 }
 
 /** The installation being claimed, for the account it had; none when it cannot be told which. */
-const claimedInstallation = (ctx: CliContext): Promise<Known | null> => chosen(ctx).catch(() => null)
+const claimedInstallation = (ctx: CliContext): Promise<Known | null> => chosen(ctx).catch(() => null) // the claim itself reports what it needs
 
 /** Sign in on plex.tv in any browser (this machine's or a phone's), then claim with that account. */
 async function claimBySignIn(ctx: CliContext): Promise<number> {

@@ -6,7 +6,7 @@ import type { RecoveryJson } from '../json'
 /** --verbose: the run's log (steps, timings, outcomes, exit codes; never a token) on stdout. */
 export async function printLog(ctx: CliContext, path: string): Promise<void> {
   if (!ctx.flags.verbose || ctx.flags.json) return
-  const text = (await ctx.service.env.local.readFile(path).catch(() => Buffer.from(''))).toString('utf8').trimEnd()
+  const text = (await ctx.service.env.local.readFile(path).catch(() => Buffer.from(''))).toString('utf8').trimEnd() // no log for this run: nothing extra to show
   if (text) ctx.out(`--- run log (${path})\n${text}`)
 }
 

@@ -31,7 +31,7 @@ export async function withPrefetch<T>(host: FactsHost, work: (host: Host) => Pro
     let outcome: { ok: true; value: T } | { ok: false; error: unknown }
     try {
       outcome = { ok: true, value: await work(view) }
-    } catch (error) {
+    } catch (error) { // kept as the outcome: the consumer rethrows it
       outcome = { ok: false, error }
     }
     if (view.misses.size === 0 && !view.dockerMissed) {

@@ -102,7 +102,7 @@ async function execute(run: Run, plan: readonly Step[], resuming: boolean, succe
   try {
     try {
       await withHive(run, () => runPlan(run, plan, resuming))
-    } catch (error) {
+    } catch (error) { // handed to recover, which words it
       if (!(error instanceof FinishEarly)) return await recover(run, error)
       outcome = error.outcome
       await run.emit(run.current ?? 'preflight', 'done', error.message)

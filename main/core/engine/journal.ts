@@ -131,7 +131,7 @@ export class JournalStore {
     let raw: unknown
     try {
       raw = JSON.parse((await readSmallFile(this.host, this.path(runId), JOURNAL_CAP)).toString('utf8'))
-    } catch (error) {
+    } catch (error) { // reported as the run's problem, which the user sees
       return { runId, journal: null, problem: `its journal cannot be read (${(error as Error).message})` }
     }
     const parsed = journalSchema.safeParse(raw)

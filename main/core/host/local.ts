@@ -170,7 +170,7 @@ export class LocalHost implements Host {
     try {
       await fs.promises.access(path, fs.constants.W_OK)
       return null
-    } catch (error) {
+    } catch (error) { // the code is the answer
       return (error as NodeJS.ErrnoException).code ?? 'EACCES'
     }
   }
@@ -213,7 +213,7 @@ export class LocalHost implements Host {
   async processAlive(pid: number): Promise<boolean> {
     try {
       process.kill(pid, 0)
-    } catch (error) {
+    } catch (error) { // ESRCH: gone; EPERM: alive, another user's
       return (error as NodeJS.ErrnoException).code === 'EPERM'
     }
     // A process that has exited but is not reaped yet (a zombie) still takes signals: it has stopped.

@@ -29,7 +29,7 @@ export async function localNetworkCheck(url: string | undefined, timeoutMs = PLE
     const date = res.headers.get('date')
     const parsed = date ? Date.parse(date) : NaN
     return { clockMs: Date.now(), plexTv: { state: 'reached', dateMs: Number.isFinite(parsed) ? parsed : null } }
-  } catch (error) {
+  } catch (error) { // unreachable is an answer the preflight words
     return { clockMs: Date.now(), plexTv: { state: 'unreachable', detail: (error as Error).message } }
   }
 }

@@ -63,7 +63,7 @@ export class PrivilegedHost implements Host {
     if (this.client?.ended) this.starting = null
     this.starting ??= this.start.spawn().then((child) => (this.client = new FramedClient(child, (stderr, code, notFound) => this.start.endedEarly(stderr, code, notFound))))
     const pending = this.starting
-    pending.catch(() => {
+    pending.catch(() => { // a failed start is retried by the next call; the caller sees the error itself
       if (this.starting === pending) this.starting = null
     })
     return pending

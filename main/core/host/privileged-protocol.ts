@@ -123,7 +123,7 @@ export class FrameReader<T> {
       let value: unknown
       try {
         value = JSON.parse(body.toString('utf8'))
-      } catch {
+      } catch { // refused as a bad frame just below
         return this.fail('a frame that is not JSON')
       }
       const parsed = this.schema.safeParse(value)

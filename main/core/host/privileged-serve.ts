@@ -52,7 +52,7 @@ export function serve(input: Readable, output: Writable, handle: (req: Request) 
       queue = queue.then(async () => {
         try {
           writeFrame(output, { type: 'ok', id: req.id, value: await handle(req) })
-        } catch (error) {
+        } catch (error) { // sent back as a typed failure
           writeFrame(output, { type: 'error', id: req.id, error: toFailure(error) })
         }
       })

@@ -31,7 +31,7 @@ export function parseInspect(stdout: string): InspectedContainer | null {
   try {
     const parsed = Inspect.safeParse(JSON.parse(stdout))
     return parsed.success ? parsed.data[0]! : null
-  } catch {
+  } catch { // not JSON: no route from it
     return null
   }
 }

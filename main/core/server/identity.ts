@@ -28,7 +28,7 @@ export function xmlAttributes(body: string, element = 'MediaContainer'): Readonl
   })
   try {
     parser.write(body).close()
-  } catch {
+  } catch { // not XML: the caller treats it as no identity
     failed = true
   }
   return failed ? undefined : found

@@ -6,7 +6,7 @@ export async function pidFileNamesLiveProcess(host: Host, pidFile: string | null
   let text: string
   try {
     text = (await host.readFile(pidFile)).toString('utf8').trim()
-  } catch {
+  } catch { // no pid file: no pid to check
     return null
   }
   const pid = Number.parseInt(text, 10)
