@@ -113,7 +113,8 @@ export async function startSshd(env, options = {}) {
       'KbdInteractiveAuthentication no',
       'UsePAM no',
       'StrictModes no',
-      'AllowTcpForwarding yes',
+      // options.forwarding === false: a hardened host (AllowTcpForwarding no refuses every channel).
+      `AllowTcpForwarding ${options.forwarding === false ? 'no' : 'yes'}`,
       ...(options.maxSessions ? [`MaxSessions ${options.maxSessions}`] : []),
       ...(options.sftp === false ? [] : ['Subsystem sftp internal-sftp']),
       `SetEnv ${setEnv(env)}`,

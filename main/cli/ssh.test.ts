@@ -179,7 +179,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     writeFileSync(known, JSON.stringify({ [`127.0.0.1:${sshd.port}`]: sshd.fingerprint }))
   })
 
-  it('round trips beyond a bare login, counted through a relay: detect at most 4, reset --file --no-service at most 12', async () => {
+  it('round trips beyond a bare login, counted through a relay: detect at most 4, reset --file --no-service at most 13', async () => {
     m.systemctl('stop', 'plexmediaserver')
     writeFileSync(m.preferences, SIGNED_IN)
     const relay = (await startRelay(sshd.port)) as { port: number; roundTrips(): number; reset(): void; close(): void }
@@ -201,7 +201,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
       // Scheduling noise only ever adds depth (a window adjust between two chunks of one answer):
       // the protocol's own depth is the smallest of a few runs.
       let reset = Infinity
-      for (let attempt = 0; attempt < 3 && reset > 12; attempt++) {
+      for (let attempt = 0; attempt < 3 && reset > 13; attempt++) {
         writeFileSync(m.preferences, SIGNED_IN)
         relay.reset()
         const r = await cli('reset', '--file', m.preferences, '--no-service', '--yes', ...via)
@@ -210,7 +210,9 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
         reset = Math.min(reset, relay.roundTrips() - bare)
       }
       process.stdout.write(`round trips ${JSON.stringify({ bare, detect, reset })}\n`)
-      expect({ detect: detect <= 4, reset: reset <= 12, figures: { bare, detect, reset } }).toMatchObject({ detect: true, reset: true })
+      // 13 since the forward's probe (a refused forward found before anything changes, issue 27):
+      // it runs beside the session's first commands, but the relay's per-connection depth counts it.
+      expect({ detect: detect <= 4, reset: reset <= 13, figures: { bare, detect, reset } }).toMatchObject({ detect: true, reset: true })
     } finally {
       relay.close()
     }

@@ -286,7 +286,7 @@ export class SshHost implements Host {
 
   /** A local port leading to the server's own 127.0.0.1:remotePort. */
   async forward(remotePort: number): Promise<number> {
-    const { port, server } = await forwardPort(this.client, remotePort)
+    const { port, server } = await forwardPort(this.client, remotePort, this)
     this.forwards.push(server)
     return port
   }

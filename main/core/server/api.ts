@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import type { ServerControl } from '../detect/types'
 import type { ExecResult, Host } from '../host/types'
+import { forwardOf, type ForwardRecord } from '../host/ssh-forward'
 import { resolveRoute, type ContainerRoute } from './container-route'
 
 export interface HttpAnswer {
@@ -96,9 +97,47 @@ export function containerApi(host: Host, container: string, port: number): Serve
   return api
 }
 
-/** Where a server's API is reached: from inside its container for Docker, else this host's loopback. */
-export const apiFor = (host: Host, target: { readonly control: ServerControl; readonly port: number }): ServerApi =>
-  target.control.kind === 'docker' ? containerApi(host, target.control.container, target.port) : target.control.kind === 'iocage' ? jailApi(host, target.control.jail, target.port) : loopbackApi(target.port)
+/**
+ * Over SSH, the server's own 127.0.0.1 behind a forwarded local port. An SSH server that refuses
+ * forwarding (AllowTcpForwarding no, common on hardened hosts and some NAS) refuses each channel;
+ * that refusal is recorded and the API is then asked with the server's own curl, through the
+ * session (-K -, so nothing of a request is in a process's arguments). With neither, the
+ * preflight refuses before anything changes, saying what to do.
+ */
+function forwardedApi(host: Host, forward: ForwardRecord, localPort: number): ServerApi {
+  const viaCurl = async (method: 'GET' | 'POST', path: string, timeoutMs: number): Promise<HttpAnswer | null> => {
+    const answer = await curlRequest((args, input, ms) => host.exec(args[0]!, args.slice(1), { input, timeoutMs: ms }), `http://127.0.0.1:${forward.remotePort}${path}`, method, timeoutMs)
+    if (answer === 'no-curl') forward.route = 'none'
+    return answer === 'no-curl' ? null : answer
+  }
+  // Asked once per session, and only after a refusal: `curl --version` answers 127 where there is none.
+  const decide = async (): Promise<'curl' | 'none'> => {
+    forward.route ??= (await host.exec('curl', ['--version'], { timeoutMs: 10_000 })).exitCode === 0 ? 'curl' : 'none'
+    return forward.route
+  }
+  return {
+    where: `127.0.0.1:${forward.remotePort} on ${host.name}`,
+    request: async (method, path, timeoutMs = 2000) => {
+      if (forward.route === 'curl') return viaCurl(method, path, timeoutMs)
+      const answer = await localRequest(localPort, method, path, timeoutMs)
+      if (answer || !forward.prohibited) return answer
+      return (await decide()) === 'curl' ? viaCurl(method, path, timeoutMs) : null
+    },
+    unreachable: async () => {
+      if (!forward.prohibited && (await forward.first) !== 'prohibited') return null
+      if ((await decide()) === 'curl') return null
+      return `The SSH server on ${host.name} refuses port forwarding (AllowTcpForwarding no) and the server has no curl, so Plex Reclaim cannot reach Plex Media Server's local API there to check that it started and to claim it. Install curl on the server, or allow forwarding for this login (AllowTcpForwarding local in sshd_config), then try again; or stop the server yourself, run the reset with --file PATH --no-service, start it, and claim it in Plex Web on the server.`
+    }
+  }
+}
+
+/** Where a server's API is reached: from inside its container for Docker, over SSH through the forward or the server's curl, else this host's loopback. */
+export function apiFor(host: Host, target: { readonly control: ServerControl; readonly port: number }): ServerApi {
+  if (target.control.kind === 'docker') return containerApi(host, target.control.container, target.port)
+  if (target.control.kind === 'iocage') return jailApi(host, target.control.jail, target.port)
+  const forward = host.kind === 'ssh' ? forwardOf(host, target.port) : undefined
+  return forward ? forwardedApi(host, forward, target.port) : loopbackApi(target.port)
+}
 
 /**
  * A TrueNAS CORE / iocage jail. A VNET jail has its own network stack with its own lo0 (iocage's
