@@ -16,7 +16,8 @@ import { Stager } from './ssh-stage'
 import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from './ssh-sudo'
 import { commandLine, scriptLine, targetName, type SshTarget } from './ssh-target'
 import { READ_SCRIPT, readBoundedOverSsh } from './ssh-read'
-import type { ExecOptions, ExecResult, FileInfo, Host, ReadOptions, WriteOptions } from './types'
+import { waitOnServer } from './ssh-wait'
+import type { ExecOptions, ExecResult, FileInfo, Host, ReadOptions, WaitAnswer, WaitQuery, WriteOptions } from './types'
 
 export { HostKeyUnknownError, type SshAuth } from './ssh-connect'
 export { KnownHosts, knownHostsPathFor } from './ssh-known-hosts'
@@ -158,7 +159,6 @@ export class SshHost implements Host {
     if (value instanceof Error) throw value
     return value ?? null
   }
-
   lstat = (path: string): Promise<FileInfo | null> => this.info(path, 'lstat')
   stat = (path: string): Promise<FileInfo | null> => this.info(path, 'stat')
   async realpath(path: string): Promise<string> {
@@ -167,7 +167,6 @@ export class SshHost implements Host {
     if (value === undefined) throw toErrno('No such file', path)
     return value
   }
-
   async readdir(path: string): Promise<string[]> {
     const value = await this.answer(path, 'names')
     if (value instanceof Error) {
@@ -176,7 +175,6 @@ export class SshHost implements Host {
     }
     return value ?? []
   }
-
   /** A regular file's bytes, with LocalHost's options and refusals (ssh-read.ts). */
   async readFile(path: string, options: ReadOptions = {}): Promise<Buffer> {
     const content = await this.answer(path, 'content')
@@ -276,6 +274,8 @@ export class SshHost implements Host {
     return r.code === 0 ? exactLine(r.stdout) || null : null
   }
 
+  /** The server waits for its own state with its curl: one exchange for the whole wait (ssh-wait.ts). */
+  waitOnServer = (q: WaitQuery): Promise<WaitAnswer | null> => waitOnServer((script, args, ms) => this.run({ script, args }, undefined, ms), q)
   spawnDetached = (): Promise<void> => Promise.reject(new CoreError('UNSUPPORTED_PLATFORM', 'Starting a desktop app is not possible over SSH.'))
 
   async exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {

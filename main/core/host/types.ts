@@ -129,6 +129,22 @@ export interface Host {
    * taken and let go along with the next exchange; this computer's lock is the machine-wide one.
    */
   readonly settingsLock?: { take(location: string, runId: string): void; drop(location: string, runId: string): void }
+  /** A wait the server does itself, answered once (SSH, with the server's curl); null where it cannot. */
+  waitOnServer?(query: WaitQuery): Promise<WaitAnswer | null>
   /** execFile with an argument array; the program is found through PATH. Never a shell. */
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>
+}
+
+/** A wait for a stopped or started server, by its pid file and its local API's port. */
+export interface WaitQuery {
+  readonly pidFile: string | null
+  readonly port: number
+  readonly verb: 'stop' | 'start'
+  readonly timeoutMs: number
+}
+
+/** What the server saw last: its process, and what its API answered (null: nothing). */
+export interface WaitAnswer {
+  readonly processAlive: boolean
+  readonly answer: { readonly status: number; readonly body: string } | null
 }

@@ -5,9 +5,10 @@ import { pidFileNamesLiveProcess } from './server-running'
 import { controlCommand, manualCommand, type Verb } from './commands'
 import { runWithPolkit, runWithUac } from './elevation'
 import { apiFor } from './api'
+import { forwardOf } from '../host/ssh-forward'
 import { appleEventsRefused, macosControlCommand, runPlain, stopWithoutAppleEvents } from './macos-control'
 import { plexProcessRunning } from './process-gone'
-import { probeServer, type Identity } from './identity'
+import { probeOf, probeServer, type Identity } from './identity'
 import { containerStopTimeout } from '../detect/containers'
 
 export const DEFAULT_PORT = 32400
@@ -58,9 +59,26 @@ async function processAlive(host: Host, target: ServerTarget): Promise<boolean> 
   return (await pidFileNamesLiveProcess(host, target.pidFile)) !== null
 }
 
+const observation = (alive: boolean, probe: Awaited<ReturnType<typeof probeServer>>): Observation => ({ processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null })
+
 export async function observe(host: Host, target: ServerTarget): Promise<Observation> {
   const [alive, probe] = await Promise.all([processAlive(host, target), probeServer(apiFor(host, target), 1000)])
-  return { processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null }
+  return observation(alive, probe)
+}
+
+// Servers whose process is told by a pid file and whose API is on the host's own 127.0.0.1.
+const WAITS_ON_SERVER = new Set<ServerControl['kind']>(['systemd', 'sysv', 'snap', 'synopkg', 'qnap-init', 'freebsd-rc', 'manual'])
+
+/**
+ * The server waits for itself where it can (SSH with its curl: one exchange for the whole wait,
+ * issue 27); null where it cannot, and the state is polled from here.
+ */
+async function observeOnServer(host: Host, target: ServerTarget, verb: Verb, remainingMs: number): Promise<Observation | null> {
+  // Over SSH the target's port is this end of the forward: the server's own port is behind it.
+  const port = forwardOf(host, target.port)?.remotePort
+  if (!host.waitOnServer || !WAITS_ON_SERVER.has(target.control.kind) || port === undefined) return null
+  const seen = await host.waitOnServer({ pidFile: target.pidFile, port, verb, timeoutMs: remainingMs })
+  return seen && observation(seen.processAlive, probeOf(seen.answer))
 }
 
 export interface WaitProgress {
@@ -86,8 +104,11 @@ export async function waitFor(host: Host, target: ServerTarget, verb: Verb, opti
   const started = Date.now()
   let timeoutMs = options.timeoutMs ?? 60_000
   const reached = verb === 'stop' ? isStopped : isRunning
+  let onServer = true
   for (;;) {
-    const observation = await observe(host, target)
+    const remote: Observation | null = onServer ? await observeOnServer(host, target, verb, Math.max(0, timeoutMs - (Date.now() - started))) : null
+    onServer = remote !== null
+    const observation = remote ?? (await observe(host, target))
     const elapsedMs = Date.now() - started
     options.onProgress?.({ verb, elapsedMs, observation })
     if (reached(observation)) return observation

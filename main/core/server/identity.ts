@@ -56,7 +56,11 @@ export const isMaintenancePage = (answer: HttpAnswer): boolean => MAINTENANCE_TE
 export type Probe = { readonly kind: 'identity'; readonly identity: Identity } | { readonly kind: 'maintenance' } | { readonly kind: 'silent' }
 
 export async function probeServer(api: number | ServerApi, timeoutMs?: number): Promise<Probe> {
-  const answer = await asApi(api).request('GET', '/identity', timeoutMs)
+  return probeOf(await asApi(api).request('GET', '/identity', timeoutMs))
+}
+
+/** What one answer to GET /identity says, wherever it was asked from (here, or the server's curl). */
+export function probeOf(answer: HttpAnswer | null): Probe {
   if (!answer) return { kind: 'silent' }
   if (answer.status === 503 || isMaintenancePage(answer)) return { kind: 'maintenance' }
   if (answer.status !== 200) return { kind: 'silent' }
