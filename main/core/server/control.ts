@@ -8,7 +8,7 @@ import { apiFor } from './api'
 import { forwardOf } from '../host/ssh-forward'
 import { appleEventsRefused, macosControlCommand, runPlain, stopWithoutAppleEvents } from './macos-control'
 import { plexProcessRunning } from './process-gone'
-import { probeOf, probeServer, type Identity } from './identity'
+import { probeOf, probeServer, type Identity, type Probe } from './identity'
 import { containerStopTimeout } from '../detect/containers'
 
 export const DEFAULT_PORT = 32400
@@ -59,7 +59,7 @@ async function processAlive(host: Host, target: ServerTarget): Promise<boolean> 
   return (await pidFileNamesLiveProcess(host, target.pidFile)) !== null
 }
 
-const observation = (alive: boolean, probe: Awaited<ReturnType<typeof probeServer>>): Observation => ({ processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null })
+const observation = (alive: boolean, probe: Probe): Observation => ({ processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null })
 
 export async function observe(host: Host, target: ServerTarget): Promise<Observation> {
   const [alive, probe] = await Promise.all([processAlive(host, target), probeServer(apiFor(host, target), 1000)])
