@@ -76,16 +76,20 @@ export class ChannelPool {
     throw new CoreError('SSH_CHANNEL_FAILED', `${this.where} refused a new SSH channel for ${what} (${(last as Error)?.message ?? 'no reason given'}) ${OPEN_ATTEMPTS} times. Nothing was concluded from it. Check the server's MaxSessions setting, then try again.`)
   }
 
-  private exec(line: string): Promise<ClientChannel> {
-    return new Promise((resolve, reject) => this.client.exec(line, (error, stream) => (error ? reject(error) : resolve(stream))))
+  /**
+   * The channel is watched from inside the exec's callback: ssh2 parses all packets of one read in
+   * a row, so on a busy machine the exit status is emitted in the same tick as the exec's reply.
+   */
+  private exec(line: string, input: Buffer | undefined, timeoutMs: number): Promise<{ done: Promise<RunResult | 'lost'> }> {
+    return new Promise((resolve, reject) => this.client.exec(line, (error, stream) => (error ? reject(error) : resolve({ done: this.collect(stream, input, timeoutMs) }))))
   }
 
   /** Runs one command line; input (if any) is its whole standard input. */
   async run(line: string, input: Buffer | undefined, timeoutMs: number): Promise<RunResult> {
     const release = await this.acquire()
     try {
-      const stream = await this.open('a command', () => this.exec(line))
-      const result = await this.collect(stream, input, timeoutMs)
+      const { done } = await this.open('a command', () => this.exec(line, input, timeoutMs))
+      const result = await done
       // Started but ended without an exit status (killed, connection lost): no answer, and not
       // retried, since the command may have done its work.
       if (result === 'lost') throw new CoreError('SSH_CHANNEL_FAILED', `A command on ${this.where} ended without an exit status, so its outcome is unknown. Check the connection, then try again.`)
