@@ -1,5 +1,6 @@
 import type { Client as SshClient, ClientChannel } from 'ssh2'
 import { CoreError } from '../result'
+import { SshWorker, WORKER_INPUT_CAP } from './ssh-worker'
 
 export interface RunResult {
   /** null only when the command timed out. */
@@ -24,6 +25,7 @@ export class ChannelPool {
   private held = 0
   private limit: number
   private readonly waiting: Array<() => void> = []
+  private worker: SshWorker | null = null
 
   constructor(
     private readonly client: SshClient,
@@ -84,19 +86,54 @@ export class ChannelPool {
     return new Promise((resolve, reject) => this.client.exec(line, (error, stream) => (error ? reject(error) : resolve({ done: this.collect(stream, input, timeoutMs) }))))
   }
 
-  /** Runs one command line; input (if any) is its whole standard input. */
-  async run(line: string, input: Buffer | undefined, timeoutMs: number): Promise<RunResult> {
+  /**
+   * Starts the long-lived worker (ssh-worker.ts) on a slot of its own, beside whatever runs now.
+   * Where it cannot start (a refused channel, a server without mkfifo), commands keep their channels.
+   */
+  async startWorker(line: string): Promise<void> {
+    if (this.worker) return
+    const release = await this.acquire(true)
+    try {
+      const stream = await new Promise<ClientChannel>((resolve, reject) => this.client.exec(line, (error, s) => (error ? reject(error) : resolve(s))))
+      const worker = new SshWorker(stream)
+      stream.on('close', () => {
+        release()
+        if (this.worker === worker) this.worker = null
+      })
+      if (await worker.usable()) this.worker = worker
+      else worker.end()
+    } catch {
+      release() // not refused for good: a channel per command, as without a worker
+    }
+  }
+
+  /** Ends the worker (its slot is given back once the server has closed it). */
+  stopWorker(): void {
+    this.worker?.end()
+    this.worker = null
+  }
+
+  /**
+   * Runs one command line; input (if any) is its whole standard input. The worker takes it when it
+   * is free, unless the input is a secret (a sudo password): that always has a channel of its own.
+   */
+  async run(line: string, input: Buffer | undefined, timeoutMs: number, secret = false): Promise<RunResult> {
+    const worker = this.worker
+    if (!secret && worker?.idle && (input?.length ?? 0) <= WORKER_INPUT_CAP) return this.answered(await worker.run(line, input, timeoutMs))
     const release = await this.acquire()
     try {
       const { done } = await this.open('a command', () => this.exec(line, input, timeoutMs))
-      const result = await done
-      // Started but ended without an exit status (killed, connection lost): no answer, and not
-      // retried, since the command may have done its work.
-      if (result === 'lost') throw new CoreError('SSH_CHANNEL_FAILED', `A command on ${this.where} ended without an exit status, so its outcome is unknown. Check the connection, then try again.`)
-      return result
+      return this.answered(await done)
     } finally {
       release()
     }
+  }
+
+  /** Started but ended without an exit status (killed, connection lost): no answer, and not
+   * retried, since the command may have done its work. */
+  private answered(result: RunResult | 'lost'): RunResult {
+    if (result === 'lost') throw new CoreError('SSH_CHANNEL_FAILED', `A command on ${this.where} ended without an exit status, so its outcome is unknown. Check the connection, then try again.`)
+    return result
   }
 
   private collect(stream: ClientChannel, input: Buffer | undefined, timeoutMs: number): Promise<RunResult | 'lost'> {

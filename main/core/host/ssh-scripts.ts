@@ -1,4 +1,5 @@
-import { FACTS_SCRIPT } from './ssh-facts'
+import { CoreError } from '../result'
+import { FACTS_SCRIPT, toErrno } from './ssh-facts'
 
 export { FACTS_SCRIPT }
 
@@ -103,4 +104,11 @@ set -- "$p" - '${MKDIR_INNER.replace(/'/g, `'\\''`)}' "$rest" "$mode"
 ${AS_OWNER}`
 
 /** The acting user's refusals name their code first; the host turns them into typed errors. */
-export const TYPED_REFUSAL = /^(NOT_PERMITTED|OWNERSHIP_NOT_KEPT|VERIFY_FAILED) (.*)$/m
+const TYPED_REFUSAL = /^(NOT_PERMITTED|OWNERSHIP_NOT_KEPT|VERIFY_FAILED) (.*)$/m
+
+/** A refusal the acting user named by its code, else the errno the tool's message stands for. */
+export function refusalOf(stderr: string, path: string, where: string): Error {
+  const typed = TYPED_REFUSAL.exec(stderr)
+  if (typed) return new CoreError(typed[1] as 'NOT_PERMITTED', `${typed[2]!.trim()} (on ${where})`)
+  return toErrno(stderr, path)
+}

@@ -7,7 +7,7 @@ import { normaliseHostName, type HostRef } from './host-ref'
 import { ChannelPool, type RunResult } from './ssh-channels'
 import { openConnection, type SshAuth } from './ssh-connect'
 import { parseFacts, toErrno, type Facts, type PathFacts } from './ssh-facts'
-import { AS_OWNER, FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_INNER, MKDIR_SCRIPT, NEW_FILE_INNER, REMOVE_INNER, RENAME_INNER, TYPED_REFUSAL } from './ssh-scripts'
+import { AS_OWNER, FACTS_CONTENT_CAP, FACTS_SCRIPT, INSTALL_INNER, MKDIR_SCRIPT, NEW_FILE_INNER, REMOVE_INNER, RENAME_INNER, refusalOf } from './ssh-scripts'
 import { forwardPort } from './ssh-forward'
 import { LockQueue } from './ssh-lock'
 import { probeableUrl, type NetworkCheck } from './network-check'
@@ -17,6 +17,7 @@ import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from
 import { commandLine, scriptLine, targetName, type SshTarget } from './ssh-target'
 import { READ_SCRIPT, readBoundedOverSsh } from './ssh-read'
 import { waitOnServer } from './ssh-wait'
+import { WORKER_SCRIPT } from './ssh-worker'
 import type { ExecOptions, ExecResult, FileInfo, Host, ReadOptions, WaitAnswer, WaitQuery, WriteOptions } from './types'
 
 export { HostKeyUnknownError, type SshAuth } from './ssh-connect'
@@ -80,12 +81,14 @@ export class SshHost implements Host {
       host.close()
       throw error
     })
+    if (host.sudo.kind !== 'password') void host.pool.startWorker(scriptLine(WORKER_SCRIPT, [])) // beside the first commands
     return host
   }
 
   /** From now on every command runs through sudo: `sudo -n` if no password is needed, else -S -k. */
   async useSudo(choice: SudoChoice): Promise<void> {
-    this.sudo = await probeSudo((line, input) => this.pool.run(line, input, 30_000), this.target.user, this.target.host, choice)
+    this.sudo = await probeSudo((line, input) => this.pool.run(line, input, 30_000, input !== undefined), this.target.user, this.target.host, choice)
+    if (this.sudo.kind === 'password') this.pool.stopWorker() // every command carries the password: each on a channel of its own
   }
 
   get stagedThroughSftp(): boolean { return this.stager.usedSftp } // privileged writes' bytes: SFTP, else a fixed shell command
@@ -100,7 +103,7 @@ export class SshHost implements Host {
     if (this.sudo.kind === 'password' && input !== undefined) {
       throw new CoreError('INTERNAL', 'A privileged command with a password gets no other input.')
     }
-    return checked(await this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs))
+    return checked(await this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs, this.sudo.kind === 'password'))
   }
 
   /** Anything that may change the server: earlier answers no longer hold. */
@@ -191,13 +194,7 @@ export class SshHost implements Host {
     if (r.code !== 0) throw this.refusal(r, path)
   }
 
-  /** A refusal the acting user named by its code, else the errno the tool's message stands for. */
-  private refusal(r: RunResult, path: string): Error {
-    const typed = TYPED_REFUSAL.exec(r.stderr)
-    if (typed) return new CoreError(typed[1] as 'NOT_PERMITTED', `${typed[2]!.trim()} (on ${this.name})`)
-    return toErrno(r.stderr, path)
-  }
-
+  private refusal = (r: RunResult, path: string): Error => refusalOf(r.stderr, path, this.name)
   /** INNER in the folder as the user who may act there (AS_OWNER); with a sudo password the bytes are staged. */
   private async inFolder(dir: string, inner: string, args: readonly string[], data?: Buffer): Promise<RunResult> {
     const stage = data !== undefined && this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
@@ -294,6 +291,9 @@ export class SshHost implements Host {
   close(): void {
     for (const s of this.forwards) s.close()
     const said = this.settingsLock.pending() ? this.run(['true']).catch(() => undefined) : Promise.resolve() // a lock let go, said before the session ends
-    void said.finally(() => this.stager.close()).finally(() => this.client.end())
+    void said.finally(() => this.stager.close()).finally(() => {
+      this.pool.stopWorker()
+      this.client.end()
+    })
   }
 }
