@@ -1,7 +1,8 @@
 import { posix } from 'node:path'
 import { sha256 } from '../backups/store'
 import { CoreError } from '../result'
-import { controlServer, describeObservation, isStopped, observe } from '../server/control'
+import { controlCommand } from '../server/commands'
+import { describeObservation, isStopped, observe, observeOnServer } from '../server/control'
 import { apiFor } from '../server/api'
 import { readIdentity } from '../server/identity'
 import { assertPlexProcessGone } from '../server/process-gone'
@@ -33,12 +34,12 @@ export async function runPlan(run: Run, plan: readonly Step[], resuming: boolean
   }
 }
 
-/** The paths the next steps look at: the settings, their folder and (before the edit) the pid file. */
-async function primeFor(run: Run, withPidFile: boolean, network?: string): Promise<void> {
+/** The paths the next steps look at: the settings, their folder and (before the edit) the pid file; the programs they look for. */
+async function primeFor(run: Run, withPidFile: boolean, network?: string, programs: readonly string[] = []): Promise<void> {
   const t = run.ctx.store.target
   if (!run.ctx.host.prime) return
   const paths = t.kind !== 'preferences-xml' ? [] : [t.path, posix.dirname(t.path), ...(withPidFile && run.ctx.server.pidFile ? [run.ctx.server.pidFile] : [])]
-  if (paths.length > 0 || network !== undefined) await run.ctx.host.prime(paths, network !== undefined ? { network } : {}).catch(() => undefined) // priming only saves round trips: every read still checks for itself
+  if (paths.length > 0 || network !== undefined || programs.length > 0) await run.ctx.host.prime(paths, { ...(network !== undefined ? { network } : {}), programs }).catch(() => undefined) // priming only saves round trips: every read still checks for itself
 }
 
 const keysAbsent = async (run: Run): Promise<boolean> => {
@@ -69,7 +70,7 @@ const stopStep = (holds: Step['holds']): Step => ({
   holds,
   // --no-service: the user stopped it; the next step proves it.
   skip: (r) => (service(r) ? null : 'You stopped it yourself'),
-  action: async (r) => (await controlServer(r.ctx.host, r.ctx.server, 'stop', r.control()), 'Plex Media Server has stopped')
+  action: async (r) => (await r.controlled('stop'), 'Plex Media Server has stopped')
 })
 
 const verifyStoppedStep = (holds: Step['holds']): Step => ({
@@ -87,13 +88,16 @@ const verifyStoppedStep = (holds: Step['holds']): Step => ({
 })
 
 const startSteps = (expectUnclaimed: boolean): Step[] => [
-  { id: 'start', label: () => 'Starting Plex Media Server', skip: userStarts, action: async (r) => (await controlServer(r.ctx.host, r.ctx.server, 'start', r.control()), 'Plex Media Server is running') },
+  { id: 'start', label: () => 'Starting Plex Media Server', skip: userStarts, action: async (r) => (await r.controlled('start'), 'Plex Media Server is running') },
   {
     id: expectUnclaimed ? 'verify-unclaimed' : 'verify-started',
     label: () => (expectUnclaimed ? 'Checking that the server is unclaimed' : 'Checking that the server answers'),
     skip: (r) => (service(r) ? null : 'Check it once you have started it'),
     action: async (r) => {
-      const identity = await readIdentity(apiFor(r.ctx.host, r.ctx.server))
+      // The start that just ended saw its identity; else over SSH the server's own look answers
+      // with it (one exchange, no forwarded connection), else GET /identity from here.
+      const look = r.seenJustNow() ?? (await observeOnServer(r.ctx.host, r.ctx.server, 'start', 0))
+      const identity = look ? look.identity : await readIdentity(apiFor(r.ctx.host, r.ctx.server))
       if (!identity) throw new CoreError('SERVER_UNREACHABLE', 'Plex Media Server started but does not answer on its local port. Give it a minute, then check its log.')
       if (expectUnclaimed && identity.claimed) throw new CoreError('STILL_CLAIMED', 'The server still says it is claimed after the reset. Check that the right installation was chosen.')
       return expectUnclaimed ? 'The server is running and unclaimed: claim it now' : `The server answers (${identity.claimed ? 'claimed' : 'unclaimed'})`
@@ -113,7 +117,9 @@ export function resetPlan(): Step[] {
         // plex.tv is asked only when a claim follows on that machine (the server started by the run),
         // in the same exchange that reads its clock; --no-service checks the clock alone.
         const plexTvUrl = service(r) ? ctx.plexTvUrl : undefined
-        await primeFor(r, false, plexTvUrl ?? '')
+        // The program that stops the server is looked for by the preflight: asked in the same exchange.
+        const stopper = service(r) ? controlCommand(ctx.server.control, 'stop')?.program : undefined
+        await primeFor(r, false, plexTvUrl ?? '', stopper ? [stopper] : [])
         const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
         const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl, allowOwnerChange: ctx.force })
         for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)

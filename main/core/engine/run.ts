@@ -3,7 +3,7 @@ import { BackupStore, sha256 } from '../backups/store'
 import { takeVerifiedBackup } from '../backups/take'
 import { hostFlag } from '../host/host-ref'
 import { CoreError, toErr, type ErrorCode } from '../result'
-import { controlServer, describeObservation, isRunning, observe, type ControlOptions } from '../server/control'
+import { controlServer, describeObservation, isRunning, observe, type ControlOptions, type Observation } from '../server/control'
 import type { StoreSnapshot } from '../stores/types'
 import type { RunContext, StepStatus } from './context'
 import { JournalStore, runsDirOf, type Journal, type StepId } from './journal'
@@ -34,6 +34,8 @@ export class Run {
   removedFrom: StoreSnapshot | null = null
   snapshot: StoreSnapshot | null = null
   removed: readonly string[] = []
+  /** The state the last stop or start of this run ended on, and when it was seen. */
+  private lastSeen: { readonly observation: Observation; readonly at: number } | null = null
 
   constructor(
     readonly ctx: RunContext,
@@ -84,6 +86,18 @@ export class Run {
   async skip(id: StepId, message: string, status: 'skipped' | 'done' = 'skipped'): Promise<void> {
     await this.save({ completed: this.journal.completed.includes(id) ? this.journal.completed : [...this.journal.completed, id] })
     await this.emit(id, status, message)
+  }
+
+  /** Stops or starts the server; the state it ended on is what the next check may take as seen now. */
+  async controlled(verb: 'stop' | 'start'): Promise<Observation> {
+    const observation = await controlServer(this.ctx.host, this.ctx.server, verb, this.control())
+    this.lastSeen = { observation, at: Date.now() }
+    return observation
+  }
+
+  /** The state seen within the last second (a stop or start that just ended on it), else null: look again. */
+  seenJustNow(): Observation | null {
+    return this.lastSeen && Date.now() - this.lastSeen.at < 1000 ? this.lastSeen.observation : null
   }
 
   control(): ControlOptions {

@@ -11,6 +11,7 @@ export interface RunResult {
 }
 
 const OPEN_ATTEMPTS = 6
+const WORKER_START_MS = 10_000
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 /**
@@ -26,6 +27,8 @@ export class ChannelPool {
   private limit: number
   private readonly waiting: Array<() => void> = []
   private worker: SshWorker | null = null
+  private workerStarting: Promise<void> | null = null
+  private workerStopped = false
 
   constructor(
     private readonly client: SshClient,
@@ -90,25 +93,35 @@ export class ChannelPool {
    * Starts the long-lived worker (ssh-worker.ts) on a slot of its own, beside whatever runs now.
    * Where it cannot start (a refused channel, a server without mkfifo), commands keep their channels.
    */
-  async startWorker(line: string): Promise<void> {
-    if (this.worker) return
+  startWorker(line: string): Promise<void> {
+    if (this.workerStopped) return Promise.resolve()
+    this.workerStarting ??= this.launchWorker(line).finally(() => (this.workerStarting = null))
+    return this.workerStarting
+  }
+
+  private async launchWorker(line: string): Promise<void> {
     const release = await this.acquire(true)
-    try {
+    // A server that never answers the worker's start delays nothing for long: channels after 10 s.
+    let late = false
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(() => resolve(void (late = true)), WORKER_START_MS)))
+    const started = (async () => {
       const stream = await new Promise<ClientChannel>((resolve, reject) => this.client.exec(line, (error, s) => (error ? reject(error) : resolve(s))))
       const worker = new SshWorker(stream)
       stream.on('close', () => {
         release()
         if (this.worker === worker) this.worker = null
       })
-      if (await worker.usable()) this.worker = worker
+      if ((await worker.usable()) && !late && !this.workerStopped) this.worker = worker
       else worker.end()
-    } catch {
-      release() // not refused for good: a channel per command, as without a worker
-    }
+    })().catch(() => release()) // refused or failed: a channel per command, as without a worker
+    await Promise.race([started, deadline])
+    clearTimeout(timer)
   }
 
   /** Ends the worker (its slot is given back once the server has closed it). */
   stopWorker(): void {
+    this.workerStopped = true
     this.worker?.end()
     this.worker = null
   }
@@ -118,6 +131,9 @@ export class ChannelPool {
    * is free, unless the input is a secret (a sudo password): that always has a channel of its own.
    */
   async run(line: string, input: Buffer | undefined, timeoutMs: number, secret = false): Promise<RunResult> {
+    // A worker on its way is waited for: a channel of its own would cost as long (the server's
+    // session start, about 0.1 s, is the same) and the next command would miss the worker too.
+    if (this.workerStarting && !secret) await this.workerStarting
     const worker = this.worker
     if (!secret && worker?.idle && (input?.length ?? 0) <= WORKER_INPUT_CAP) return this.answered(await worker.run(line, input, timeoutMs))
     const release = await this.acquire()

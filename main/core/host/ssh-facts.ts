@@ -7,7 +7,9 @@ import type { FileInfo, FileType } from './types'
  * One constant POSIX sh script; the paths are its arguments, never part of it. Docker gets 10 s
  * (as when asked on its own), where `timeout` exists. With the flag n, the first argument after
  * the flags is plex.tv's address (or empty): curl, else wget, asks it (2 s), then the clock is
- * read with POSIX `date -u` (issue 15 item 11: the server's clock and network). GNU stat takes
+ * read with POSIX `date -u` (issue 15 item 11: the server's clock and network). With the flag p,
+ * the next argument names programs (letters, digits, ._+-) whose place on the PATH is asked
+ * (`command -v`), so a preflight's question about them needs no exchange of its own. GNU stat takes
  * -c and BSD stat (FreeBSD, TrueNAS CORE, macOS) -f: the script finds out which it has.
  *
  * Output records: "KIND RC PATHLEN DATALEN\n" then the path and the data bytes, then "\n". File
@@ -17,6 +19,7 @@ export const FACTS_SCRIPT = `
 LC_ALL=C; export LC_ALL
 cap=$1; kids=$2; flags=$3; shift 3
 case $flags in *n*) url=$1; shift;; esac
+progs=; case $flags in *p*) progs=$1; shift;; esac
 t=; if command -v timeout >/dev/null 2>&1; then t='timeout 10'; fi
 if stat -c %s / >/dev/null 2>&1; then d=g; else d=b; fi
 st() { if [ $d = g ]; then stat $1 -c '%f %s %u %g %Y' -- "$2"; else stat $1 -f '%p %z %u %g %m' -- "$2"; fi; }
@@ -53,6 +56,7 @@ fact() {
   fi
 }
 case $flags in *u*) out=$(uname -s 2>&1); rec U $? '' "$out";; esac
+for prog in $progs; do out=$(command -v -- "$prog" 2>/dev/null); rec P $? '' "$prog/$out"; done
 case $flags in *n*)
   if [ -z "$url" ]; then :
   elif command -v curl >/dev/null 2>&1; then out=$($t curl -sSI -m 2 "$url" 2>&1); rec H $? '' "curl $out"
@@ -82,6 +86,8 @@ export interface Facts {
   readonly system?: string
   readonly docker?: { readonly ps: ProcessOutput; readonly inspect?: ProcessOutput }
   readonly network?: NetworkCheck
+  /** With the flag p: where each program asked for is on the PATH (null: it is not). */
+  readonly programs?: ReadonlyMap<string, string | null>
 }
 
 export interface ProcessOutput {
@@ -129,6 +135,7 @@ export function parseFacts(out: Buffer): Facts {
   let inspect: ProcessOutput | undefined
   let probe: NetworkCheck['plexTv']
   let clockMs: number | null | undefined
+  const programs = new Map<string, string | null>()
   let at = 0
   const line = (): string => {
     const end = out.indexOf(0x0a, at)
@@ -165,9 +172,11 @@ export function parseFacts(out: Buffer): Facts {
     else if (kind === 'I') inspect = { code: rc, stdout: text }
     else if (kind === 'H') probe = parseProbe(text.split(' ', 1)[0]!, rc, text.slice(text.indexOf(' ') + 1))
     else if (kind === 'T') clockMs = parseRemoteClock(rc, text)
+    // "name/where": a program's name has no slash; command -v's answer is one line.
+    else if (kind === 'P' && text.includes('/')) programs.set(text.slice(0, text.indexOf('/')), rc === 0 ? text.slice(text.indexOf('/') + 1).replace(/\n$/, '') || null : null)
   }
   // A file that is not a link: stat is lstat.
   for (const f of paths.values()) if (f.stat === undefined && f.lstat !== undefined && !(f.lstat instanceof Error) && !f.lstat?.isSymbolicLink) f.stat = f.lstat
   const network = clockMs !== undefined ? { network: { clockMs, ...(probe ? { plexTv: probe } : {}) } } : {}
-  return { paths, ...(system !== undefined ? { system } : {}), ...(ps ? { docker: { ps, ...(inspect ? { inspect } : {}) } } : {}), ...network }
+  return { paths, ...(programs.size > 0 ? { programs } : {}), ...(system !== undefined ? { system } : {}), ...(ps ? { docker: { ps, ...(inspect ? { inspect } : {}) } } : {}), ...network }
 }

@@ -17,7 +17,6 @@ command -v curl >/dev/null 2>&1 || exit 3
 case $port in ''|*[!0-9]*) exit 2;; esac
 case $secs in ''|*[!0-9]*) exit 2;; esac
 end=$(( $(date +%s) + secs ))
-nap=0.2; sleep 0.2 2>/dev/null || nap=1
 while :; do
   alive=0
   if [ -n "$pidf" ] && [ -f "$pidf" ] && [ ! -h "$pidf" ]; then
@@ -41,16 +40,31 @@ while :; do
     printf 'alive %s\\n%s\\n%s' "$alive" "$body" "$code"
     exit 0
   fi
-  sleep $nap
+  # Whether sleep takes a fraction is found out by the first nap (a single look never naps).
+  if [ -z "\${nap:-}" ]; then nap=0.2; sleep 0.2 2>/dev/null || { nap=1; sleep 1; }; else sleep "$nap"; fi
 done
 `
 
 type RunScript = (script: string, args: string[], timeoutMs: number) => Promise<{ code: number | null; stdout: Buffer }>
 
-/** Asks the server to wait; null when it cannot (no curl, or an answer not in the expected form). */
-export async function waitOnServer(run: RunScript, q: WaitQuery): Promise<WaitAnswer | null> {
-  const seconds = Math.max(1, Math.ceil(q.timeoutMs / 1000))
+/**
+ * Asks the server to wait (a timeout of 0: one look, answered at once); null when it cannot (no
+ * curl, or an answer not in the expected form). A server without curl is not asked again.
+ */
+export function serverWaiter(run: RunScript): (q: WaitQuery) => Promise<WaitAnswer | null> {
+  let noCurl = false
+  return async (q) => {
+    if (noCurl) return null
+    const answer = await waitOnServer(run, q)
+    if (answer === 'no-curl') noCurl = true
+    return answer === 'no-curl' ? null : answer
+  }
+}
+
+export async function waitOnServer(run: RunScript, q: WaitQuery): Promise<WaitAnswer | 'no-curl' | null> {
+  const seconds = Math.max(0, Math.ceil(q.timeoutMs / 1000))
   const r = await run(WAIT_SCRIPT, [q.pidFile ?? '', String(q.port), q.verb, String(seconds)], seconds * 1000 + 15_000)
+  if (r.code === 3) return 'no-curl'
   if (r.code !== 0) return null
   const text = r.stdout.toString('utf8')
   const head = /^alive ([01])\n/.exec(text)

@@ -16,7 +16,8 @@ import { Stager } from './ssh-stage'
 import { probeSudo, sudoInput, sudoPrefix, type SudoChoice, type SudoMode } from './ssh-sudo'
 import { commandLine, scriptLine, targetName, type SshTarget } from './ssh-target'
 import { READ_SCRIPT, readBoundedOverSsh } from './ssh-read'
-import { waitOnServer } from './ssh-wait'
+import { Answers } from './ssh-answers'
+import { serverWaiter } from './ssh-wait'
 import { WORKER_SCRIPT } from './ssh-worker'
 import type { ExecOptions, ExecResult, FileInfo, Host, ReadOptions, WaitAnswer, WaitQuery, WriteOptions } from './types'
 
@@ -43,10 +44,7 @@ export class SshHost implements Host {
   private readonly pool: ChannelPool
   private readonly stager: Stager
   private readonly forwards: Server[] = []
-  // One fetch answers every question about a path once; asking again fetches again, and anything
-  // that may change the server (a write, a command) forgets all answers.
-  private readonly answers = new Map<string, { facts: PathFacts; asked: Set<Question> }>()
-  private primedNetwork?: { url: string; check: NetworkCheck } // asked along with a prime's paths; used once
+  private readonly known = new Answers() // what the last exchanges answered, each answer used once
   readonly settingsLock = new LockQueue() // the server's own lock per settings file, with the next exchange
 
   /** Which machine this is: its normalised name and port, with the user and verified key beside it. */
@@ -108,35 +106,31 @@ export class SshHost implements Host {
 
   /** Anything that may change the server: earlier answers no longer hold. */
   private async change(words: Words, input?: Buffer, timeoutMs?: number): Promise<RunResult> {
-    this.answers.clear()
+    this.known.forget()
     return this.run(words, input, timeoutMs)
   }
 
   /** Facts for many paths in one command (detection asks for everything it needs at once). */
-  async facts(paths: readonly string[], options: { docker?: boolean; children?: number; contentCap?: number; network?: string } = {}): Promise<Facts> {
+  async facts(paths: readonly string[], options: { docker?: boolean; children?: number; contentCap?: number; network?: string; programs?: readonly string[] } = {}): Promise<Facts> {
     const url = probeableUrl(options.network)
-    const flags = `u${options.docker ? 'd' : ''}${url !== undefined ? 'n' : ''}`
-    const r = await this.run({ script: FACTS_SCRIPT, args: [String(options.contentCap ?? FACTS_CONTENT_CAP), String(options.children ?? 0), flags, ...(url !== undefined ? [url] : []), ...paths] })
+    const programs = (options.programs ?? []).filter((p) => /^[A-Za-z0-9._+-]+$/.test(p)).join(' ')
+    const flags = `u${options.docker ? 'd' : ''}${url !== undefined ? 'n' : ''}${programs ? 'p' : ''}`
+    const lead = [...(url !== undefined ? [url] : []), ...(programs ? [programs] : [])]
+    const r = await this.run({ script: FACTS_SCRIPT, args: [String(options.contentCap ?? FACTS_CONTENT_CAP), String(options.children ?? 0), flags, ...lead, ...paths] })
     const facts = this.learn(r, paths[0] ?? '/')
-    if (url !== undefined && facts.network) this.primedNetwork = { url, check: facts.network }
-    // Every exchange answers the next question about each of its paths (detection's included).
-    for (const path of paths) this.answers.set(path, { facts: facts.paths.get(path) ?? {}, asked: new Set() })
+    this.known.learn(facts, paths, url) // every exchange answers the next question about each of its paths
     return facts
   }
 
-  /** Answers the next questions about these paths from one exchange (each answer is used once). */
-  async prime(paths: readonly string[], options: { readonly network?: string } = {}): Promise<void> {
-    // Paths answered by the last exchange and not asked about since need no new one.
-    const missing = paths.filter((p) => (this.answers.get(p)?.asked.size ?? 1) > 0)
-    if (missing.length > 0 || options.network !== undefined) await this.facts(missing, { network: options.network })
+  /** Answers the next questions about these paths (and programs) from one exchange (each answer is used once). */
+  async prime(paths: readonly string[], options: { readonly network?: string; readonly programs?: readonly string[] } = {}): Promise<void> {
+    const missing = this.known.unanswered(paths) // answered by the last exchange and not asked about since: no new one
+    if (missing.length > 0 || options.network !== undefined || options.programs?.length) await this.facts(missing, options)
   }
 
   /** The server's own clock and network, from the last prime when it asked for the same address. */
   async network(url: string | undefined): Promise<NetworkCheck> {
-    const primed = this.primedNetwork
-    this.primedNetwork = undefined
-    if (primed && primed.url === (url ?? '')) return primed.check
-    return (await this.facts([], { network: url ?? '' })).network ?? { clockMs: null }
+    return this.known.takeNetwork(url ?? '') ?? (await this.facts([], { network: url ?? '' })).network ?? { clockMs: null }
   }
 
   private learn(r: RunResult, path: string): Facts {
@@ -147,14 +141,10 @@ export class SshHost implements Host {
   }
 
   private async answer<Q extends Question>(path: string, question: Q): Promise<PathFacts[Q]> {
-    let entry = this.answers.get(path)
-    if (!entry || entry.asked.has(question)) {
-      const facts = (await this.facts([path])).paths.get(path) ?? {}
-      entry = { facts, asked: new Set() }
-      this.answers.set(path, entry)
-    }
-    entry.asked.add(question)
-    return entry.facts[question]
+    const known = this.known.take(path, question)
+    if (known) return known.value
+    await this.facts([path])
+    return this.known.take(path, question)?.value
   }
 
   private async info(path: string, question: 'lstat' | 'stat'): Promise<FileInfo | null> {
@@ -181,8 +171,7 @@ export class SshHost implements Host {
   /** A regular file's bytes, with LocalHost's options and refusals (ssh-read.ts). */
   async readFile(path: string, options: ReadOptions = {}): Promise<Buffer> {
     const content = await this.answer(path, 'content')
-    const facts = this.answers.get(path)?.facts ?? {}
-    return readBoundedOverSsh(path, options, facts, content, (args) => this.run({ script: READ_SCRIPT, args }))
+    return readBoundedOverSsh(path, options, this.known.factsOf(path), content, (args) => this.run({ script: READ_SCRIPT, args }))
   }
 
   async canWrite(path: string): Promise<boolean> {
@@ -215,7 +204,7 @@ export class SshHost implements Host {
     const r = await this.inFolder(posix.dirname(path), INSTALL_INNER, [temp, name, owner, mode, options.allowOwnerChange ? '1' : ''], data)
     if (r.code !== 0) throw this.refusal(r, path)
     const facts = this.learn(r, path).paths.get(`./${name}`) ?? {}
-    this.answers.set(path, { facts, asked: new Set() })
+    this.known.set(path, facts)
     const after = facts.lstat
     if (!after || after instanceof Error) throw toErrno('No such file', path)
     const ownerKept = !owner || (after.uid === options.uid && after.gid === options.gid) || options.allowOwnerChange
@@ -267,12 +256,14 @@ export class SshHost implements Host {
   }
 
   async which(program: string): Promise<string | null> {
+    const primed = this.known.takeProgram(program)
+    if (primed !== undefined) return primed
     const r = await this.run({ script: 'command -v -- "$1"', args: [program] })
     return r.code === 0 ? exactLine(r.stdout) || null : null
   }
 
   /** The server waits for its own state with its curl: one exchange for the whole wait (ssh-wait.ts). */
-  waitOnServer = (q: WaitQuery): Promise<WaitAnswer | null> => waitOnServer((script, args, ms) => this.run({ script, args }, undefined, ms), q)
+  waitOnServer: (q: WaitQuery) => Promise<WaitAnswer | null> = serverWaiter((script, args, ms) => this.run({ script, args }, undefined, ms))
   spawnDetached = (): Promise<void> => Promise.reject(new CoreError('UNSUPPORTED_PLATFORM', 'Starting a desktop app is not possible over SSH.'))
 
   async exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {

@@ -115,10 +115,11 @@ export interface Host {
   /** Where a program is on this host's PATH (for pkexec and preflight), or null. */
   which(program: string): Promise<string | null>
   /**
-   * Hint: these paths will be looked at next (their type, owner, content). A host with a slow link
-   * (SSH) answers them in one exchange; this computer ignores it.
+   * Hint: these paths will be looked at next (their type, owner, content), and these programs
+   * looked for (which). A host with a slow link (SSH) answers them in one exchange; this computer
+   * ignores it.
    */
-  prime?(paths: readonly string[], options?: { readonly network?: string }): Promise<void>
+  prime?(paths: readonly string[], options?: { readonly network?: string; readonly programs?: readonly string[] }): Promise<void>
   /**
    * This machine's clock and whether it reaches plex.tv (url; none: the clock only). Over SSH a
    * prime() with the same network address has already asked, in its one exchange.

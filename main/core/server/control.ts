@@ -61,7 +61,10 @@ async function processAlive(host: Host, target: ServerTarget): Promise<boolean> 
 
 const observation = (alive: boolean, probe: Probe): Observation => ({ processAlive: alive, answers: probe.kind !== 'silent', maintenance: probe.kind === 'maintenance', identity: probe.kind === 'identity' ? probe.identity : null })
 
+/** The state now: over SSH one look by the server itself (one exchange), else pid file and port from here. */
 export async function observe(host: Host, target: ServerTarget): Promise<Observation> {
+  const look = await observeOnServer(host, target, 'stop', 0)
+  if (look) return look
   const [alive, probe] = await Promise.all([processAlive(host, target), probeServer(apiFor(host, target), 1000)])
   return observation(alive, probe)
 }
@@ -73,7 +76,7 @@ const WAITS_ON_SERVER = new Set<ServerControl['kind']>(['systemd', 'sysv', 'snap
  * The server waits for itself where it can (SSH with its curl: one exchange for the whole wait,
  * issue 27); null where it cannot, and the state is polled from here.
  */
-async function observeOnServer(host: Host, target: ServerTarget, verb: Verb, remainingMs: number): Promise<Observation | null> {
+export async function observeOnServer(host: Host, target: ServerTarget, verb: Verb, remainingMs: number): Promise<Observation | null> {
   // Over SSH the target's port is this end of the forward: the server's own port is behind it.
   const port = forwardOf(host, target.port)?.remotePort
   if (!host.waitOnServer || !WAITS_ON_SERVER.has(target.control.kind) || port === undefined) return null
