@@ -11,6 +11,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ssh2 from 'ssh2'
 
 export const SSHD = '/usr/sbin/sshd'
 export const sshdAvailable = () => existsSync(SSHD)
@@ -194,4 +195,26 @@ export async function startRelay(targetPort, { delayMs = 0 } = {}) {
       server.close()
     }
   }
+}
+
+/**
+ * The depth of a login that runs no command (connect, authenticate, disconnect) through a relay:
+ * the one cost no tool avoids, subtracted from each count. The smallest of two.
+ * @param {{ port: number, roundTrips(): number, reset(): void }} relay
+ * @param {string} key the client's private key file
+ */
+export async function bareLoginDepth(relay, key) {
+  let bare = Infinity
+  for (let attempt = 0; attempt < 2; attempt++) {
+    relay.reset()
+    const c = new ssh2.Client()
+    await new Promise((resolve, reject) => {
+      c.on('connect', () => c._sock.setNoDelay(true))
+      c.on('ready', () => c.end()).on('close', () => resolve()).on('error', reject)
+      c.connect({ host: '127.0.0.1', port: relay.port, username: 'root', privateKey: readFileSync(key) })
+    })
+    await new Promise((r) => setTimeout(r, 200)) // its logout seen by the relay before the next reset
+    bare = Math.min(bare, relay.roundTrips())
+  }
+  return bare
 }

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { connect, createServer, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
-import { Client } from 'ssh2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BackupStore } from '../core/backups/store'
 import { LocalHost } from '../core/host/local'
@@ -12,7 +11,7 @@ import { readIdentity } from '../core/server/identity'
 import { TEST_CLI as CLI, linuxServer, type LinuxServer } from '../../test/support/linux-server'
 import { testHooks } from '../../test/support/cli-hooks'
 // @ts-expect-error: a plain .mjs helper shared with the Playwright specs
-import { sshdAvailable, startRelay, startSshd, sudoAvailable } from '../../scripts/test-sshd.mjs'
+import { bareLoginDepth, sshdAvailable, startRelay, startSshd, sudoAvailable } from '../../scripts/test-sshd.mjs'
 import { SIGNED_IN, SIGNED_OUT } from '../../test/support/temp'
 import { runCli } from './run'
 import { serverAnswers } from '../../test/support/until'
@@ -29,23 +28,6 @@ interface Relay {
   roundTrips(): number
   reset(): void
   close(): void
-}
-
-/** A login that runs no command (connect, authenticate, disconnect): the one cost no tool avoids. Smallest of two. */
-async function bareLogin(relay: Relay, key: string): Promise<number> {
-  let bare = Infinity
-  for (let attempt = 0; attempt < 2; attempt++) {
-    relay.reset()
-    const c = new Client()
-    await new Promise<void>((resolve, reject) => {
-      c.on('connect', () => (c as unknown as { _sock: Socket })._sock.setNoDelay(true))
-      c.on('ready', () => c.end()).on('close', () => resolve()).on('error', reject)
-      c.connect({ host: '127.0.0.1', port: relay.port, username: 'root', privateKey: readFileSync(key) })
-    })
-    await new Promise((r) => setTimeout(r, 200)) // its logout seen by the relay before the next reset
-    bare = Math.min(bare, relay.roundTrips())
-  }
-  return bare
 }
 
 /** The "remote" server is this machine reached through a real sshd on loopback. */
@@ -212,7 +194,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     const relay = (await startRelay(sshd.port, { delayMs: 25 })) as Relay
     try {
       const via = ['--host', `root@127.0.0.1:${relay.port}`, '--identity', sshd.key, '--accept-host-key', sshd.fingerprint, '--backup-dir', m.backups]
-      const bare = await bareLogin(relay, sshd.key)
+      const bare = (await bareLoginDepth(relay, sshd.key)) as number
       // Noise only ever adds depth: each figure is the smallest of a few runs.
       let detect = Infinity
       for (let attempt = 0; attempt < 3 && detect > 5; attempt++) {
@@ -249,7 +231,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
     set('--stop-delay-ms', '1000')
     const relay = (await startRelay(sshd.port, { delayMs: 25 })) as Relay
     try {
-      const bare = await bareLogin(relay, sshd.key)
+      const bare = (await bareLoginDepth(relay, sshd.key)) as number
       writeFileSync(unit, JSON.stringify(slow))
       mkdirSync(m.backups, { recursive: true, mode: 0o700 })
       await serverWith(SIGNED_IN)

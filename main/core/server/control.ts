@@ -128,15 +128,17 @@ export async function waitFor(host: Host, target: ServerTarget, verb: Verb, opti
   }
 }
 
-const IDEMPOTENT_STOP = new Set<ServerControl['kind']>(['systemd', 'snap', 'docker'])
+const IDEMPOTENT = new Set<ServerControl['kind']>(['systemd', 'snap', 'docker'])
 
 /** Stops or starts the server and waits until that state is reached. */
 export async function controlServer(host: Host, target: ServerTarget, verb: Verb, options: ControlOptions = {}): Promise<Observation> {
-  const now = await observe(host, target)
-  // systemd, snap and docker stop idempotently, and also stop a server that is still starting
-  // (no pid file and no port yet), so they are always asked; the others only when needed.
-  const alwaysAsk = verb === 'stop' && IDEMPOTENT_STOP.has(target.control.kind)
-  if (!alwaysAsk && (verb === 'stop' ? isStopped(now) : isRunning(now))) return now
+  // systemd, snap and docker stop and start idempotently (and stop a server that is still starting,
+  // with no pid file and no port yet), so they are always asked and the wait says where it ended;
+  // the others are looked at first and asked only when needed.
+  if (!IDEMPOTENT.has(target.control.kind)) {
+    const now = await observe(host, target)
+    if (verb === 'stop' ? isStopped(now) : isRunning(now)) return now
+  }
   // macOS: as the user who runs the server, never started as root (issue 15 item 9).
   const command = target.control.kind === 'macos-app' ? await macosControlCommand(host, target.control.user, verb) : controlCommand(target.control, verb)
   const instead = manualCommand(target.control, verb)
