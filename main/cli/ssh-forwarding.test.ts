@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readIdentity } from '../core/server/identity'
@@ -41,12 +41,13 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH where the
     m = await linuxServer({ startDelayMs: 20, stopDelayMs: 20 })
     await serverWith(SIGNED_IN)
     withCurl = await startSshd({ PATH: process.env.PATH!, STANDIN_SYSTEMD_DIR: m.systemdDir }, { forwarding: false })
-    // A server without curl: the shell's own answer for a program it cannot find, first on PATH.
+    // A server without curl: its PATH has every program but curl (links to them), so `command -v
+    // curl` finds none and running it is the shell's "not found" (127).
     const noCurl = join(tempDir('no-curl'), 'bin')
     mkdirSync(noCurl)
-    writeFileSync(join(noCurl, 'curl'), '#!/bin/sh\necho "sh: 1: curl: not found" >&2\nexit 127\n')
-    chmodSync(join(noCurl, 'curl'), 0o755)
-    withoutCurl = await startSshd({ PATH: `${noCurl}:${process.env.PATH!}`, STANDIN_SYSTEMD_DIR: m.systemdDir }, { forwarding: false })
+    const path = process.env.PATH!.split(':').filter((d) => !existsSync(join(d, 'curl')))
+    for (const d of ['/usr/bin', '/bin']) for (const name of readdirSync(d)) if (name !== 'curl' && !existsSync(join(noCurl, name))) symlinkSync(join(d, name), join(noCurl, name))
+    withoutCurl = await startSshd({ PATH: [noCurl, ...path].join(':'), STANDIN_SYSTEMD_DIR: m.systemdDir }, { forwarding: false })
   }, 60_000)
   afterAll(async () => {
     withCurl?.stop()

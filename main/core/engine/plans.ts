@@ -117,9 +117,10 @@ export function resetPlan(): Step[] {
         // plex.tv is asked only when a claim follows on that machine (the server started by the run),
         // in the same exchange that reads its clock; --no-service checks the clock alone.
         const plexTvUrl = service(r) ? ctx.plexTvUrl : undefined
-        // The program that stops the server is looked for by the preflight: asked in the same exchange.
+        // The preflight looks for the program that stops the server and, over SSH, for the server's
+        // curl (the route to its API where forwarding is refused): asked in the same exchange.
         const stopper = service(r) ? controlCommand(ctx.server.control, 'stop')?.program : undefined
-        await primeFor(r, false, plexTvUrl ?? '', stopper ? [stopper] : [])
+        await primeFor(r, false, plexTvUrl ?? '', [...(stopper ? [stopper] : []), ...(ctx.host.kind === 'ssh' ? ['curl'] : [])])
         const server = service(r) ? ctx.server : { ...ctx.server, control: { kind: 'manual' as const, hint: 'you stop and start it' } }
         const report = await preflight({ host: ctx.host, localHost: ctx.localHost, store: ctx.store, backupDir: ctx.backupDir, server, plexTvUrl, allowOwnerChange: ctx.force })
         for (const c of report.checks) await r.log.add(`preflight ${c.id}: ${c.ok ? 'ok' : c.warning ? 'warning' : 'FAILED'}: ${c.message}`)

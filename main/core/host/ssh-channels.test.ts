@@ -112,6 +112,20 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('SSH channels (a real OpenS
     }
   }, 60_000)
 
+  it('the worker carries commands and file bytes; a program\'s input (a claim token for curl) and the sudo password never go on its stream', async () => {
+    const sshd = await start({ PATH: '/usr/bin:/bin' })
+    const host = await connect(sshd)
+    // The parent of the command: the worker's sh, or sshd for a channel of its own.
+    const parent = 'cat >/dev/null; ps -o comm= -p $PPID'
+    try {
+      expect((await host.exec('sh', ['-c', parent])).stdout.trim()).toBe('sh')
+      expect((await host.exec('sh', ['-c', parent], { input: 'token=secret' })).stdout.trim()).toMatch(/^sshd/)
+      expect((await host.exec('sh', ['-c', parent])).stdout.trim()).toBe('sh')
+    } finally {
+      host.close()
+    }
+  }, 30_000)
+
   it('a FIFO is refused without being opened (type checked first, read bounded)', async () => {
     const sshd = await start({ PATH: '/usr/bin:/bin' })
     const host = await connect(sshd)

@@ -95,19 +95,19 @@ export class SshHost implements Host {
    * Runs one command line, through sudo when it is on. A script is constant text run by sh -c, with
    * every variable part passed as a positional parameter ("$1", "$2"), never spliced into it.
    */
-  private async run(plain: Words, input?: Buffer, timeoutMs = 60_000): Promise<RunResult> {
+  private async run(plain: Words, input?: Buffer, timeoutMs = 60_000, secret = false): Promise<RunResult> {
     const [words, checked] = this.settingsLock.wrap(plain, this.name)
     const line = 'script' in words ? scriptLine(words.script, words.args ?? []) : commandLine(words)
     if (this.sudo.kind === 'password' && input !== undefined) {
       throw new CoreError('INTERNAL', 'A privileged command with a password gets no other input.')
     }
-    return checked(await this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs, this.sudo.kind === 'password'))
+    return checked(await this.pool.run(sudoPrefix(this.sudo) + line, input ?? sudoInput(this.sudo), timeoutMs, secret || this.sudo.kind === 'password'))
   }
 
   /** Anything that may change the server: earlier answers no longer hold. */
-  private async change(words: Words, input?: Buffer, timeoutMs?: number): Promise<RunResult> {
+  private async change(words: Words, input?: Buffer, timeoutMs?: number, secret = false): Promise<RunResult> {
     this.known.forget()
-    return this.run(words, input, timeoutMs)
+    return this.run(words, input, timeoutMs, secret)
   }
 
   /** Facts for many paths in one command (detection asks for everything it needs at once). */
@@ -266,9 +266,10 @@ export class SshHost implements Host {
   waitOnServer: (q: WaitQuery) => Promise<WaitAnswer | null> = serverWaiter((script, args, ms) => this.run({ script, args }, undefined, ms))
   spawnDetached = (): Promise<void> => Promise.reject(new CoreError('UNSUPPORTED_PLATFORM', 'Starting a desktop app is not possible over SSH.'))
 
+  /** A program's input is a request (curl's, with a claim token): a channel of its own, never the worker's stream. */
   async exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]))
-    const r = await this.change(env.length ? ['env', ...env, program, ...args] : [program, ...args], options.input === undefined ? undefined : Buffer.from(options.input), options.timeoutMs)
+    const r = await this.change(env.length ? ['env', ...env, program, ...args] : [program, ...args], options.input === undefined ? undefined : Buffer.from(options.input), options.timeoutMs, options.input !== undefined)
     return { exitCode: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr, notFound: r.code === 127, timedOut: r.timedOut }
   }
 

@@ -110,9 +110,10 @@ function forwardedApi(host: Host, forward: ForwardRecord, localPort: number): Se
     if (answer === 'no-curl') forward.route = 'none'
     return answer === 'no-curl' ? null : answer
   }
-  // Asked once per session, and only after a refusal: `curl --version` answers 127 where there is none.
+  // Asked once per session, and only after a refusal; the preflight's facts query has asked already
+  // (its programs), so the preflight's decision costs no exchange of its own.
   const decide = async (): Promise<'curl' | 'none'> => {
-    forward.route ??= (await host.exec('curl', ['--version'], { timeoutMs: 10_000 })).exitCode === 0 ? 'curl' : 'none'
+    forward.route ??= (await host.which('curl')) !== null ? 'curl' : 'none'
     return forward.route
   }
   return {
