@@ -38,7 +38,7 @@ test.describe('a server on another machine, over SSH', () => {
       await resetOverSsh(page, demo, relay.port, sshd.fingerprint, sshd.key, false)
       const wizard = relay.roundTrips() - bare
       process.stdout.write(`wizard reset round trips beyond a bare login ${wizard}\n`)
-      // main/cli/ssh.test.ts holds the CLI's full reset to the same 18 (issue 27).
+      // main/cli/ssh.test.ts holds the CLI's full reset to the same 18 (issue 27): it counts 15, the wizard 17.
       expect({ wizard: wizard <= 18, figures: { bare, wizard } }).toMatchObject({ wizard: true })
     } finally {
       relay.close()

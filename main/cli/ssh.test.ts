@@ -244,7 +244,7 @@ describe.skipIf(!(sshdAvailable as () => boolean)())('the CLI over SSH (a real O
       expect(m.read()).toBe(SIGNED_OUT)
       const full = relay.roundTrips() - bare
       process.stdout.write(`full reset round trips beyond a bare login ${full}\n`)
-      // Issue 27's target. Measured 16 with the command worker and the server's own looks; 48 when
+      // Issue 27's target. Measured 15 with the command worker and the server's own looks; 48 when
       // each command had a channel of its own, 78 when each wait polled over the link.
       expect({ full: full <= 18, figures: { bare, full } }).toMatchObject({ full: true })
     } finally {

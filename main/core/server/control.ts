@@ -128,14 +128,15 @@ export async function waitFor(host: Host, target: ServerTarget, verb: Verb, opti
   }
 }
 
-const IDEMPOTENT = new Set<ServerControl['kind']>(['systemd', 'snap', 'docker'])
+const IDEMPOTENT_STOP = new Set<ServerControl['kind']>(['systemd', 'snap', 'docker'])
 
 /** Stops or starts the server and waits until that state is reached. */
 export async function controlServer(host: Host, target: ServerTarget, verb: Verb, options: ControlOptions = {}): Promise<Observation> {
-  // systemd, snap and docker stop and start idempotently (and stop a server that is still starting,
-  // with no pid file and no port yet), so they are always asked and the wait says where it ended;
-  // the others are looked at first and asked only when needed.
-  if (!IDEMPOTENT.has(target.control.kind)) {
+  // systemd, snap and docker stop idempotently, and also stop a server that is still starting (no
+  // pid file and no port yet), so they are always asked, without a look first; the others, and
+  // every start, are looked at first: a running server's start asks nothing (no elevation prompt
+  // after a cancelled one, as when a failed run starts the server it had not stopped).
+  if (verb === 'start' || !IDEMPOTENT_STOP.has(target.control.kind)) {
     const now = await observe(host, target)
     if (verb === 'stop' ? isStopped(now) : isRunning(now)) return now
   }
