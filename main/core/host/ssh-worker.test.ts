@@ -60,6 +60,13 @@ describe('the command worker (one sh for many commands)', () => {
     expect(out(await worker.run(`printf '%s|' "it's" 'a b'\n\n`, undefined, 5_000))).toBe("it's|a b|")
   })
 
+  it('a command whose status was never recorded is lost, never given the status of the one before', async () => {
+    const { worker } = await start()
+    expect(await worker.run('exit 5', undefined, 5_000)).toMatchObject({ code: 5 })
+    // Its parent (the subshell that records the status) killed before it could record one.
+    expect(await worker.run('kill -9 $PPID', undefined, 5_000)).toBe('lost')
+  })
+
   it('a command past its time is a timeout, the worker ends and leaves no folder behind', async () => {
     const { worker, tmp, exited } = await start()
     expect(readdirSync(tmp)).toHaveLength(1)

@@ -8,8 +8,9 @@ import type { RunResult } from './ssh-channels'
  * takes more than its share of the pipe) hands the command exactly its input and the rest of what
  * it left unread is drained. The answer is od's hex lines, "o" for standard output and "e" for
  * standard error (through a FIFO in a private folder: nothing the command prints touches a disk),
- * then "x <exit status>". Anything else ends the worker: an answer that is not in this form is
- * never read as one.
+ * then "x <exit status>" (recorded afresh for each command: one whose status was never recorded
+ * answers "x unknown"). Anything else ends the worker: an answer that is not in this form is never
+ * read as one, and its command is lost (its outcome unknown).
  */
 export const WORKER_SCRIPT = `d=$(mktemp -d "\${TMPDIR:-/tmp}/plex-reclaim-w.XXXXXX") || exit 3
 trap 'rm -rf "$d"' EXIT
@@ -20,13 +21,14 @@ while IFS=' ' read -r n m; do
   case "$n:$m" in *[!0-9:]*|:*|*:) exit 4;; esac
   line=$(dd bs=1 count="$n" 2>/dev/null; echo .)
   line=\${line%.}
+  rm -f "$d/c"
   od -An -v -tx1 <"$d/e" | sed 's/^/e/' &
   dd bs=1 count="$m" 2>/dev/null | {
     { sh -c "$line" 2>"$d/e"; echo "$?" >"$d/c"; } | od -An -v -tx1 | sed 's/^/o/'
     cat >/dev/null
   }
   wait
-  echo "x $(cat "$d/c")"
+  if [ -s "$d/c" ]; then echo "x $(cat "$d/c")"; else echo "x unknown"; fi
 done
 `
 
