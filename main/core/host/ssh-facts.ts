@@ -173,7 +173,10 @@ export function parseFacts(out: Buffer): Facts {
     else if (kind === 'H') probe = parseProbe(text.split(' ', 1)[0]!, rc, text.slice(text.indexOf(' ') + 1))
     else if (kind === 'T') clockMs = parseRemoteClock(rc, text)
     // "name/where": a program's name has no slash; command -v's answer is one line.
-    else if (kind === 'P' && text.includes('/')) programs.set(text.slice(0, text.indexOf('/')), rc === 0 ? text.slice(text.indexOf('/') + 1).replace(/\n$/, '') || null : null)
+    else if (kind === 'P' && text.includes('/')) {
+      const cut = text.indexOf('/')
+      programs.set(text.slice(0, cut), rc === 0 ? text.slice(cut + 1).replace(/\n$/, '') || null : null)
+    }
   }
   // A file that is not a link: stat is lstat.
   for (const f of paths.values()) if (f.stat === undefined && f.lstat !== undefined && !(f.lstat instanceof Error) && !f.lstat?.isSymbolicLink) f.stat = f.lstat

@@ -60,15 +60,17 @@ export class SshWorker {
     stream.on('data', (chunk: string) => {
       this.buffer += chunk
       if (this.buffer.length > ANSWER_CAP * 3) return this.end()
-      let nl: number
-      while ((nl = this.buffer.indexOf('\n')) >= 0) {
-        const line = this.buffer.slice(0, nl)
-        this.buffer = this.buffer.slice(nl + 1)
+      // One pass over the chunk's lines; the unfinished last line is kept once, not re-sliced per line.
+      let start = 0
+      for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n', start)) {
+        const line = this.buffer.slice(start, nl)
+        start = nl + 1
         if (this.state === 'starting') {
           this.state = line === 'ready' ? 'ready' : 'dead'
           settle(this.state === 'ready')
         } else if (!this.take(line)) return this.end()
       }
+      this.buffer = this.buffer.slice(start)
     })
     stream.stderr.resume() // its own tools' complaints (there are none when it works) are not answers
     stream.on('close', () => {

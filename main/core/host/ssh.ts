@@ -184,6 +184,7 @@ export class SshHost implements Host {
   }
 
   private refusal = (r: RunResult, path: string): Error => refusalOf(r.stderr, path, this.name)
+
   /** INNER in the folder as the user who may act there (AS_OWNER); with a sudo password the bytes are staged. */
   private async inFolder(dir: string, inner: string, args: readonly string[], data?: Buffer): Promise<RunResult> {
     const stage = data !== undefined && this.sudo.kind === 'password' ? await this.stager.stage(data) : '-'
